@@ -1,0 +1,48 @@
+# Developer commands for gedit-quotes. This only wraps meson.
+
+BUILDDIR ?= _build
+MESON ?= meson
+POLNEAR ?= ../shared/polnear
+MESON_TEST_ARGS ?=
+
+.PHONY: help deps build check run install-user install eval clean
+
+help:
+	@echo "make deps          install missing Debian packages (tools/debian-packages.txt)"
+	@echo "make build         configure $(BUILDDIR) (debugoptimized) if needed, then compile"
+	@echo "make check         build, then run the test suite (extra args: MESON_TEST_ARGS=...)"
+	@echo "make run           show the example article's analysis: in gedit with a display,"
+	@echo "                   else as quotes-scan output"
+	@echo "make install-user  install the gedit plugin and its schema for the current user"
+	@echo "                   (after make build)"
+	@echo "make install       meson install -C $(BUILDDIR), after make build; for packagers and"
+	@echo "                   real installs (set the prefix with: meson setup --prefix=...)"
+	@echo "make eval          score attributions on $(POLNEAR)/dev (on demand, not in check)"
+	@echo "make clean         remove $(BUILDDIR)"
+	@echo "Variables: BUILDDIR=$(BUILDDIR) MESON=$(MESON) POLNEAR=$(POLNEAR)"
+
+deps:
+	tools/install-deps
+
+build: deps
+	test -f $(BUILDDIR)/build.ninja || \
+		$(MESON) setup $(BUILDDIR) --buildtype=debugoptimized
+	$(MESON) compile -C $(BUILDDIR)
+
+check: build
+	$(MESON) test -C $(BUILDDIR) --print-errorlogs $(MESON_TEST_ARGS)
+
+run: build
+	tools/run-example $(BUILDDIR)
+
+install-user:
+	tools/install-user $(BUILDDIR)
+
+install:
+	$(MESON) install -C $(BUILDDIR)
+
+eval: build
+	tests/eval/score-attributions $(POLNEAR)/dev
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quotes-report.h"
+
+#define EXCERPT_CHARS 90
+
+static char *
+excerpt (const char *text)
+{
+  g_autofree char *flat = g_strdup (text);
+
+  g_strdelimit (flat, "\n\r\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= EXCERPT_CHARS)
+    return g_steal_pointer (&flat);
+  return g_strconcat (g_utf8_substring (flat, 0, EXCERPT_CHARS - 1), "…", NULL);
+}
+
+static guint
+line_of (const char *text,
+         guint       offset)
+{
+  const char *end = g_utf8_offset_to_pointer (text, offset);
+  guint line = 1;
+
+  for (const char *p = text; p < end; p++)
+    line += *p == '\n';
+  return line;
+}
+
+static void
+print_quote (GString     *out,
+             const char  *text,
+             QuotesQuote *quote)
+{
+  g_autofree char *said = excerpt (quotes_quote_get_text (quote));
+  const QuotesSpan *cue = quotes_quote_get_cue (quote);
+  guint line = line_of (text, quotes_quote_get_start (quote));
+
+  if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
+    /* Translators: reported speech, without quote marks; then the line number */
+    g_string_append_printf (out, _("    reported: %s (line %u"), said, line);
+  else
+    g_string_append_printf (out, _("    “%s” (line %u"), said, line);
+  if (cue != NULL)
+    /* Translators: the reporting verb of a quote, such as "said" */
+    g_string_append_printf (out, _(", %s"), cue->text);
+  if (quotes_quote_get_post (quote) >= 0)
+    g_string_append (out, _(", from a cited post"));
+  g_string_append (out, ")\n");
+}
+
+static void
+print_speakers (GString        *out,
+                const char     *text,
+                QuotesAnalysis *analysis)
+{
+  GPtrArray *entities = quotes_analysis_get_entities (analysis);
+  GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "\n%s\n", _("Speakers"));
+  for (guint e = 0; e < entities->len; e++)
+    {
+      QuotesEntity *entity = g_ptr_array_index (entities, e);
+      GArray *said = quotes_entity_get_quotes (entity);
+
+      if (said->len == 0)
+        continue;
+      any = TRUE;
+      g_string_append_printf (out, "  %s", quotes_entity_get_name (entity));
+      if (quotes_entity_get_title (entity) != NULL)
+        g_string_append_printf (out, " (%s)", quotes_entity_get_title (entity));
+      g_string_append_printf (out, ngettext (" — %u quote\n", " — %u quotes\n", said->len), said->len);
+      for (guint i = 0; i < said->len; i++)
+        print_quote (out, text, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
+    }
+  if (!any)
+    g_string_append_printf (out, "  %s\n", _("No quotations found"));
+}
+
+static void
+print_organizations (GString        *out,
+                     QuotesAnalysis *analysis)
+{
+  GPtrArray *entities = quotes_analysis_get_entities (analysis);
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "\n%s\n", _("Organizations"));
+  for (guint e = 0; e < entities->len; e++)
+    {
+      QuotesEntity *entity = g_ptr_array_index (entities, e);
+      guint n = quotes_entity_get_mentions (entity)->len;
+
+      if (quotes_entity_get_entity_type (entity) != QUOTES_ENTITY_TYPE_ORGANIZATION)
+        continue;
+      any = TRUE;
+      g_string_append_printf (out, ngettext ("  %s — %u mention\n", "  %s — %u mentions\n", n),
+                              quotes_entity_get_name (entity), n);
+    }
+  if (!any)
+    g_string_append_printf (out, "  %s\n", _("None"));
+}
+
+static void
+print_posts (GString        *out,
+             QuotesAnalysis *analysis)
+{
+  GPtrArray *posts = quotes_analysis_get_posts (analysis);
+
+  g_string_append_printf (out, "\n%s\n", _("Social posts"));
+  for (guint p = 0; p < posts->len; p++)
+    {
+      QuotesPost *post = g_ptr_array_index (posts, p);
+      g_autofree char *words = excerpt (quotes_post_get_text (post));
+
+      g_string_append_printf (out, "  %s", quotes_platform_to_string (quotes_post_get_platform (post)));
+      if (quotes_post_get_handle (post) != NULL)
+        g_string_append_printf (out, " %s", quotes_post_get_handle (post));
+      if (quotes_post_get_author (post) != NULL)
+        g_string_append_printf (out, " (%s)", quotes_post_get_author (post));
+      if (quotes_post_get_date (post) != NULL)
+        g_string_append_printf (out, ", %s", quotes_post_get_date (post));
+      if (*words != '\0')
+        g_string_append_printf (out, ": %s", words);
+      else if (quotes_post_get_url (post) != NULL)
+        g_string_append_printf (out, ": %s", quotes_post_get_url (post));
+      g_string_append_c (out, '\n');
+    }
+  if (posts->len == 0)
+    g_string_append_printf (out, "  %s\n", _("None"));
+}
+
+static void
+print_unattributed (GString        *out,
+                    const char     *text,
+                    QuotesAnalysis *analysis)
+{
+  GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
+  gboolean header = FALSE;
+
+  for (guint q = 0; q < quotes->len; q++)
+    {
+      QuotesQuote *quote = g_ptr_array_index (quotes, q);
+
+      if (quotes_quote_get_speaker (quote) >= 0 || quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_SCARE)
+        continue;
+      if (!header)
+        g_string_append_printf (out, "\n%s\n", _("Quotes without a known speaker"));
+      header = TRUE;
+      print_quote (out, text, quote);
+    }
+}
+
+void
+quotes_report_print (GString        *out,
+                     const char     *name,
+                     const char     *text,
+                     QuotesAnalysis *analysis)
+{
+  g_string_append_printf (out, "%s\n", name);
+  print_speakers (out, text, analysis);
+  print_unattributed (out, text, analysis);
+  print_organizations (out, analysis);
+  print_posts (out, analysis);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#if !defined (QUOTES_INSIDE) && !defined (QUOTES_COMPILATION)
+#error "Only <quotes.h> can be included directly."
+#endif
+
+#include "quotes-entity.h"
+#include "quotes-post.h"
+#include "quotes-quote.h"
+
+G_BEGIN_DECLS
+
+#define QUOTES_TYPE_ANALYSIS (quotes_analysis_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuotesAnalysis, quotes_analysis, QUOTES, ANALYSIS, GObject)
+
+guint      quotes_analysis_get_length   (QuotesAnalysis *self);
+GPtrArray *quotes_analysis_get_quotes   (QuotesAnalysis *self);
+GPtrArray *quotes_analysis_get_entities (QuotesAnalysis *self);
+GPtrArray *quotes_analysis_get_posts    (QuotesAnalysis *self);
+char      *quotes_analysis_to_json      (QuotesAnalysis *self);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/**
+ * QuotesAnalyzer:
+ *
+ * Finds the quotations in a text, who said them, the persons and
+ * organizations it names and the social posts it cites.
+ *
+ * An analyzer holds nothing but the shared word lists, so one analyzer may
+ * run analyses on several threads at once.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-analyzer.h"
+#include "quotes-document.h"
+#include "quotes-posts.h"
+#include "quotes-result-stage.h"
+
+struct _QuotesAnalyzer
+{
+  GObject        parent_instance;
+
+  QuotesLexicon *lexicon;
+};
+
+G_DEFINE_FINAL_TYPE (QuotesAnalyzer, quotes_analyzer, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (quotes-error-quark, quotes_error)
+
+static void
+quotes_analyzer_class_init (QuotesAnalyzerClass *klass)
+{
+}
+
+static void
+quotes_analyzer_init (QuotesAnalyzer *self)
+{
+  self->lexicon = quotes_lexicon_get_default ();
+}
+
+/**
+ * quotes_analyzer_new:
+ *
+ * Returns: (transfer full): a new analyzer
+ */
+QuotesAnalyzer *
+quotes_analyzer_new (void)
+{
+  return g_object_new (QUOTES_TYPE_ANALYZER, NULL);
+}
+
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  const char *invalid = NULL;
+  const char *nul = memchr (text, '\0', length);
+
+  if (!g_utf8_validate_len (text, nul != NULL ? (gsize) (nul - text) : length, &invalid))
+    {
+      g_set_error (error, QUOTES_ERROR, QUOTES_ERROR_INVALID_UTF8,
+                   "The text is not valid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (invalid - text));
+      return FALSE;
+    }
+  if (nul != NULL)
+    {
+      g_set_error (error, QUOTES_ERROR, QUOTES_ERROR_BINARY,
+                   "The text holds a NUL byte at byte %" G_GSIZE_FORMAT ": it is binary data, not text",
+                   (gsize) (nul - text));
+      return FALSE;
+    }
+  if (length >= G_MAXUINT32)
+    {
+      g_set_error (error, QUOTES_ERROR, QUOTES_ERROR_TOO_LARGE,
+                   "The text is %" G_GSIZE_FORMAT " bytes long; at most %u can be analysed",
+                   length, G_MAXUINT32 - 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef void (*Stage) (QuotesDocument *doc);
+
+static const Stage stages[] = {
+  quotes_segment_run,
+  quotes_posts_run,
+  quotes_marks_run,
+  quotes_mentions_run,
+  quotes_cues_run,
+  quotes_attribution_run,
+  quotes_coref_run,
+  quotes_post_links_run,
+  quotes_entities_run,
+};
+
+/**
+ * quotes_analyzer_analyze:
+ * @self: an analyzer
+ * @text: (array length=length) (element-type guint8): UTF-8 text
+ * @length: its length in bytes, or -1 when it ends with a NUL byte
+ * @cancellable: (nullable): to stop the analysis from another thread
+ * @error: where to put the reason it failed
+ *
+ * Analyses @text. Safe to call from any thread, also while other analyses
+ * run. The time it takes grows linearly with the length of @text.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set when the
+ *   text is not valid UTF-8, is binary, or the analysis was cancelled
+ */
+QuotesAnalysis *
+quotes_analyzer_analyze (QuotesAnalyzer  *self,
+                         const char      *text,
+                         gssize           length,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  QuotesDocument doc;
+  QuotesAnalysis *analysis = NULL;
+
+  g_return_val_if_fail (QUOTES_IS_ANALYZER (self), NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  if (text == NULL)
+    text = "";
+  if (!check_text (text, length, error))
+    return NULL;
+
+  quotes_document_init (&doc, self->lexicon, text, length, cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+      stages[i] (&doc);
+    }
+  if (error == NULL || *error == NULL)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        analysis = quotes_result_build (&doc);
+    }
+  quotes_document_clear (&doc);
+  return analysis;
+}

@@ -1,0 +1,690 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The attribution stage: for each quotation, the cue and the mention it
+ * rests on, tried in the order a reader would: right after the quote
+ * ("…,” she said), before it in its sentence ("X told reporters: “…”"),
+ * then the context (the quote before it, the sentence before it, the
+ * turns of a dialogue). Then reported speech without marks ("Putin
+ * stressed that …"). Mentions become speakers in the coreference stage.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-document.h"
+
+#define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
+#define MAX_APPOSITIVE 12   /* tokens of ", the union's president," */
+#define MAX_FILLERS 3
+#define MIN_REPORTED_WORDS 3
+
+typedef struct
+{
+  QuotesDocument *doc;
+  gint32         *mention_at;  /* per token: the outermost mention covering it */
+  gint32         *cue_at;      /* per token: the cue covering it */
+} Attribution;
+
+typedef struct
+{
+  gint32 source;
+  gint32 cue;
+  double confidence;
+} Found;
+
+static const QuotesToken *
+token_at (const Attribution *a,
+          guint              index)
+{
+  return quotes_document_token (a->doc, index);
+}
+
+static const QuotesMention *
+mention (const Attribution *a,
+         gint32             index)
+{
+  return &g_array_index (a->doc->mentions, QuotesMention, index);
+}
+
+static const QuotesCue *
+cue (const Attribution *a,
+     gint32             index)
+{
+  return &g_array_index (a->doc->cues, QuotesCue, index);
+}
+
+static gboolean
+is_word (const Attribution *a,
+         guint              index,
+         const char        *lower_word)
+{
+  char lower[32];
+
+  return index < a->doc->tokens->len && token_at (a, index)->kind == QUOTES_TOKEN_WORD &&
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
+         g_str_equal (lower, lower_word);
+}
+
+static gboolean
+is_filler (const Attribution *a,
+           guint              index)
+{
+  char lower[32];
+  const QuotesToken *token = token_at (a, index);
+
+  return token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
+         quotes_lexicon_is_cue_filler (a->doc->lexicon, lower);
+}
+
+static gboolean
+same_paragraph (const Attribution *a,
+                guint              x,
+                guint              y)
+{
+  guint32 sx = a->doc->sentence_of_token[x], sy = a->doc->sentence_of_token[y];
+
+  return g_array_index (a->doc->sentences, QuotesSentence, sx).paragraph ==
+         g_array_index (a->doc->sentences, QuotesSentence, sy).paragraph;
+}
+
+static gboolean
+can_be_source (const Attribution *a,
+               gint32             m)
+{
+  const QuotesMention *record;
+
+  if (m < 0)
+    return FALSE;
+  record = mention (a, m);
+  return !record->in_quote && !record->possessive && record->kind != QUOTES_MENTION_HANDLE &&
+         !(record->kind == QUOTES_MENTION_PRONOUN &&
+           (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
+}
+
+/* The mention that ends right before @index ("Zelenskiy stated"), over
+ * fillers ("has also") and an appositive (", the union's president,"). */
+static gint32
+subject_before (const Attribution *a,
+                guint              index,
+                guint              floor)
+{
+  guint t = index;
+
+  for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)
+    t--;
+  if (t > floor + 1 && quotes_document_token_is_punct (a->doc, t - 1, ","))
+    {
+      guint k = t - 1;
+
+      while (k > floor && t - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
+        k--;
+      if (k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ","))
+        t = k - 1;
+    }
+  if (t == floor || t == 0)
+    return -1;
+  {
+    gint32 m = a->mention_at[t - 1];
+
+    if (m >= 0 && mention (a, m)->end_token == t && can_be_source (a, m))
+      return m;
+  }
+  return -1;
+}
+
+/* The mention that starts at @index ("said Zelenskiy", "said the prime
+ * minister, Keir Starmer": the name in apposition wins). */
+static gint32
+source_after (const Attribution *a,
+              guint              index,
+              guint              end)
+{
+  gint32 m;
+
+  for (guint n = 0; n < MAX_FILLERS && index < end && is_filler (a, index); n++)
+    index++;
+  if (index < end && a->mention_at[index] < 0 && (is_word (a, index, "the")))
+    index++;
+  if (index >= end)
+    return -1;
+  m = a->mention_at[index];
+  if (m < 0 || !can_be_source (a, m) ||
+      (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
+    return -1;
+  if (mention (a, m)->kind == QUOTES_MENTION_DESCRIPTOR || mention (a, m)->kind == QUOTES_MENTION_ROLE)
+    {
+      guint after = mention (a, m)->end_token;
+
+      if (after + 1 < end && quotes_document_token_is_punct (a->doc, after, ","))
+        {
+          gint32 name = a->mention_at[after + 1];
+
+          if (name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME && can_be_source (a, name))
+            return name;
+        }
+    }
+  return m;
+}
+
+static gint32
+cue_at (const Attribution *a,
+        guint              index,
+        guint              flag)
+{
+  gint32 c = a->cue_at[index];
+
+  if (c < 0 || cue (a, c)->first_token != index || !(cue (a, c)->flags & flag))
+    return -1;
+  return c;
+}
+
+static guint
+paragraph_end (const Attribution *a,
+               guint              index)
+{
+  guint32 s = a->doc->sentence_of_token[index];
+  guint32 p = g_array_index (a->doc->sentences, QuotesSentence, s).paragraph;
+
+  return g_array_index (a->doc->paragraphs, QuotesParagraph, p).end_token;
+}
+
+static const QuotesSentence *
+sentence_of (const Attribution *a,
+             guint              index)
+{
+  return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
+}
+
+/* "according to X": a cue of its own kind, the source after it. */
+static gboolean
+according_to (Attribution *a,
+              guint        index,
+              guint        end,
+              Found       *found)
+{
+  QuotesCue record;
+
+  if (index + 2 >= end || !is_word (a, index, "according") || !is_word (a, index + 1, "to"))
+    return FALSE;
+  found->source = source_after (a, index + 2, end);
+  if (found->source < 0)
+    return FALSE;
+  if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)
+    found->cue = a->cue_at[index];
+  else
+    {
+      record.first_token = index;
+      record.end_token = index + 2;
+      record.flags = QUOTES_CUE_QUOTATION;
+      found->cue = a->doc->cues->len;
+      g_array_append_val (a->doc->cues, record);
+    }
+  return TRUE;
+}
+
+/* “…,” X said / “…,” said X / “…,” according to X. */
+static gboolean
+attribution_after (Attribution      *a,
+                   const QuotesMarkedSpan *span,
+                   Found            *found)
+{
+  guint end = paragraph_end (a, span->close_token);
+  guint t = span->close_token + 1;
+  gint32 m, c;
+
+  while (t < end && quotes_document_token_is_punct (a->doc, t, ",—–-"))
+    t++;
+  if (t >= end)
+    return FALSE;
+  if (according_to (a, t, end, found))
+    {
+      found->confidence = 0.9;
+      return TRUE;
+    }
+  if ((c = cue_at (a, t, QUOTES_CUE_QUOTATION)) >= 0 &&
+      (m = source_after (a, cue (a, c)->end_token, end)) >= 0)
+    {
+      *found = (Found) { m, c, 0.95 };
+      return TRUE;
+    }
+  m = a->mention_at[t];
+  if (m < 0 && is_word (a, t, "the") && t + 1 < end)
+    m = a->mention_at[t + 1];
+  if (m < 0 || !can_be_source (a, m))
+    return FALSE;
+  for (guint k = mention (a, m)->end_token; k < end && k <= mention (a, m)->end_token + MAX_APPOSITIVE; k++)
+    {
+      if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) >= 0 && subject_before (a, k, t) == m)
+        {
+          *found = (Found) { m, c, 0.95 };
+          return TRUE;
+        }
+      if (token_at (a, k)->kind == QUOTES_TOKEN_MARK || quotes_document_token_is_punct (a->doc, k, ".;!?"))
+        break;
+    }
+  return FALSE;
+}
+
+/* X said: “…” / X told reporters that “…” / X emphasized the need for a
+ * “…”: the nearest cue before the quote in its sentence, and its subject.
+ * Sets @adjacent when only a colon, comma or "that" stands between. */
+static gboolean
+attribution_before (Attribution            *a,
+                    const QuotesMarkedSpan *span,
+                    Found                  *found,
+                    gboolean               *adjacent)
+{
+  const QuotesSentence *sentence = sentence_of (a, span->open_token);
+  guint floor = sentence->first_token;
+  guint end = paragraph_end (a, span->open_token);
+
+  /* "X told reporters:" may end the sentence before the quote. */
+  if (span->open_token > 0 && floor == span->open_token && floor > 0 &&
+      quotes_document_token_is_punct (a->doc, floor - 1, ":") && same_paragraph (a, floor - 1, floor))
+    floor = sentence_of (a, floor - 1)->first_token;
+
+  for (guint t = span->open_token; t-- > floor && span->open_token - t <= MAX_LOOKBACK;)
+    {
+      gint32 c, m;
+
+      if (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE || token_at (a, t)->kind == QUOTES_TOKEN_MARK)
+        continue;
+      if (according_to (a, t, end, found))
+        {
+          found->confidence = 0.9;
+          *adjacent = TRUE;
+          return TRUE;
+        }
+      if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
+        continue;
+      m = subject_before (a, t, floor);
+      if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
+        m = source_after (a, cue (a, c)->end_token, span->open_token);
+      if (m < 0)
+        return FALSE;
+      *adjacent = span->open_token - cue (a, c)->end_token <= 3;
+      *found = (Found) { m, c, *adjacent ? 0.93 : 0.85 };
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The paragraph's own quote marks and nothing else: a turn of dialogue or a
+ * quote that goes on from the paragraph before. */
+static gboolean
+starts_paragraph (const Attribution      *a,
+                  const QuotesMarkedSpan *span)
+{
+  return token_at (a, span->open_token)->flags & QUOTES_TOKEN_PARA_START;
+}
+
+#define SHORT_TURN_WORDS 12
+
+static gboolean
+is_short_turn (const Attribution      *a,
+               const QuotesMarkedSpan *span)
+{
+  guint words = 0;
+
+  for (guint t = span->open_token + 1; t < span->close_token; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words <= SHORT_TURN_WORDS && span->paragraph == span->end_paragraph;
+}
+
+static gboolean
+opens_sentence (const Attribution      *a,
+                const QuotesMarkedSpan *span)
+{
+  return sentence_of (a, span->open_token)->first_token == span->open_token;
+}
+
+static const QuotesQuoteRecord *
+previous_marked_quote (const Attribution *a,
+                       guint              count)
+{
+  if (count == 0)
+    return NULL;
+  return &g_array_index (a->doc->quotes, QuotesQuoteRecord, count - 1);
+}
+
+static guint
+paragraph_of_quote (const Attribution       *a,
+                    const QuotesQuoteRecord *quote)
+{
+  return g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked).end_paragraph;
+}
+
+/* The subject of the last sentence before @index, when it is a person or
+ * organization: "Lopez spoke to reporters on Monday. “We will win.”" */
+static gint32
+subject_of_sentence_before (const Attribution *a,
+                            guint              index)
+{
+  guint32 s = a->doc->sentence_of_token[index];
+  const QuotesSentence *sentence;
+
+  if (s == 0)
+    return -1;
+  sentence = &g_array_index (a->doc->sentences, QuotesSentence, s - 1);
+  for (guint t = sentence->first_token; t < sentence->end_token; t++)
+    {
+      gint32 m = a->mention_at[t];
+
+      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
+          mention (a, m)->kind != QUOTES_MENTION_ROLE)
+        return m;
+    }
+  return -1;
+}
+
+/* No cue near the quote: it goes on from the quote before, takes its turn
+ * in a dialogue, or belongs to the speaker of the sentence before. */
+static gboolean
+attribution_from_context (Attribution            *a,
+                          const QuotesMarkedSpan *span,
+                          guint                   count,
+                          Found                  *found)
+{
+  const QuotesQuoteRecord *before = previous_marked_quote (a, count);
+  const QuotesQuoteRecord *before2 = previous_marked_quote (a, count > 0 ? count - 1 : 0);
+  gint32 m;
+
+  if (before != NULL && before->source >= 0 && paragraph_of_quote (a, before) == span->paragraph)
+    {
+      *found = (Found) { before->source, -1, 0.8 };
+      return TRUE;
+    }
+  if (starts_paragraph (a, span) && before != NULL && paragraph_of_quote (a, before) + 1 == span->paragraph)
+    {
+      /* Two speakers taking turns in short lines: the one before last
+       * speaks again. Longer quotes go on with the same speaker. */
+      if (before2 != NULL && before2 != before && before2->source >= 0 && before->source >= 0 &&
+          paragraph_of_quote (a, before2) + 2 == span->paragraph &&
+          is_short_turn (a, span) && is_short_turn (a, &g_array_index (a->doc->marked, QuotesMarkedSpan, before->marked)) &&
+          starts_paragraph (a, &g_array_index (a->doc->marked, QuotesMarkedSpan, before->marked)) &&
+          starts_paragraph (a, &g_array_index (a->doc->marked, QuotesMarkedSpan, before2->marked)))
+        {
+          *found = (Found) { before2->source, -1, 0.6 };
+          return TRUE;
+        }
+      if (before->source >= 0)
+        {
+          *found = (Found) { before->source, -1, 0.75 };
+          return TRUE;
+        }
+    }
+  m = subject_of_sentence_before (a, span->open_token);
+  if (m >= 0 && !same_paragraph (a, span->open_token, mention (a, m)->first_token) && !starts_paragraph (a, span))
+    m = -1;
+  if (m >= 0 && opens_sentence (a, span))
+    {
+      *found = (Found) { m, -1, 0.65 };
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* so-called “peace plan”, a book called “The Long Road Home”: a term or a
+ * title, not speech. "Critics called it “a disaster”" is speech. */
+static gboolean
+names_a_term (const Attribution      *a,
+              const QuotesMarkedSpan *span)
+{
+  static const char *markers[] = {
+    "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term",
+    "word", "words", "phrase", "slogan", "hashtag", "labeled", "labelled", "branded",
+    "billed", "headlined", "known", NULL,
+  };
+  guint open = span->open_token;
+  char lower[32];
+
+  if (open == 0 || token_at (a, open - 1)->kind != QUOTES_TOKEN_WORD ||
+      quotes_document_token_lower (a->doc, open - 1, lower, sizeof lower) == NULL)
+    return FALSE;
+  if (g_strv_contains (markers, lower))
+    return TRUE;
+  if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
+    return TRUE;
+  if (g_str_equal (lower, "called") && open >= 2)
+    {
+      gint32 m = a->mention_at[open - 2];
+
+      /* "called it", "called him": someone speaks; "a book called": a title. */
+      return !(m >= 0 && mention (a, m)->kind == QUOTES_MENTION_PRONOUN) &&
+             !is_word (a, open - 2, "it") && !is_word (a, open - 2, "them") &&
+             !is_word (a, open - 2, "this") && !is_word (a, open - 2, "that");
+    }
+  return FALSE;
+}
+
+/* Every word of the quote capitalised: a title ("Saturday Night Live"). */
+static gboolean
+is_title_case (const Attribution      *a,
+               const QuotesMarkedSpan *span)
+{
+  guint words = 0;
+
+  for (guint t = span->open_token + 1; t < span->close_token; t++)
+    {
+      const QuotesToken *token = token_at (a, t);
+
+      if (token->kind != QUOTES_TOKEN_WORD || token->end - token->start <= 3)
+        continue;
+      if (!(token->flags & QUOTES_TOKEN_CAPITALIZED))
+        return FALSE;
+      words++;
+    }
+  return words >= 1;
+}
+
+/* A complete utterance starts its sentence, or follows its cue with a colon
+ * or a comma; a fragment stands inside the writer's sentence. */
+static gboolean
+is_complete_utterance (const Attribution      *a,
+                       const QuotesMarkedSpan *span,
+                       gboolean                cue_adjacent)
+{
+  guint open = span->open_token;
+  gunichar first;
+
+  if (opens_sentence (a, span) || open == 0 || quotes_document_token_is_punct (a->doc, open - 1, ":"))
+    return TRUE;
+  first = token_at (a, open + 1 < span->close_token ? open + 1 : open)->first;
+  return cue_adjacent && g_unichar_isupper (first);
+}
+
+static QuotesQuoteKind
+decide_kind (Attribution            *a,
+             const QuotesMarkedSpan *span,
+             gboolean                found,
+             gboolean                found_after,
+             gboolean                cue_adjacent)
+{
+  if (names_a_term (a, span))
+    return QUOTES_QUOTE_KIND_SCARE;
+  if (is_complete_utterance (a, span, cue_adjacent))
+    return found || !is_title_case (a, span) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
+  if (found_after)
+    return QUOTES_QUOTE_KIND_PARTIAL;
+  if (found && !is_title_case (a, span))
+    return QUOTES_QUOTE_KIND_PARTIAL;
+  return QUOTES_QUOTE_KIND_SCARE;
+}
+
+static void
+attribute_marked (Attribution            *a,
+                  guint                   index,
+                  const QuotesMarkedSpan *span)
+{
+  QuotesQuoteRecord quote = { 0 };
+  Found found = { -1, -1, 0.0 };
+  gboolean after = FALSE, before = FALSE, adjacent = FALSE, context = FALSE;
+
+  after = attribution_after (a, span, &found);
+  if (!after)
+    before = attribution_before (a, span, &found, &adjacent);
+  quote.start = span->start;
+  quote.end = span->end;
+  quote.marked = index;
+  quote.post = -1;
+  quote.speaker = -1;
+  quote.kind = decide_kind (a, span, after || before, after, adjacent || after);
+  if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT)
+    context = attribution_from_context (a, span, a->doc->quotes->len, &found);
+  if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
+    found = (Found) { -1, -1, 0.5 };
+  quote.source = found.source;
+  quote.cue = found.cue;
+  quote.confidence = (after || before || context) ? found.confidence :
+                     quote.kind == QUOTES_QUOTE_KIND_SCARE ? 0.5 : 0.3;
+  g_array_append_val (a->doc->quotes, quote);
+}
+
+/* “A.” “B,” X said: a quote with nothing of its own takes the attribution
+ * of the quote right after it in its paragraph. */
+static void
+borrow_from_next (Attribution *a)
+{
+  for (guint i = a->doc->quotes->len; i-- > 1;)
+    {
+      QuotesQuoteRecord *next = &g_array_index (a->doc->quotes, QuotesQuoteRecord, i);
+      QuotesQuoteRecord *quote = &g_array_index (a->doc->quotes, QuotesQuoteRecord, i - 1);
+      const QuotesMarkedSpan *span = &g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked);
+      const QuotesMarkedSpan *next_span = &g_array_index (a->doc->marked, QuotesMarkedSpan, next->marked);
+
+      if (quote->source < 0 && next->source >= 0 && next->cue >= 0 &&
+          quote->kind == QUOTES_QUOTE_KIND_DIRECT &&
+          next_span->open_token <= span->close_token + 2 && next_span->paragraph == span->end_paragraph)
+        {
+          quote->source = next->source;
+          quote->confidence = 0.7;
+        }
+    }
+}
+
+static gboolean
+is_sentence_end (const Attribution *a,
+                 guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+
+  return token->kind == QUOTES_TOKEN_MARK ||
+         (token->kind == QUOTES_TOKEN_PUNCT && g_utf8_strchr (".!?;:)\xe2\x80\xa6", -1, token->first) != NULL);
+}
+
+/* Where the reported clause starts: after "that" when it comes soon
+ * ("said on Tuesday that …"), else right after the cue. */
+static guint
+reported_clause_start (const Attribution *a,
+                       const QuotesCue   *record,
+                       guint              end)
+{
+  guint k = record->end_token;
+
+  for (guint t = k; t < end && t < k + 8; t++)
+    {
+      if (is_word (a, t, "that"))
+        return t + 1;
+      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && !quotes_document_token_is_punct (a->doc, t, ","))
+        break;
+    }
+  if (!(record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)))
+    return end;
+  return k;
+}
+
+static void
+add_reported_speech (Attribution *a,
+                     gint32       c,
+                     gboolean    *cue_used)
+{
+  const QuotesCue *record = cue (a, c);
+  const QuotesSentence *sentence = sentence_of (a, record->first_token);
+  guint end = sentence->end_token, start, words = 0;
+  QuotesQuoteRecord quote = { 0 };
+  gint32 m;
+
+  if (cue_used[c] || !(record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) ||
+      (m = subject_before (a, record->first_token, sentence->first_token)) < 0)
+    return;
+  start = reported_clause_start (a, record, end);
+  while (end > start && is_sentence_end (a, end - 1))
+    end--;
+  for (guint t = start; t < end; t++)
+    {
+      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
+        return;  /* the quotation in it speaks for itself */
+      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+    }
+  if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
+    return;
+  quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
+  quote.start = token_at (a, start)->start;
+  quote.end = token_at (a, end - 1)->end;
+  quote.cue = c;
+  quote.source = m;
+  quote.speaker = -1;
+  quote.post = -1;
+  quote.marked = -1;
+  quote.confidence = 0.7;
+  g_array_append_val (a->doc->quotes, quote);
+}
+
+static void
+index_tokens (Attribution *a)
+{
+  guint n = a->doc->tokens->len;
+
+  a->mention_at = g_new (gint32, n + 1);
+  a->cue_at = g_new (gint32, n + 1);
+  memset (a->mention_at, 0xff, (n + 1) * sizeof (gint32));
+  memset (a->cue_at, 0xff, (n + 1) * sizeof (gint32));
+  for (guint i = 0; i < a->doc->mentions->len; i++)
+    for (guint t = mention (a, i)->span_token; t < mention (a, i)->end_token; t++)
+      if (a->mention_at[t] < 0)
+        a->mention_at[t] = i;
+  for (guint i = 0; i < a->doc->cues->len; i++)
+    for (guint t = cue (a, i)->first_token; t < cue (a, i)->end_token; t++)
+      a->cue_at[t] = i;
+}
+
+static gint
+compare_quotes (gconstpointer x,
+                gconstpointer y)
+{
+  const QuotesQuoteRecord *qx = x, *qy = y;
+
+  return (qx->start > qy->start) - (qx->start < qy->start);
+}
+
+void
+quotes_attribution_run (QuotesDocument *doc)
+{
+  Attribution a = { doc };
+  g_autofree gboolean *cue_used = NULL;
+  guint n_cues;
+
+  index_tokens (&a);
+  for (guint i = 0; i < doc->marked->len; i++)
+    attribute_marked (&a, i, &g_array_index (doc->marked, QuotesMarkedSpan, i));
+  borrow_from_next (&a);
+
+  n_cues = doc->cues->len;
+  cue_used = g_new0 (gboolean, n_cues + 1);
+  for (guint i = 0; i < doc->quotes->len; i++)
+    {
+      gint32 c = g_array_index (doc->quotes, QuotesQuoteRecord, i).cue;
+
+      if (c >= 0 && (guint) c < n_cues)
+        cue_used[c] = TRUE;
+    }
+  for (guint c = 0; c < n_cues; c++)
+    add_reported_speech (&a, c, cue_used);
+
+  g_array_sort (doc->quotes, compare_quotes);
+  g_free (a.mention_at);
+  g_free (a.cue_at);
+}

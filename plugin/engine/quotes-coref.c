@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The coreference stage: which mentions are one entity. Full names found
+ * entities; a surname alone, "Mr. Smith", a spelling variant or a name in
+ * another script joins the entity whose folded name it shares; "the
+ * Ukrainian president" joins the entity with that title; a pronoun joins the
+ * person a reader would take it for: the speaker of the quote before it,
+ * the subject of the sentence before it, or the nearest person of its
+ * gender. Quotes then get their speakers.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-document.h"
+#include "quotes-names.h"
+
+#define PHRASE_SIZE 256
+#define PRONOUN_WINDOW 4   /* sentences a pronoun looks back */
+
+typedef struct
+{
+  QuotesDocument *doc;
+  GHashTable     *by_surname;   /* folded surname -> GArray of entity indices */
+  GHashTable     *by_org_key;   /* folded organization name -> entity index + 1 */
+  gboolean       *is_source;    /* per mention */
+} Coref;
+
+static QuotesMention *
+mention (const Coref *c,
+         guint        index)
+{
+  return &g_array_index (c->doc->mentions, QuotesMention, index);
+}
+
+static QuotesEntityRecord *
+entity (const Coref *c,
+        gint32       index)
+{
+  return &g_array_index (c->doc->entities, QuotesEntityRecord, index);
+}
+
+/* The name without its honorific. */
+static guint
+name_first_token (const Coref         *c,
+                  const QuotesMention *m)
+{
+  char word[PHRASE_SIZE];
+
+  if (m->end_token - m->first_token >= 2 &&
+      quotes_document_phrase (c->doc, m->first_token, 1, FALSE, word, sizeof word) != NULL &&
+      quotes_lexicon_is_honorific_word (c->doc->lexicon, word))
+    return m->first_token + 1;
+  return m->first_token;
+}
+
+static char *
+token_key (const Coref *c,
+           guint        index)
+{
+  const QuotesToken *token = quotes_document_token (c->doc, index);
+
+  return quotes_name_fold (c->doc->text + token->start, token->base_end - token->start);
+}
+
+static void
+attach (Coref *c,
+        guint  m,
+        gint32 e)
+{
+  QuotesMention *record = mention (c, m);
+
+  record->entity = e;
+  if (record->kind == QUOTES_MENTION_NAME && record->title_end > record->title_start && entity (c, e)->title == NULL)
+    entity (c, e)->title = g_strndup (c->doc->text + record->title_start, record->title_end - record->title_start);
+  if (mention (c, m)->gender && !entity (c, e)->gender &&
+      (mention (c, m)->kind == QUOTES_MENTION_NAME || mention (c, m)->kind == QUOTES_MENTION_DESCRIPTOR))
+    entity (c, e)->gender = mention (c, m)->gender;
+}
+
+static gint32
+create_entity (Coref *c,
+               guint  m)
+{
+  QuotesMention *record = mention (c, m);
+  QuotesEntityRecord e = { 0 };
+  guint first = name_first_token (c, record);
+  gint32 index = c->doc->entities->len;
+
+  e.type = record->type;
+  e.aliases = g_ptr_array_new_with_free_func (g_free);
+  e.mentions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (record->type == QUOTES_ENTITY_TYPE_PERSON)
+    {
+      GArray *list;
+
+      e.surname_key = token_key (c, record->surname_token);
+      if (record->surname_token > first)
+        e.given_key = token_key (c, first);
+      list = g_hash_table_lookup (c->by_surname, e.surname_key);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (gint32));
+          g_hash_table_insert (c->by_surname, g_strdup (e.surname_key), list);
+        }
+      g_array_append_val (list, index);
+    }
+  g_array_append_val (c->doc->entities, e);
+  attach (c, m, index);
+  return index;
+}
+
+static gboolean
+given_compatible (const char *entity_key,
+                  const char *mention_key)
+{
+  if (entity_key == NULL || mention_key == NULL)
+    return TRUE;
+  if (strlen (mention_key) == 1 || strlen (entity_key) == 1)
+    return mention_key[0] == entity_key[0];  /* an initial */
+  return quotes_name_keys_close (entity_key, mention_key);
+}
+
+/* The person entities whose surname folds like @key, the latest first. */
+static gint32
+find_person (Coref      *c,
+             const char *surname,
+             const char *given)
+{
+  GArray *list = g_hash_table_lookup (c->by_surname, surname);
+
+  for (guint i = list != NULL ? list->len : 0; i-- > 0;)
+    {
+      gint32 e = g_array_index (list, gint32, i);
+
+      if (given_compatible (entity (c, e)->given_key, given))
+        return e;
+    }
+  if (list == NULL && c->doc->entities->len < 256)
+    for (guint e = c->doc->entities->len; e-- > 0;)
+      if (entity (c, e)->type == QUOTES_ENTITY_TYPE_PERSON &&
+          quotes_name_keys_close (entity (c, e)->surname_key, surname) &&
+          given_compatible (entity (c, e)->given_key, given))
+        return e;
+  return -1;
+}
+
+static void
+resolve_organization (Coref *c,
+                      guint  m)
+{
+  QuotesMention *record = mention (c, m);
+  g_autofree char *key = quotes_name_fold (c->doc->text + record->start, record->end - record->start);
+  gpointer found = g_hash_table_lookup (c->by_org_key, key);
+
+  if (found != NULL)
+    {
+      attach (c, m, GPOINTER_TO_INT (found) - 1);
+      return;
+    }
+  g_hash_table_insert (c->by_org_key, g_steal_pointer (&key), GINT_TO_POINTER (create_entity (c, m) + 1));
+}
+
+/* Pass one: full names found or join persons; organizations. */
+static void
+resolve_full_names (Coref *c)
+{
+  for (guint m = 0; m < c->doc->mentions->len; m++)
+    {
+      QuotesMention *record = mention (c, m);
+      guint first;
+
+      if (record->kind != QUOTES_MENTION_NAME)
+        continue;
+      if (record->type == QUOTES_ENTITY_TYPE_ORGANIZATION)
+        {
+          resolve_organization (c, m);
+          continue;
+        }
+      first = name_first_token (c, record);
+      if (record->surname_token > first)
+        {
+          g_autofree char *surname = token_key (c, record->surname_token);
+          g_autofree char *given = token_key (c, first);
+          gint32 e = find_person (c, surname, given);
+
+          if (e >= 0)
+            {
+              attach (c, m, e);
+              if (entity (c, e)->given_key == NULL)
+                entity (c, e)->given_key = g_steal_pointer (&given);
+            }
+          else
+            create_entity (c, m);
+        }
+    }
+}
+
+/* Pass two: a name of one word joins the person it names, or founds one
+ * when the text treats it as a person (a speaker, a title, "Mr."). */
+static void
+resolve_single_names (Coref *c)
+{
+  for (guint m = 0; m < c->doc->mentions->len; m++)
+    {
+      QuotesMention *record = mention (c, m);
+      g_autofree char *key = NULL;
+      gint32 e;
+
+      if (record->kind != QUOTES_MENTION_NAME || record->entity >= 0 ||
+          record->type != QUOTES_ENTITY_TYPE_PERSON)
+        continue;
+      key = token_key (c, record->surname_token);
+      e = find_person (c, key, NULL);
+      if (e >= 0)
+        attach (c, m, e);
+      else if (!record->weak && (c->is_source[m] || record->title_end > record->title_start ||
+                                 name_first_token (c, record) != record->first_token))
+        create_entity (c, m);
+    }
+}
+
+typedef struct
+{
+  gint32  last_speaker;       /* of the latest quote passed */
+  guint32 sentence;           /* of the mention being resolved */
+  GArray *subjects;           /* entity that is the subject of each sentence, or -1 */
+  GArray *last_sentence;      /* per entity: the sentence it was last mentioned in */
+} Salience;
+
+static gboolean
+gender_fits (const QuotesEntityRecord *e,
+             guint                     gender)
+{
+  if (gender == QUOTES_GENDER_NEUTER || gender == QUOTES_GENDER_PLURAL)
+    return e->type == QUOTES_ENTITY_TYPE_ORGANIZATION;
+  return e->type == QUOTES_ENTITY_TYPE_PERSON && (e->gender == 0 || gender == 0 || e->gender == gender);
+}
+
+static gboolean
+recent (const Salience *s,
+        gint32          e)
+{
+  guint32 last;
+
+  if (e < 0 || (guint) e >= s->last_sentence->len)
+    return FALSE;
+  last = g_array_index (s->last_sentence, guint32, e);
+  return last != G_MAXUINT32 && last + PRONOUN_WINDOW >= s->sentence;
+}
+
+static gint32
+subject_of (const Salience *s,
+            guint32         sentence)
+{
+  return sentence < s->subjects->len ? g_array_index (s->subjects, gint32, sentence) : -1;
+}
+
+static gint32
+resolve_pronoun (Coref          *c,
+                 const Salience *s,
+                 guint           m)
+{
+  QuotesMention *record = mention (c, m);
+  gint32 best = -1;
+  guint32 best_sentence = 0;
+  gint32 candidates[3];
+
+  /* “…,” he added: the speaker goes on. */
+  candidates[0] = c->is_source[m] ? s->last_speaker : -1;
+  /* Himself, his own: the subject of this sentence; He: of the one before. */
+  candidates[1] = subject_of (s, s->sentence);
+  candidates[2] = s->sentence > 0 ? subject_of (s, s->sentence - 1) : -1;
+  if (record->is_subject || c->is_source[m])
+    candidates[1] = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (recent (s, candidates[i]) && gender_fits (entity (c, candidates[i]), record->gender))
+      return candidates[i];
+  for (guint e = 0; e < s->last_sentence->len; e++)
+    {
+      guint32 last = g_array_index (s->last_sentence, guint32, e);
+
+      if (recent (s, e) && gender_fits (entity (c, e), record->gender) && (best < 0 || last >= best_sentence))
+        {
+          best = e;
+          best_sentence = last;
+        }
+    }
+  return best;
+}
+
+static gboolean
+title_mentions (const char *title,
+                const char *lower_words)
+{
+  g_autofree char *lower = g_utf8_strdown (title, -1);
+
+  return strstr (lower, lower_words) != NULL;
+}
+
+/* "the Ukrainian president": the latest entity whose title says so. */
+static gint32
+resolve_descriptor (Coref          *c,
+                    const Salience *s,
+                    guint           m)
+{
+  QuotesMention *record = mention (c, m);
+  g_autofree char *described = g_utf8_strdown (c->doc->text + record->title_start,
+                                               record->title_end - record->title_start);
+  gint32 best = -1;
+
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    {
+      QuotesEntityRecord *candidate = entity (c, e);
+      guint32 last = e < s->last_sentence->len ? g_array_index (s->last_sentence, guint32, e) : G_MAXUINT32;
+
+      if (candidate->title == NULL || last == G_MAXUINT32 || !title_mentions (candidate->title, described))
+        continue;
+      if (best < 0 || last >= g_array_index (s->last_sentence, guint32, best))
+        best = e;
+    }
+  return best;
+}
+
+/* "a Pentagon spokesperson": the organization inside it speaks. */
+static gint32
+resolve_role (Coref *c,
+              guint  m)
+{
+  QuotesMention *record = mention (c, m);
+
+  for (guint k = m + 1; k < c->doc->mentions->len && mention (c, k)->start < record->end; k++)
+    if (mention (c, k)->entity >= 0 && entity (c, mention (c, k)->entity)->type == QUOTES_ENTITY_TYPE_ORGANIZATION)
+      return mention (c, k)->entity;
+  return -1;
+}
+
+static gint32
+resolve_handle (Coref *c,
+                guint  m)
+{
+  QuotesMention *record = mention (c, m);
+  g_autofree char *key = quotes_name_fold (c->doc->text + record->start + 1, record->end - record->start - 1);
+
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    {
+      const char *surname = entity (c, e)->surname_key;
+
+      if (surname != NULL && strlen (surname) >= 5 && strstr (key, surname) != NULL)
+        return e;
+    }
+  return -1;
+}
+
+static void
+note_mention (Coref    *c,
+              Salience *s,
+              guint     m)
+{
+  QuotesMention *record = mention (c, m);
+  guint32 never = G_MAXUINT32;
+  gint32 none = -1;
+
+  if (record->entity < 0 || record->in_quote)
+    return;
+  while (s->last_sentence->len < c->doc->entities->len)
+    g_array_append_val (s->last_sentence, never);
+  g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
+  while (s->subjects->len <= s->sentence)
+    g_array_append_val (s->subjects, none);
+  if (record->is_subject)
+    g_array_index (s->subjects, gint32, s->sentence) = record->entity;
+}
+
+/* Pass three, in the order of the text: pronouns, descriptors, roles and
+ * handles, with what a reader has in mind at each point. */
+static void
+resolve_references (Coref *c)
+{
+  Salience s = { -1, 0 };
+  guint q = 0;
+
+  s.subjects = g_array_new (FALSE, FALSE, sizeof (gint32));
+  s.last_sentence = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint m = 0; m < c->doc->mentions->len; m++)
+    {
+      QuotesMention *record = mention (c, m);
+
+      s.sentence = c->doc->sentence_of_token[record->span_token];
+      for (; q < c->doc->quotes->len; q++)
+        {
+          QuotesQuoteRecord *quote = &g_array_index (c->doc->quotes, QuotesQuoteRecord, q);
+
+          if (quote->end > record->start)
+            break;
+          if (quote->source >= 0 && mention (c, quote->source)->entity >= 0)
+            s.last_speaker = mention (c, quote->source)->entity;
+        }
+      if (record->entity < 0 && !record->in_quote)
+        {
+          gint32 e = -1;
+
+          switch (record->kind)
+            {
+            case QUOTES_MENTION_PRONOUN: e = resolve_pronoun (c, &s, m); break;
+            case QUOTES_MENTION_DESCRIPTOR: e = resolve_descriptor (c, &s, m); break;
+            case QUOTES_MENTION_ROLE: e = resolve_role (c, m); break;
+            case QUOTES_MENTION_HANDLE: e = resolve_handle (c, m); break;
+            default: break;
+            }
+          if (e >= 0)
+            attach (c, m, e);
+        }
+      note_mention (c, &s, m);
+    }
+  g_array_unref (s.subjects);
+  g_array_unref (s.last_sentence);
+}
+
+static void
+assign_speakers (QuotesDocument *doc)
+{
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      QuotesQuoteRecord *quote = &g_array_index (doc->quotes, QuotesQuoteRecord, q);
+
+      if (quote->source >= 0)
+        quote->speaker = g_array_index (doc->mentions, QuotesMention, quote->source).entity;
+    }
+}
+
+void
+quotes_coref_run (QuotesDocument *doc)
+{
+  Coref c = { doc };
+
+  c.by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  c.by_org_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      gint32 source = g_array_index (doc->quotes, QuotesQuoteRecord, q).source;
+
+      if (source >= 0)
+        c.is_source[source] = TRUE;
+    }
+  resolve_full_names (&c);
+  resolve_single_names (&c);
+  resolve_references (&c);
+  assign_speakers (doc);
+  g_hash_table_unref (c.by_surname);
+  g_hash_table_unref (c.by_org_key);
+  g_free (c.is_source);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The cue stage: reporting verbs in the writer's own words ("said",
+ * "told", "called on", "advocated for"), longest form first. Words inside
+ * quotations or cited posts are the speaker's, not cues.
+ */
+
+#include "config.h"
+
+#include "quotes-document.h"
+
+#define PHRASE_SIZE 128
+
+static guint
+match_cue (QuotesDocument        *doc,
+           const QuotesParagraph *paragraph,
+           guint                  index,
+           guint                 *flags)
+{
+  guint max = MIN (quotes_lexicon_cue_max_words (doc->lexicon), paragraph->end_token - index);
+  char phrase[PHRASE_SIZE];
+
+  for (guint n = max; n >= 1; n--)
+    {
+      if (quotes_document_token (doc, index + n - 1)->kind != QUOTES_TOKEN_WORD ||
+          quotes_document_phrase (doc, index, n, TRUE, phrase, sizeof phrase) == NULL)
+        continue;
+      *flags = quotes_lexicon_cue_flags (doc->lexicon, phrase);
+      if (*flags != 0)
+        return n;
+    }
+  return 0;
+}
+
+void
+quotes_cues_run (QuotesDocument *doc)
+{
+  for (guint p = 0; p < doc->paragraphs->len; p++)
+    {
+      const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, p);
+
+      if (paragraph->boilerplate || paragraph->headline)
+        continue;
+      for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
+        {
+          const QuotesToken *token = quotes_document_token (doc, i);
+          QuotesCue cue;
+          guint n, flags;
+
+          if (token->kind != QUOTES_TOKEN_WORD ||
+              (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
+              (n = match_cue (doc, paragraph, i, &flags)) == 0)
+            continue;
+          cue.first_token = i;
+          cue.end_token = i + n;
+          cue.flags = flags;
+          g_array_append_val (doc->cues, cue);
+          i += n - 1;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-document.h"
+#include "quotes-posts.h"
+
+static void
+clear_entity (gpointer data)
+{
+  QuotesEntityRecord *entity = data;
+
+  g_free (entity->name);
+  g_free (entity->title);
+  g_free (entity->surname_key);
+  g_free (entity->given_key);
+  g_free (entity->nationality);
+  g_clear_pointer (&entity->aliases, g_ptr_array_unref);
+  g_clear_pointer (&entity->mentions, g_array_unref);
+}
+
+void
+quotes_document_init (QuotesDocument *doc,
+                      QuotesLexicon  *lexicon,
+                      const char     *text,
+                      gsize           length,
+                      GCancellable   *cancellable)
+{
+  memset (doc, 0, sizeof *doc);
+  doc->text = text;
+  doc->length = length;
+  doc->lexicon = lexicon;
+  doc->cancellable = cancellable;
+  doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (QuotesToken), length / 5 + 16);
+  doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (QuotesParagraph));
+  doc->sentences = g_array_new (FALSE, FALSE, sizeof (QuotesSentence));
+  doc->marked = g_array_new (FALSE, FALSE, sizeof (QuotesMarkedSpan));
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
+  doc->cues = g_array_new (FALSE, FALSE, sizeof (QuotesCue));
+  doc->quotes = g_array_new (FALSE, FALSE, sizeof (QuotesQuoteRecord));
+  doc->entities = g_array_new (FALSE, TRUE, sizeof (QuotesEntityRecord));
+  g_array_set_clear_func (doc->entities, clear_entity);
+  doc->post_speakers = g_array_new (FALSE, FALSE, sizeof (gint32));
+}
+
+void
+quotes_document_clear (QuotesDocument *doc)
+{
+  g_clear_pointer (&doc->tokens, g_array_unref);
+  g_clear_pointer (&doc->paragraphs, g_array_unref);
+  g_clear_pointer (&doc->sentences, g_array_unref);
+  g_clear_pointer (&doc->marked, g_array_unref);
+  g_clear_pointer (&doc->mentions, g_array_unref);
+  g_clear_pointer (&doc->cues, g_array_unref);
+  g_clear_pointer (&doc->quotes, g_array_unref);
+  g_clear_pointer (&doc->entities, g_array_unref);
+  g_clear_pointer (&doc->posts, g_array_unref);
+  g_clear_pointer (&doc->post_speakers, g_array_unref);
+  g_clear_pointer (&doc->sentence_of_token, g_free);
+}
+
+gboolean
+quotes_document_token_is (const QuotesDocument *doc,
+                          guint                 index,
+                          const char           *word)
+{
+  const QuotesToken *token;
+  gsize n = strlen (word);
+
+  if (index >= doc->tokens->len)
+    return FALSE;
+  token = quotes_document_token (doc, index);
+  return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
+}
+
+gboolean
+quotes_document_token_is_punct (const QuotesDocument *doc,
+                                guint                 index,
+                                const char           *chars)
+{
+  const QuotesToken *token;
+
+  if (index >= doc->tokens->len)
+    return FALSE;
+  token = quotes_document_token (doc, index);
+  if (token->kind != QUOTES_TOKEN_PUNCT)
+    return FALSE;
+  return g_utf8_strchr (chars, -1, token->first) != NULL;
+}
+
+/* Lower-cases a token (without a possessive ending) into @buffer; NULL when
+ * it does not fit, which only happens to words no list holds anyway. */
+char *
+quotes_document_token_lower (const QuotesDocument *doc,
+                             guint                 index,
+                             char                 *buffer,
+                             gsize                 size)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+  gsize n = token->base_end - token->start;
+
+  if (n + 1 > size)
+    return NULL;
+  if (token->flags & QUOTES_TOKEN_ASCII)
+    {
+      for (gsize i = 0; i < n; i++)
+        buffer[i] = g_ascii_tolower (doc->text[token->start + i]);
+      buffer[n] = '\0';
+      return buffer;
+    }
+  else
+    {
+      g_autofree char *lower = g_utf8_strdown (doc->text + token->start, n);
+
+      if (strlen (lower) + 1 > size)
+        return NULL;
+      strcpy (buffer, lower);
+      return buffer;
+    }
+}
+
+/* Joins @n tokens from @first with single spaces, as written or lower-cased,
+ * without the possessive ending of the last; NULL when it does not fit. */
+char *
+quotes_document_phrase (const QuotesDocument *doc,
+                        guint                 first,
+                        guint                 n,
+                        gboolean              lower,
+                        char                 *buffer,
+                        gsize                 size)
+{
+  gsize used = 0;
+
+  if (first + n > doc->tokens->len)
+    return NULL;
+  for (guint i = first; i < first + n; i++)
+    {
+      const QuotesToken *token = quotes_document_token (doc, i);
+      gsize len = (i + 1 == first + n ? token->base_end : token->end) - token->start;
+
+      if (used + len + 2 > size)
+        return NULL;
+      if (i > first)
+        buffer[used++] = ' ';
+      memcpy (buffer + used, doc->text + token->start, len);
+      used += len;
+    }
+  buffer[used] = '\0';
+  if (lower)
+    {
+      g_autofree char *folded = g_utf8_strdown (buffer, used);
+
+      if (strlen (folded) + 1 > size)
+        return NULL;
+      strcpy (buffer, folded);
+    }
+  return buffer;
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "quotes-enums.h"
+#include "quotes-lexicon.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The state the analysis pipeline shares. Every stage reads the immutable
+ * text and what earlier stages left here, and adds its own layer. Offsets in
+ * here are byte offsets into @text; only the result stage speaks code points.
+ */
+
+typedef enum
+{
+  QUOTES_TOKEN_WORD,
+  QUOTES_TOKEN_NUMBER,
+  QUOTES_TOKEN_MARK,     /* a quote mark or a free-standing apostrophe */
+  QUOTES_TOKEN_PUNCT,
+  QUOTES_TOKEN_HANDLE,   /* @name */
+  QUOTES_TOKEN_URL,
+} QuotesTokenKind;
+
+typedef enum
+{
+  QUOTES_TOKEN_CAPITALIZED   = 1 << 0,  /* starts with an upper-case letter */
+  QUOTES_TOKEN_ALL_CAPS      = 1 << 1,  /* two or more letters, all upper case */
+  QUOTES_TOKEN_SENT_START    = 1 << 2,  /* first word-like token of a sentence */
+  QUOTES_TOKEN_PARA_START    = 1 << 3,
+  QUOTES_TOKEN_POSSESSIVE    = 1 << 4,  /* ends in 's or ’s; base_end excludes it */
+  QUOTES_TOKEN_ABBREVIATION  = 1 << 5,  /* its final period is part of it */
+  QUOTES_TOKEN_ASCII         = 1 << 6,
+  QUOTES_TOKEN_IN_QUOTE      = 1 << 7,  /* inside a quotation's marks */
+  QUOTES_TOKEN_HYPHENATED    = 1 << 8,
+  QUOTES_TOKEN_IN_POST       = 1 << 9,  /* the text of a cited post: not the writer's */
+} QuotesTokenFlags;
+
+typedef struct
+{
+  guint32  start;
+  guint32  end;
+  guint32  base_end;
+  gunichar first;        /* its first character */
+  guint16  flags;
+  guint8   kind;
+} QuotesToken;
+
+typedef struct
+{
+  guint32  start;        /* bytes, without the line break */
+  guint32  end;
+  guint32  first_token;
+  guint32  end_token;
+  gboolean boilerplate;  /* "Also Read | …" and the like */
+  gboolean headline;     /* Title Case: capitals say nothing about names */
+} QuotesParagraph;
+
+typedef struct
+{
+  guint32 first_token;
+  guint32 end_token;
+  guint32 paragraph;
+} QuotesSentence;
+
+/* A stretch between paired quote marks, marks included. */
+typedef struct
+{
+  guint32 start;
+  guint32 end;
+  guint32 open_token;    /* the opening mark */
+  guint32 close_token;   /* the closing mark */
+  guint32 paragraph;     /* where it opens */
+  guint32 end_paragraph; /* where it closes: differs for multi-paragraph quotes */
+} QuotesMarkedSpan;
+
+typedef enum
+{
+  QUOTES_MENTION_NAME,        /* a proper name: "Keir Starmer", "Starmer", "Mr. Smith" */
+  QUOTES_MENTION_HANDLE,      /* "@ZelenskyyUa" */
+  QUOTES_MENTION_PRONOUN,     /* "he", "her", "himself" */
+  QUOTES_MENTION_DESCRIPTOR,  /* "the Ukrainian president" */
+  QUOTES_MENTION_ROLE,        /* "a senior official", "the statement": nobody in particular */
+} QuotesMentionKind;
+
+typedef enum
+{
+  QUOTES_GENDER_UNKNOWN,
+  QUOTES_GENDER_MALE,
+  QUOTES_GENDER_FEMALE,
+  QUOTES_GENDER_NEUTER,
+  QUOTES_GENDER_PLURAL,
+} QuotesGender;
+
+typedef struct
+{
+  guint32 start;            /* bytes: the mention as a reader sees it */
+  guint32 end;
+  guint32 first_token;      /* the name proper, after any title */
+  guint32 end_token;
+  guint32 span_token;       /* the first token of the title, or first_token */
+  guint32 surname_token;    /* persons: the token holding the family name */
+  guint32 title_start;      /* bytes: the title before the name; equal when none */
+  guint32 title_end;
+  guint8  kind;             /* QuotesMentionKind */
+  guint8  type;             /* QuotesEntityType */
+  guint8  gender;           /* QuotesGender */
+  guint8  type_known;       /* type comes from the lexicon or the name's form */
+  guint8  is_subject;       /* the first mention of its sentence, not after a preposition */
+  guint8  possessive;
+  guint8  in_quote;
+  guint8  weak;             /* may join an entity, never starts one */
+  guint8  pronoun_case;
+  gint32  entity;           /* index into entities, -1 until coreference */
+} QuotesMention;
+
+typedef struct
+{
+  guint32  first_token;     /* the cue words */
+  guint32  end_token;
+  guint32  flags;           /* QuotesCueFlags of the lexicon */
+} QuotesCue;
+
+typedef struct
+{
+  guint32 start;            /* bytes; marks included for marked kinds */
+  guint32 end;
+  guint8  kind;             /* QuotesQuoteKind */
+  gint32  cue;              /* index into cues, or -1 */
+  gint32  source;           /* index into mentions, or -1 */
+  gint32  speaker;          /* index into entities, or -1 */
+  gint32  post;             /* index into posts, or -1 */
+  gint32  marked;           /* index into marked spans, or -1 for indirect */
+  double  confidence;
+} QuotesQuoteRecord;
+
+typedef struct
+{
+  char        *name;        /* canonical */
+  char        *title;       /* or NULL */
+  GPtrArray   *aliases;     /* char * */
+  GArray      *mentions;    /* guint32 indices into mentions */
+  guint8       type;        /* QuotesEntityType */
+  guint8       gender;      /* QuotesGender */
+  char        *surname_key; /* folded last name, for matching */
+  char        *given_key;   /* folded first name, or NULL */
+  char        *nationality; /* the country its title names, or NULL */
+} QuotesEntityRecord;
+
+typedef struct
+{
+  const char        *text;
+  gsize              length;
+  QuotesLexicon     *lexicon;
+  GCancellable      *cancellable;
+
+  GArray            *tokens;      /* QuotesToken */
+  GArray            *paragraphs;  /* QuotesParagraph */
+  GArray            *sentences;   /* QuotesSentence */
+  GArray            *marked;      /* QuotesMarkedSpan, sorted, top level only */
+  GArray            *mentions;    /* QuotesMention, sorted by start */
+  GArray            *cues;        /* QuotesCue, sorted */
+  GArray            *quotes;      /* QuotesQuoteRecord */
+  GArray            *entities;    /* QuotesEntityRecord */
+  GArray            *posts;       /* QuotesPostSpan */
+  GArray            *post_speakers; /* gint32 per post: entity index or -1 */
+  guint32           *sentence_of_token;
+} QuotesDocument;
+
+void     quotes_document_init  (QuotesDocument *doc,
+                                QuotesLexicon  *lexicon,
+                                const char     *text,
+                                gsize           length,
+                                GCancellable   *cancellable);
+void     quotes_document_clear (QuotesDocument *doc);
+
+static inline const QuotesToken *
+quotes_document_token (const QuotesDocument *doc,
+                       guint                 index)
+{
+  return &g_array_index (doc->tokens, QuotesToken, index);
+}
+
+static inline const char *
+quotes_document_token_text (const QuotesDocument *doc,
+                            guint                 index)
+{
+  return doc->text + g_array_index (doc->tokens, QuotesToken, index).start;
+}
+
+gboolean quotes_document_token_is        (const QuotesDocument *doc,
+                                          guint                 index,
+                                          const char           *word);
+gboolean quotes_document_token_is_punct  (const QuotesDocument *doc,
+                                          guint                 index,
+                                          const char           *chars);
+char    *quotes_document_phrase          (const QuotesDocument *doc,
+                                          guint                 first,
+                                          guint                 n,
+                                          gboolean              lower,
+                                          char                 *buffer,
+                                          gsize                 size);
+char    *quotes_document_token_lower     (const QuotesDocument *doc,
+                                          guint                 index,
+                                          char                 *buffer,
+                                          gsize                 size);
+
+/* The stages, in the order the analyzer runs them. */
+void quotes_segment_run     (QuotesDocument *doc);
+void quotes_posts_run       (QuotesDocument *doc);
+void quotes_marks_run       (QuotesDocument *doc);
+void quotes_mentions_run    (QuotesDocument *doc);
+void quotes_cues_run        (QuotesDocument *doc);
+void quotes_attribution_run (QuotesDocument *doc);
+void quotes_coref_run       (QuotesDocument *doc);
+void quotes_post_links_run  (QuotesDocument *doc);
+void quotes_entities_run    (QuotesDocument *doc);
+
+G_END_DECLS

@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "quotes-enums.h"
+#include "quotes-lexicon.h"
+
+#define RESOURCE_DIR "/org/gnome/gedit/plugins/quotes/lexicons/"
+
+/* One word list: word -> small number (stored plus one, so 0 is a value). */
+typedef struct
+{
+  GHashTable *table;
+  guint       max_words;
+} WordTable;
+
+struct _QuotesLexicon
+{
+  WordTable   cues;
+  WordTable   titles;
+  WordTable   honorifics;
+  WordTable   title_modifiers;
+  WordTable   places_and_orgs;  /* value: 1 place, 2 organization */
+  WordTable   org_words;
+  WordTable   org_roles;
+  WordTable   role_nouns;
+  WordTable   first_names;
+  WordTable   non_names;
+  WordTable   platforms;
+  WordTable   pronouns;
+  WordTable   descriptors;
+  WordTable   common_words;
+  WordTable   abbreviations;
+  WordTable   name_particles;
+  WordTable   cue_fillers;    /* every entry of any list that ends in a period */
+  GHashTable *nationalities;    /* adjective -> country */
+  GPtrArray  *boilerplate;      /* line starts */
+};
+
+typedef guint (*ValueParser) (char **fields, guint n_fields);
+
+static guint
+parse_gender (const char *field)
+{
+  switch (field != NULL ? field[0] : 0)
+    {
+    case 'm': return 1;
+    case 'f': return 2;
+    case 'n': return 3;
+    case 'p': return 4;
+    default:  return 0;
+    }
+}
+
+static guint
+count_words (const char *phrase)
+{
+  guint n = 1;
+
+  for (const char *p = phrase; *p; p++)
+    n += (*p == ' ');
+  return n;
+}
+
+static void
+word_table_add (WordTable  *table,
+                const char *key,
+                guint       value,
+                gboolean    lower)
+{
+  char *stored = lower ? g_utf8_strdown (key, -1) : g_strdup (key);
+
+  table->max_words = MAX (table->max_words, count_words (stored));
+  g_hash_table_replace (table->table, stored, GUINT_TO_POINTER (value + 1));
+}
+
+static gboolean
+word_table_lookup (const WordTable *table,
+                   const char      *key,
+                   guint           *value)
+{
+  gpointer stored = g_hash_table_lookup (table->table, key);
+
+  if (stored == NULL)
+    return FALSE;
+  if (value != NULL)
+    *value = GPOINTER_TO_UINT (stored) - 1;
+  return TRUE;
+}
+
+/* Calls @line_func for every non-comment line of a lexicon, split at tabs. */
+static void
+for_each_line (const char *name,
+               void      (*line_func) (char **fields, guint n_fields, gpointer data),
+               gpointer    data)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    g_error ("The word list %s is missing from the library: %s", name, error->message);
+
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      fields = g_strsplit (lines[i], "\t", -1);
+      line_func (fields, g_strv_length (fields), data);
+    }
+}
+
+typedef struct
+{
+  WordTable   *table;
+  ValueParser  parse;
+  gboolean     lower;
+} LoadJob;
+
+static void
+add_line (char   **fields,
+          guint    n_fields,
+          gpointer data)
+{
+  LoadJob *job = data;
+  guint value = job->parse != NULL ? job->parse (fields, n_fields) : 0;
+
+  word_table_add (job->table, fields[0], value, job->lower);
+}
+
+static void
+load_table (WordTable   *table,
+            const char  *name,
+            ValueParser  parse,
+            gboolean     lower)
+{
+  LoadJob job = { table, parse, lower };
+
+  for_each_line (name, add_line, &job);
+}
+
+static guint
+gender_field (char **fields, guint n_fields)
+{
+  return n_fields > 1 ? parse_gender (fields[1]) : 0;
+}
+
+static guint
+pronoun_field (char **fields, guint n_fields)
+{
+  static const char *cases[] = { "subject", "object", "possessive", "reflexive" };
+  guint pcase = 0;
+
+  for (guint i = 0; n_fields > 2 && i < G_N_ELEMENTS (cases); i++)
+    if (g_str_equal (fields[2], cases[i]))
+      pcase = i;
+  return gender_field (fields, n_fields) | (pcase << 4);
+}
+
+static guint
+role_field (char **fields, guint n_fields)
+{
+  return n_fields > 1 && g_str_equal (fields[1], "person");
+}
+
+static guint
+organization_value (char **fields, guint n_fields)
+{
+  return 1;
+}
+
+static guint
+platform_field (char **fields, guint n_fields)
+{
+  for (guint p = QUOTES_PLATFORM_X; n_fields > 1 && p <= QUOTES_PLATFORM_LINKEDIN; p++)
+    if (g_str_equal (fields[1], quotes_platform_to_string (p)))
+      return p;
+  return QUOTES_PLATFORM_UNKNOWN;
+}
+
+static void
+add_cue_line (char   **fields,
+              guint    n_fields,
+              gpointer data)
+{
+  WordTable *table = data;
+  g_auto(GStrv) forms = g_strsplit (fields[0], "|", -1);
+  guint flags = 0;
+
+  for (const char *f = n_fields > 1 ? fields[1] : ""; *f; f++)
+    flags |= (*f == 'q' ? QUOTES_CUE_QUOTATION :
+              *f == 't' ? QUOTES_CUE_CLAUSE :
+              *f == 'o' ? QUOTES_CUE_OBJECT : 0);
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      guint old = 0;
+
+      /* The same form may stand under two lemmas ("lay"): keep both flags. */
+      g_autofree char *lower = g_utf8_strdown (g_strstrip (forms[i]), -1);
+      word_table_lookup (table, lower, &old);
+      word_table_add (table, lower, flags | old, FALSE);
+    }
+}
+
+static void
+add_nationality_line (char   **fields,
+                      guint    n_fields,
+                      gpointer data)
+{
+  if (n_fields > 1)
+    g_hash_table_replace (data, g_strdup (fields[0]), g_strdup (fields[1]));
+}
+
+static void
+add_boilerplate_line (char   **fields,
+                      guint    n_fields,
+                      gpointer data)
+{
+  g_ptr_array_add (data, g_strdup (fields[0]));
+}
+
+static void
+word_table_init (WordTable *table)
+{
+  table->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table->max_words = 1;
+}
+
+/* Titles ("Sen."), honorifics ("Mr."), months ("Jan.") keep their period
+ * when the text is cut into words. */
+static void
+collect_abbreviations (QuotesLexicon  *self,
+                       WordTable     **tables,
+                       guint           n_tables)
+{
+  for (guint i = 0; i < n_tables; i++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      if (tables[i] == &self->abbreviations || tables[i] == &self->common_words)
+        continue;
+      g_hash_table_iter_init (&iter, tables[i]->table);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char *word = key;
+          gsize n = strlen (word);
+
+          if (n > 1 && word[n - 1] == '.' && strchr (word, ' ') == NULL)
+            {
+              g_autofree char *capital = g_strdup (word);
+
+              capital[0] = g_ascii_toupper (capital[0]);
+              word_table_add (&self->abbreviations, word, 0, FALSE);
+              word_table_add (&self->abbreviations, capital, 0, FALSE);
+            }
+        }
+    }
+}
+
+static QuotesLexicon *
+quotes_lexicon_load (void)
+{
+  QuotesLexicon *self = g_new0 (QuotesLexicon, 1);
+  WordTable *tables[] = {
+    &self->cues, &self->titles, &self->honorifics, &self->title_modifiers,
+    &self->places_and_orgs, &self->org_words, &self->org_roles,
+    &self->role_nouns, &self->first_names, &self->non_names,
+    &self->platforms, &self->pronouns, &self->descriptors, &self->common_words, &self->abbreviations,
+    &self->name_particles, &self->cue_fillers,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    word_table_init (tables[i]);
+  self->nationalities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->boilerplate = g_ptr_array_new_with_free_func (g_free);
+
+  for_each_line ("cues.txt", add_cue_line, &self->cues);
+  load_table (&self->titles, "titles.txt", gender_field, TRUE);
+  load_table (&self->honorifics, "honorifics.txt", gender_field, FALSE);
+  load_table (&self->title_modifiers, "title-modifiers.txt", NULL, TRUE);
+  load_table (&self->places_and_orgs, "places.txt", NULL, FALSE);
+  load_table (&self->places_and_orgs, "generated-places.txt", NULL, FALSE);
+  load_table (&self->places_and_orgs, "orgs.txt", organization_value, FALSE);
+  load_table (&self->org_words, "org-words.txt", NULL, FALSE);
+  load_table (&self->org_roles, "org-roles.txt", NULL, TRUE);
+  load_table (&self->role_nouns, "role-nouns.txt", role_field, TRUE);
+  load_table (&self->first_names, "first-names.txt", gender_field, FALSE);
+  load_table (&self->non_names, "non-names.txt", NULL, FALSE);
+  load_table (&self->platforms, "platforms.txt", platform_field, FALSE);
+  load_table (&self->pronouns, "pronouns.txt", pronoun_field, TRUE);
+  load_table (&self->descriptors, "descriptor-nouns.txt", gender_field, TRUE);
+  load_table (&self->common_words, "common-words.txt", NULL, FALSE);
+  for_each_line ("nationalities.txt", add_nationality_line, self->nationalities);
+  load_table (&self->abbreviations, "abbreviations.txt", NULL, FALSE);
+  load_table (&self->name_particles, "name-particles.txt", NULL, FALSE);
+  load_table (&self->cue_fillers, "cue-fillers.txt", NULL, FALSE);
+  collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
+  for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
+
+  return self;
+}
+
+QuotesLexicon *
+quotes_lexicon_get_default (void)
+{
+  static gsize loaded = 0;
+  static QuotesLexicon *lexicon = NULL;
+
+  if (g_once_init_enter (&loaded))
+    {
+      lexicon = quotes_lexicon_load ();
+      g_once_init_leave (&loaded, 1);
+    }
+  return lexicon;
+}
+
+guint
+quotes_lexicon_cue_flags (QuotesLexicon *self,
+                          const char    *lower)
+{
+  guint flags = 0;
+
+  word_table_lookup (&self->cues, lower, &flags);
+  return flags;
+}
+
+guint
+quotes_lexicon_cue_max_words (QuotesLexicon *self)
+{
+  return self->cues.max_words;
+}
+
+gboolean
+quotes_lexicon_title (QuotesLexicon *self,
+                      const char    *lower,
+                      guint         *gender)
+{
+  return word_table_lookup (&self->titles, lower, gender);
+}
+
+guint
+quotes_lexicon_title_max_words (QuotesLexicon *self)
+{
+  return self->titles.max_words;
+}
+
+gboolean
+quotes_lexicon_honorific (QuotesLexicon *self,
+                          const char    *word,
+                          guint         *gender)
+{
+  return word_table_lookup (&self->honorifics, word, gender);
+}
+
+gboolean
+quotes_lexicon_is_honorific_word (QuotesLexicon *self,
+                                  const char    *word)
+{
+  return word_table_lookup (&self->honorifics, word, NULL);
+}
+
+gboolean
+quotes_lexicon_is_title_modifier (QuotesLexicon *self,
+                                  const char    *lower)
+{
+  return word_table_lookup (&self->title_modifiers, lower, NULL);
+}
+
+const char *
+quotes_lexicon_nationality (QuotesLexicon *self,
+                            const char    *word)
+{
+  return g_hash_table_lookup (self->nationalities, word);
+}
+
+gboolean
+quotes_lexicon_is_place (QuotesLexicon *self,
+                         const char    *name)
+{
+  guint value;
+
+  return word_table_lookup (&self->places_and_orgs, name, &value) && value == 0;
+}
+
+gboolean
+quotes_lexicon_is_known_org (QuotesLexicon *self,
+                             const char    *name)
+{
+  guint value;
+
+  return word_table_lookup (&self->places_and_orgs, name, &value) && value == 1;
+}
+
+guint
+quotes_lexicon_name_max_words (QuotesLexicon *self)
+{
+  return self->places_and_orgs.max_words;
+}
+
+gboolean
+quotes_lexicon_is_org_word (QuotesLexicon *self,
+                            const char    *word)
+{
+  return word_table_lookup (&self->org_words, word, NULL);
+}
+
+gboolean
+quotes_lexicon_is_org_role (QuotesLexicon *self,
+                            const char    *lower)
+{
+  return word_table_lookup (&self->org_roles, lower, NULL);
+}
+
+gboolean
+quotes_lexicon_role_noun (QuotesLexicon *self,
+                          const char    *lower,
+                          gboolean      *is_person)
+{
+  guint value = 0;
+  gboolean found = word_table_lookup (&self->role_nouns, lower, &value);
+
+  if (is_person != NULL)
+    *is_person = value != 0;
+  return found;
+}
+
+gboolean
+quotes_lexicon_first_name (QuotesLexicon *self,
+                           const char    *name,
+                           guint         *gender)
+{
+  return word_table_lookup (&self->first_names, name, gender);
+}
+
+gboolean
+quotes_lexicon_is_non_name (QuotesLexicon *self,
+                            const char    *word)
+{
+  return word_table_lookup (&self->non_names, word, NULL);
+}
+
+gint
+quotes_lexicon_platform (QuotesLexicon *self,
+                         const char    *name)
+{
+  guint platform;
+
+  return word_table_lookup (&self->platforms, name, &platform) ? (gint) platform : -1;
+}
+
+gboolean
+quotes_lexicon_pronoun (QuotesLexicon *self,
+                        const char    *lower,
+                        guint         *gender,
+                        guint         *pcase)
+{
+  guint value;
+
+  if (!word_table_lookup (&self->pronouns, lower, &value))
+    return FALSE;
+  if (gender != NULL)
+    *gender = value & 0xf;
+  if (pcase != NULL)
+    *pcase = value >> 4;
+  return TRUE;
+}
+
+gboolean
+quotes_lexicon_descriptor (QuotesLexicon *self,
+                           const char    *lower,
+                           guint         *gender)
+{
+  return word_table_lookup (&self->descriptors, lower, gender);
+}
+
+guint
+quotes_lexicon_descriptor_max_words (QuotesLexicon *self)
+{
+  return self->descriptors.max_words;
+}
+
+gboolean
+quotes_lexicon_is_common_word (QuotesLexicon *self,
+                               const char    *lower)
+{
+  return word_table_lookup (&self->common_words, lower, NULL);
+}
+
+gboolean
+quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
+                                    const char    *line,
+                                    gsize          length)
+{
+  for (guint i = 0; i < self->boilerplate->len; i++)
+    {
+      const char *start = g_ptr_array_index (self->boilerplate, i);
+      gsize n = strlen (start);
+
+      if (n <= length && memcmp (line, start, n) == 0 &&
+          (n == length || !g_ascii_isalpha (line[n])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+quotes_lexicon_is_abbreviation (QuotesLexicon *self,
+                                const char    *word)
+{
+  return word_table_lookup (&self->abbreviations, word, NULL);
+}
+
+gboolean
+quotes_lexicon_is_name_particle (QuotesLexicon *self,
+                                 const char    *word)
+{
+  return word_table_lookup (&self->name_particles, word, NULL);
+}
+
+gboolean
+quotes_lexicon_is_cue_filler (QuotesLexicon *self,
+                              const char    *lower)
+{
+  gsize n = strlen (lower);
+
+  if (n > 4 && lower[n - 2] == 'l' && lower[n - 1] == 'y')
+    return TRUE;
+  return word_table_lookup (&self->cue_fillers, lower, NULL);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The word lists of data/lexicons, compiled in as a GResource and loaded
+ * once. A lexicon is immutable after loading, so analyses on several
+ * threads share one.
+ */
+
+typedef enum
+{
+  QUOTES_CUE_QUOTATION = 1 << 0,  /* attributes a quotation in marks: “…,” she said */
+  QUOTES_CUE_CLAUSE    = 1 << 1,  /* takes a reported clause: stressed that … */
+  QUOTES_CUE_OBJECT    = 1 << 2,  /* takes an object first: urged X to …, accused X of … */
+} QuotesCueFlags;
+
+typedef enum
+{
+  QUOTES_PRONOUN_SUBJECT,
+  QUOTES_PRONOUN_OBJECT,
+  QUOTES_PRONOUN_POSSESSIVE,
+  QUOTES_PRONOUN_REFLEXIVE,
+} QuotesPronounCase;
+
+typedef struct _QuotesLexicon QuotesLexicon;
+
+/* Words are looked up as written unless the function says "lower": then
+ * the caller passes the lower-case form. Multiword entries are stored with
+ * single spaces between words. */
+QuotesLexicon *quotes_lexicon_get_default    (void);
+
+guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
+guint     quotes_lexicon_cue_max_words       (QuotesLexicon *self);
+gboolean  quotes_lexicon_title               (QuotesLexicon *self, const char *lower, guint *gender);
+guint     quotes_lexicon_title_max_words     (QuotesLexicon *self);
+gboolean  quotes_lexicon_honorific           (QuotesLexicon *self, const char *word, guint *gender);
+gboolean  quotes_lexicon_is_honorific_word   (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_title_modifier   (QuotesLexicon *self, const char *lower);
+const char *quotes_lexicon_nationality       (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_place            (QuotesLexicon *self, const char *name);
+gboolean  quotes_lexicon_is_known_org        (QuotesLexicon *self, const char *name);
+guint     quotes_lexicon_name_max_words      (QuotesLexicon *self);
+gboolean  quotes_lexicon_is_org_word         (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_org_role         (QuotesLexicon *self, const char *lower);
+gboolean  quotes_lexicon_role_noun           (QuotesLexicon *self, const char *lower, gboolean *is_person);
+gboolean  quotes_lexicon_first_name          (QuotesLexicon *self, const char *name, guint *gender);
+gboolean  quotes_lexicon_is_non_name         (QuotesLexicon *self, const char *word);
+gint      quotes_lexicon_platform            (QuotesLexicon *self, const char *name);
+gboolean  quotes_lexicon_pronoun             (QuotesLexicon *self, const char *lower, guint *gender, guint *pcase);
+gboolean  quotes_lexicon_descriptor          (QuotesLexicon *self, const char *lower, guint *gender);
+guint     quotes_lexicon_descriptor_max_words (QuotesLexicon *self);
+gboolean  quotes_lexicon_is_common_word      (QuotesLexicon *self, const char *lower);
+gboolean  quotes_lexicon_is_name_particle    (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_cue_filler       (QuotesLexicon *self, const char *lower);
+gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);
+
+G_END_DECLS

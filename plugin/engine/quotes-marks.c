@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The quote-mark stage: pairs opening and closing marks into quoted spans.
+ *
+ * Every mark is classed by what it may do from the characters around it
+ * (a mark followed by text may open, one preceded by text may close), then
+ * paired with a bounded stack. Each paragraph is paired on its own, so a
+ * mark left open while the user types never reaches past its paragraph; the
+ * one exception is the convention for quotes that run over paragraphs: a
+ * paragraph that ends a sentence inside an open quote, followed by one that
+ * starts with the same mark, continues it.
+ */
+
+#include "config.h"
+
+#include "quotes-document.h"
+#include "quotes-marks-private.h"
+
+#define MAX_DEPTH 16  /* deeper nesting is no quotation; it bounds the work per mark */
+
+typedef struct
+{
+  guint    token;
+  gunichar mark;
+} Opener;
+
+typedef struct
+{
+  guint open_token;
+  guint close_token;
+  guint paragraph;
+  guint end_paragraph;
+} Pair;
+
+typedef struct
+{
+  QuotesDocument *doc;
+  Opener          stack[MAX_DEPTH];
+  guint           depth;
+  guint           stack_paragraph[MAX_DEPTH];
+  GArray         *pairs;
+} Pairing;
+
+gboolean
+quotes_marks_is_mark (gunichar c)
+{
+  switch (c)
+    {
+    case '"': case '\'':
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x00AB: case 0x00BB: case 0x2039: case 0x203A:
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+    case 0xFF02:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The marks that can only open. */
+gboolean
+quotes_marks_is_opening (gunichar c)
+{
+  return c == 0x201E || c == 0x201A || c == 0x300C || c == 0x300E;
+}
+
+static gboolean
+is_single (gunichar c)
+{
+  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B ||
+         c == 0x2039 || c == 0x203A;
+}
+
+/* Whether @closer ends a quotation opened by @opener. */
+static gboolean
+closes (gunichar opener,
+        gunichar closer)
+{
+  switch (opener)
+    {
+    case 0x201C: return closer == 0x201D || closer == 0x201C;
+    case 0x201E: return closer == 0x201C || closer == 0x201D;   /* German, Polish */
+    case 0x201D: return closer == 0x201D;                        /* Swedish */
+    case 0x2018: return closer == 0x2019 || closer == 0x2018;
+    case 0x201A: return closer == 0x2018 || closer == 0x2019;
+    case 0x201B: return closer == 0x2019;
+    case 0x00AB: return closer == 0x00BB;
+    case 0x00BB: return closer == 0x00AB;                        /* Danish, German */
+    case 0x2039: return closer == 0x203A;
+    case 0x203A: return closer == 0x2039;
+    case 0x300C: return closer == 0x300D;
+    case 0x300E: return closer == 0x300F;
+    case '"':    return closer == '"' || closer == 0x201D;
+    case 0xFF02: return closer == 0xFF02;
+    case '\'':   return closer == '\'' || closer == 0x2019;
+    default:     return FALSE;
+    }
+}
+
+static gunichar
+char_before (const QuotesDocument *doc,
+             gsize                 pos,
+             gsize                 floor)
+{
+  if (pos <= floor)
+    return ' ';
+  return g_utf8_get_char (g_utf8_prev_char (doc->text + pos));
+}
+
+static gunichar
+char_after (const QuotesDocument *doc,
+            gsize                 pos,
+            gsize                 ceiling)
+{
+  if (pos >= ceiling)
+    return ' ';
+  return g_utf8_get_char (doc->text + pos);
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0xA0;
+}
+
+/* Text may follow an opening mark; a closing one follows text. Dashes and
+ * opening brackets before a mark count as space, punctuation after a mark
+ * as space: “—“Stop,” she said”, “(“No”)”. */
+static gboolean
+may_open (gunichar before,
+          gunichar after)
+{
+  gboolean space_before = is_space (before) || before == '(' || before == '[' ||
+                          before == 0x2014 || before == 0x2013 || before == '-' ||
+                          before == '/' || before == ':' || quotes_marks_is_mark (before);
+
+  return space_before && !is_space (after);
+}
+
+static gboolean
+may_close (gunichar before,
+           gunichar after)
+{
+  gboolean space_after = is_space (after) || g_unichar_ispunct (after) || quotes_marks_is_mark (after);
+
+  return !is_space (before) && space_after;
+}
+
+enum
+{
+  ROLE_OPEN  = 1 << 0,
+  ROLE_CLOSE = 1 << 1,
+};
+
+/* What the mark at @index may do, from the characters around it. */
+static guint
+classify (const QuotesDocument  *doc,
+          const QuotesParagraph *paragraph,
+          const QuotesToken     *token)
+{
+  gunichar mark = token->first;
+  gunichar before = char_before (doc, token->start, paragraph->start);
+  gunichar after = char_after (doc, token->end, paragraph->end);
+  guint roles = 0;
+
+  /* French spacing inside guillemets; a closer after a closed inner quote. */
+  if ((mark == 0x00AB || mark == 0x2039) && is_space (after))
+    after = char_after (doc, token->end + 1, paragraph->end);
+  if (is_space (before) && token->start > paragraph->start + 1)
+    {
+      gunichar further = char_before (doc, token->start - 1, paragraph->start);
+
+      if (mark == 0x00BB || mark == 0x203A || quotes_marks_is_mark (further))
+        before = further;
+    }
+
+  if (may_open (before, after))
+    roles |= ROLE_OPEN;
+  if (may_close (before, after))
+    roles |= ROLE_CLOSE;
+
+  switch (mark)
+    {
+    case 0x201E: case 0x201A: case 0x300C: case 0x300E:
+      return ROLE_OPEN;
+    case 0x300D: case 0x300F:
+      return ROLE_CLOSE;
+    case 0x2019:
+      return roles & ROLE_CLOSE;             /* otherwise an apostrophe */
+    case 0x2018: case '\'':
+      if (g_unichar_isdigit (after))
+        return 0;                            /* ’90s */
+      return roles;
+    default:
+      return roles;
+    }
+}
+
+/* "the students’ union": a plural possessive, unless no other mark could
+ * close the single quote that is open. */
+static gboolean
+is_plural_possessive (const QuotesDocument  *doc,
+                      const QuotesParagraph *paragraph,
+                      const QuotesToken     *token,
+                      gboolean               later_closer)
+{
+  gunichar before = char_before (doc, token->start, paragraph->start);
+  gunichar after = char_after (doc, token->end, paragraph->end);
+  gunichar word = char_after (doc, token->end + 1, paragraph->end);
+
+  if (!is_single (token->first) || (before != 's' && before != 'S'))
+    return FALSE;
+  return later_closer && after == ' ' && g_unichar_islower (word);
+}
+
+static void
+push (Pairing *pairing,
+      guint    token,
+      gunichar mark,
+      guint    paragraph)
+{
+  if (pairing->depth == MAX_DEPTH)
+    return;
+  pairing->stack[pairing->depth].token = token;
+  pairing->stack[pairing->depth].mark = mark;
+  pairing->stack_paragraph[pairing->depth] = paragraph;
+  pairing->depth++;
+}
+
+static gboolean
+try_close (Pairing *pairing,
+           guint    token,
+           gunichar mark,
+           guint    paragraph)
+{
+  for (guint k = pairing->depth; k-- > 0;)
+    {
+      if (!closes (pairing->stack[k].mark, mark))
+        continue;
+      {
+        Pair pair = { pairing->stack[k].token, token, pairing->stack_paragraph[k], paragraph };
+
+        g_array_append_val (pairing->pairs, pair);
+        pairing->depth = k;
+        return TRUE;
+      }
+    }
+  return FALSE;
+}
+
+/* Marks in order, each with whether a later mark of the paragraph could
+ * close a single quote (for the plural possessive). */
+static void
+pair_paragraph (Pairing               *pairing,
+                const QuotesParagraph *paragraph,
+                guint                  index,
+                guint                  skip_token)
+{
+  QuotesDocument *doc = pairing->doc;
+  g_autoptr(GArray) later_closer = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  gboolean seen = FALSE;
+
+  g_array_set_size (later_closer, paragraph->end_token - paragraph->first_token);
+  for (guint i = paragraph->end_token; i-- > paragraph->first_token;)
+    {
+      const QuotesToken *token = quotes_document_token (doc, i);
+
+      g_array_index (later_closer, gboolean, i - paragraph->first_token) = seen;
+      if (token->kind == QUOTES_TOKEN_MARK && is_single (token->first) &&
+          (classify (doc, paragraph, token) & ROLE_CLOSE))
+        seen = TRUE;
+    }
+
+  for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
+    {
+      const QuotesToken *token = quotes_document_token (doc, i);
+      guint roles;
+
+      if (token->kind != QUOTES_TOKEN_MARK || i == skip_token)
+        continue;
+      roles = classify (doc, paragraph, token);
+      if ((roles & ROLE_CLOSE) &&
+          !is_plural_possessive (doc, paragraph, token,
+                                 g_array_index (later_closer, gboolean, i - paragraph->first_token)) &&
+          try_close (pairing, i, token->first, index))
+        continue;
+      if (roles & ROLE_OPEN)
+        push (pairing, i, token->first, index);
+    }
+}
+
+static gboolean
+ends_with_sentence (const QuotesDocument  *doc,
+                    const QuotesParagraph *paragraph)
+{
+  for (guint i = paragraph->end_token; i-- > paragraph->first_token;)
+    {
+      const QuotesToken *token = quotes_document_token (doc, i);
+
+      if (token->kind == QUOTES_TOKEN_MARK)
+        continue;
+      return token->kind == QUOTES_TOKEN_PUNCT &&
+             (token->first == '.' || token->first == '!' || token->first == '?' ||
+              token->first == 0x2026 || token->first == ':' || token->first == 0x2014);
+    }
+  return FALSE;
+}
+
+/* A quote left open at the end of a finished paragraph goes on when the
+ * next paragraph opens with the same mark. Returns that mark's token, or
+ * G_MAXUINT when the quote does not go on (and is dropped). */
+static guint
+carry_over (Pairing *pairing,
+            guint    index)
+{
+  QuotesDocument *doc = pairing->doc;
+  const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, index);
+  const QuotesParagraph *next;
+  const QuotesToken *first;
+
+  if (pairing->depth == 0 || index + 1 >= doc->paragraphs->len)
+    return G_MAXUINT;
+  next = &g_array_index (doc->paragraphs, QuotesParagraph, index + 1);
+  if (next->boilerplate || next->first_token == next->end_token || !ends_with_sentence (doc, paragraph))
+    return G_MAXUINT;
+  first = quotes_document_token (doc, next->first_token);
+  if (first->kind != QUOTES_TOKEN_MARK || first->first != pairing->stack[0].mark)
+    return G_MAXUINT;
+  pairing->depth = 1;
+  return next->first_token;
+}
+
+static gint
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const Pair *pa = a, *pb = b;
+
+  return (pa->open_token > pb->open_token) - (pa->open_token < pb->open_token);
+}
+
+/* Tiny pairs are elisions such as rock ’n’ roll, not quotations. */
+static gboolean
+is_quotation (const QuotesDocument *doc,
+              const Pair           *pair)
+{
+  const QuotesToken *open = quotes_document_token (doc, pair->open_token);
+  const QuotesToken *close = quotes_document_token (doc, pair->close_token);
+  guint letters = 0;
+
+  for (guint32 p = open->end; p < close->start && letters < 2; p++)
+    letters += g_ascii_isalnum (doc->text[p]) || (guchar) doc->text[p] >= 0xC0;
+  return letters >= 2;
+}
+
+static void
+keep_outermost (QuotesDocument *doc,
+                GArray         *pairs)
+{
+  guint32 covered_until = 0;
+
+  g_array_sort (pairs, compare_pairs);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const Pair *pair = &g_array_index (pairs, Pair, i);
+      QuotesMarkedSpan span;
+
+      if ((doc->marked->len > 0 && pair->open_token < covered_until) || !is_quotation (doc, pair))
+        continue;
+      span.open_token = pair->open_token;
+      span.close_token = pair->close_token;
+      span.start = quotes_document_token (doc, pair->open_token)->start;
+      span.end = quotes_document_token (doc, pair->close_token)->end;
+      span.paragraph = pair->paragraph;
+      span.end_paragraph = pair->end_paragraph;
+      covered_until = pair->close_token;
+      g_array_append_val (doc->marked, span);
+      for (guint t = pair->open_token + 1; t < pair->close_token; t++)
+        g_array_index (doc->tokens, QuotesToken, t).flags |= QUOTES_TOKEN_IN_QUOTE;
+    }
+}
+
+void
+quotes_marks_run (QuotesDocument *doc)
+{
+  Pairing pairing = { .doc = doc };
+  guint skip_token = G_MAXUINT;
+
+  pairing.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    {
+      const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, i);
+
+      if (paragraph->boilerplate)
+        {
+          pairing.depth = 0;
+          continue;
+        }
+      pair_paragraph (&pairing, paragraph, i, skip_token);
+      skip_token = carry_over (&pairing, i);
+      if (skip_token == G_MAXUINT)
+        pairing.depth = 0;
+    }
+  keep_outermost (doc, pairing.pairs);
+  g_array_unref (pairing.pairs);
+}

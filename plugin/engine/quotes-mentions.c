@@ -1,0 +1,680 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The mention stage: the words that may name a speaker. Runs of capitalised
+ * words become names of persons or organizations once titles ("British
+ * Prime Minister"), places, nationalities and common words are taken off;
+ * "the Ukrainian president" is a descriptor, "he" a pronoun, "a senior
+ * official" a role. Which mentions are one entity is decided later.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-document.h"
+
+#define PHRASE_SIZE 256
+#define MAX_ROLE_WORDS 4
+
+typedef struct
+{
+  QuotesDocument        *doc;
+  const QuotesParagraph *paragraph;
+} Scan;
+
+static const QuotesToken *
+token_at (const Scan *scan,
+          guint       index)
+{
+  return quotes_document_token (scan->doc, index);
+}
+
+static gboolean
+is_capitalized_word (const Scan *scan,
+                     guint       index)
+{
+  const QuotesToken *token;
+
+  if (index >= scan->paragraph->end_token)
+    return FALSE;
+  token = token_at (scan, index);
+  return token->kind == QUOTES_TOKEN_WORD && (token->flags & QUOTES_TOKEN_CAPITALIZED);
+}
+
+static gboolean
+lookup_lower (const Scan *scan,
+              guint       index,
+              char       *buffer)
+{
+  return quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
+}
+
+/* A word a dictionary has in lower case: "Peace", "During", "Key". Each part
+ * of a hyphenated word must be one ("Anti-Government"). */
+static gboolean
+is_common (const Scan *scan,
+           guint       index)
+{
+  const QuotesToken *token = token_at (scan, index);
+  char lower[PHRASE_SIZE];
+  char *part, *rest;
+
+  if (!(token->flags & QUOTES_TOKEN_ASCII) || !lookup_lower (scan, index, lower))
+    return FALSE;
+  if (quotes_lexicon_is_common_word (scan->doc->lexicon, lower))
+    return TRUE;
+  if (!(token->flags & QUOTES_TOKEN_HYPHENATED))
+    return FALSE;
+  for (part = strtok_r (lower, "-", &rest); part != NULL; part = strtok_r (NULL, "-", &rest))
+    if (!quotes_lexicon_is_common_word (scan->doc->lexicon, part))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+text_is (const Scan *scan,
+         guint       index,
+         gboolean (*predicate) (QuotesLexicon *, const char *))
+{
+  char word[PHRASE_SIZE];
+
+  return quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) != NULL &&
+         predicate (scan->doc->lexicon, word);
+}
+
+static gboolean
+is_nationality (const Scan *scan,
+                guint       index)
+{
+  char word[PHRASE_SIZE];
+
+  return quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) != NULL &&
+         quotes_lexicon_nationality (scan->doc->lexicon, word) != NULL;
+}
+
+static gboolean
+first_name_gender (const Scan *scan,
+                   guint       index,
+                   guint      *gender)
+{
+  char word[PHRASE_SIZE];
+  char *hyphen;
+
+  if (quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) == NULL)
+    return FALSE;
+  if (quotes_lexicon_first_name (scan->doc->lexicon, word, gender))
+    return TRUE;
+  hyphen = strchr (word, '-');  /* "Jean-Claude" */
+  if (hyphen == NULL)
+    return FALSE;
+  *hyphen = '\0';
+  return quotes_lexicon_first_name (scan->doc->lexicon, word, gender);
+}
+
+/* The longest title starting at @index ("Prime Minister", "Secretary of
+ * State"); returns its length in tokens, 0 when none. */
+static guint
+title_length (const Scan *scan,
+              guint       index,
+              guint       end,
+              guint      *gender)
+{
+  char phrase[PHRASE_SIZE];
+  guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
+
+  for (guint n = max; n >= 1; n--)
+    if (quotes_document_phrase (scan->doc, index, n, TRUE, phrase, sizeof phrase) != NULL &&
+        quotes_lexicon_title (scan->doc->lexicon, phrase, gender))
+      return n;
+  return 0;
+}
+
+static void
+add_mention (Scan          *scan,
+             QuotesMention *mention)
+{
+  const QuotesToken *last = token_at (scan, mention->end_token - 1);
+
+  mention->end = last->base_end;
+  mention->possessive = (last->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
+  mention->in_quote = (token_at (scan, mention->first_token)->flags &
+                       (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
+  mention->entity = -1;
+  g_array_append_val (scan->doc->mentions, *mention);
+}
+
+static gboolean
+is_lower_word (const Scan *scan,
+               guint       index,
+               const char *word)
+{
+  return index < scan->paragraph->end_token && quotes_document_token_is (scan->doc, index, word);
+}
+
+/* Where a run of name-like words that starts at @index ends: capitalised
+ * words, name particles between them ("von der"), and "of" inside names of
+ * bodies ("Bank of England"). A possessive ends the run. */
+static guint
+run_end (const Scan *scan,
+         guint       index)
+{
+  guint end = index;
+
+  while (end < scan->paragraph->end_token)
+    {
+      const QuotesToken *token = token_at (scan, end);
+
+      if (is_capitalized_word (scan, end) ||
+          (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
+           (text_is (scan, end, quotes_lexicon_is_name_particle) ||
+            is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for"))))
+        {
+          end++;
+          if (token->flags & QUOTES_TOKEN_POSSESSIVE)
+            break;
+          continue;
+        }
+      break;
+    }
+  /* Never end on a particle or "of". */
+  while (end > index && !is_capitalized_word (scan, end - 1))
+    end--;
+  return end;
+}
+
+static gboolean
+is_organization_head (const Scan *scan,
+                      guint       first,
+                      guint       end)
+{
+  for (guint i = first; i < end; i++)
+    if (text_is (scan, i, quotes_lexicon_is_org_word))
+      return i + 1 == end || is_lower_word (scan, i + 1, "of") || is_lower_word (scan, i + 1, "for");
+  return FALSE;
+}
+
+static gboolean
+followed_by_org_role (const Scan *scan,
+                      guint       end)
+{
+  char lower[PHRASE_SIZE];
+
+  return end < scan->paragraph->end_token && token_at (scan, end)->kind == QUOTES_TOKEN_WORD &&
+         lookup_lower (scan, end, lower) && quotes_lexicon_is_org_role (scan->doc->lexicon, lower);
+}
+
+static gboolean
+all_common (const Scan *scan,
+            guint       first,
+            guint       end)
+{
+  for (guint i = first; i < end; i++)
+    if (!is_common (scan, i) && !is_lower_word (scan, i, "of") && !is_lower_word (scan, i, "for"))
+      return FALSE;
+  return TRUE;
+}
+
+/* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
+static gboolean
+classify_name (const Scan    *scan,
+               QuotesMention *mention)
+{
+  guint first = mention->first_token, end = mention->end_token;
+  char phrase[PHRASE_SIZE];
+  gboolean after_the = first > scan->paragraph->first_token &&
+                       (quotes_document_token_is (scan->doc, first - 1, "the") ||
+                        quotes_document_token_is (scan->doc, first - 1, "The"));
+  guint gender = 0;
+
+  if (quotes_document_phrase (scan->doc, first, end - first, FALSE, phrase, sizeof phrase) == NULL)
+    return FALSE;
+  if (quotes_lexicon_is_place (scan->doc->lexicon, phrase) ||
+      quotes_lexicon_nationality (scan->doc->lexicon, phrase) != NULL ||
+      quotes_lexicon_is_non_name (scan->doc->lexicon, phrase) ||
+      quotes_lexicon_platform (scan->doc->lexicon, phrase) >= 0)
+    return FALSE;
+
+  mention->type_known = TRUE;
+  mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
+  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
+    return TRUE;
+  if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
+    return TRUE;
+  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender))
+    return TRUE;
+  if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
+      token_at (scan, first)->end - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
+    return TRUE;
+
+  mention->type = QUOTES_ENTITY_TYPE_PERSON;
+  mention->type_known = FALSE;
+  if (first_name_gender (scan, first, &gender))
+    {
+      mention->gender = mention->gender ? mention->gender : gender;
+      mention->type_known = end - first >= 2;
+    }
+  if (token_at (scan, first)->end - token_at (scan, first)->start < 2 && end - first == 1)
+    return FALSE;  /* "X", the platform; a lone initial */
+  if (all_common (scan, first, end) && !mention->type_known)
+    {
+      if (end - first > 1 || scan->paragraph->headline ||
+          (token_at (scan, first)->flags & QUOTES_TOKEN_SENT_START))
+        return FALSE;
+      mention->weak = TRUE;  /* "Trump", "Brown": names that are words too */
+    }
+  return TRUE;
+}
+
+/* Words before a title that belong to it: "former", "then". */
+static guint
+title_modifiers_before (const Scan *scan,
+                        guint       index)
+{
+  char lower[PHRASE_SIZE];
+
+  while (index > scan->paragraph->first_token && token_at (scan, index - 1)->kind == QUOTES_TOKEN_WORD &&
+         !(token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         lookup_lower (scan, index - 1, lower) &&
+         quotes_lexicon_is_title_modifier (scan->doc->lexicon, lower))
+    index--;
+  return index;
+}
+
+/* Skips what stands before a name inside a run: sentence-initial words,
+ * non-names, and a title with its nationality and modifiers. Returns the
+ * first token of the name; sets the title. */
+static guint
+skip_title (const Scan    *scan,
+            guint          first,
+            guint          end,
+            QuotesMention *mention)
+{
+  guint k = first, title_first = G_MAXUINT, gender;
+
+  while (k < end)
+    {
+      guint n;
+
+      if (is_nationality (scan, k) && k + 1 < end && title_length (scan, k + 1, end, &gender))
+        {
+          title_first = MIN (title_first, k);
+          k++;
+          continue;
+        }
+      if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
+           !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
+           !text_is (scan, k, quotes_lexicon_is_honorific_word)) ||
+          text_is (scan, k, quotes_lexicon_is_non_name))
+        {
+          first = ++k;
+          continue;
+        }
+      if (title_first != G_MAXUINT && is_lower_word (scan, k, "of") && k + 2 < end &&
+          text_is (scan, k + 1, quotes_lexicon_is_place))
+        {
+          k += 2;  /* "President of Ukraine" */
+          continue;
+        }
+      if ((n = title_length (scan, k, end, &gender)) > 0 && k + n < end)
+        {
+          title_first = MIN (title_first, k);
+          mention->gender = gender;
+          k += n;
+          continue;
+        }
+      break;
+    }
+  if (title_first != G_MAXUINT)
+    {
+      title_first = title_modifiers_before (scan, title_first);
+      mention->title_start = token_at (scan, title_first)->start;
+      mention->title_end = token_at (scan, k - 1)->end;
+      mention->span_token = title_first;
+    }
+  return k;
+}
+
+static gboolean
+take_honorific (const Scan    *scan,
+                guint          index,
+                QuotesMention *mention)
+{
+  char word[PHRASE_SIZE];
+  guint gender;
+
+  if (quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) == NULL ||
+      !quotes_lexicon_honorific (scan->doc->lexicon, word, &gender))
+    return FALSE;
+  mention->gender = gender ? gender : mention->gender;
+  return TRUE;
+}
+
+/* The family name is the last word, but not "Jr." or "III". */
+static guint
+surname_token (const Scan *scan,
+               guint       first,
+               guint       end)
+{
+  guint last = end - 1;
+
+  while (last > first && (token_at (scan, last)->flags & QUOTES_TOKEN_ABBREVIATION ||
+                          token_at (scan, last)->flags & QUOTES_TOKEN_ALL_CAPS))
+    last--;
+  return last;
+}
+
+static void
+add_name (Scan          *scan,
+          QuotesMention *mention,
+          guint          first,
+          guint          end)
+{
+  gboolean honorific = take_honorific (scan, first, mention);
+
+  mention->kind = QUOTES_MENTION_NAME;
+  mention->first_token = honorific && first + 1 < end ? first + 1 : first;
+  mention->end_token = end;
+  if (!classify_name (scan, mention))
+    return;
+  mention->first_token = first;
+  mention->start = token_at (scan, first)->start;
+  mention->surname_token = surname_token (scan, honorific ? first + 1 : first, end);
+  if (mention->span_token == G_MAXUINT32 || mention->span_token > first)
+    mention->span_token = first;
+  if (honorific)
+    mention->weak = FALSE;
+  add_mention (scan, mention);
+}
+
+/* Headlines capitalise every word: only the words no dictionary has can
+ * be names there ("Key Lashkar-e-Taiba Leader Gunned Down"). */
+static void
+add_headline_names (Scan          *scan,
+                    QuotesMention *proto,
+                    guint          first,
+                    guint          end)
+{
+  guint gender;
+
+  while (first < end)
+    {
+      guint stop;
+
+      while (first < end && is_common (scan, first) && !first_name_gender (scan, first, &gender))
+        first++;
+      for (stop = first; stop < end && (!is_common (scan, stop) || first_name_gender (scan, stop, &gender)); stop++)
+        ;
+      if (stop > first)
+        {
+          QuotesMention mention = *proto;
+
+          add_name (scan, &mention, first, stop);
+        }
+      first = stop;
+    }
+}
+
+/* "the Ukrainian President" with no name after the title. */
+static void
+add_title_descriptor (Scan          *scan,
+                      QuotesMention *mention,
+                      guint          run_first,
+                      guint          end)
+{
+  if (run_first == scan->paragraph->first_token ||
+      !(quotes_document_token_is (scan->doc, run_first - 1, "the") ||
+        quotes_document_token_is (scan->doc, run_first - 1, "The")))
+    return;
+  mention->kind = QUOTES_MENTION_DESCRIPTOR;
+  mention->span_token = run_first - 1;
+  mention->first_token = run_first - 1;
+  mention->end_token = end;
+  mention->surname_token = end - 1;
+  mention->start = token_at (scan, run_first - 1)->start;
+  add_mention (scan, mention);
+}
+
+/* Returns the token after the run. */
+static guint
+scan_run (Scan  *scan,
+          guint  index)
+{
+  guint end = run_end (scan, index);
+  QuotesMention mention = { 0 };
+  guint name;
+
+  mention.span_token = G_MAXUINT32;
+  name = skip_title (scan, index, end, &mention);
+  if (name >= end)
+    {
+      if (mention.title_end > mention.title_start)
+        add_title_descriptor (scan, &mention, index, end);
+      return MAX (end, index + 1);
+    }
+  if (scan->paragraph->headline)
+    add_headline_names (scan, &mention, name, end);
+  else
+    add_name (scan, &mention, name, end);
+  return end;
+}
+
+static gboolean
+scan_pronoun (Scan  *scan,
+              guint  index)
+{
+  char lower[PHRASE_SIZE];
+  QuotesMention mention = { 0 };
+  guint gender, pcase;
+
+  if (!lookup_lower (scan, index, lower) ||
+      !quotes_lexicon_pronoun (scan->doc->lexicon, lower, &gender, &pcase))
+    return FALSE;
+  mention.kind = QUOTES_MENTION_PRONOUN;
+  mention.first_token = mention.span_token = mention.surname_token = index;
+  mention.end_token = index + 1;
+  mention.start = token_at (scan, index)->start;
+  mention.gender = gender;
+  mention.pronoun_case = pcase;
+  mention.type = gender == QUOTES_GENDER_NEUTER ? QUOTES_ENTITY_TYPE_ORGANIZATION : QUOTES_ENTITY_TYPE_PERSON;
+  add_mention (scan, &mention);
+  return TRUE;
+}
+
+/* "the Ukrainian president", "the former prime minister": returns the
+ * token after it, or @index when there is none. */
+static guint
+scan_descriptor (Scan  *scan,
+                 guint  index)
+{
+  QuotesMention mention = { 0 };
+  guint k = index + 1, end = scan->paragraph->end_token, gender = 0;
+  char phrase[PHRASE_SIZE];
+
+  while (k < end && token_at (scan, k)->kind == QUOTES_TOKEN_WORD &&
+         !(token_at (scan, k)->flags & QUOTES_TOKEN_CAPITALIZED) && lookup_lower (scan, k, phrase) &&
+         quotes_lexicon_is_title_modifier (scan->doc->lexicon, phrase))
+    k++;
+  mention.title_start = k < end ? token_at (scan, k)->start : 0;
+  if (k < end && is_nationality (scan, k))
+    k++;
+  for (guint n = MIN (quotes_lexicon_descriptor_max_words (scan->doc->lexicon), end - MIN (k, end)); n >= 1; n--)
+    {
+      if (quotes_document_phrase (scan->doc, k, n, TRUE, phrase, sizeof phrase) == NULL ||
+          !quotes_lexicon_descriptor (scan->doc->lexicon, phrase, &gender))
+        continue;
+      mention.kind = QUOTES_MENTION_DESCRIPTOR;
+      mention.first_token = mention.span_token = index;
+      mention.end_token = k + n;
+      mention.surname_token = k + n - 1;
+      mention.start = token_at (scan, index)->start;
+      mention.title_end = token_at (scan, k + n - 1)->base_end;
+      mention.gender = gender;
+      mention.type = QUOTES_ENTITY_TYPE_PERSON;
+      add_mention (scan, &mention);
+      return k + n;
+    }
+  return index;
+}
+
+static gboolean
+is_determiner (const char *lower)
+{
+  static const char *determiners[] = {
+    "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
+    "another", "his", "her", "their", "its", "our", "most", "few", "both", "those",
+    "these", "this", "that", NULL,
+  };
+
+  return g_strv_contains (determiners, lower);
+}
+
+/* "a senior Pentagon official", "analysts", "the statement". */
+static gboolean
+scan_role (Scan  *scan,
+           guint  index)
+{
+  QuotesMention mention = { 0 };
+  char lower[PHRASE_SIZE];
+  gboolean is_person;
+  guint first = index;
+
+  if (!lookup_lower (scan, index, lower) ||
+      !quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person))
+    return FALSE;
+  for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)
+    {
+      const QuotesToken *before = token_at (scan, first - 1);
+
+      if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
+          quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0 ||
+          quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL))
+        break;
+      first--;
+      if (is_determiner (lower))
+        break;
+    }
+  mention.kind = QUOTES_MENTION_ROLE;
+  mention.first_token = mention.span_token = first;
+  mention.end_token = index + 1;
+  mention.surname_token = index;
+  mention.start = token_at (scan, first)->start;
+  mention.type = is_person ? QUOTES_ENTITY_TYPE_PERSON : QUOTES_ENTITY_TYPE_ORGANIZATION;
+  mention.gender = QUOTES_GENDER_UNKNOWN;
+  add_mention (scan, &mention);
+  return TRUE;
+}
+
+static void
+scan_handle (Scan  *scan,
+             guint  index)
+{
+  QuotesMention mention = { 0 };
+
+  mention.kind = QUOTES_MENTION_HANDLE;
+  mention.first_token = mention.span_token = mention.surname_token = index;
+  mention.end_token = index + 1;
+  mention.start = token_at (scan, index)->start;
+  add_mention (scan, &mention);
+}
+
+static void
+scan_paragraph (Scan *scan)
+{
+  guint end = scan->paragraph->end_token;
+
+  for (guint i = scan->paragraph->first_token; i < end;)
+    {
+      const QuotesToken *token = token_at (scan, i);
+      gboolean writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
+      guint next;
+
+      if (token->kind == QUOTES_TOKEN_HANDLE)
+        scan_handle (scan, i);
+      else if (token->kind != QUOTES_TOKEN_WORD)
+        ;
+      else if (writer && (quotes_document_token_is (scan->doc, i, "the") ||
+                          quotes_document_token_is (scan->doc, i, "The")) &&
+               (next = scan_descriptor (scan, i)) > i)
+        {
+          i = next;
+          continue;
+        }
+      else if (writer && scan_pronoun (scan, i))
+        ;
+      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && scan_role (scan, i))
+        ;
+      else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
+        {
+          i = scan_run (scan, i);
+          continue;
+        }
+      else if (writer && !scan->paragraph->boilerplate)
+        scan_role (scan, i);
+      i++;
+    }
+}
+
+static gint
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const QuotesMention *ma = a, *mb = b;
+
+  if (ma->start != mb->start)
+    return ma->start < mb->start ? -1 : 1;
+  return (mb->end > ma->end) - (mb->end < ma->end);  /* the longer first */
+}
+
+static gboolean
+is_preposition (const QuotesDocument *doc,
+                guint                 index)
+{
+  static const char *prepositions[] = {
+    "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
+    "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
+    "over", "under", "into", "toward", "towards", "without", NULL,
+  };
+  char lower[32];
+
+  return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
+         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
+         g_strv_contains (prepositions, lower);
+}
+
+/* The subject of a sentence is, near enough, its first mention that is not
+ * a possessive or the object of a preposition. */
+static void
+mark_subjects (QuotesDocument *doc)
+{
+  guint32 last_sentence = G_MAXUINT32;
+
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
+      guint32 sentence = doc->sentence_of_token[mention->span_token];
+
+      if (mention->in_quote || sentence == last_sentence)
+        continue;
+      if (mention->possessive || mention->kind == QUOTES_MENTION_HANDLE ||
+          (mention->kind == QUOTES_MENTION_PRONOUN && mention->pronoun_case != 0))
+        continue;
+      last_sentence = sentence;
+      mention->is_subject = mention->span_token == 0 || !is_preposition (doc, mention->span_token - 1);
+    }
+}
+
+void
+quotes_mentions_run (QuotesDocument *doc)
+{
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    {
+      Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, i) };
+
+      if (i % 256 == 0 && g_cancellable_is_cancelled (doc->cancellable))
+        return;
+      scan_paragraph (&scan);
+    }
+  g_array_sort (doc->mentions, compare_mentions);
+  mark_subjects (doc);
+}

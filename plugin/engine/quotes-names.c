@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * Folding names to a spelling-independent key. Transliteration is ICU's
+ * ("Any-Latin; Latin-ASCII"): it knows every script a news text may quote a
+ * name in, which no hand-made table would.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "quotes-names.h"
+
+#define MIN_FUZZY_LENGTH 6
+
+static UTransliterator *
+shared_transliterator (void)
+{
+  static gsize once = 0;
+  static UTransliterator *transliterator = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error;
+      UChar id[64];
+
+      u_uastrcpy (id, "Any-Latin; Latin-ASCII");
+      transliterator = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, &parse_error, &status);
+      if (U_FAILURE (status))
+        transliterator = NULL;
+      g_once_init_leave (&once, 1);
+    }
+  return transliterator;
+}
+
+/* ICU transliterators keep state while they work: one clone per thread. */
+static UTransliterator *
+thread_transliterator (void)
+{
+  static GPrivate clone = G_PRIVATE_INIT ((GDestroyNotify) utrans_close);
+  UTransliterator *mine = g_private_get (&clone);
+
+  if (mine == NULL && shared_transliterator () != NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      mine = utrans_clone (shared_transliterator (), &status);
+      if (U_FAILURE (status))
+        return NULL;
+      g_private_set (&clone, mine);
+    }
+  return mine;
+}
+
+static char *
+to_latin (const char *name,
+          gssize      length)
+{
+  UTransliterator *transliterator = thread_transliterator ();
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree UChar *buffer = NULL;
+  int32_t n = 0, capacity, limit;
+  char *result;
+  int32_t out = 0;
+
+  if (transliterator == NULL)
+    return g_strndup (name, length < 0 ? strlen (name) : (gsize) length);
+  u_strFromUTF8 (NULL, 0, &n, name, length, &status);
+  status = U_ZERO_ERROR;
+  capacity = n * 4 + 16;
+  buffer = g_new (UChar, capacity);
+  u_strFromUTF8 (buffer, capacity, &n, name, length, &status);
+  limit = n;
+  utrans_transUChars (transliterator, buffer, &n, capacity, 0, &limit, &status);
+  if (U_FAILURE (status))
+    return g_strndup (name, length < 0 ? strlen (name) : (gsize) length);
+  result = g_new (char, n * 4 + 1);
+  status = U_ZERO_ERROR;
+  u_strToUTF8 (result, n * 4 + 1, &out, buffer, n, &status);
+  result[U_SUCCESS (status) ? out : 0] = '\0';
+  return result;
+}
+
+char *
+quotes_name_fold (const char *name,
+                  gssize      length)
+{
+  g_autofree char *latin = NULL;
+  GString *key;
+  char last = 0;
+
+  if (length < 0)
+    length = strlen (name);
+  latin = g_str_is_ascii (name) && memchr (name, '\0', length) == NULL ? g_strndup (name, length)
+                                                                        : to_latin (name, length);
+  key = g_string_sized_new (strlen (latin));
+  for (const char *p = latin; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (!g_ascii_isalpha (c))
+        continue;
+      if (c == 'y' || c == 'j')
+        c = 'i';
+      if (c == last)
+        continue;
+      g_string_append_c (key, c);
+      last = c;
+    }
+  return g_string_free (key, FALSE);
+}
+
+gboolean
+quotes_name_keys_close (const char *a,
+                        const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  gsize i = 0;
+
+  if (strcmp (a, b) == 0)
+    return TRUE;
+  if (MIN (la, lb) < MIN_FUZZY_LENGTH || (la > lb ? la - lb : lb - la) > 1 || a[0] != b[0])
+    return FALSE;
+  while (i < la && i < lb && a[i] == b[i])
+    i++;
+  /* One substitution, insertion or deletion at i, the rest equal. */
+  if (la == lb)
+    return strcmp (a + i + 1, b + i + 1) == 0;
+  return la > lb ? strcmp (a + i + 1, b + i) == 0 : strcmp (a + i, b + i + 1) == 0;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The key two spellings of one name share: "Zelenskiy", "Zelenskyy" and
+ * "Зеленський" all give "zelenski". Any script is first transliterated to
+ * Latin, then case, accents, apostrophes, doubled letters and the y/i/j
+ * variation of transliterations are folded away. */
+char     *quotes_name_fold          (const char *name,
+                                     gssize      length);
+
+/* Whether two folded keys differ by at most one edit, for longer names. */
+gboolean  quotes_name_keys_close    (const char *a,
+                                     const char *b);
+
+G_END_DECLS

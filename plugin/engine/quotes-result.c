@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The last stage: turns the pipeline's records, in bytes, into the public
+ * objects, in code points.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-document.h"
+#include "quotes-posts.h"
+#include "quotes-result-private.h"
+#include "quotes-result-stage.h"
+
+#define BLOCK 512  /* bytes per checkpoint of the offset table */
+
+/* Byte offset -> code point offset in O(1) time and length/BLOCK space:
+ * the count of characters before each block, then the bytes that start a
+ * character inside the block. */
+typedef struct
+{
+  const char *text;
+  guint32    *before_block;
+} Offsets;
+
+static void
+offsets_init (Offsets    *offsets,
+              const char *text,
+              gsize       length)
+{
+  guint32 count = 0;
+
+  offsets->text = text;
+  offsets->before_block = g_new (guint32, length / BLOCK + 2);
+  for (gsize block = 0; block * BLOCK <= length; block++)
+    {
+      gsize end = MIN ((block + 1) * BLOCK, length);
+
+      offsets->before_block[block] = count;
+      for (gsize p = block * BLOCK; p < end; p++)
+        count += ((guchar) text[p] & 0xC0) != 0x80;
+    }
+}
+
+static guint
+offsets_chars (const Offsets *offsets,
+               gsize          byte)
+{
+  guint count = offsets->before_block[byte / BLOCK];
+
+  for (gsize p = byte - byte % BLOCK; p < byte; p++)
+    count += ((guchar) offsets->text[p] & 0xC0) != 0x80;
+  return count;
+}
+
+static QuotesSpan *
+make_span (const Offsets *offsets,
+           gsize          start,
+           gsize          end)
+{
+  g_autofree char *text = g_strndup (offsets->text + start, end - start);
+
+  return quotes_span_new (offsets_chars (offsets, start), offsets_chars (offsets, end), text);
+}
+
+static QuotesSpan *
+cue_span (const QuotesDocument *doc,
+          const Offsets        *offsets,
+          gint                  cue)
+{
+  const QuotesCue *record;
+
+  if (cue < 0)
+    return NULL;
+  record = &g_array_index (doc->cues, QuotesCue, cue);
+  return make_span (offsets, quotes_document_token (doc, record->first_token)->start,
+                    quotes_document_token (doc, record->end_token - 1)->end);
+}
+
+static QuotesSpan *
+mention_span (const QuotesDocument *doc,
+              const Offsets        *offsets,
+              gint                  mention)
+{
+  const QuotesMention *record;
+
+  if (mention < 0)
+    return NULL;
+  record = &g_array_index (doc->mentions, QuotesMention, mention);
+  return make_span (offsets, record->start, record->end);
+}
+
+/* What was said, without the marks of a quotation and the line breaks of
+ * one that runs over paragraphs kept as they are. */
+static char *
+quote_text (const QuotesDocument    *doc,
+            const QuotesQuoteRecord *quote)
+{
+  gsize start = quote->start, end = quote->end;
+
+  if (quote->marked >= 0)
+    {
+      const QuotesMarkedSpan *span = &g_array_index (doc->marked, QuotesMarkedSpan, quote->marked);
+
+      start = quotes_document_token (doc, span->open_token)->end;
+      end = quotes_document_token (doc, span->close_token)->start;
+    }
+  return g_strndup (doc->text + start, end - start);
+}
+
+static GPtrArray *
+build_quotes (const QuotesDocument *doc,
+              const Offsets        *offsets)
+{
+  GPtrArray *quotes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < doc->quotes->len; i++)
+    {
+      const QuotesQuoteRecord *q = &g_array_index (doc->quotes, QuotesQuoteRecord, i);
+
+      g_ptr_array_add (quotes, quotes_quote_new (i, q->kind,
+                                                 offsets_chars (offsets, q->start),
+                                                 offsets_chars (offsets, q->end),
+                                                 quote_text (doc, q),
+                                                 cue_span (doc, offsets, q->cue),
+                                                 mention_span (doc, offsets, q->source),
+                                                 q->speaker, q->post, q->confidence));
+    }
+  return quotes;
+}
+
+static GStrv
+entity_aliases (const QuotesEntityRecord *entity)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < entity->aliases->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (entity->aliases, i));
+  return g_strv_builder_end (builder);
+}
+
+static GPtrArray *
+build_entities (const QuotesDocument *doc,
+                const Offsets        *offsets)
+{
+  GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
+      GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) quotes_span_free);
+      GArray *quotes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        g_ptr_array_add (mentions, mention_span (doc, offsets, g_array_index (entity->mentions, guint32, m)));
+      for (guint q = 0; q < doc->quotes->len; q++)
+        if (g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker == (gint) e)
+          g_array_append_val (quotes, q);
+      g_ptr_array_add (entities, quotes_entity_new (e, entity->type, g_strdup (entity->name),
+                                                    g_strdup (entity->title), entity_aliases (entity),
+                                                    mentions, quotes));
+    }
+  return entities;
+}
+
+static GPtrArray *
+build_posts (const QuotesDocument *doc,
+             const Offsets        *offsets)
+{
+  GPtrArray *posts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; doc->posts != NULL && i < doc->posts->len; i++)
+    {
+      const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, i);
+
+      g_ptr_array_add (posts, quotes_post_new (i, post->platform, g_strdup (post->author),
+                                               g_strdup (post->handle), g_strdup (post->date),
+                                               g_strdup (post->url),
+                                               offsets_chars (offsets, post->start),
+                                               offsets_chars (offsets, post->end),
+                                               g_strndup (doc->text + post->text_start,
+                                                          post->text_end - post->text_start),
+                                               g_array_index (doc->post_speakers, gint32, i)));
+    }
+  return posts;
+}
+
+QuotesAnalysis *
+quotes_result_build (const QuotesDocument *doc)
+{
+  Offsets offsets;
+  QuotesAnalysis *analysis;
+
+  offsets_init (&offsets, doc->text, doc->length);
+  analysis = quotes_analysis_new (offsets_chars (&offsets, doc->length),
+                                  build_quotes (doc, &offsets),
+                                  build_entities (doc, &offsets),
+                                  build_posts (doc, &offsets));
+  g_free (offsets.before_block);
+  return analysis;
+}

@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The first stage: paragraphs, tokens and sentences.
+ *
+ * Written by hand rather than with ICU's break iterators: those know nothing
+ * of quote marks, name abbreviations ("Mr.", "U.S.") or possessives, and the
+ * stages after this one need all three, at the speed of a single pass.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "quotes-document.h"
+#include "quotes-marks-private.h"
+
+#define LONG_LINE 100  /* bytes; a text with such lines is not hard-wrapped */
+
+static inline gunichar
+char_at (const char *text,
+         gsize       pos,
+         gsize       end)
+{
+  if (pos >= end)
+    return 0;
+  if ((guchar) text[pos] < 0x80)
+    return (guchar) text[pos];
+  return g_utf8_get_char (text + pos);
+}
+
+static inline gsize
+next_pos (const char *text,
+          gsize       pos)
+{
+  return pos + g_utf8_skip[(guchar) text[pos]];
+}
+
+static inline gboolean
+is_alnum (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static inline gboolean
+is_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Reads letters and digits, with apostrophes and hyphens inside the word
+ * ("don't", "O'Brien", "Lashkar-e-Taiba") and decimal points inside numbers. */
+static gsize
+read_word (const char *text,
+           gsize       pos,
+           gsize       end,
+           guint16    *flags)
+{
+  while (pos < end)
+    {
+      gunichar c = char_at (text, pos, end);
+
+      if (is_alnum (c))
+        {
+          pos = next_pos (text, pos);
+          continue;
+        }
+      if (pos + 1 < end)
+        {
+          gsize after = next_pos (text, pos);
+          gunichar prev = pos > 0 ? g_utf8_get_char (g_utf8_prev_char (text + pos)) : 0;
+          gunichar next = char_at (text, after, end);
+
+          if ((is_apostrophe (c) && g_unichar_isalpha (next)) ||
+              (is_hyphen (c) && is_alnum (next)) ||
+              ((c == '.' || c == ',') && g_unichar_isdigit (prev) && g_unichar_isdigit (next)))
+            {
+              if (is_hyphen (c))
+                *flags |= QUOTES_TOKEN_HYPHENATED;
+              pos = after;
+              continue;
+            }
+        }
+      break;
+    }
+  return pos;
+}
+
+/* "U.S.", "e.g.", "a.m.": single letters each followed by a period. */
+static gsize
+read_initialism (const char *text,
+                 gsize       start,
+                 gsize       end)
+{
+  gsize pos = start;
+  guint letters = 0;
+
+  while (pos + 1 < end && g_ascii_isalpha (text[pos]) && text[pos + 1] == '.')
+    {
+      letters++;
+      pos += 2;
+    }
+  return letters >= 2 ? pos : start;
+}
+
+static gboolean
+takes_period (QuotesDocument *doc,
+              gsize           start,
+              gsize           end)
+{
+  char buffer[24];
+  gsize n = end - start;
+
+  if (n == 1 && g_ascii_isupper (doc->text[start]))
+    return TRUE;  /* an initial: "J. K. Rowling" */
+  if (n + 2 > sizeof buffer)
+    return FALSE;
+  memcpy (buffer, doc->text + start, n);
+  buffer[n] = '.';
+  buffer[n + 1] = '\0';
+  return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
+}
+
+static void
+set_case_flags (const char  *text,
+                QuotesToken *token)
+{
+  gboolean ascii = TRUE;
+  guint letters = 0, upper = 0;
+
+  for (gsize p = token->start; p < token->end; p = next_pos (text, p))
+    {
+      gunichar c = char_at (text, p, token->end);
+
+      ascii &= c < 0x80;
+      if (g_unichar_isalpha (c))
+        {
+          letters++;
+          upper += g_unichar_isupper (c);
+        }
+    }
+  if (ascii)
+    token->flags |= QUOTES_TOKEN_ASCII;
+  if (g_unichar_isupper (token->first))
+    token->flags |= QUOTES_TOKEN_CAPITALIZED;
+  if (letters >= 2 && upper == letters)
+    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+}
+
+static void
+mark_possessive (const char  *text,
+                 QuotesToken *token)
+{
+  const char *end = text + token->end;
+
+  if (token->end - token->start > 2 && (end[-1] == 's' || end[-1] == 'S'))
+    {
+      if (end[-2] == '\'')
+        token->base_end = token->end - 2;
+      else if (token->end - token->start > 4 && memcmp (end - 4, "\xe2\x80\x99", 3) == 0)
+        token->base_end = token->end - 4;
+      if (token->base_end != token->end)
+        token->flags |= QUOTES_TOKEN_POSSESSIVE;
+    }
+}
+
+static gsize
+read_url (const char *text,
+          gsize       pos,
+          gsize       end)
+{
+  while (pos < end && !g_ascii_isspace (text[pos]) && (guchar) text[pos] >= 0x21)
+    pos++;
+  while (pos > 0 && strchr (".,;:!?)]”’\"'", text[pos - 1]) != NULL)
+    pos--;
+  return pos;
+}
+
+static gboolean
+starts_url (const char *text,
+            gsize       pos,
+            gsize       end)
+{
+  return (end - pos > 8 && (strncmp (text + pos, "https://", 8) == 0 ||
+                            strncmp (text + pos, "http://", 7) == 0)) ||
+         (end - pos > 4 && strncmp (text + pos, "www.", 4) == 0);
+}
+
+static gsize
+read_handle (const char *text,
+             gsize       pos,
+             gsize       end)
+{
+  gsize start = pos++;
+
+  while (pos < end && (g_ascii_isalnum (text[pos]) || text[pos] == '_' ||
+                       ((text[pos] == '.' || text[pos] == '@') && pos + 1 < end &&
+                        g_ascii_isalnum (text[pos + 1]))))
+    pos++;
+  return pos - start > 1 ? pos : start;
+}
+
+/* Reads the token that starts at @pos; returns where it ends. */
+static gsize
+read_token (QuotesDocument *doc,
+            gsize           pos,
+            gsize           end,
+            QuotesToken    *token)
+{
+  const char *text = doc->text;
+  gunichar c = char_at (text, pos, end);
+  gsize stop;
+
+  token->start = pos;
+  token->first = c;
+  token->flags = 0;
+
+  if (starts_url (text, pos, end))
+    {
+      token->kind = QUOTES_TOKEN_URL;
+      stop = MAX (read_url (text, pos, end), next_pos (text, pos));
+    }
+  else if (c == '@' && (stop = read_handle (text, pos, end)) > pos)
+    token->kind = QUOTES_TOKEN_HANDLE;
+  else if (is_alnum (c))
+    {
+      gsize initialism = read_initialism (text, pos, end);
+
+      if (initialism > pos)
+        {
+          stop = initialism;
+          token->flags |= QUOTES_TOKEN_ABBREVIATION;
+        }
+      else
+        {
+          stop = read_word (text, pos, end, &token->flags);
+          if (stop < end && text[stop] == '.' && takes_period (doc, pos, stop))
+            {
+              stop++;
+              token->flags |= QUOTES_TOKEN_ABBREVIATION;
+            }
+        }
+      token->kind = g_unichar_isdigit (c) ? QUOTES_TOKEN_NUMBER : QUOTES_TOKEN_WORD;
+      for (gsize p = pos; token->kind == QUOTES_TOKEN_NUMBER && p < stop; p++)
+        if (g_ascii_isalpha (text[p]))
+          token->kind = QUOTES_TOKEN_WORD;
+    }
+  else
+    {
+      token->kind = quotes_marks_is_mark (c) ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT;
+      stop = next_pos (text, pos);
+    }
+
+  token->end = stop;
+  token->base_end = stop;
+  if (token->kind == QUOTES_TOKEN_WORD)
+    {
+      set_case_flags (text, token);
+      mark_possessive (text, token);
+    }
+  return stop;
+}
+
+static void
+tokenize (QuotesDocument  *doc,
+          QuotesParagraph *paragraph)
+{
+  gsize pos = paragraph->start;
+
+  paragraph->first_token = doc->tokens->len;
+  while (pos < paragraph->end)
+    {
+      QuotesToken token;
+      gunichar c = char_at (doc->text, pos, paragraph->end);
+
+      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF))
+        {
+          pos = next_pos (doc->text, pos);
+          continue;
+        }
+      pos = read_token (doc, pos, paragraph->end, &token);
+      g_array_append_val (doc->tokens, token);
+    }
+  paragraph->end_token = doc->tokens->len;
+  if (paragraph->end_token > paragraph->first_token)
+    g_array_index (doc->tokens, QuotesToken, paragraph->first_token).flags |= QUOTES_TOKEN_PARA_START;
+}
+
+/* Title Case lines ("Key Leader Gunned Down in Sindh") capitalise common
+ * words, so later stages must not read their capitals as names. */
+static gboolean
+is_headline (QuotesDocument        *doc,
+             const QuotesParagraph *paragraph)
+{
+  guint words = 0, capitalized = 0;
+
+  for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
+    {
+      const QuotesToken *token = quotes_document_token (doc, i);
+
+      if (token->kind != QUOTES_TOKEN_WORD || token->end - token->start < 4)
+        continue;
+      words++;
+      capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+    }
+  return words >= 3 && capitalized * 10 >= words * 8;
+}
+
+static gboolean
+ends_sentence (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* What may trail a sentence's final period: more final punctuation, and
+ * closing marks or brackets written right after it. A mark after a space
+ * opens the next sentence instead. */
+static gboolean
+is_attached_closing (QuotesDocument *doc,
+                     guint           index)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+  const QuotesToken *before = quotes_document_token (doc, index - 1);
+
+  if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first))
+    return TRUE;
+  if (token->start != before->end)
+    return FALSE;
+  return token->kind == QUOTES_TOKEN_MARK || token->first == ')' || token->first == ']';
+}
+
+/* After "U.S." or "Inc." a new sentence starts only when a plain word
+ * follows: "the U.S. The talks" but not "U.S. President". */
+static gboolean
+abbreviation_ends_sentence (QuotesDocument    *doc,
+                            const QuotesToken *abbreviation,
+                            guint              next)
+{
+  char word[64];
+  char lower[64];
+  gsize n = abbreviation->end - abbreviation->start;
+  guint gender;
+
+  if (n + 1 > sizeof word)
+    return FALSE;
+  memcpy (word, doc->text + abbreviation->start, n);
+  word[n] = '\0';
+  if (quotes_lexicon_honorific (doc->lexicon, word, &gender) ||
+      quotes_document_token_lower (doc, next, lower, sizeof lower) == NULL)
+    return FALSE;
+  {
+    g_autofree char *lower_abbr = g_ascii_strdown (word, -1);
+    if (quotes_lexicon_title (doc->lexicon, lower_abbr, &gender))
+      return FALSE;
+  }
+  return quotes_lexicon_is_common_word (doc->lexicon, lower) &&
+         !quotes_lexicon_title (doc->lexicon, lower, &gender);
+}
+
+static gboolean
+starts_sentence (QuotesDocument *doc,
+                 guint           index,
+                 guint           end)
+{
+  const QuotesToken *token;
+
+  if (index >= end)
+    return FALSE;
+  token = quotes_document_token (doc, index);
+  if (token->kind == QUOTES_TOKEN_MARK)
+    return TRUE;
+  return (token->flags & QUOTES_TOKEN_CAPITALIZED) ||
+         token->kind == QUOTES_TOKEN_NUMBER || token->kind == QUOTES_TOKEN_HANDLE;
+}
+
+static void
+add_sentence (QuotesDocument *doc,
+              guint           first,
+              guint           end,
+              guint           paragraph)
+{
+  QuotesSentence sentence = { first, end, paragraph };
+
+  if (end <= first)
+    return;
+  for (guint i = first; i < end; i++)
+    {
+      QuotesToken *token = &g_array_index (doc->tokens, QuotesToken, i);
+
+      if (token->kind == QUOTES_TOKEN_WORD || token->kind == QUOTES_TOKEN_HANDLE ||
+          token->kind == QUOTES_TOKEN_NUMBER)
+        {
+          token->flags |= QUOTES_TOKEN_SENT_START;
+          break;
+        }
+    }
+  for (guint i = first; i < end; i++)
+    doc->sentence_of_token[i] = doc->sentences->len;
+  g_array_append_val (doc->sentences, sentence);
+}
+
+static void
+split_sentences (QuotesDocument        *doc,
+                 const QuotesParagraph *paragraph,
+                 guint                  index)
+{
+  guint first = paragraph->first_token;
+  guint end = paragraph->end_token;
+
+  for (guint i = first; i < end; i++)
+    {
+      const QuotesToken *token = quotes_document_token (doc, i);
+      guint next = i + 1;
+
+      if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first))
+        {
+          while (next < end && is_attached_closing (doc, next))
+            next++;
+          if (!starts_sentence (doc, next, end))
+            continue;
+        }
+      else if ((token->flags & QUOTES_TOKEN_ABBREVIATION) && doc->text[token->end - 1] == '.')
+        {
+          if (next >= end || !(quotes_document_token (doc, next)->flags & QUOTES_TOKEN_CAPITALIZED) ||
+              !abbreviation_ends_sentence (doc, token, next))
+            continue;
+        }
+      else
+        continue;
+      add_sentence (doc, first, next, index);
+      first = next;
+      i = next - 1;
+    }
+  add_sentence (doc, first, end, index);
+}
+
+/* Plain-text articles either put each paragraph on one line or wrap lines
+ * and separate paragraphs with blank lines; the second kind has no long
+ * lines. */
+static gboolean
+is_hard_wrapped (const char *text,
+                 gsize       length)
+{
+  gsize pos = 0;
+  guint lines = 0, long_lines = 0, blank_lines = 0;
+
+  while (pos < length)
+    {
+      const char *newline = memchr (text + pos, '\n', length - pos);
+      gsize end = newline != NULL ? (gsize) (newline - text) : length;
+      gsize n = end - pos;
+
+      lines++;
+      long_lines += n > LONG_LINE;
+      blank_lines += n == 0 || (n == 1 && text[pos] == '\r');
+      pos = end + 1;
+    }
+  return blank_lines > 0 && long_lines == 0 && lines > 2 * blank_lines;
+}
+
+static void
+add_paragraph (QuotesDocument *doc,
+               gsize           start,
+               gsize           end)
+{
+  QuotesParagraph paragraph = { 0 };
+
+  while (end > start && g_ascii_isspace (doc->text[end - 1]))
+    end--;
+  while (start < end && g_ascii_isspace (doc->text[start]))
+    start++;
+  if (start == end)
+    return;
+  paragraph.start = start;
+  paragraph.end = end;
+  paragraph.boilerplate = quotes_lexicon_is_boilerplate_line (doc->lexicon, doc->text + start, end - start);
+  tokenize (doc, &paragraph);
+  paragraph.headline = is_headline (doc, &paragraph);
+  g_array_append_val (doc->paragraphs, paragraph);
+}
+
+static void
+find_paragraphs (QuotesDocument *doc)
+{
+  gboolean wrapped = is_hard_wrapped (doc->text, doc->length);
+  gsize start = 0, pos = 0;
+
+  while (pos < doc->length)
+    {
+      const char *newline = memchr (doc->text + pos, '\n', doc->length - pos);
+      gsize end = newline != NULL ? (gsize) (newline - doc->text) : doc->length;
+      gboolean blank = TRUE;
+
+      for (gsize p = pos; p < end && blank; p++)
+        blank = g_ascii_isspace (doc->text[p]);
+      if (!wrapped || blank)
+        {
+          add_paragraph (doc, start, wrapped ? pos : end);
+          start = end + 1;
+        }
+      pos = end + 1;
+    }
+  if (start < doc->length)
+    add_paragraph (doc, start, doc->length);
+}
+
+void
+quotes_segment_run (QuotesDocument *doc)
+{
+  find_paragraphs (doc);
+  doc->sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i);
+}
