@@ -121,17 +121,20 @@ main (int   argc,
   several = argc > 2;
   if (json_output && several)
     fputs ("[\n", stdout);
-  for (int i = 1; i < argc; i++)
+  for (int i = 1, printed = 0; i < argc; i++)
     {
       g_autoptr(GString) out = g_string_new (NULL);
-      int file_status = scan_file (analyzer, argv[i], i == 1, out);
+      int file_status = scan_file (analyzer, argv[i], printed == 0, out);
 
       status = MAX (status, file_status);
-      if (json_output && several && i > 1 && out->len > 0)
+      if (out->len == 0)
+        continue;
+      if (json_output && several && printed > 0)
         fputs (",\n", stdout);
       fwrite (out->str, 1, out->len, stdout);
       if (json_output && !several)
         fputc ('\n', stdout);
+      printed++;
     }
   if (json_output && several)
     fputs ("\n]\n", stdout);

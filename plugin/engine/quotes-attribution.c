@@ -282,8 +282,7 @@ attribution_before (Attribution            *a,
   guint end = paragraph_end (a, span->open_token);
 
   /* "X told reporters:" may end the sentence before the quote. */
-  if (span->open_token > 0 && floor == span->open_token && floor > 0 &&
-      quotes_document_token_is_punct (a->doc, floor - 1, ":") && same_paragraph (a, floor - 1, floor))
+  if (floor == span->open_token && floor > 0 && quotes_document_token_is_punct (a->doc, floor - 1, ":"))
     floor = sentence_of (a, floor - 1)->first_token;
 
   for (guint t = span->open_token; t-- > floor && span->open_token - t <= MAX_LOOKBACK;)

@@ -301,12 +301,33 @@ title_mentions (const char *title,
 }
 
 /* "the Ukrainian president": the latest entity whose title says so. */
+/* "the defence minister, Hiroshi Sato,": the name in apposition. */
+static gint32
+appositive_name (Coref *c,
+                 guint  m)
+{
+  QuotesMention *record = mention (c, m);
+  QuotesMention *next;
+
+  if (m + 1 >= c->doc->mentions->len)
+    return -1;
+  next = mention (c, m + 1);
+  if (next->kind != QUOTES_MENTION_NAME || next->span_token != record->end_token + 1 ||
+      !quotes_document_token_is_punct (c->doc, record->end_token, ","))
+    return -1;
+  return next->entity;
+}
+
 static gint32
 resolve_descriptor (Coref          *c,
                     const Salience *s,
                     guint           m)
 {
   QuotesMention *record = mention (c, m);
+
+  if (appositive_name (c, m) >= 0)
+    return appositive_name (c, m);
+
   g_autofree char *described = g_utf8_strdown (c->doc->text + record->title_start,
                                                record->title_end - record->title_start);
   gint32 best = -1;
@@ -406,7 +427,9 @@ resolve_references (Coref *c)
             {
             case QUOTES_MENTION_PRONOUN: e = resolve_pronoun (c, &s, m); break;
             case QUOTES_MENTION_DESCRIPTOR: e = resolve_descriptor (c, &s, m); break;
-            case QUOTES_MENTION_ROLE: e = resolve_role (c, m); break;
+            case QUOTES_MENTION_ROLE:
+              e = appositive_name (c, m) >= 0 ? appositive_name (c, m) : resolve_role (c, m);
+              break;
             case QUOTES_MENTION_HANDLE: e = resolve_handle (c, m); break;
             default: break;
             }

@@ -167,10 +167,11 @@ classify (const QuotesDocument  *doc,
 
   /* French spacing inside guillemets; a closer after a closed inner quote. */
   if ((mark == 0x00AB || mark == 0x2039) && is_space (after))
-    after = char_after (doc, token->end + 1, paragraph->end);
+    after = char_after (doc, g_utf8_next_char (doc->text + token->end) - doc->text, paragraph->end);
   if (is_space (before) && token->start > paragraph->start + 1)
     {
-      gunichar further = char_before (doc, token->start - 1, paragraph->start);
+      gsize space = g_utf8_prev_char (doc->text + token->start) - doc->text;
+      gunichar further = char_before (doc, space, paragraph->start);
 
       if (mark == 0x00BB || mark == 0x203A || quotes_marks_is_mark (further))
         before = further;
