@@ -56,7 +56,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         self.assertEqual(result.stdout, b"")
         self.assertIn(path.encode(), result.stderr)
-        self.assertIn(b"byte 27", result.stderr)
+        self.assertIn(b"byte 23", result.stderr)
 
     def test_binary_input_is_refused(self):
         path = self.write(b"text\x00more")
