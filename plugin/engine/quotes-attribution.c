@@ -303,7 +303,7 @@ attribution_before (Attribution            *a,
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
         m = source_after (a, cue (a, c)->end_token, span->open_token);
       if (m < 0)
-        return FALSE;
+        continue;  /* a cue without a subject here: look further back */
       *adjacent = span->open_token - cue (a, c)->end_token <= 3;
       *found = (Found) { m, c, *adjacent ? 0.93 : 0.85 };
       return TRUE;
@@ -513,6 +513,20 @@ decide_kind (Attribution            *a,
   return QUOTES_QUOTE_KIND_SCARE;
 }
 
+/* “The river has risen,” said the mayor, “and it is still raining.”: the
+ * second half goes on with the utterance the same cue attributes. */
+static gboolean
+continues_split_quote (const Attribution *a,
+                       gint32             c)
+{
+  const QuotesQuoteRecord *previous;
+
+  if (c < 0 || a->doc->quotes->len == 0)
+    return FALSE;
+  previous = &g_array_index (a->doc->quotes, QuotesQuoteRecord, a->doc->quotes->len - 1);
+  return previous->cue == c && previous->kind == QUOTES_QUOTE_KIND_DIRECT;
+}
+
 static void
 attribute_marked (Attribution            *a,
                   guint                   index,
@@ -531,6 +545,8 @@ attribute_marked (Attribution            *a,
   quote.post = -1;
   quote.speaker = -1;
   quote.kind = decide_kind (a, span, after || before, after, adjacent || after);
+  if (quote.kind == QUOTES_QUOTE_KIND_PARTIAL && before && continues_split_quote (a, found.cue))
+    quote.kind = QUOTES_QUOTE_KIND_DIRECT;
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT)
     context = attribution_from_context (a, span, a->doc->quotes->len, &found);
   if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
@@ -595,31 +611,28 @@ reported_clause_start (const Attribution *a,
   return k;
 }
 
-static void
-add_reported_speech (Attribution *a,
-                     gint32       c,
-                     gboolean    *cue_used)
+/* Adds the reported clause [start, end) as indirect speech, unless it is
+ * too short to be a claim or holds a quotation (which speaks for itself). */
+static gboolean
+add_indirect (Attribution *a,
+              guint        start,
+              guint        end,
+              gint32       c,
+              gint32       m)
 {
-  const QuotesCue *record = cue (a, c);
-  const QuotesSentence *sentence = sentence_of (a, record->first_token);
-  guint end = sentence->end_token, start, words = 0;
   QuotesQuoteRecord quote = { 0 };
-  gint32 m;
+  guint words = 0;
 
-  if (cue_used[c] || !(record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) ||
-      (m = subject_before (a, record->first_token, sentence->first_token)) < 0)
-    return;
-  start = reported_clause_start (a, record, end);
-  while (end > start && is_sentence_end (a, end - 1))
+  while (end > start && (is_sentence_end (a, end - 1) || quotes_document_token_is_punct (a->doc, end - 1, ",")))
     end--;
   for (guint t = start; t < end; t++)
     {
       if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
-        return;  /* the quotation in it speaks for itself */
+        return FALSE;
       words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
     }
   if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
-    return;
+    return FALSE;
   quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
   quote.start = token_at (a, start)->start;
   quote.end = token_at (a, end - 1)->end;
@@ -630,6 +643,77 @@ add_reported_speech (Attribution *a,
   quote.marked = -1;
   quote.confidence = 0.7;
   g_array_append_val (a->doc->quotes, quote);
+  return TRUE;
+}
+
+/* "The talks will go on, Ambassador Klaus Ritter said on Friday." and
+ * "…, said Klaus Ritter.": the clause before the comma is what was said. */
+static gboolean
+add_clause_before (Attribution          *a,
+                   gint32                c,
+                   gint32                m,
+                   const QuotesSentence *sentence)
+{
+  const QuotesCue *record = cue (a, c);
+  guint comma;
+
+  if (!(record->flags & (QUOTES_CUE_QUOTATION | QUOTES_CUE_CLAUSE)))
+    return FALSE;
+  /* The comma stands before the speaker ("…, X said") or before the cue ("…, said X"). */
+  comma = mention (a, m)->end_token <= record->first_token ? mention (a, m)->span_token : record->first_token;
+  if (comma == 0 || comma <= sentence->first_token || !quotes_document_token_is_punct (a->doc, comma - 1, ","))
+    return FALSE;
+  for (guint t = record->end_token; t < sentence->end_token; t++)
+    if (is_word (a, t, "that"))
+      return FALSE;  /* "…, she said, that …": the clause follows */
+  return add_indirect (a, sentence->first_token, comma - 1, c, m);
+}
+
+static void
+add_reported_speech (Attribution *a,
+                     gint32       c,
+                     gboolean    *cue_used)
+{
+  const QuotesCue *record = cue (a, c);
+  const QuotesSentence *sentence = sentence_of (a, record->first_token);
+  gint32 m;
+
+  if (cue_used[c])
+    return;
+  m = subject_before (a, record->first_token, sentence->first_token);
+  if (m < 0 && (record->flags & QUOTES_CUE_QUOTATION) && record->first_token > sentence->first_token &&
+      quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
+    {
+      m = source_after (a, record->end_token, sentence->end_token);
+      if (m >= 0)
+        add_clause_before (a, c, m, sentence);
+      return;
+    }
+  if (m < 0)
+    return;
+  if ((record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) &&
+      add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m))
+    return;
+  add_clause_before (a, c, m, sentence);
+}
+
+/* "According to X, …" and "…, according to X." */
+static void
+add_according_to (Attribution *a,
+                  guint        index)
+{
+  const QuotesSentence *sentence = sentence_of (a, index);
+  Found found = { -1, -1, 0.0 };
+  guint after;
+
+  if ((token_at (a, index)->flags & QUOTES_TOKEN_IN_QUOTE) ||
+      !according_to (a, index, sentence->end_token, &found))
+    return;
+  after = mention (a, found.source)->end_token;
+  if (index == sentence->first_token && quotes_document_token_is_punct (a->doc, after, ","))
+    add_indirect (a, after + 1, sentence->end_token, found.cue, found.source);
+  else if (index > sentence->first_token && quotes_document_token_is_punct (a->doc, index - 1, ","))
+    add_indirect (a, sentence->first_token, index - 1, found.cue, found.source);
 }
 
 static void
@@ -682,6 +766,9 @@ quotes_attribution_run (QuotesDocument *doc)
     }
   for (guint c = 0; c < n_cues; c++)
     add_reported_speech (&a, c, cue_used);
+  for (guint t = 0; t < doc->tokens->len; t++)
+    if (is_word (&a, t, "according"))
+      add_according_to (&a, t);
 
   g_array_sort (doc->quotes, compare_quotes);
   g_free (a.mention_at);

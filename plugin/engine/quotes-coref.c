@@ -147,6 +147,26 @@ find_person (Coref      *c,
   return -1;
 }
 
+/* "International Monetary Fund (IMF)": the acronym names the same body
+ * wherever it stands. */
+static void
+add_acronym (Coref               *c,
+             const QuotesMention *record,
+             gint32               e)
+{
+  guint t = record->end_token;
+  const QuotesToken *acronym;
+
+  if (t + 2 >= c->doc->tokens->len || !quotes_document_token_is_punct (c->doc, t, "(") ||
+      !quotes_document_token_is_punct (c->doc, t + 2, ")"))
+    return;
+  acronym = quotes_document_token (c->doc, t + 1);
+  if (acronym->kind != QUOTES_TOKEN_WORD || !(acronym->flags & QUOTES_TOKEN_ALL_CAPS))
+    return;
+  g_hash_table_insert (c->by_org_key, quotes_name_fold (c->doc->text + acronym->start, acronym->end - acronym->start),
+                       GINT_TO_POINTER (e + 1));
+}
+
 static void
 resolve_organization (Coref *c,
                       guint  m)
@@ -155,12 +175,13 @@ resolve_organization (Coref *c,
   g_autofree char *key = quotes_name_fold (c->doc->text + record->start, record->end - record->start);
   gpointer found = g_hash_table_lookup (c->by_org_key, key);
 
+  gint32 e;
+
   if (found != NULL)
-    {
-      attach (c, m, GPOINTER_TO_INT (found) - 1);
-      return;
-    }
-  g_hash_table_insert (c->by_org_key, g_steal_pointer (&key), GINT_TO_POINTER (create_entity (c, m) + 1));
+    attach (c, m, (e = GPOINTER_TO_INT (found) - 1));
+  else
+    g_hash_table_insert (c->by_org_key, g_steal_pointer (&key), GINT_TO_POINTER ((e = create_entity (c, m)) + 1));
+  add_acronym (c, record, e);
 }
 
 /* Pass one: full names found or join persons; organizations. */

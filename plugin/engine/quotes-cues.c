@@ -33,6 +33,21 @@ match_cue (QuotesDocument        *doc,
   return 0;
 }
 
+/* "the ruling", "the said property", "a call": nouns and adjectives. */
+static gboolean
+follows_determiner (QuotesDocument        *doc,
+                    const QuotesParagraph *paragraph,
+                    guint                  index)
+{
+  static const char *determiners[] = { "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", NULL };
+  char lower[16];
+
+  return index > paragraph->first_token &&
+         quotes_document_token (doc, index - 1)->kind == QUOTES_TOKEN_WORD &&
+         quotes_document_token_lower (doc, index - 1, lower, sizeof lower) != NULL &&
+         g_strv_contains (determiners, lower);
+}
+
 void
 quotes_cues_run (QuotesDocument *doc)
 {
@@ -48,7 +63,7 @@ quotes_cues_run (QuotesDocument *doc)
           QuotesCue cue;
           guint n, flags;
 
-          if (token->kind != QUOTES_TOKEN_WORD ||
+          if (token->kind != QUOTES_TOKEN_WORD || follows_determiner (doc, paragraph, i) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
               (n = match_cue (doc, paragraph, i, &flags)) == 0)
             continue;

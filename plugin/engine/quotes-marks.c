@@ -120,6 +120,12 @@ char_after (const QuotesDocument *doc,
 }
 
 static gboolean
+is_guillemet (gunichar c)
+{
+  return c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A;
+}
+
+static gboolean
 is_space (gunichar c)
 {
   return g_unichar_isspace (c) || c == 0xA0;
@@ -165,21 +171,24 @@ classify (const QuotesDocument  *doc,
   gunichar after = char_after (doc, token->end, paragraph->end);
   guint roles = 0;
 
-  /* French spacing inside guillemets; a closer after a closed inner quote. */
-  if ((mark == 0x00AB || mark == 0x2039) && is_space (after))
-    after = char_after (doc, g_utf8_next_char (doc->text + token->end) - doc->text, paragraph->end);
+  gunichar open_after = after, close_before = before;
+
+  /* French spacing inside guillemets: « Oui », for opening and closing
+   * alike; and a closer after a closed inner quote: ‘…,’ ”. */
+  if (is_guillemet (mark) && is_space (after))
+    open_after = char_after (doc, g_utf8_next_char (doc->text + token->end) - doc->text, paragraph->end);
   if (is_space (before) && token->start > paragraph->start + 1)
     {
       gsize space = g_utf8_prev_char (doc->text + token->start) - doc->text;
       gunichar further = char_before (doc, space, paragraph->start);
 
-      if (mark == 0x00BB || mark == 0x203A || quotes_marks_is_mark (further))
-        before = further;
+      if (is_guillemet (mark) || quotes_marks_is_mark (further))
+        close_before = further;
     }
 
-  if (may_open (before, after))
+  if (may_open (before, open_after))
     roles |= ROLE_OPEN;
-  if (may_close (before, after))
+  if (may_close (close_before, after))
     roles |= ROLE_CLOSE;
 
   switch (mark)

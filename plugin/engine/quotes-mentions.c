@@ -168,7 +168,10 @@ run_end (const Scan *scan,
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
            (text_is (scan, end, quotes_lexicon_is_name_particle) ||
-            is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for"))))
+            is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for"))) ||
+          (end > index && text_is (scan, end, quotes_lexicon_is_name_particle) &&
+           end + 2 < scan->paragraph->end_token && text_is (scan, end + 1, quotes_lexicon_is_name_particle) &&
+           is_capitalized_word (scan, end + 2)))  /* "van der Berg" */
         {
           end++;
           if (token->flags & QUOTES_TOKEN_POSSESSIVE)
@@ -189,8 +192,9 @@ is_organization_head (const Scan *scan,
                       guint       end)
 {
   for (guint i = first; i < end; i++)
-    if (text_is (scan, i, quotes_lexicon_is_org_word))
-      return i + 1 == end || is_lower_word (scan, i + 1, "of") || is_lower_word (scan, i + 1, "for");
+    if (text_is (scan, i, quotes_lexicon_is_org_word) &&
+        (i + 1 == end || is_lower_word (scan, i + 1, "of") || is_lower_word (scan, i + 1, "for")))
+      return TRUE;
   return FALSE;
 }
 
@@ -229,19 +233,23 @@ classify_name (const Scan    *scan,
 
   if (quotes_document_phrase (scan->doc, first, end - first, FALSE, phrase, sizeof phrase) == NULL)
     return FALSE;
+  mention->type_known = TRUE;
+  mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
+  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
+    return TRUE;
   if (quotes_lexicon_is_place (scan->doc->lexicon, phrase) ||
       quotes_lexicon_nationality (scan->doc->lexicon, phrase) != NULL ||
       quotes_lexicon_is_non_name (scan->doc->lexicon, phrase) ||
       quotes_lexicon_platform (scan->doc->lexicon, phrase) >= 0)
     return FALSE;
 
-  mention->type_known = TRUE;
-  mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
-  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
-    return TRUE;
   if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
     return TRUE;
   if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender))
+    return TRUE;
+  /* "Riga Philharmonic", "Chicago Tribune": a place and what is there. */
+  if (end - first >= 2 && text_is (scan, first, quotes_lexicon_is_place) &&
+      !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender))
     return TRUE;
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       token_at (scan, first)->end - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
@@ -300,6 +308,24 @@ skip_title (const Scan    *scan,
         {
           title_first = MIN (title_first, k);
           k++;
+          continue;
+        }
+      if (k == first && title_first == G_MAXUINT &&
+          (is_lower_word (scan, k, "of") || is_lower_word (scan, k, "for") ||
+           text_is (scan, k, quotes_lexicon_is_name_particle)))
+        {
+          first = ++k;  /* "Shares of Halden Shipping Group": the run began with a common word */
+          continue;
+        }
+      /* "Glaciologist Ingrid Haugen": a word before a given name and a
+       * family name says what the person is. */
+      if (k == first && title_first == G_MAXUINT && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) &&
+          k + 2 < end && !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
+          !text_is (scan, k, quotes_lexicon_is_honorific_word) && first_name_gender (scan, k + 1, &gender) &&
+          !text_is (scan, k, quotes_lexicon_is_place) && !text_is (scan, k, quotes_lexicon_is_known_org) &&
+          !is_nationality (scan, k))
+        {
+          title_first = k++;
           continue;
         }
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
@@ -529,6 +555,18 @@ is_determiner (const char *lower)
   return g_strv_contains (determiners, lower);
 }
 
+/* Words that start a clause and so never belong to the role before them. */
+static gboolean
+is_clause_word (const char *lower)
+{
+  static const char *words[] = {
+    "where", "when", "while", "who", "whom", "which", "whose", "that", "and", "or",
+    "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
+  };
+
+  return g_strv_contains (words, lower);
+}
+
 /* "a senior Pentagon official", "analysts", "the statement". */
 static gboolean
 scan_role (Scan  *scan,
@@ -547,6 +585,7 @@ scan_role (Scan  *scan,
       const QuotesToken *before = token_at (scan, first - 1);
 
       if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
+          is_clause_word (lower) ||
           quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0 ||
           quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL))
         break;
@@ -602,8 +641,9 @@ scan_paragraph (Scan *scan)
         }
       else if (writer && scan_pronoun (scan, i))
         ;
-      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && scan_role (scan, i))
-        ;
+      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
+               scan_role (scan, i))
+        ;  /* "Officials said", but not "Senator Margaret Okoye" */
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
         {
           i = scan_run (scan, i);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /*
- * Folding names to a spelling-independent key. Transliteration is ICU's
- * ("Any-Latin; Latin-ASCII"): it knows every script a news text may quote a
- * name in, which no hand-made table would.
+ * Folding names to a spelling-independent key. Transliteration is ICU's: it
+ * knows every script a news text may quote a name in, which no hand-made
+ * table would. Cyrillic goes through the BGN romanization first, the one
+ * English-language news uses ("Кравець" -> "Kravets", not ISO's "Kravec").
  */
 
 #include "config.h"
@@ -28,7 +29,7 @@ shared_transliterator (void)
       UParseError parse_error;
       UChar id[64];
 
-      u_uastrcpy (id, "Any-Latin; Latin-ASCII");
+      u_uastrcpy (id, "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII");
       transliterator = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, &parse_error, &status);
       if (U_FAILURE (status))
         transliterator = NULL;
