@@ -5,7 +5,7 @@
  * rests on, tried in the order a reader would: right after the quote
  * ("…,” she said), before it in its sentence ("X told reporters: “…”"),
  * then the context (the quote before it, the sentence before it, the
- * turns of a dialogue). Then reported speech without marks ("Putin
+ * turns of a dialogue). Then reported speech without marks ("the minister
  * stressed that …"). Mentions become speakers in the coreference stage.
  */
 
@@ -104,7 +104,7 @@ can_be_source (const Attribution *a,
            (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
 }
 
-/* The mention that ends right before @index ("Zelenskiy stated"), over
+/* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
 static gint32
 subject_before (const Attribution *a,
@@ -135,8 +135,8 @@ subject_before (const Attribution *a,
   return -1;
 }
 
-/* The mention that starts at @index ("said Zelenskiy", "said the prime
- * minister, Keir Starmer": the name in apposition wins). */
+/* The mention that starts at @index ("said Holt", "said the prime
+ * minister, Jane Holt": the name in apposition wins). */
 static gint32
 source_after (const Attribution *a,
               guint              index,
@@ -669,6 +669,43 @@ add_clause_before (Attribution          *a,
   return add_indirect (a, sentence->first_token, comma - 1, c, m);
 }
 
+/* "a video call", "the report": a plain verb form after one thing named
+ * is a noun, not a verb ("the minister calls", "officials call"). */
+static gboolean
+agrees (const Attribution *a,
+        gint32             m,
+        const QuotesCue   *record)
+{
+  const QuotesMention *subject = mention (a, m);
+  const QuotesToken *last = token_at (a, subject->end_token - 1);
+  gboolean plural = subject->gender == QUOTES_GENDER_PLURAL ||
+                    (subject->kind == QUOTES_MENTION_ROLE && a->doc->text[last->end - 1] == 's');
+
+  if (!(record->flags & QUOTES_CUE_BASE_FORM) || plural)
+    return TRUE;
+  return subject->kind == QUOTES_MENTION_PRONOUN && subject->gender == QUOTES_GENDER_UNKNOWN;
+}
+
+/* "X rejected the plan, urging leaders to …": the subject of the sentence
+ * does the urging. */
+static gint32
+participle_subject (const Attribution    *a,
+                    const QuotesCue      *record,
+                    const QuotesSentence *sentence)
+{
+  if (!(record->flags & QUOTES_CUE_PARTICIPLE) || record->first_token <= sentence->first_token ||
+      !quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
+    return -1;
+  for (guint t = sentence->first_token; t < record->first_token; t++)
+    {
+      gint32 m = a->mention_at[t];
+
+      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m))
+        return m;
+    }
+  return -1;
+}
+
 static void
 add_reported_speech (Attribution *a,
                      gint32       c,
@@ -680,8 +717,17 @@ add_reported_speech (Attribution *a,
 
   if (cue_used[c])
     return;
+  if ((m = participle_subject (a, record, sentence)) >= 0)
+    {
+      if (record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT))
+        add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m);
+      return;
+    }
   m = subject_before (a, record->first_token, sentence->first_token);
-  if (m < 0 && (record->flags & QUOTES_CUE_QUOTATION) && record->first_token > sentence->first_token &&
+  if (m >= 0 && !agrees (a, m, record))
+    return;
+  if (m < 0 && (record->flags & QUOTES_CUE_QUOTATION) && !(record->flags & QUOTES_CUE_PARTICIPLE) &&
+      record->first_token > sentence->first_token &&
       quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
     {
       m = source_after (a, record->end_token, sentence->end_token);

@@ -78,8 +78,8 @@ typedef struct
 
 typedef enum
 {
-  QUOTES_MENTION_NAME,        /* a proper name: "Keir Starmer", "Starmer", "Mr. Smith" */
-  QUOTES_MENTION_HANDLE,      /* "@ZelenskyyUa" */
+  QUOTES_MENTION_NAME,        /* a proper name: "Jane Holt", "Holt", "Mr. Smith" */
+  QUOTES_MENTION_HANDLE,      /* "@janeholt" */
   QUOTES_MENTION_PRONOUN,     /* "he", "her", "himself" */
   QUOTES_MENTION_DESCRIPTOR,  /* "the Ukrainian president" */
   QUOTES_MENTION_ROLE,        /* "a senior official", "the statement": nobody in particular */

@@ -205,8 +205,13 @@ add_cue_line (char   **fields,
 
       /* The same form may stand under two lemmas ("lay"): keep both flags. */
       g_autofree char *lower = g_utf8_strdown (g_strstrip (forms[i]), -1);
+      char *first_word_end = strchr (lower, ' ');
+      gsize n = first_word_end != NULL ? (gsize) (first_word_end - lower) : strlen (lower);
+      guint form = (i == 0 ? QUOTES_CUE_BASE_FORM : 0) |
+                   (n > 4 && strncmp (lower + n - 3, "ing", 3) == 0 ? QUOTES_CUE_PARTICIPLE : 0);
+
       word_table_lookup (table, lower, &old);
-      word_table_add (table, lower, flags | old, FALSE);
+      word_table_add (table, lower, flags | form | old, FALSE);
     }
 }
 

@@ -16,6 +16,8 @@ typedef enum
   QUOTES_CUE_QUOTATION = 1 << 0,  /* attributes a quotation in marks: “…,” she said */
   QUOTES_CUE_CLAUSE    = 1 << 1,  /* takes a reported clause: stressed that … */
   QUOTES_CUE_OBJECT    = 1 << 2,  /* takes an object first: urged X to …, accused X of … */
+  QUOTES_CUE_BASE_FORM = 1 << 3,  /* the plain form, "call": after "a video" it is a noun */
+  QUOTES_CUE_PARTICIPLE = 1 << 4, /* "urging": its subject is the sentence's */
 } QuotesCueFlags;
 
 typedef enum

@@ -269,7 +269,7 @@ classify_name (const Scan    *scan,
       if (end - first > 1 || scan->paragraph->headline ||
           (token_at (scan, first)->flags & QUOTES_TOKEN_SENT_START))
         return FALSE;
-      mention->weak = TRUE;  /* "Trump", "Brown": names that are words too */
+      mention->weak = TRUE;  /* "Brown", "Cook": names that are words too */
     }
   return TRUE;
 }
@@ -414,7 +414,7 @@ add_name (Scan          *scan,
 }
 
 /* Headlines capitalise every word: only the words no dictionary has can
- * be names there ("Key Lashkar-e-Taiba Leader Gunned Down"). */
+ * be names there ("Key Hizb-ul-Qadir Leader Arrested in Raid"). */
 static void
 add_headline_names (Scan          *scan,
                     QuotesMention *proto,

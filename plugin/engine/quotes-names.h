@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* The key two spellings of one name share: "Zelenskiy", "Zelenskyy" and
- * "Зеленський" all give "zelenski". Any script is first transliterated to
+/* The key two spellings of one name share: "Oleksiy", "Oleksii" and
+ * "Олексій" all give "oleksi". Any script is first transliterated to
  * Latin, then case, accents, apostrophes, doubled letters and the y/i/j
  * variation of transliterations are folded away. */
 char     *quotes_name_fold          (const char *name,

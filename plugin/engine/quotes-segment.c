@@ -57,7 +57,7 @@ is_hyphen (gunichar c)
 }
 
 /* Reads letters and digits, with apostrophes and hyphens inside the word
- * ("don't", "O'Brien", "Lashkar-e-Taiba") and decimal points inside numbers. */
+ * ("don't", "O'Brien", "Stratford-upon-Avon") and decimal points inside numbers. */
 static gsize
 read_word (const char *text,
            gsize       pos,
