@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* The analyzer as a library user meets it: errors, cancellation, threads. */
+
+#include <locale.h>
+#include <string.h>
+
+#include <quotes.h>
+
+#define N_THREADS 4
+
+static char *
+read_fixture (const char *name)
+{
+  const char *dir = g_getenv ("QUOTES_FIXTURES_DIR");
+  g_autofree char *path = g_build_filename (dir != NULL ? dir : FIXTURES_DIR, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GError) error = NULL;
+  const char text[] = "\xe2\x80\x9cYes,\xe2\x80\x9d she said. \xc3\x28";
+  QuotesAnalysis *analysis = quotes_analyzer_analyze (analyzer, text, sizeof text - 1, NULL, &error);
+
+  g_assert_null (analysis);
+  g_assert_error (error, QUOTES_ERROR, QUOTES_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (error->message, "byte 21"));
+}
+
+static void
+test_nul_byte (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GError) error = NULL;
+  const char text[] = "plain\0binary";
+  QuotesAnalysis *analysis = quotes_analyzer_analyze (analyzer, text, sizeof text - 1, NULL, &error);
+
+  g_assert_null (analysis);
+  g_assert_error (error, QUOTES_ERROR, QUOTES_ERROR_BINARY);
+  g_assert_nonnull (strstr (error->message, "byte 5"));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuotesAnalysis) analysis = quotes_analyzer_analyze (analyzer, "", 0, NULL, &error);
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes_analysis_get_length (analysis), ==, 0);
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
+  g_assert_cmpuint (quotes_analysis_get_entities (analysis)->len, ==, 0);
+  json = quotes_analysis_to_json (analysis);
+  g_assert_nonnull (strstr (json, "\"quotes\" : []"));
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = read_fixture ("seed-article.txt");
+  QuotesAnalysis *analysis;
+
+  g_cancellable_cancel (cancellable);
+  analysis = quotes_analyzer_analyze (analyzer, text, -1, cancellable, &error);
+  g_assert_null (analysis);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_offsets_are_code_points (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GError) error = NULL;
+  /* Cyrillic and an emoji before the quote: bytes and code points differ. */
+  const char *text = "Київ 🙂. “We are ready,” Olena Shevchuk said.";
+  g_autoptr(QuotesAnalysis) analysis = quotes_analyzer_analyze (analyzer, text, -1, NULL, &error);
+  QuotesQuote *quote;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes_analysis_get_length (analysis), ==, g_utf8_strlen (text, -1));
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 1);
+  quote = g_ptr_array_index (quotes_analysis_get_quotes (analysis), 0);
+  g_assert_cmpuint (quotes_quote_get_start (quote), ==, g_utf8_pointer_to_offset (text, strstr (text, "“")));
+  g_assert_cmpuint (quotes_quote_get_start (quote), ==, 8);
+  g_assert_cmpstr (quotes_quote_get_text (quote), ==, "We are ready,");
+  g_assert_cmpstr (quotes_quote_get_cue (quote)->text, ==, "said");
+}
+
+typedef struct
+{
+  QuotesAnalyzer *analyzer;
+  const char     *text;
+  char           *json;
+} Job;
+
+static gpointer
+analyze_in_thread (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_clear_object (&analysis);
+      analysis = quotes_analyzer_analyze (job->analyzer, job->text, -1, NULL, &error);
+      g_assert_no_error (error);
+    }
+  job->json = quotes_analysis_to_json (analysis);
+  return NULL;
+}
+
+/* One analyzer, several threads at once: every one gets the same analysis. */
+static void
+test_threads (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autofree char *text = read_fixture ("seed-article.txt");
+  g_autoptr(QuotesAnalysis) reference = quotes_analyzer_analyze (analyzer, text, -1, NULL, NULL);
+  g_autofree char *expected = quotes_analysis_to_json (reference);
+  Job jobs[N_THREADS];
+  GThread *threads[N_THREADS];
+
+  for (guint i = 0; i < N_THREADS; i++)
+    {
+      jobs[i] = (Job) { analyzer, text, NULL };
+      threads[i] = g_thread_new ("analysis", analyze_in_thread, &jobs[i]);
+    }
+  for (guint i = 0; i < N_THREADS; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpstr (jobs[i].json, ==, expected);
+      g_free (jobs[i].json);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/Analyzer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/Analyzer/nul-byte", test_nul_byte);
+  g_test_add_func ("/Analyzer/empty", test_empty);
+  g_test_add_func ("/Analyzer/cancelled", test_cancelled);
+  g_test_add_func ("/Analyzer/offsets-are-code-points", test_offsets_are_code_points);
+  g_test_add_func ("/Analyzer/threads", test_threads);
+  return g_test_run ();
+}
