@@ -36,6 +36,8 @@
 
 #include <quotes.h>
 
+#include "test-util.h"
+
 /* The case files ---------------------------------------------------------- */
 
 typedef enum
@@ -1530,27 +1532,11 @@ add_cases (void)
     add_case_file (dir, g_ptr_array_index (names, i));
 }
 
-/* Runs every test even after a failure (GLib stops at the first one unless
- * told otherwise), so that one run shows everything that is wrong. */
-static char **
-keep_going (int   *argc,
-            char **argv)
-{
-  char **args = g_new0 (char *, *argc + 2);
-
-  args[0] = argv[0];
-  args[1] = (char *) "--keep-going";
-  for (int i = 1; i < *argc; i++)
-    args[i + 1] = argv[i];
-  (*argc)++;
-  return args;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char **args = keep_going (&argc, argv);
+  g_autofree char **args = test_util_keep_going (&argc, argv);
   int status;
 
   setlocale (LC_ALL, "");
