@@ -100,7 +100,7 @@ static const Stage stages[] = {
 /**
  * quotes_analyzer_analyze:
  * @self: an analyzer
- * @text: (array length=length) (element-type guint8): UTF-8 text
+ * @text: UTF-8 text
  * @length: its length in bytes, or -1 when it ends with a NUL byte
  * @cancellable: (nullable): to stop the analysis from another thread
  * @error: where to put the reason it failed
