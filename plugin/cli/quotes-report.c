@@ -53,6 +53,34 @@ print_quote (GString     *out,
   g_string_append (out, ")\n");
 }
 
+/* "— 3 quotes, 5 reported": quotations in marks, then reported speech. */
+static void
+print_counts (GString   *out,
+              GPtrArray *quotes,
+              GArray    *said)
+{
+  guint marked = 0, reported = 0;
+
+  for (guint i = 0; i < said->len; i++)
+    {
+      QuotesQuote *quote = g_ptr_array_index (quotes, g_array_index (said, guint, i));
+
+      if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
+        reported++;
+      else
+        marked++;
+    }
+  g_string_append (out, " —");
+  if (marked > 0)
+    g_string_append_printf (out, ngettext (" %u quote", " %u quotes", marked), marked);
+  if (marked > 0 && reported > 0)
+    g_string_append_c (out, ',');
+  if (reported > 0)
+    /* Translators: how many times a speaker is reported without quote marks */
+    g_string_append_printf (out, ngettext (" %u reported", " %u reported", reported), reported);
+  g_string_append_c (out, '\n');
+}
+
 static void
 print_speakers (GString        *out,
                 const char     *text,
@@ -74,7 +102,7 @@ print_speakers (GString        *out,
       g_string_append_printf (out, "  %s", quotes_entity_get_name (entity));
       if (quotes_entity_get_title (entity) != NULL)
         g_string_append_printf (out, " (%s)", quotes_entity_get_title (entity));
-      g_string_append_printf (out, ngettext (" — %u quote\n", " — %u quotes\n", said->len), said->len);
+      print_counts (out, quotes, said);
       for (guint i = 0; i < said->len; i++)
         print_quote (out, text, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
     }
