@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "quotes-analyzer.h"
@@ -63,21 +64,21 @@ check_text (const char  *text,
   if (!g_utf8_validate_len (text, nul != NULL ? (gsize) (nul - text) : length, &invalid))
     {
       g_set_error (error, QUOTES_ERROR, QUOTES_ERROR_INVALID_UTF8,
-                   "The text is not valid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (invalid - text));
+                   _("The text is not valid UTF-8 at byte %lu"), (gulong) (invalid - text));
       return FALSE;
     }
   if (nul != NULL)
     {
       g_set_error (error, QUOTES_ERROR, QUOTES_ERROR_BINARY,
-                   "The text holds a NUL byte at byte %" G_GSIZE_FORMAT ": it is binary data, not text",
-                   (gsize) (nul - text));
+                   _("The text holds a NUL byte at byte %lu: it is binary data, not text"),
+                   (gulong) (nul - text));
       return FALSE;
     }
   if (length >= G_MAXUINT32)
     {
       g_set_error (error, QUOTES_ERROR, QUOTES_ERROR_TOO_LARGE,
-                   "The text is %" G_GSIZE_FORMAT " bytes long; at most %u can be analysed",
-                   length, G_MAXUINT32 - 1);
+                   _("The text is %lu bytes long; at most %u can be analysed"),
+                   (gulong) length, G_MAXUINT32 - 1);
       return FALSE;
     }
   return TRUE;
