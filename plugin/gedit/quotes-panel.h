@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <quotes.h>
+
+G_BEGIN_DECLS
+
+#define QUOTES_TYPE_PANEL (quotes_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuotesPanel, quotes_panel, QUOTES, PANEL, GtkBox)
+
+/*
+ * The side-panel page: speakers with their quotes, organizations, cited
+ * posts, for the analysis of the text view it is given. Knows nothing of
+ * gedit. Properties "show-reported-speech" and "show-scare-quotes"
+ * (booleans) say what is listed.
+ */
+GtkWidget *quotes_panel_new                   (void);
+void       quotes_panel_set_view              (QuotesPanel    *self,
+                                               GtkTextView    *view);
+void       quotes_panel_set_analysis          (QuotesPanel    *self,
+                                               QuotesAnalysis *analysis);
+void       quotes_panel_set_busy              (QuotesPanel    *self,
+                                               gboolean        busy);
+gboolean   quotes_panel_goto_next_quote       (QuotesPanel    *self);
+gboolean   quotes_panel_goto_previous_quote   (QuotesPanel    *self);
+gboolean   quotes_panel_goto_attribution      (QuotesPanel    *self);
+
+G_END_DECLS
