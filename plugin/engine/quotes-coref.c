@@ -237,8 +237,8 @@ resolve_single_names (Coref *c)
       e = find_person (c, key, NULL);
       if (e >= 0)
         attach (c, m, e);
-      else if (!record->weak && (c->is_source[m] || record->title_end > record->title_start ||
-                                 name_first_token (c, record) != record->first_token))
+      else if (c->is_source[m] || (!record->weak && (record->title_end > record->title_start ||
+                                                     name_first_token (c, record) != record->first_token)))
         create_entity (c, m);
     }
 }
@@ -255,6 +255,8 @@ static gboolean
 gender_fits (const QuotesEntityRecord *e,
              guint                     gender)
 {
+  if (gender == QUOTES_GENDER_SELF)
+    return FALSE;
   if (gender == QUOTES_GENDER_NEUTER || gender == QUOTES_GENDER_PLURAL)
     return e->type == QUOTES_ENTITY_TYPE_ORGANIZATION;
   return e->type == QUOTES_ENTITY_TYPE_PERSON && (e->gender == 0 || gender == 0 || e->gender == gender);

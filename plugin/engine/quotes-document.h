@@ -92,6 +92,7 @@ typedef enum
   QUOTES_GENDER_FEMALE,
   QUOTES_GENDER_NEUTER,
   QUOTES_GENDER_PLURAL,
+  QUOTES_GENDER_SELF,      /* "I", "we": the writer or the speaker, never resolved */
 } QuotesGender;
 
 typedef struct

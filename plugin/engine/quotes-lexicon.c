@@ -51,6 +51,7 @@ parse_gender (const char *field)
     case 'f': return 2;
     case 'n': return 3;
     case 'p': return 4;
+    case 's': return 5;
     default:  return 0;
     }
 }

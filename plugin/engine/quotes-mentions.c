@@ -219,6 +219,20 @@ all_common (const Scan *scan,
   return TRUE;
 }
 
+/* "Cook said": a word at the start of a sentence is a name when a
+ * reporting verb follows it. */
+static gboolean
+followed_by_cue (const Scan *scan,
+                 guint       end)
+{
+  char lower[PHRASE_SIZE];
+
+  return end < scan->paragraph->end_token && token_at (scan, end)->kind == QUOTES_TOKEN_WORD &&
+         !(token_at (scan, end)->flags & QUOTES_TOKEN_CAPITALIZED) && lookup_lower (scan, end, lower) &&
+         (quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & (QUOTES_CUE_QUOTATION | QUOTES_CUE_CLAUSE)) &&
+         !(quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & QUOTES_CUE_BASE_FORM);
+}
+
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
 static gboolean
 classify_name (const Scan    *scan,
@@ -267,7 +281,7 @@ classify_name (const Scan    *scan,
   if (all_common (scan, first, end) && !mention->type_known)
     {
       if (end - first > 1 || scan->paragraph->headline ||
-          (token_at (scan, first)->flags & QUOTES_TOKEN_SENT_START))
+          ((token_at (scan, first)->flags & QUOTES_TOKEN_SENT_START) && !followed_by_cue (scan, end)))
         return FALSE;
       mention->weak = TRUE;  /* "Brown", "Cook": names that are words too */
     }
@@ -329,6 +343,7 @@ skip_title (const Scan    *scan,
           continue;
         }
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
+           !(k + 1 == end && followed_by_cue (scan, end)) &&
            !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
            !text_is (scan, k, quotes_lexicon_is_honorific_word)) ||
           text_is (scan, k, quotes_lexicon_is_non_name))
