@@ -268,6 +268,32 @@ attribution_after (Attribution      *a,
   return FALSE;
 }
 
+/* "X rejected the plan, urging leaders to …", "X greeted them and told
+ * them …": the subject of the sentence does the urging and the telling. */
+static gint32
+sentence_subject (const Attribution *a,
+                  const QuotesCue   *record)
+{
+  const QuotesSentence *sentence = sentence_of (a, record->first_token);
+  guint before = record->first_token;
+
+  while (before > sentence->first_token && is_filler (a, before - 1))
+    before--;
+  if (before <= sentence->first_token)
+    return -1;
+  if (!((record->flags & QUOTES_CUE_PARTICIPLE) && quotes_document_token_is_punct (a->doc, before - 1, ",")) &&
+      !is_word (a, before - 1, "and") && !is_word (a, before - 1, "but"))
+    return -1;
+  for (guint t = sentence->first_token; t < before; t++)
+    {
+      gint32 m = a->mention_at[t];
+
+      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m))
+        return m;
+    }
+  return -1;
+}
+
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
  * “…”: the nearest cue before the quote in its sentence, and its subject.
  * Sets @adjacent when only a colon, comma or "that" stands between. */
@@ -300,6 +326,8 @@ attribution_before (Attribution            *a,
       if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
         continue;
       m = subject_before (a, t, floor);
+      if (m < 0)
+        m = sentence_subject (a, cue (a, c));
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
         m = source_after (a, cue (a, c)->end_token, span->open_token);
       if (m < 0)
@@ -459,7 +487,8 @@ names_a_term (const Attribution      *a,
   return FALSE;
 }
 
-/* Every word of the quote capitalised: a title ("Saturday Night Live"). */
+/* Every longer word of the quote capitalised: a title ("Saturday Night
+ * Live", "The Long Road Home"), not a sentence ("This is all me."). */
 static gboolean
 is_title_case (const Attribution      *a,
                const QuotesMarkedSpan *span)
@@ -476,7 +505,7 @@ is_title_case (const Attribution      *a,
         return FALSE;
       words++;
     }
-  return words >= 1;
+  return words >= 2;
 }
 
 /* A complete utterance starts its sentence, or follows its cue with a colon
@@ -686,26 +715,6 @@ agrees (const Attribution *a,
   return subject->kind == QUOTES_MENTION_PRONOUN && subject->gender == QUOTES_GENDER_UNKNOWN;
 }
 
-/* "X rejected the plan, urging leaders to …": the subject of the sentence
- * does the urging. */
-static gint32
-participle_subject (const Attribution    *a,
-                    const QuotesCue      *record,
-                    const QuotesSentence *sentence)
-{
-  if (!(record->flags & QUOTES_CUE_PARTICIPLE) || record->first_token <= sentence->first_token ||
-      !quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
-    return -1;
-  for (guint t = sentence->first_token; t < record->first_token; t++)
-    {
-      gint32 m = a->mention_at[t];
-
-      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m))
-        return m;
-    }
-  return -1;
-}
-
 static void
 add_reported_speech (Attribution *a,
                      gint32       c,
@@ -717,7 +726,8 @@ add_reported_speech (Attribution *a,
 
   if (cue_used[c])
     return;
-  if ((m = participle_subject (a, record, sentence)) >= 0)
+  if (subject_before (a, record->first_token, sentence->first_token) < 0 &&
+      (m = sentence_subject (a, record)) >= 0)
     {
       if (record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT))
         add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m);
