@@ -949,7 +949,7 @@ find_path_for_key (QuotesPanel *self,
                    const char  *key)
 {
   GtkTreeModel *model = gtk_tree_view_get_model (self->tree_view);
-  FindKey find = { key };
+  FindKey find = { key, { 0 }, FALSE };
 
   if (key == NULL || model == NULL)
     return NULL;
@@ -1364,8 +1364,8 @@ static void
 setup_context_menu (QuotesPanel *self)
 {
   static const GActionEntry entries[] = {
-    { "goto", goto_action_cb },
-    { "goto-attribution", goto_attribution_action_cb },
+    { "goto", goto_action_cb, NULL, NULL, NULL, { 0 } },
+    { "goto-attribution", goto_attribution_action_cb, NULL, NULL, NULL, { 0 } },
   };
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) attribution = NULL;

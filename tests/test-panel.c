@@ -1,0 +1,974 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * The side panel on a real GtkSourceView, without gedit: what a person sees
+ * in the tree and where activating its rows takes them. Needs a display
+ * (run under Xvfb).
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <gtksourceview/gtksource.h>
+#include <quotes.h>
+
+#include "quotes-panel.h"
+
+#define CEASEFIRE_ROW  "“A ceasefire could have already happened"
+#define ZELENSKIY_ROW  "Volodymyr Zelenskiy — Ukrainian President ("
+#define STARMER_ROW    "Keir Starmer — British Prime Minister ("
+#define PUTIN_ROW      "Vladimir Putin — Russian President ("
+#define POST_ROW       "X @ZelenskyyUa · 2025-03-15 — We must define a clear position"
+
+typedef struct
+{
+  GtkWidget      *window;
+  GtkTextView    *view;
+  GtkTextBuffer  *buffer;
+  QuotesPanel    *panel;
+  GtkTreeView    *tree;
+  QuotesAnalysis *analysis;
+} Fixture;
+
+/* Helpers */
+
+static void
+flush_events (void)
+{
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+}
+
+static char *
+read_fixture (const char *name)
+{
+  const char *dir = g_getenv ("QUOTES_FIXTURES_DIR");
+  g_autofree char *path = g_build_filename (dir != NULL ? dir : FIXTURES_DIR, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static QuotesAnalysis *
+analyse_buffer (GtkTextBuffer *buffer)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  QuotesAnalysis *analysis;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  analysis = quotes_analyzer_analyze (analyzer, text, -1, NULL, &error);
+  g_assert_no_error (error);
+  return analysis;
+}
+
+static void
+reanalyse (Fixture *fixture)
+{
+  g_clear_object (&fixture->analysis);
+  fixture->analysis = analyse_buffer (fixture->buffer);
+  quotes_panel_set_analysis (fixture->panel, fixture->analysis);
+  flush_events ();
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GList) children = NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  if (!GTK_IS_CONTAINER (widget))
+    return NULL;
+
+  children = gtk_container_get_children (GTK_CONTAINER (widget));
+  for (GList *l = children; l != NULL; l = l->next)
+    {
+      GtkWidget *found = find_descendant (l->data, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text the cell shows, through the column's renderer: what a person
+ * reads, not a guess at the model's layout. */
+static char *
+row_text (GtkTreeView  *tree,
+          GtkTreeModel *model,
+          GtkTreeIter  *iter)
+{
+  GtkTreeViewColumn *column = gtk_tree_view_get_column (tree, 0);
+  g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+  char *text = NULL;
+
+  gtk_tree_view_column_cell_set_cell_data (column, model, iter, FALSE, FALSE);
+  g_object_get (cells->data, "text", &text, NULL);
+  return text;
+}
+
+static gboolean
+ancestors_expanded (GtkTreeView *tree,
+                    GtkTreePath *path)
+{
+  g_autoptr(GtkTreePath) parent = gtk_tree_path_copy (path);
+
+  while (gtk_tree_path_up (parent) && gtk_tree_path_get_depth (parent) > 0)
+    {
+      if (!gtk_tree_view_row_expanded (tree, parent))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkTreeView *tree;
+  GPtrArray   *texts;
+  GPtrArray   *paths;
+} ShownRows;
+
+static gboolean
+collect_shown_row (GtkTreeModel *model,
+                   GtkTreePath  *path,
+                   GtkTreeIter  *iter,
+                   gpointer      user_data)
+{
+  ShownRows *rows = user_data;
+
+  if (ancestors_expanded (rows->tree, path))
+    {
+      g_ptr_array_add (rows->texts, row_text (rows->tree, model, iter));
+      g_ptr_array_add (rows->paths, gtk_tree_path_copy (path));
+    }
+  return FALSE;
+}
+
+/* The rows a person can see by scrolling, in order. */
+static GPtrArray *
+shown_rows (GtkTreeView  *tree,
+            GPtrArray   **paths)
+{
+  ShownRows rows = { tree, g_ptr_array_new_with_free_func (g_free),
+                     g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_tree_path_free) };
+  GtkTreeModel *model = gtk_tree_view_get_model (tree);
+
+  if (model != NULL)
+    gtk_tree_model_foreach (model, collect_shown_row, &rows);
+  if (paths != NULL)
+    *paths = rows.paths;
+  else
+    g_ptr_array_unref (rows.paths);
+  return rows.texts;
+}
+
+static gboolean
+has_shown_row (GtkTreeView *tree,
+               const char  *prefix)
+{
+  g_autoptr(GPtrArray) texts = shown_rows (tree, NULL);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      if (g_str_has_prefix (g_ptr_array_index (texts, i), prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The path of the first shown row starting with @prefix. */
+static GtkTreePath *
+find_row (GtkTreeView *tree,
+          const char  *prefix)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) texts = shown_rows (tree, &paths);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      if (g_str_has_prefix (g_ptr_array_index (texts, i), prefix))
+        return gtk_tree_path_copy (g_ptr_array_index (paths, i));
+    }
+  g_error ("no row starting with “%s”", prefix);
+  return NULL;
+}
+
+static void
+activate_row (Fixture    *fixture,
+              const char *prefix)
+{
+  g_autoptr(GtkTreePath) path = find_row (fixture->tree, prefix);
+
+  gtk_tree_view_row_activated (fixture->tree, path, gtk_tree_view_get_column (fixture->tree, 0));
+  flush_events ();
+}
+
+static void
+select_row (Fixture    *fixture,
+            const char *prefix)
+{
+  g_autoptr(GtkTreePath) path = find_row (fixture->tree, prefix);
+
+  gtk_tree_view_set_cursor (fixture->tree, path, NULL, FALSE);
+}
+
+static char *
+selected_row_text (Fixture *fixture)
+{
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (fixture->tree);
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+    return NULL;
+  return row_text (fixture->tree, model, &iter);
+}
+
+static char *
+selected_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("");
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+assert_selection (GtkTextBuffer *buffer,
+                  guint          start,
+                  guint          end)
+{
+  GtkTextIter sel_start, sel_end, insert;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpuint (gtk_text_iter_get_offset (&sel_start), ==, start);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&sel_end), ==, end);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&insert), ==, start);
+}
+
+static void
+place_cursor (GtkTextBuffer *buffer,
+              guint          offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static QuotesQuote *
+quote_starting_with (QuotesAnalysis *analysis,
+                     const char     *prefix)
+{
+  GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      if (g_str_has_prefix (quotes_quote_get_text (g_ptr_array_index (quotes, i)), prefix))
+        return g_ptr_array_index (quotes, i);
+    }
+  g_error ("no quote starting with “%s”", prefix);
+  return NULL;
+}
+
+static QuotesEntity *
+entity_named (QuotesAnalysis *analysis,
+              const char     *name)
+{
+  GPtrArray *entities = quotes_analysis_get_entities (analysis);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      if (g_strcmp0 (quotes_entity_get_name (g_ptr_array_index (entities, i)), name) == 0)
+        return g_ptr_array_index (entities, i);
+    }
+  g_error ("no entity named “%s”", name);
+  return NULL;
+}
+
+static const char *
+visible_stack_text (QuotesPanel *panel)
+{
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (panel), GTK_TYPE_STACK));
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+
+  return GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+static gboolean
+on_search_timeout (gpointer user_data)
+{
+  g_error ("the search entry never emitted search-changed");
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkSearchEntry waits a moment before "search-changed": wait for it. */
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  GtkEntry *entry = GTK_ENTRY (find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY));
+  gboolean changed = FALSE;
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &changed);
+  guint timeout = g_timeout_add_seconds (10, on_search_timeout, NULL);
+
+  if (g_strcmp0 (gtk_entry_get_text (entry), text) == 0)
+    changed = TRUE;
+  gtk_entry_set_text (entry, text);
+  while (!changed)
+    gtk_main_iteration ();
+  g_source_remove (timeout);
+  g_signal_handler_disconnect (entry, handler);
+  flush_events ();
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *file = data != NULL ? data : "seed-article.txt";
+  g_autofree char *text = read_fixture (file);
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
+  GtkSourceBuffer *buffer = gtk_source_buffer_new (NULL);
+
+  fixture->window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
+  fixture->view = GTK_TEXT_VIEW (gtk_source_view_new_with_buffer (buffer));
+  fixture->buffer = GTK_TEXT_BUFFER (buffer);
+  gtk_text_view_set_wrap_mode (fixture->view, GTK_WRAP_WORD);
+  gtk_text_buffer_set_text (fixture->buffer, text, -1);
+  g_object_unref (buffer);
+
+  fixture->panel = QUOTES_PANEL (quotes_panel_new ());
+  fixture->tree = GTK_TREE_VIEW (find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_TREE_VIEW));
+  gtk_container_add (GTK_CONTAINER (scrolled), GTK_WIDGET (fixture->view));
+  gtk_paned_pack1 (GTK_PANED (paned), GTK_WIDGET (fixture->panel), FALSE, FALSE);
+  gtk_paned_pack2 (GTK_PANED (paned), scrolled, TRUE, FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 350);
+  gtk_container_add (GTK_CONTAINER (fixture->window), paned);
+  gtk_widget_show_all (fixture->window);
+
+  quotes_panel_set_view (fixture->panel, fixture->view);
+  reanalyse (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_widget_destroy (fixture->window);
+  g_clear_object (&fixture->analysis);
+  flush_events ();
+}
+
+/* Tests */
+
+static void
+test_empty_without_analysis (void)
+{
+  GtkWidget *panel = g_object_ref_sink (quotes_panel_new ());
+  GtkTreeView *tree = GTK_TREE_VIEW (find_descendant (panel, GTK_TYPE_TREE_VIEW));
+  g_autoptr(GPtrArray) rows = shown_rows (tree, NULL);
+  gboolean reported, scare;
+
+  g_assert_cmpstr (visible_stack_text (QUOTES_PANEL (panel)), ==, "No quotations found");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_false (quotes_panel_goto_next_quote (QUOTES_PANEL (panel)));
+  g_assert_false (quotes_panel_goto_previous_quote (QUOTES_PANEL (panel)));
+  g_assert_false (quotes_panel_goto_attribution (QUOTES_PANEL (panel)));
+
+  g_object_get (panel, "show-reported-speech", &reported, "show-scare-quotes", &scare, NULL);
+  g_assert_true (reported);
+  g_assert_false (scare);
+
+  gtk_widget_destroy (panel);
+  g_object_unref (panel);
+}
+
+static void
+test_accessible_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AtkObject *accessible = gtk_widget_get_accessible (GTK_WIDGET (fixture->tree));
+
+  g_assert_cmpstr (atk_object_get_name (accessible), ==, "Quotes and sources");
+  g_assert_true (gtk_widget_get_can_focus (GTK_WIDGET (fixture->tree)));
+  g_assert_false (gtk_tree_view_get_headers_visible (fixture->tree));
+}
+
+static void
+test_rows (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = shown_rows (fixture->tree, NULL);
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (rows, NULL);
+  joined = g_strjoinv ("\n", (char **) rows->pdata);
+  g_test_message ("rows:\n%s", joined);
+
+  g_assert_null (visible_stack_text (fixture->panel));
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "Speakers (3)");
+  /* Most quotes first; reported speech is counted as it is shown. */
+  g_assert_cmpstr (g_ptr_array_index (rows, 1), ==, ZELENSKIY_ROW "8)");
+  g_assert_cmpstr (g_ptr_array_index (rows, 2), ==,
+                   "(reported) Kyiv’s Western allies to take a definitive stance on "
+                   "security guarantees, including the potential deployment of foreign "
+                   "troops on Ukrainian soil with U.S. backing");
+  g_assert_cmpstr (g_ptr_array_index (rows, 3), ==,
+                   "“We need to continue working on the contingents that will form the "
+                   "foundation of Europe’s future Armed Forces,”");
+  g_assert_true (has_shown_row (fixture->tree, STARMER_ROW "3)"));
+  g_assert_true (has_shown_row (fixture->tree, "“coalition of the willing”"));
+  g_assert_true (has_shown_row (fixture->tree, PUTIN_ROW "2)"));
+  g_assert_true (has_shown_row (fixture->tree, "(reported) Russia would continue fighting until key conditions were met"));
+  g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+  g_assert_true (has_shown_row (fixture->tree, "Organizations (1)"));
+  g_assert_true (has_shown_row (fixture->tree, "Lashkar-e-Taiba (1)"));
+  g_assert_true (has_shown_row (fixture->tree, "Social posts (1)"));
+  g_assert_true (has_shown_row (fixture->tree, POST_ROW));
+  /* Mentioned, but says nothing; and nothing here lacks a speaker. */
+  g_assert_false (has_shown_row (fixture->tree, "Donald Trump"));
+  g_assert_false (has_shown_row (fixture->tree, "Unattributed"));
+}
+
+static void
+test_tooltip (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GtkTreePath) path = find_row (fixture->tree, POST_ROW);
+  GtkTreeModel *model = gtk_tree_view_get_model (fixture->tree);
+  int column = gtk_tree_view_get_tooltip_column (fixture->tree);
+  g_autofree char *tooltip = NULL;
+  GtkTreeIter iter;
+
+  g_assert_cmpint (column, >=, 0);
+  gtk_tree_model_get_iter (model, &iter, path);
+  gtk_tree_model_get (model, &iter, column, &tooltip, -1);
+  /* The whole post, where the row has its first words. */
+  g_assert_nonnull (strstr (tooltip, "Security is key to making peace reliable and lasting."));
+}
+
+static void
+test_activate_quote (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  QuotesQuote *quote = quote_starting_with (fixture->analysis, "A ceasefire");
+  g_autofree char *text = NULL;
+
+  activate_row (fixture, CEASEFIRE_ROW);
+  assert_selection (fixture->buffer, quotes_quote_get_start (quote), quotes_quote_get_end (quote));
+  text = selected_text (fixture->buffer);
+  g_assert_cmpstr (text, ==, "“A ceasefire could have already happened, but Russia is doing "
+                             "everything to prevent it,”");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->view)));
+}
+
+static void
+test_activate_entities (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GPtrArray *mentions = quotes_entity_get_mentions (entity_named (fixture->analysis, "Volodymyr Zelenskiy"));
+  const QuotesSpan *first = g_ptr_array_index (mentions, 0);
+  const QuotesSpan *second = g_ptr_array_index (mentions, 1);
+  QuotesPost *post = g_ptr_array_index (quotes_analysis_get_posts (fixture->analysis), 0);
+  g_autofree char *org = NULL;
+  g_autoptr(GtkTreePath) group = NULL;
+
+  activate_row (fixture, ZELENSKIY_ROW);
+  assert_selection (fixture->buffer, first->start, first->end);
+  activate_row (fixture, ZELENSKIY_ROW);
+  assert_selection (fixture->buffer, second->start, second->end);
+
+  /* Another row in between starts again from the first mention. */
+  activate_row (fixture, "Lashkar-e-Taiba");
+  org = selected_text (fixture->buffer);
+  g_assert_cmpstr (org, ==, "Lashkar-e-Taiba");
+  activate_row (fixture, ZELENSKIY_ROW);
+  assert_selection (fixture->buffer, first->start, first->end);
+
+  activate_row (fixture, POST_ROW);
+  assert_selection (fixture->buffer, quotes_post_get_start (post), quotes_post_get_end (post));
+
+  /* A group row opens and closes. */
+  group = find_row (fixture->tree, "Organizations");
+  g_assert_true (gtk_tree_view_row_expanded (fixture->tree, group));
+  activate_row (fixture, "Organizations");
+  g_assert_false (gtk_tree_view_row_expanded (fixture->tree, group));
+  g_assert_false (has_shown_row (fixture->tree, "Lashkar-e-Taiba"));
+  activate_row (fixture, "Organizations");
+  g_assert_true (gtk_tree_view_row_expanded (fixture->tree, group));
+}
+
+/* Through gtk_main_do_event(), as a key typed in the window: the focus
+ * widget gets it, key bindings run and the event is the current one. */
+static void
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GdkEvent *event = gdk_event_new (GDK_KEY_PRESS);
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys;
+
+  g_assert_true (gtk_widget_is_focus (widget));
+  event->key.window = g_object_ref (gtk_widget_get_window (gtk_widget_get_toplevel (widget)));
+  event->key.keyval = keyval;
+  event->key.state = state;
+  event->key.time = GDK_CURRENT_TIME;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  if (gdk_keymap_get_entries_for_keyval (gdk_keymap_get_for_display (display), keyval, &keys, &n_keys))
+    event->key.hardware_keycode = keys[0].keycode;
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+  flush_events ();
+}
+
+static void
+test_goto_attribution (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *by_action = NULL;
+  g_autofree char *by_key = NULL;
+  GActionGroup *actions;
+
+  select_row (fixture, CEASEFIRE_ROW);
+  g_assert_true (quotes_panel_goto_attribution (fixture->panel));
+  text = selected_text (fixture->buffer);
+  g_assert_cmpstr (text, ==, "Zelenskiy said");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->view)));
+
+  /* The context menu's action: "he added" for the next quote up. */
+  select_row (fixture, "“Peace will be more reliable");
+  actions = gtk_widget_get_action_group (GTK_WIDGET (fixture->panel), "quotes-panel");
+  g_assert_nonnull (actions);
+  g_assert_true (g_action_group_get_action_enabled (actions, "goto-attribution"));
+  g_action_group_activate_action (actions, "goto-attribution", NULL);
+  by_action = selected_text (fixture->buffer);
+  g_assert_cmpstr (by_action, ==, "he added");
+
+  /* <Alt>Return on the tree. */
+  select_row (fixture, "(reported) Russia would continue");
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->tree));
+  send_key (GTK_WIDGET (fixture->tree), GDK_KEY_Return, GDK_MOD1_MASK);
+  by_key = selected_text (fixture->buffer);
+  g_assert_cmpstr (by_key, ==, "Putin stressed");
+
+  /* Only quotes have an attribution. */
+  select_row (fixture, STARMER_ROW);
+  g_assert_false (g_action_group_get_action_enabled (actions, "goto-attribution"));
+  g_assert_false (quotes_panel_goto_attribution (fixture->panel));
+}
+
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *menus;
+
+  /* Shift+F10 on the selected row. */
+  select_row (fixture, CEASEFIRE_ROW);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->tree));
+  send_key (GTK_WIDGET (fixture->tree), GDK_KEY_F10, GDK_SHIFT_MASK);
+  menus = gtk_menu_get_for_attach_widget (GTK_WIDGET (fixture->tree));
+  g_assert_nonnull (menus);
+  g_assert_true (gtk_widget_get_visible (menus->data));
+  gtk_menu_popdown (menus->data);
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (menus->data));
+}
+
+static void
+assert_quote_selected (Fixture     *fixture,
+                       QuotesQuote *quote,
+                       const char  *row_prefix)
+{
+  g_autofree char *row = selected_row_text (fixture);
+
+  assert_selection (fixture->buffer, quotes_quote_get_start (quote), quotes_quote_get_end (quote));
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (row, row_prefix));
+}
+
+static void
+test_next_previous (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GPtrArray *quotes = quotes_analysis_get_quotes (fixture->analysis);
+  QuotesQuote *first = g_ptr_array_index (quotes, 0);
+  QuotesQuote *second = g_ptr_array_index (quotes, 1);
+  QuotesQuote *last = g_ptr_array_index (quotes, quotes->len - 1);
+
+  place_cursor (fixture->buffer, 0);
+  g_assert_true (quotes_panel_goto_next_quote (fixture->panel));
+  assert_quote_selected (fixture, first, "(reported) Kyiv’s Western allies");
+  g_assert_true (quotes_panel_goto_next_quote (fixture->panel));
+  assert_quote_selected (fixture, second, "“coalition of the willing”");
+  g_assert_true (quotes_panel_goto_previous_quote (fixture->panel));
+  assert_quote_selected (fixture, first, "(reported) Kyiv’s Western allies");
+
+  /* Both ends wrap around. */
+  g_assert_true (quotes_panel_goto_previous_quote (fixture->panel));
+  assert_quote_selected (fixture, last, CEASEFIRE_ROW);
+  g_assert_true (quotes_panel_goto_next_quote (fixture->panel));
+  assert_quote_selected (fixture, first, "(reported) Kyiv’s Western allies");
+
+  /* Reported speech hidden: the first quote in marks. */
+  g_object_set (fixture->panel, "show-reported-speech", FALSE, NULL);
+  place_cursor (fixture->buffer, 0);
+  g_assert_true (quotes_panel_goto_next_quote (fixture->panel));
+  assert_quote_selected (fixture, second, "“coalition of the willing”");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GtkTreePath) putin = NULL;
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+  guint n_all = 0;
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = shown_rows (fixture->tree, NULL);
+  n_all = rows->len;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  search (fixture, "putin");
+  putin = find_row (fixture->tree, PUTIN_ROW);
+  rows = shown_rows (fixture->tree, &paths);
+  g_assert_true (has_shown_row (fixture->tree, "Speakers"));
+  g_assert_true (has_shown_row (fixture->tree, "(reported) conditional support for a proposed 30-day ceasefire"));
+  g_assert_true (has_shown_row (fixture->tree, "(reported) Russia would continue fighting"));
+  g_assert_false (has_shown_row (fixture->tree, STARMER_ROW));
+  g_assert_false (has_shown_row (fixture->tree, "Organizations"));
+  g_assert_false (has_shown_row (fixture->tree, "Lashkar-e-Taiba"));
+  g_assert_false (has_shown_row (fixture->tree, "Social posts"));
+  g_assert_false (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+
+  /* Every row left names Putin, is one of his, or leads to such a row
+   * (Zelenskiy "dismissed Putin’s stance"). */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (g_ptr_array_index (rows, i), -1);
+      GtkTreePath *path = g_ptr_array_index (paths, i);
+      gboolean leads_to_match = FALSE;
+
+      for (guint j = 0; j < rows->len; j++)
+        {
+          g_autofree char *other = g_utf8_casefold (g_ptr_array_index (rows, j), -1);
+
+          if (j != i && strstr (other, "putin") != NULL &&
+              gtk_tree_path_is_ancestor (path, g_ptr_array_index (paths, j)))
+            leads_to_match = TRUE;
+        }
+      g_assert_true (strstr (folded, "putin") != NULL ||
+                     gtk_tree_path_is_descendant (path, putin) ||
+                     leads_to_match);
+    }
+
+  search (fixture, "zzzz");
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No matching entries");
+
+  /* Escape in the entry clears the search. */
+  {
+    gboolean changed = FALSE;
+    gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &changed);
+
+    g_signal_emit_by_name (entry, "stop-search");
+    while (!changed)
+      gtk_main_iteration ();
+    g_signal_handler_disconnect (entry, handler);
+  }
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (entry)), ==, "");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = shown_rows (fixture->tree, NULL);
+  g_assert_cmpuint (rows->len, ==, n_all);
+  g_assert_null (visible_stack_text (fixture->panel));
+}
+
+static void
+test_search_keeps_expansion (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GtkTreePath) starmer = find_row (fixture->tree, STARMER_ROW);
+
+  gtk_tree_view_collapse_row (fixture->tree, starmer);
+  g_assert_false (has_shown_row (fixture->tree, "“coalition of the willing”"));
+
+  /* While searching everything is open ... */
+  search (fixture, "willing");
+  g_assert_true (has_shown_row (fixture->tree, "“coalition of the willing”"));
+
+  /* ... and afterwards it is as the user left it. */
+  search (fixture, "");
+  g_assert_true (has_shown_row (fixture->tree, STARMER_ROW));
+  g_assert_false (has_shown_row (fixture->tree, "“coalition of the willing”"));
+  g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  gtk_text_buffer_set_text (fixture->buffer,
+                            "The weather was mild on Tuesday, and the market opened late.\n", -1);
+  reanalyse (fixture);
+  g_assert_cmpuint (quotes_analysis_get_quotes (fixture->analysis)->len, ==, 0);
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
+  g_assert_false (quotes_panel_goto_next_quote (fixture->panel));
+
+  quotes_panel_set_analysis (fixture->panel, NULL);
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
+  rows = shown_rows (fixture->tree, NULL);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static void
+test_selection_kept (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GtkTreePath) starmer = find_row (fixture->tree, STARMER_ROW);
+  GtkTextIter end;
+
+  gtk_tree_view_collapse_row (fixture->tree, starmer);
+  select_row (fixture, CEASEFIRE_ROW);
+  before = selected_row_text (fixture);
+
+  gtk_text_buffer_get_end_iter (fixture->buffer, &end);
+  gtk_text_buffer_insert (fixture->buffer, &end,
+                          "\nThe talks are expected to resume next week in Geneva.", -1);
+  reanalyse (fixture);
+
+  after = selected_row_text (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_str_has_prefix (after, CEASEFIRE_ROW));
+  /* The speaker the user closed stays closed. */
+  g_assert_true (has_shown_row (fixture->tree, STARMER_ROW));
+  g_assert_false (has_shown_row (fixture->tree, "“coalition of the willing”"));
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_show_reported_speech (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint notified = 0;
+
+  g_signal_connect (fixture->panel, "notify::show-reported-speech", G_CALLBACK (on_notify), &notified);
+  g_object_set (fixture->panel, "show-reported-speech", FALSE, NULL);
+  g_object_set (fixture->panel, "show-reported-speech", FALSE, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  flush_events ();
+
+  rows = shown_rows (fixture->tree, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (rows, i), "(reported)"));
+  g_assert_true (has_shown_row (fixture->tree, "Speakers (2)"));
+  g_assert_true (has_shown_row (fixture->tree, ZELENSKIY_ROW "3)"));
+  g_assert_true (has_shown_row (fixture->tree, STARMER_ROW "2)"));
+  g_assert_false (has_shown_row (fixture->tree, PUTIN_ROW));
+  g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+
+  g_object_set (fixture->panel, "show-reported-speech", TRUE, NULL);
+  g_assert_true (has_shown_row (fixture->tree, PUTIN_ROW "2)"));
+  g_assert_true (has_shown_row (fixture->tree, "(reported) Russia would continue fighting"));
+}
+
+static void
+test_scare_quotes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_text_buffer_set_text (fixture->buffer,
+                            "The government presented its so-called “stability fund” on Monday, "
+                            "and the opposition walked out of the chamber.\n"
+                            "“We will win,” a soldier shouted.\n", -1);
+  reanalyse (fixture);
+
+  g_assert_true (has_shown_row (fixture->tree, "Unattributed (1)"));
+  g_assert_true (has_shown_row (fixture->tree, "“We will win,”"));
+  g_assert_false (has_shown_row (fixture->tree, "“stability fund”"));
+
+  g_object_set (fixture->panel, "show-scare-quotes", TRUE, NULL);
+  g_assert_true (has_shown_row (fixture->tree, "Unattributed (2)"));
+  g_assert_true (has_shown_row (fixture->tree, "“stability fund” (scare quotes)"));
+  activate_row (fixture, "“stability fund”");
+  {
+    g_autofree char *text = selected_text (fixture->buffer);
+
+    g_assert_cmpstr (text, ==, "“stability fund”");
+  }
+}
+
+static void
+test_marks_follow_edits (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *speaker = NULL;
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (fixture->buffer, &start);
+  gtk_text_buffer_insert (fixture->buffer, &start, "BREAKING — updated at 14:00.\n\n", -1);
+
+  activate_row (fixture, CEASEFIRE_ROW);
+  text = selected_text (fixture->buffer);
+  g_assert_cmpstr (text, ==, "“A ceasefire could have already happened, but Russia is doing "
+                             "everything to prevent it,”");
+
+  activate_row (fixture, ZELENSKIY_ROW);
+  speaker = selected_text (fixture->buffer);
+  g_assert_cmpstr (speaker, ==, "Volodymyr Zelenskiy");
+
+  /* Changing what is shown uses the marks, not the old offsets. */
+  g_object_set (fixture->panel, "show-reported-speech", FALSE, NULL);
+  activate_row (fixture, CEASEFIRE_ROW);
+  g_clear_pointer (&text, g_free);
+  text = selected_text (fixture->buffer);
+  g_assert_true (g_str_has_prefix (text, "“A ceasefire could have already happened"));
+}
+
+static void
+test_view_changes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkSourceBuffer) other = gtk_source_buffer_new (NULL);
+  g_autoptr(GtkTextBuffer) original = g_object_ref (fixture->buffer);
+
+  /* A new buffer in the same view: the old analysis no longer applies. */
+  gtk_text_view_set_buffer (fixture->view, GTK_TEXT_BUFFER (other));
+  flush_events ();
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
+  g_assert_false (quotes_panel_goto_next_quote (fixture->panel));
+
+  quotes_panel_set_view (fixture->panel, NULL);
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
+  quotes_panel_set_view (fixture->panel, fixture->view);
+  gtk_text_view_set_buffer (fixture->view, fixture->buffer);
+  reanalyse (fixture);
+  g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+
+  /* The view goes away before the panel. */
+  gtk_widget_destroy (GTK_WIDGET (fixture->view));
+  flush_events ();
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
+}
+
+static void
+test_busy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *spinner = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SPINNER);
+  gboolean active;
+
+  g_assert_false (gtk_widget_is_visible (spinner));
+  quotes_panel_set_busy (fixture->panel, TRUE);
+  g_object_get (spinner, "active", &active, NULL);
+  g_assert_true (gtk_widget_is_visible (spinner));
+  g_assert_true (active);
+  /* Nothing else waits for the analysis. */
+  activate_row (fixture, CEASEFIRE_ROW);
+  quotes_panel_set_busy (fixture->panel, FALSE);
+  g_assert_false (gtk_widget_is_visible (spinner));
+}
+
+static void
+test_large (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *article = read_fixture ("seed-article.txt");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GTimer) timer = NULL;
+  guint n_quotes;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_string_append (text, article);
+      g_string_append (text, "\n\n");
+    }
+  gtk_text_buffer_set_text (fixture->buffer, text->str, -1);
+  g_clear_object (&fixture->analysis);
+  fixture->analysis = analyse_buffer (fixture->buffer);
+  n_quotes = quotes_analysis_get_quotes (fixture->analysis)->len;
+  g_assert_cmpuint (n_quotes, >=, 2000);
+
+  timer = g_timer_new ();
+  quotes_panel_set_analysis (fixture->panel, fixture->analysis);
+  flush_events ();
+  g_test_message ("%u quotes listed in %.3f s", n_quotes, g_timer_elapsed (timer, NULL));
+
+  place_cursor (fixture->buffer, 0);
+  g_assert_true (quotes_panel_goto_previous_quote (fixture->panel));
+  g_assert_true (has_shown_row (fixture->tree, ZELENSKIY_ROW));
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Panel/empty-without-analysis", test_empty_without_analysis);
+  add_test ("/Panel/accessible-name", test_accessible_name);
+  add_test ("/Panel/rows", test_rows);
+  add_test ("/Panel/tooltip", test_tooltip);
+  add_test ("/Panel/activate-quote", test_activate_quote);
+  add_test ("/Panel/activate-entities", test_activate_entities);
+  add_test ("/Panel/goto-attribution", test_goto_attribution);
+  add_test ("/Panel/context-menu", test_context_menu);
+  add_test ("/Panel/next-previous", test_next_previous);
+  add_test ("/Panel/search", test_search);
+  add_test ("/Panel/search-keeps-expansion", test_search_keeps_expansion);
+  add_test ("/Panel/empty-state", test_empty_state);
+  add_test ("/Panel/selection-kept", test_selection_kept);
+  add_test ("/Panel/show-reported-speech", test_show_reported_speech);
+  add_test ("/Panel/scare-quotes", test_scare_quotes);
+  add_test ("/Panel/marks-follow-edits", test_marks_follow_edits);
+  add_test ("/Panel/view-changes", test_view_changes);
+  add_test ("/Panel/busy", test_busy);
+  add_test ("/Panel/large", test_large);
+
+  return g_test_run ();
+}
