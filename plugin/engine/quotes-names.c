@@ -86,6 +86,17 @@ to_latin (const char *name,
   return result;
 }
 
+/* @name is a stretch of a longer text: look at @length bytes only. */
+static gboolean
+is_ascii (const char *name,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) name[i] >= 0x80 || name[i] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
 char *
 quotes_name_fold (const char *name,
                   gssize      length)
@@ -96,8 +107,7 @@ quotes_name_fold (const char *name,
 
   if (length < 0)
     length = strlen (name);
-  latin = g_str_is_ascii (name) && memchr (name, '\0', length) == NULL ? g_strndup (name, length)
-                                                                        : to_latin (name, length);
+  latin = is_ascii (name, length) ? g_strndup (name, length) : to_latin (name, length);
   key = g_string_sized_new (strlen (latin));
   for (const char *p = latin; *p; p++)
     {

@@ -146,21 +146,27 @@ build_entities (const QuotesDocument *doc,
                 const Offsets        *offsets)
 {
   GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree GArray **quotes_of = g_new0 (GArray *, doc->entities->len + 1);
 
+  for (guint e = 0; e < doc->entities->len; e++)
+    quotes_of[e] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      gint speaker = g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker;
+
+      if (speaker >= 0)
+        g_array_append_val (quotes_of[speaker], q);
+    }
   for (guint e = 0; e < doc->entities->len; e++)
     {
       const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
       GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) quotes_span_free);
-      GArray *quotes = g_array_new (FALSE, FALSE, sizeof (guint));
 
       for (guint m = 0; m < entity->mentions->len; m++)
         g_ptr_array_add (mentions, mention_span (doc, offsets, g_array_index (entity->mentions, guint32, m)));
-      for (guint q = 0; q < doc->quotes->len; q++)
-        if (g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker == (gint) e)
-          g_array_append_val (quotes, q);
       g_ptr_array_add (entities, quotes_entity_new (e, entity->type, g_strdup (entity->name),
                                                     g_strdup (entity->title), entity_aliases (entity),
-                                                    mentions, quotes));
+                                                    mentions, quotes_of[e]));
     }
   return entities;
 }

@@ -323,19 +323,38 @@ format_count (const char *name,
   return g_strdup_printf (_("%s (%u)"), name, count);
 }
 
+/* "Keir Starmer — British Prime Minister (2) · 1 reported": the count in
+ * parentheses is of quotes in marks, as a reader counts quotes; reported
+ * speech, when shown, is counted apart. */
 static char *
 format_speaker (QuotesEntity *entity,
-                guint         n_quotes)
+                guint         n_marked,
+                guint         n_reported)
 {
   const char *name = quotes_entity_get_name (entity);
   const char *title = quotes_entity_get_title (entity);
+  g_autofree char *who = NULL;
 
-  if (title == NULL || *title == '\0')
-    return format_count (name, n_quotes);
+  if (title != NULL && *title != '\0')
+    /* Translators: a speaker in the Quotes side panel: name and title,
+     * e.g. "Keir Starmer — British Prime Minister" */
+    who = g_strdup_printf (_("%s — %s"), name, title);
+  else
+    who = g_strdup (name);
 
-  /* Translators: a speaker in the Quotes side panel: name, title, number
-   * of quotes, e.g. "Keir Starmer — British Prime Minister (3)". */
-  return g_strdup_printf (_("%s — %s (%u)"), name, title, n_quotes);
+  if (n_reported == 0)
+    return format_count (who, n_marked);
+  if (n_marked == 0)
+    /* Translators: a speaker in the Quotes side panel and how many times
+     * the text reports what they said without quotation marks, e.g.
+     * "Vladimir Putin — Russian President · 2 reported" */
+    return g_strdup_printf (ngettext ("%s · %u reported", "%s · %u reported", n_reported),
+                            who, n_reported);
+  /* Translators: a speaker in the Quotes side panel, their number of
+   * quotes in quotation marks, and how many times the text reports what
+   * they said without marks, e.g. "Keir Starmer (2) · 1 reported" */
+  return g_strdup_printf (ngettext ("%s (%u) · %u reported", "%s (%u) · %u reported", n_reported),
+                          who, n_marked, n_reported);
 }
 
 static char *
@@ -532,6 +551,7 @@ typedef struct
 {
   guint   entity_id;
   guint   first_seen;   /* offset of its first mention or quote */
+  guint   n_reported;   /* of those, reported speech */
   GArray *quotes;       /* guint: shown quote ids, text order */
 } Speaker;
 
@@ -543,15 +563,20 @@ speaker_clear (gpointer data)
   g_clear_pointer (&speaker->quotes, g_array_unref);
 }
 
+/* Quotes in marks first: they are what a reader counts as quotes. */
 static int
 compare_speakers (gconstpointer a,
                   gconstpointer b)
 {
   const Speaker *sa = a;
   const Speaker *sb = b;
+  guint marked_a = sa->quotes->len - sa->n_reported;
+  guint marked_b = sb->quotes->len - sb->n_reported;
 
-  if (sa->quotes->len != sb->quotes->len)
-    return sa->quotes->len > sb->quotes->len ? -1 : 1;
+  if (marked_a != marked_b)
+    return marked_a > marked_b ? -1 : 1;
+  if (sa->n_reported != sb->n_reported)
+    return sa->n_reported > sb->n_reported ? -1 : 1;
   if (sa->first_seen != sb->first_seen)
     return sa->first_seen < sb->first_seen ? -1 : 1;
   return sa->entity_id < sb->entity_id ? -1 : sa->entity_id > sb->entity_id;
@@ -570,7 +595,7 @@ entity_first_seen (QuotesEntity *entity,
 }
 
 /* Buckets the shown quotes by speaker, speakers sorted by number of quotes
- * then by first appearance; quotes nobody said go to @unattributed. */
+ * (see compare_speakers()); quotes nobody said go to @unattributed. */
 static GArray *
 collect_speakers (QuotesPanel *self,
                   GArray      *unattributed)
@@ -606,6 +631,8 @@ collect_speakers (QuotesPanel *self,
                                              quotes_quote_get_start (quote));
         }
       g_array_append_val (s->quotes, i);
+      if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
+        s->n_reported++;
     }
 
   for (guint i = 0; i < by_entity->len; i++)
@@ -635,7 +662,7 @@ fill_speakers (QuotesPanel  *self,
       const Speaker *s = &g_array_index (speakers, Speaker, i);
       QuotesEntity *entity = g_ptr_array_index (entities, s->entity_id);
       const char *name = quotes_entity_get_name (entity);
-      g_autofree char *text = format_speaker (entity, s->quotes->len);
+      g_autofree char *text = format_speaker (entity, s->quotes->len - s->n_reported, s->n_reported);
       g_autofree char *key = g_strconcat ("speaker:", name, NULL);
       GtkTreeIter row;
 

@@ -473,9 +473,20 @@ def quote_spans(ctx):
         "Peace will be more reliable", "A ceasefire could have already happened")}
 
 
+def page_titles(frame):
+    """The side-panel page titles, as the page switcher (a popover) lists them."""
+    return [acc.name for acc in find_all(frame, lambda acc: acc.getRole() == pyatspi.ROLE_RADIO_BUTTON
+                                         and acc.parent.parent.getRole() == pyatspi.ROLE_PANEL,
+                                         showing_only=False)]
+
+
 def check_panel(ctx):
-    ctx.tree = wait_for(lambda: find_tree(ctx.frame, TREE_NAME), 20,
-                        f"a showing tree named {TREE_NAME!r} in the side panel")
+    try:
+        ctx.tree = wait_for(lambda: find_tree(ctx.frame, TREE_NAME), 20,
+                            f"a showing tree named {TREE_NAME!r} in the side panel")
+    except CheckFailed:
+        note(f"side-panel pages: {page_titles(ctx.frame)}")
+        raise
     note(f"found {ctx.tree.getRoleName()} {TREE_NAME!r}")
     # The page switcher (a popover, so not showing) lists the page by its title.
     switcher = find_one(ctx.frame, lambda acc: acc.getRole() in (
@@ -642,6 +653,9 @@ def check_typed_speaker(ctx):
 
 
 def check_plugin_off(ctx):
+    offsets = [s + 1 for s, _ in quote_spans(ctx).values()]
+    ensure(find_tree(ctx.frame, TREE_NAME), f"no tree {TREE_NAME!r} to begin with")
+    ensure(any(background_at(ctx.view, o) for o in offsets), "no highlights to begin with")
     set_active_plugins("[]")
     wait_for(lambda: find_tree(ctx.frame, TREE_NAME) is None, 10,
              f"the tree {TREE_NAME!r} to leave the accessibility tree")
@@ -651,7 +665,6 @@ def check_plugin_off(ctx):
         pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON) and acc.name == PAGE_TITLE,
         showing_only=False)
     ensure(switcher is None, f"the page switcher still lists {PAGE_TITLE!r}")
-    offsets = [s + 1 for s, _ in quote_spans(ctx).values()]
     offsets.append(ctx.expected_text.index("\u201cWe will rebuild") + 3)
     wait_for(lambda: not any(background_at(ctx.view, o) for o in offsets), 10,
              f"no background colour left at the quotes ({offsets})")
@@ -767,7 +780,7 @@ def main():
         suite.run("the typed speaker 'Elena Petrova' appears under Speakers",
                   check_typed_speaker, ("frame", "view", "tree"))
         suite.run("switching the plugin off removes the page and the highlights",
-                  check_plugin_off, needs)
+                  check_plugin_off, ("frame", "view", "tree"))
     else:
         needs = ("frame", "view")
         suite.run("the file browser page shows its tree and rows", check_harness_panel, needs)
