@@ -6,8 +6,6 @@
  * (run under Xvfb).
  */
 
-#include "config.h"
-
 #include <string.h>
 #include <gtksourceview/gtksource.h>
 #include <quotes.h>
@@ -305,38 +303,74 @@ visible_stack_text (QuotesPanel *panel)
   return GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
 }
 
+typedef struct
+{
+  const char *text;     /* the search text waited for */
+  gboolean    done;
+} SearchWait;
+
 static void
 on_search_changed (GtkSearchEntry *entry,
-                   gboolean       *changed)
+                   SearchWait     *wait)
 {
-  *changed = TRUE;
+  if (g_strcmp0 (gtk_entry_get_text (GTK_ENTRY (entry)), wait->text) == 0)
+    wait->done = TRUE;
 }
 
 static gboolean
 on_search_timeout (gpointer user_data)
 {
-  g_error ("the search entry never emitted search-changed");
+  g_error ("the search entry never emitted search-changed for “%s”",
+           ((SearchWait *) user_data)->text);
   return G_SOURCE_REMOVE;
 }
 
-/* GtkSearchEntry waits a moment before "search-changed": wait for it. */
+/* GtkSearchEntry waits a moment after the last change before it emits
+ * "search-changed": run @action, then wait for the signal with @text in
+ * the entry (an earlier emission, for text typed so far, does not count). */
 static void
-search (Fixture    *fixture,
-        const char *text)
+run_and_wait_for_search (GtkWidget   *entry,
+                         const char  *text,
+                         void       (*action) (gpointer),
+                         gpointer     action_data)
 {
-  GtkEntry *entry = GTK_ENTRY (find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY));
-  gboolean changed = FALSE;
-  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &changed);
-  guint timeout = g_timeout_add_seconds (10, on_search_timeout, NULL);
+  SearchWait wait = { text, FALSE };
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &wait);
+  guint timeout = g_timeout_add_seconds (20, on_search_timeout, &wait);
 
-  if (g_strcmp0 (gtk_entry_get_text (entry), text) == 0)
-    changed = TRUE;
-  gtk_entry_set_text (entry, text);
-  while (!changed)
+  action (action_data);
+  while (!wait.done)
     gtk_main_iteration ();
   g_source_remove (timeout);
   g_signal_handler_disconnect (entry, handler);
   flush_events ();
+}
+
+typedef struct
+{
+  GtkEntry   *entry;
+  const char *text;
+} SetText;
+
+static void
+set_entry_text (gpointer data)
+{
+  SetText *set = data;
+
+  gtk_entry_set_text (set->entry, set->text);
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+  SetText set = { GTK_ENTRY (entry), text };
+
+  /* No change, no signal. */
+  if (g_strcmp0 (gtk_entry_get_text (set.entry), text) == 0)
+    return;
+  run_and_wait_for_search (entry, text, set_entry_text, &set);
 }
 
 /* Fixture */
@@ -643,6 +677,12 @@ test_next_previous (Fixture       *fixture,
 }
 
 static void
+emit_stop_search (gpointer entry)
+{
+  g_signal_emit_by_name (entry, "stop-search");
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -694,20 +734,51 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No matching entries");
 
   /* Escape in the entry clears the search. */
-  {
-    gboolean changed = FALSE;
-    gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &changed);
-
-    g_signal_emit_by_name (entry, "stop-search");
-    while (!changed)
-      gtk_main_iteration ();
-    g_signal_handler_disconnect (entry, handler);
-  }
+  run_and_wait_for_search (entry, "", emit_stop_search, entry);
   g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (entry)), ==, "");
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = shown_rows (fixture->tree, NULL);
   g_assert_cmpuint (rows->len, ==, n_all);
   g_assert_null (visible_stack_text (fixture->panel));
+}
+
+static void
+type_kei (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+
+  send_key (GTK_WIDGET (fixture->tree), GDK_KEY_k, 0);
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (entry)), ==, "k");
+  g_assert_true (gtk_widget_is_focus (entry));
+  send_key (entry, GDK_KEY_e, 0);
+  send_key (entry, GDK_KEY_i, 0);
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (entry)), ==, "kei");
+}
+
+/* Typing in the tree goes to the search entry. */
+static void
+test_type_to_search (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->tree));
+  run_and_wait_for_search (entry, "kei", type_kei, fixture);
+  g_assert_true (gtk_widget_is_focus (entry));
+  g_assert_true (has_shown_row (fixture->tree, STARMER_ROW));
+  g_assert_false (has_shown_row (fixture->tree, ZELENSKIY_ROW));
+  g_assert_false (has_shown_row (fixture->tree, "Lashkar-e-Taiba"));
+
+  /* Enter in the entry: on to the first entry found, in the tree. */
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->tree)));
+  {
+    g_autofree char *selected = selected_row_text (fixture);
+
+    g_assert_cmpstr (selected, ==, STARMER_ROW " (2) · 1 reported");
+  }
 }
 
 static void
@@ -929,8 +1000,8 @@ test_large (Fixture       *fixture,
 
   timer = g_timer_new ();
   quotes_panel_set_analysis (fixture->panel, fixture->analysis);
-  flush_events ();
   g_test_message ("%u quotes listed in %.3f s", n_quotes, g_timer_elapsed (timer, NULL));
+  flush_events ();
 
   place_cursor (fixture->buffer, 0);
   g_assert_true (quotes_panel_goto_previous_quote (fixture->panel));
@@ -960,6 +1031,7 @@ main (int   argc,
   add_test ("/Panel/context-menu", test_context_menu);
   add_test ("/Panel/next-previous", test_next_previous);
   add_test ("/Panel/search", test_search);
+  add_test ("/Panel/type-to-search", test_type_to_search);
   add_test ("/Panel/search-keeps-expansion", test_search_keeps_expansion);
   add_test ("/Panel/empty-state", test_empty_state);
   add_test ("/Panel/selection-kept", test_selection_kept);

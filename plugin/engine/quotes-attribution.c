@@ -198,6 +198,34 @@ sentence_of (const Attribution *a,
   return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
 }
 
+#define MAX_NOUN_PHRASE 6
+
+/* "according to the newspaper,": a source nobody in particular, up to the
+ * comma; added as a role mention. */
+static gint32
+add_noun_phrase (Attribution *a,
+                 guint        index,
+                 guint        end)
+{
+  QuotesMention np = { 0 };
+  guint stop = index;
+
+  while (stop < end && stop < index + MAX_NOUN_PHRASE && token_at (a, stop)->kind == QUOTES_TOKEN_WORD &&
+         !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
+    stop++;
+  if (stop == index || stop >= end || !quotes_document_token_is_punct (a->doc, stop, ",.;:"))
+    return -1;
+  np.kind = QUOTES_MENTION_ROLE;
+  np.first_token = np.span_token = index;
+  np.end_token = stop;
+  np.surname_token = stop - 1;
+  np.start = token_at (a, index)->start;
+  np.end = token_at (a, stop - 1)->base_end;
+  np.entity = -1;
+  g_array_append_val (a->doc->mentions, np);
+  return a->doc->mentions->len - 1;
+}
+
 /* "according to X": a cue of its own kind, the source after it. */
 static gboolean
 according_to (Attribution *a,
@@ -210,6 +238,8 @@ according_to (Attribution *a,
   if (index + 2 >= end || !is_word (a, index, "according") || !is_word (a, index + 1, "to"))
     return FALSE;
   found->source = source_after (a, index + 2, end);
+  if (found->source < 0)
+    found->source = add_noun_phrase (a, index + 2, end);
   if (found->source < 0)
     return FALSE;
   if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)
@@ -307,6 +337,20 @@ attribution_before (Attribution            *a,
   guint floor = sentence->first_token;
   guint end = paragraph_end (a, span->open_token);
 
+  /* "Pollster Daron Shaw: “…”": a name and a colon, no verb. */
+  if (span->open_token >= 2 && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))
+    {
+      gint32 m = a->mention_at[span->open_token - 2];
+
+      if (m >= 0 && mention (a, m)->end_token == span->open_token - 1 && can_be_source (a, m) &&
+          mention (a, m)->kind != QUOTES_MENTION_PRONOUN)
+        {
+          *found = (Found) { m, -1, 0.8 };
+          *adjacent = TRUE;
+          return TRUE;
+        }
+    }
+
   /* "X told reporters:" may end the sentence before the quote. */
   if (floor == span->open_token && floor > 0 && quotes_document_token_is_punct (a->doc, floor - 1, ":"))
     floor = sentence_of (a, floor - 1)->first_token;
@@ -328,8 +372,16 @@ attribution_before (Attribution            *a,
       m = subject_before (a, t, floor);
       if (m < 0)
         m = sentence_subject (a, cue (a, c));
+      /* "said Lopez: “…”", but not the object in "mocked Rubio for “…”". */
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
-        m = source_after (a, cue (a, c)->end_token, span->open_token);
+        {
+          m = source_after (a, cue (a, c)->end_token, span->open_token);
+          if (m >= 0 && mention (a, m)->end_token + 2 < span->open_token &&
+              !(mention (a, m)->end_token + MAX_APPOSITIVE >= span->open_token &&
+                quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",") &&
+                quotes_document_token_is_punct (a->doc, span->open_token - 1, ",:")))
+            m = -1;  /* "said Karimi, the mayor, “…”" is fine */
+        }
       if (m < 0)
         continue;  /* a cue without a subject here: look further back */
       *adjacent = span->open_token - cue (a, c)->end_token <= 3;
@@ -542,6 +594,24 @@ decide_kind (Attribution            *a,
   return QUOTES_QUOTE_KIND_SCARE;
 }
 
+/* The first subject of the quote's sentence before the quote. */
+static gint32
+subject_of_sentence (const Attribution      *a,
+                     const QuotesMarkedSpan *span)
+{
+  const QuotesSentence *sentence = sentence_of (a, span->open_token);
+
+  for (guint t = sentence->first_token; t < span->open_token; t++)
+    {
+      gint32 m = a->mention_at[t];
+
+      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
+          mention (a, m)->kind != QUOTES_MENTION_ROLE)
+        return m;
+    }
+  return -1;
+}
+
 /* “The river has risen,” said the mayor, “and it is still raining.”: the
  * second half goes on with the utterance the same cue attributes. */
 static gboolean
@@ -578,7 +648,17 @@ attribute_marked (Attribution            *a,
     quote.kind = QUOTES_QUOTE_KIND_DIRECT;
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT)
     context = attribution_from_context (a, span, a->doc->quotes->len, &found);
-  if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
+  if (quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) && !is_title_case (a, span) &&
+      (found.source = subject_of_sentence (a, span)) >= 0)
+    {
+      /* "Bush described his skills as a “work in progress”": the words in
+       * marks are the subject's even without a reporting verb. */
+      quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
+      found.cue = -1;
+      found.confidence = 0.5;
+      context = TRUE;
+    }
+  else if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
     found = (Found) { -1, -1, 0.5 };
   quote.source = found.source;
   quote.cue = found.cue;

@@ -293,11 +293,10 @@ resolve_pronoun (Coref          *c,
 
   /* “…,” he added: the speaker goes on. */
   candidates[0] = c->is_source[m] ? s->last_speaker : -1;
-  /* Himself, his own: the subject of this sentence; He: of the one before. */
+  /* "Rubio says he …", himself, his own: the subject of this sentence so
+   * far; "He" opening a sentence: the subject of the one before. */
   candidates[1] = subject_of (s, s->sentence);
   candidates[2] = s->sentence > 0 ? subject_of (s, s->sentence - 1) : -1;
-  if (record->is_subject || c->is_source[m])
-    candidates[1] = -1;
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     if (recent (s, candidates[i]) && gender_fits (entity (c, candidates[i]), record->gender))
       return candidates[i];

@@ -64,6 +64,7 @@ quotes_cues_run (QuotesDocument *doc)
           guint n, flags;
 
           if (token->kind != QUOTES_TOKEN_WORD || follows_determiner (doc, paragraph, i) ||
+              ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
               (n = match_cue (doc, paragraph, i, &flags)) == 0)
             continue;

@@ -219,6 +219,29 @@ all_common (const Scan *scan,
   return TRUE;
 }
 
+/* Datelines shout: "WASHINGTON (AP) —" is Washington. */
+static gboolean
+is_shouted_place (const Scan *scan,
+                  guint       first,
+                  guint       end,
+                  const char *phrase)
+{
+  g_autofree char *title = NULL;
+  gboolean capital = TRUE;
+
+  for (guint i = first; i < end; i++)
+    if (!(token_at (scan, i)->flags & QUOTES_TOKEN_ALL_CAPS))
+      return FALSE;
+  title = g_ascii_strdown (phrase, -1);
+  for (char *p = title; *p; p++)
+    {
+      if (capital)
+        *p = g_ascii_toupper (*p);
+      capital = *p == ' ' || *p == '-';
+    }
+  return quotes_lexicon_is_place (scan->doc->lexicon, title);
+}
+
 /* "Cook said": a word at the start of a sentence is a name when a
  * reporting verb follows it. */
 static gboolean
@@ -251,7 +274,8 @@ classify_name (const Scan    *scan,
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
   if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
     return TRUE;
-  if (quotes_lexicon_is_place (scan->doc->lexicon, phrase) ||
+  if (is_shouted_place (scan, first, end, phrase) ||
+      quotes_lexicon_is_place (scan->doc->lexicon, phrase) ||
       quotes_lexicon_nationality (scan->doc->lexicon, phrase) != NULL ||
       quotes_lexicon_is_non_name (scan->doc->lexicon, phrase) ||
       quotes_lexicon_platform (scan->doc->lexicon, phrase) >= 0)
@@ -719,6 +743,55 @@ mark_subjects (QuotesDocument *doc)
     }
 }
 
+/* "Sanders has denounced …": a word at the start of a sentence that is a
+ * word too is a name when the text names someone so elsewhere ("Bernie
+ * Sanders"). Found after the first pass, which knows the full names. */
+static void
+add_known_surnames (QuotesDocument *doc)
+{
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = doc->mentions->len;
+  guint m = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
+      const QuotesToken *last = quotes_document_token (doc, mention->surname_token);
+
+      if (mention->kind == QUOTES_MENTION_NAME && mention->type == QUOTES_ENTITY_TYPE_PERSON &&
+          mention->surname_token > mention->first_token)
+        g_hash_table_add (surnames, g_strndup (doc->text + last->start, last->base_end - last->start));
+    }
+  for (guint p = 0; p < doc->paragraphs->len && g_hash_table_size (surnames) > 0; p++)
+    {
+      Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
+
+      for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
+        {
+          const QuotesToken *token = token_at (&scan, t);
+          g_autofree char *word = NULL;
+          QuotesMention mention = { 0 };
+
+          while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
+            m++;
+          if (!(token->flags & QUOTES_TOKEN_SENT_START) || !(token->flags & QUOTES_TOKEN_CAPITALIZED) ||
+              (m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
+              is_capitalized_word (&scan, t + 1))
+            continue;
+          word = g_strndup (doc->text + token->start, token->base_end - token->start);
+          if (!g_hash_table_contains (surnames, word))
+            continue;
+          mention.kind = QUOTES_MENTION_NAME;
+          mention.type = QUOTES_ENTITY_TYPE_PERSON;
+          mention.first_token = mention.span_token = mention.surname_token = t;
+          mention.end_token = t + 1;
+          mention.start = token->start;
+          mention.weak = TRUE;
+          add_mention (&scan, &mention);
+        }
+    }
+}
+
 void
 quotes_mentions_run (QuotesDocument *doc)
 {
@@ -730,6 +803,8 @@ quotes_mentions_run (QuotesDocument *doc)
         return;
       scan_paragraph (&scan);
     }
+  g_array_sort (doc->mentions, compare_mentions);
+  add_known_surnames (doc);
   g_array_sort (doc->mentions, compare_mentions);
   mark_subjects (doc);
 }

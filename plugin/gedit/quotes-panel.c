@@ -1067,9 +1067,15 @@ forget_rows (QuotesPanel *self)
 static void
 quotes_panel_rebuild (QuotesPanel *self)
 {
-  g_autofree char *selected_key = get_selected_key (self);
-  g_autofree char *top_key = get_top_key (self);
+  g_autofree char *selected_key = NULL;
+  g_autofree char *top_key = NULL;
 
+  /* Destroyed: the template children are gone. */
+  if (self->tree_view == NULL)
+    return;
+
+  selected_key = get_selected_key (self);
+  top_key = get_top_key (self);
   gtk_tree_view_set_model (self->tree_view, NULL);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -1211,13 +1217,13 @@ activate_row (QuotesPanel *self,
 static const Range *
 selected_attribution (QuotesPanel *self)
 {
-  GtkTreeSelection *selection = gtk_tree_view_get_selection (self->tree_view);
   GtkTreeModel *model;
   GtkTreeIter iter;
   RowKind kind;
   int id;
 
-  if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+  if (self->tree_view == NULL ||
+      !gtk_tree_selection_get_selected (gtk_tree_view_get_selection (self->tree_view), &model, &iter))
     return NULL;
   gtk_tree_model_get (model, &iter, COL_KIND, &kind, COL_ID, &id, -1);
   if (kind != ROW_QUOTE || id < 0 || (guint) id >= self->quote_anchors->len)
@@ -1277,7 +1283,7 @@ goto_adjacent_quote (QuotesPanel *self,
 {
   gint id;
 
-  if (self->buffer == NULL || self->shown_quotes->len == 0)
+  if (self->buffer == NULL || self->tree_view == NULL || self->shown_quotes->len == 0)
     return FALSE;
   id = find_adjacent_quote (self, forward);
   if (id < 0 || !jump_to_range (self, quote_range (self, id), FALSE))
@@ -1847,6 +1853,8 @@ quotes_panel_set_busy (QuotesPanel *self,
 {
   g_return_if_fail (QUOTES_IS_PANEL (self));
 
+  if (self->busy_box == NULL)
+    return;
   gtk_widget_set_visible (self->busy_box, busy);
   if (busy)
     gtk_spinner_start (self->busy_spinner);

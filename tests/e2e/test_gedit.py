@@ -25,17 +25,22 @@ import time
 import traceback
 
 import pyatspi
-from gi.repository import GLib
+from gi.repository import Atspi, GLib
 
 TREE_NAME = "Quotes and sources"
 PAGE_TITLE = "Quotes"
 NEW_SENTENCE = "\n\u201cWe will rebuild the bridge by spring,\u201d Mayor Elena Petrova said."
 GROUPS = ("Speakers", "Organizations", "Social posts")
 
+
+class NoAnswer(Exception):
+    """An AT-SPI call that reports failure by returning nothing."""
+
+
 # Errors a poll may retry: the accessible went away or the application did
-# not answer yet. Anything else (TypeError, AttributeError...) is a bug in
+# not answer (yet). Anything else (TypeError, AttributeError...) is a bug in
 # this script and escapes.
-TRANSIENT = (GLib.GError,)
+TRANSIENT = (GLib.GError, NoAnswer)
 
 
 class CheckFailed(Exception):
@@ -155,11 +160,13 @@ def document_text(view):
 # --- tree rows ---------------------------------------------------------------
 
 class Row:
-    """One visible row of a GtkTreeView: its cells and their joined text."""
+    """One visible row of a GtkTreeView: its cells, their joined text, and
+    the index of its parent row (None at the top level)."""
 
-    def __init__(self, index, cells):
+    def __init__(self, index, cells, parent):
         self.index = index
         self.cells = cells  # the row's cells, column by column, then their sub-cells
+        self.parent = parent
         names = []
         for cell in cells:
             if cell.name and cell.name not in names:
@@ -181,9 +188,34 @@ def row_cells(table, row):
     return cells
 
 
+def parent_row(table, cells):
+    """The row a row hangs under, from its cells' NODE_CHILD_OF relation
+    (which names the tree itself for top-level rows)."""
+    for cell in cells:
+        for relation in cell.getRelationSet():
+            if relation.getRelationType() != pyatspi.RELATION_NODE_CHILD_OF:
+                continue
+            target = relation.getTarget(0)
+            if target is None or is_tree(target):
+                return None
+            while True:
+                up = target.parent
+                if up is None:
+                    # The cell went away: the tree changed while being read.
+                    raise NoAnswer("the tree changed while being read")
+                if is_tree(up):
+                    return table.getRowAtIndex(target.getIndexInParent())
+                target = up  # a sub-cell: take the row's cell
+    return None
+
+
 def rows(tree):
     table = tree.queryTable()
-    return [Row(index, row_cells(table, index)) for index in range(table.nRows)]
+    result = []
+    for index in range(table.nRows):
+        cells = row_cells(table, index)
+        result.append(Row(index, cells, parent_row(table, cells)))
+    return result
 
 
 def expand_all(tree, max_steps=60):
@@ -244,50 +276,66 @@ def double_click_row(row, tree):
     pyatspi.Registry.generateMouseEvent(x, y, "b1d")
 
 
+def children_of(all_rows, row):
+    return [r for r in all_rows if r.parent == row.index]
+
+
+def group_row(all_rows, group):
+    """The top-level row of a group ("Speakers", or "Speakers (3)")."""
+    return next((r for r in all_rows if r.parent is None
+                 and (r.text == group or r.text.startswith(group + " "))), None)
+
+
 def group_of(all_rows, group):
-    """The rows between the group row and the next group row."""
-    start = next((i for i, r in enumerate(all_rows) if r.text.strip() == group
-                  or r.text.startswith(group + " ")), None)
-    if start is None:
-        return None
-    block = []
-    for row in all_rows[start + 1:]:
-        if any(row.text.strip() == g or row.text.startswith(g + " ") for g in GROUPS):
-            break
-        block.append(row)
-    return block
+    """The entries of a group (the rows directly under its row), or None."""
+    head = group_row(all_rows, group)
+    return None if head is None else children_of(all_rows, head)
 
 
-def is_quote_row(row):
-    return row.text.lstrip().startswith(("\u201c", "\u2018", "\u00ab", '"'))
+def entry(all_rows, group, head_words):
+    """The entry of group whose text starts with head_words, and the rows under it."""
+    found = next((r for r in group_of(all_rows, group) or []
+                  if r.text.startswith(head_words)), None)
+    return (found, children_of(all_rows, found)) if found else (None, [])
 
 
-def under(block, head_words):
-    """The entry starting with head_words in block, and the quote rows after
-    it up to the next entry."""
-    head = next((i for i, r in enumerate(block) if r.text.startswith(head_words)), None)
-    if head is None:
-        return None, []
-    quotes = []
-    for row in block[head + 1:]:
-        if not is_quote_row(row):
-            break
-        quotes.append(row)
-    return block[head], quotes
+def quote_rows(all_rows):
+    """The rows under the speakers."""
+    return [r for speaker in group_of(all_rows, "Speakers") or []
+            for r in children_of(all_rows, speaker)]
+
+
+def depth(all_rows, row):
+    level = 0
+    while row.parent is not None:
+        row = all_rows[row.parent]
+        level += 1
+    return level
+
+
+def show_tree(tree):
+    try:
+        show_rows(rows(tree))
+    except TRANSIENT as error:
+        note(f"(could not read the tree's rows: {error})")
 
 
 def show_rows(all_rows):
     note("the tree's rows:")
     for row in all_rows:
-        note(f"  {row.text}")
+        note("  " + "  " * depth(all_rows, row) + row.text)
 
 
 # --- text attributes, selection ----------------------------------------------
 
 def tag_attributes(view, offset):
     """The text attributes the buffer's tags put on offset (view defaults excluded)."""
-    attributes, start, end = view.queryText().getAttributeRun(offset, False)
-    return dict(a.split(":", 1) for a in attributes if ":" in a), start, end
+    # pyatspi's getAttributeRun fails with AttributeError when gedit does not
+    # answer; Atspi returns None then.
+    attributes, start, end = Atspi.Text.get_attribute_run(view, offset, False)
+    if attributes is None:
+        raise NoAnswer(f"no text attributes for offset {offset}")
+    return dict(attributes), start, end
 
 
 def background_at(view, offset):
@@ -316,8 +364,7 @@ class Context:
         self.args = args
         self.original = open(args.original, encoding="utf-8").read()
         self.app = self.frame = self.view = self.tree = None
-        self.expected_text = self.original
-        self.closed = False
+        self.expected_text = self.original  # what the document should hold
 
 
 class Suite:
@@ -358,6 +405,8 @@ def check_window(ctx):
     ctx.app = find_app()
     ctx.frame = find_frame(ctx.app)
     note(f"window: {ctx.frame.name!r}")
+    name = os.path.basename(ctx.args.document)
+    ensure(name in ctx.frame.name, f"the window is not showing {name}")
     view = text_view(ctx.frame)
     wait_for(lambda: document_text(view) == ctx.original, 20,
              "the text view to hold the example article")
@@ -435,7 +484,6 @@ def check_close(ctx):
     ensure(bool(answered) == modified,
            "gedit asked to save an unmodified document" if answered else
            "gedit did not ask about the modified document")
-    ctx.closed = True
 
 
 def check_exit_status(ctx):
@@ -450,7 +498,8 @@ def check_exit_status(ctx):
 
 def check_stderr(ctx):
     path = ctx.args.gedit_stderr
-    lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+    lines = [line for line in open(path, encoding="utf-8", errors="replace").read().splitlines()
+             if line.strip()]
     tmp = os.environ.get("E2E_TMP", "\0")
     ours, noise = [], []
     for line in lines:
@@ -474,10 +523,10 @@ def quote_spans(ctx):
 
 
 def page_titles(frame):
-    """The side-panel page titles, as the page switcher (a popover) lists them."""
-    return [acc.name for acc in find_all(frame, lambda acc: acc.getRole() == pyatspi.ROLE_RADIO_BUTTON
-                                         and acc.parent.parent.getRole() == pyatspi.ROLE_PANEL,
-                                         showing_only=False)]
+    """The side-panel page titles, as the page switcher (radio buttons in a
+    popover, so not showing) lists them."""
+    return [acc.name for acc in find_all(
+        frame, lambda acc: acc.getRole() == pyatspi.ROLE_RADIO_BUTTON, showing_only=False)]
 
 
 def check_panel(ctx):
@@ -488,12 +537,9 @@ def check_panel(ctx):
         note(f"side-panel pages: {page_titles(ctx.frame)}")
         raise
     note(f"found {ctx.tree.getRoleName()} {TREE_NAME!r}")
-    # The page switcher (a popover, so not showing) lists the page by its title.
-    switcher = find_one(ctx.frame, lambda acc: acc.getRole() in (
-        pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON) and acc.name == PAGE_TITLE,
-        showing_only=False)
-    ensure(switcher, f"no side-panel page titled {PAGE_TITLE!r} in the page switcher")
-    note(f"side-panel page switcher lists {PAGE_TITLE!r}")
+    titles = page_titles(ctx.frame)
+    ensure(PAGE_TITLE in titles, f"no side-panel page titled {PAGE_TITLE!r}: {titles}")
+    note(f"side-panel pages: {titles}")
 
 
 def read_groups(ctx, predicate_text, timeout=20):
@@ -513,16 +559,15 @@ def read_groups(ctx, predicate_text, timeout=20):
 
 
 def check_groups(ctx):
-    all_rows = read_groups(ctx, lambda rs: all(group_of(rs, g) for g in GROUPS))
+    all_rows = read_groups(ctx, lambda rs: all(group_row(rs, g) for g in GROUPS))
     show_rows(all_rows)
-    order = [next(i for i, r in enumerate(all_rows) if r.text.startswith(g)) for g in GROUPS]
+    order = [group_row(all_rows, g).index for g in GROUPS]
     ensure(order == sorted(order), f"groups not in the order {GROUPS}")
-    note("groups: " + ", ".join(GROUPS))
+    note("groups: " + ", ".join(group_row(all_rows, g).text for g in GROUPS))
 
 
 def check_speakers(ctx):
     all_rows = read_groups(ctx, lambda rs: group_of(rs, "Speakers"))
-    speakers = group_of(all_rows, "Speakers")
     failures = []
     for name, title, count, quotes in (
             ("Volodymyr Zelenskiy", "Ukrainian President", "(3)",
@@ -531,19 +576,19 @@ def check_speakers(ctx):
             ("Keir Starmer", "British Prime Minister", "(2)",
              ("coalition of the willing", "on the land, at sea")),
             ("Vladimir Putin", None, None, ())):
-        entry, quote_rows = under(speakers, name)
-        if entry is None:
+        speaker, under_it = entry(all_rows, "Speakers", name)
+        if speaker is None:
             failures.append(f"no speaker entry starting with {name!r}")
             continue
-        note(f"speaker: {entry.text!r}")
-        if title and title not in entry.text:
-            failures.append(f"{name}: title {title!r} missing in {entry.text!r}")
-        if count and count not in entry.text:
-            failures.append(f"{name}: count {count} missing in {entry.text!r}")
+        note(f"speaker: {speaker.text!r}")
+        if title and title not in speaker.text:
+            failures.append(f"{name}: title {title!r} missing in {speaker.text!r}")
+        if count and count not in speaker.text:
+            failures.append(f"{name}: count {count} missing in {speaker.text!r}")
         for words in quotes:
-            row = next((r for r in quote_rows if words in r.text), None)
+            row = next((r for r in under_it if "\u201c" + words in r.text), None)
             if row is None:
-                failures.append(f"{name}: no quote entry with {words!r} under it")
+                failures.append(f"{name}: no quote entry \u201c{words}... under it")
             else:
                 note(f"  quote: {row.text[:70]!r}")
     if failures:
@@ -553,8 +598,7 @@ def check_speakers(ctx):
 
 def check_not_speakers(ctx):
     all_rows = read_groups(ctx, lambda rs: group_of(rs, "Speakers") is not None)
-    entries = [r.text for g in ("Speakers", "Organizations")
-               for r in (group_of(all_rows, g) or []) if not is_quote_row(r)]
+    entries = [r.text for g in ("Speakers", "Organizations") for r in group_of(all_rows, g) or []]
     wrong = [text for text in entries
              for bad in ("Kyiv", "Ukraine", "Russia", "Moscow", "Europe", "Belgrade",
                          "Serbia", "Pakistan", "Sindh", "Also Read", "Meanwhile", "However")
@@ -565,24 +609,23 @@ def check_not_speakers(ctx):
 
 def check_organizations(ctx):
     all_rows = read_groups(ctx, lambda rs: group_of(rs, "Organizations"))
-    entry, _ = under(group_of(all_rows, "Organizations"), "Lashkar-e-Taiba")
-    if entry is None:
+    organization, _ = entry(all_rows, "Organizations", "Lashkar-e-Taiba")
+    if organization is None:
         show_rows(all_rows)
-    ensure(entry, "no 'Lashkar-e-Taiba' entry under Organizations")
-    ensure("(1)" in entry.text, f"no count (1) in {entry.text!r}")
-    note(f"organization: {entry.text!r}")
+    ensure(organization, "no 'Lashkar-e-Taiba' entry under Organizations")
+    ensure("(1)" in organization.text, f"no count (1) in {organization.text!r}")
+    note(f"organization: {organization.text!r}")
 
 
 def check_posts(ctx):
     all_rows = read_groups(ctx, lambda rs: group_of(rs, "Social posts"))
-    posts = group_of(all_rows, "Social posts")
-    entry = next((r for r in posts if "@ZelenskyyUa" in r.text), None)
-    if entry is None:
+    post = next((r for r in group_of(all_rows, "Social posts") if "@ZelenskyyUa" in r.text), None)
+    if post is None:
         show_rows(all_rows)
-    ensure(entry, "no post with @ZelenskyyUa under Social posts")
+    ensure(post, "no post with @ZelenskyyUa under Social posts")
     for words in ("2025-03-15", "We must define"):
-        ensure(words in entry.text, f"{words!r} missing in {entry.text!r}")
-    note(f"post: {entry.text[:80]!r}")
+        ensure(words in post.text, f"{words!r} missing in {post.text!r}")
+    note(f"post: {post.text[:80]!r}")
 
 
 def check_highlights(ctx):
@@ -610,8 +653,8 @@ def check_highlights(ctx):
 
 def check_activate(ctx, words, how):
     start, end = quote_span(ctx.original, words)
-    all_rows = read_groups(ctx, lambda rs: any(words in r.text for r in rs))
-    row = next(r for r in all_rows if words in r.text and is_quote_row(r))
+    all_rows = read_groups(ctx, lambda rs: any(words in r.text for r in quote_rows(rs)))
+    row = next(r for r in quote_rows(all_rows) if "\u201c" + words in r.text)
     # Start from elsewhere so that a jump is visible.
     ctx.view.queryText().setCaretOffset(0)
     wait_for(lambda: ctx.view.queryText().caretOffset == 0, 5, "the caret at 0")
@@ -637,15 +680,18 @@ def check_typed_speaker(ctx):
     started = time.monotonic()
 
     def petrova():
-        block = group_of(expand_all(ctx.tree), "Speakers") or []
-        return under(block, "Elena Petrova")[0] or next(
-            (r for r in block if "Elena Petrova" in r.text and not is_quote_row(r)), None)
+        all_rows = expand_all(ctx.tree)
+        speaker, under_it = entry(all_rows, "Speakers", "Elena Petrova")
+        if speaker and any("We will rebuild the bridge" in r.text for r in under_it):
+            return speaker, under_it
+        return None
     try:
-        entry = wait_for(petrova, 10, "'Elena Petrova' under Speakers")
+        speaker, under_it = wait_for(petrova, 10, "'Elena Petrova' and her quote under Speakers")
     except CheckFailed:
-        show_rows(rows(ctx.tree))
+        show_tree(ctx.tree)
         raise
-    note(f"after {time.monotonic() - started:.1f} s: speaker {entry.text!r}")
+    note(f"after {time.monotonic() - started:.1f} s: speaker {speaker.text!r}")
+    note("  quote: " + next(r.text for r in under_it if "We will rebuild" in r.text))
     new_quote = ctx.expected_text.index("\u201cWe will rebuild") + 3
     wait_for(lambda: background_at(ctx.view, new_quote), 5,
              f"a background colour on the typed quote (offset {new_quote})")
@@ -661,10 +707,9 @@ def check_plugin_off(ctx):
              f"the tree {TREE_NAME!r} to leave the accessibility tree")
     ctx.tree = None
     note(f"the tree {TREE_NAME!r} is gone")
-    switcher = find_one(ctx.frame, lambda acc: acc.getRole() in (
-        pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON) and acc.name == PAGE_TITLE,
-        showing_only=False)
-    ensure(switcher is None, f"the page switcher still lists {PAGE_TITLE!r}")
+    titles = page_titles(ctx.frame)
+    ensure(PAGE_TITLE not in titles, f"the page switcher still lists {PAGE_TITLE!r}: {titles}")
+    note(f"side-panel pages: {titles}")
     offsets.append(ctx.expected_text.index("\u201cWe will rebuild") + 3)
     wait_for(lambda: not any(background_at(ctx.view, o) for o in offsets), 10,
              f"no background colour left at the quotes ({offsets})")
@@ -677,16 +722,15 @@ def check_plugin_off(ctx):
 
 def check_harness_panel(ctx):
     ctx.tree = wait_for(lambda: find_tree(ctx.frame), 20, "the file browser's tree")
-    all_rows = wait_for(lambda: [r for r in rows(ctx.tree)] if any(
-        "seed-article.txt" in r.text for r in rows(ctx.tree)) else None, 10,
-        "the file browser's rows")
-    show_rows(all_rows)
-    for name in ("seed-article.txt", "other-file.txt"):
-        ensure(any(name in r.text for r in all_rows), f"no row {name!r}")
-    switcher = find_one(ctx.frame, lambda acc: acc.getRole() == pyatspi.ROLE_RADIO_BUTTON
-                        and acc.name == "File Browser", showing_only=False)
-    ensure(switcher, "the page switcher does not list 'File Browser'")
-    note("page switcher lists 'File Browser'")
+    names = ("seed-article.txt", "other-file.txt")
+
+    def file_rows():
+        all_rows = rows(ctx.tree)
+        return all_rows if all(any(n in r.text for r in all_rows) for n in names) else None
+    show_rows(wait_for(file_rows, 10, f"rows {names} in the file browser"))
+    titles = page_titles(ctx.frame)
+    ensure("File Browser" in titles, f"no side-panel page 'File Browser': {titles}")
+    note(f"side-panel pages: {titles}")
 
 
 def check_harness_no_highlight(ctx):
