@@ -16,6 +16,7 @@
 #define QUOTES_PER_SLICE 400   /* tag applications per idle run: well under a frame */
 #define QUOTE_MIX        0.40  /* how far quote backgrounds move towards the accent */
 #define REPORTED_MIX     0.18
+#define ATTRIBUTION_MIX  0.10
 
 struct _QuotesHighlighter
 {
@@ -95,14 +96,16 @@ static void
 update_colors (QuotesHighlighter *self)
 {
   GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (self->buffer);
-  GdkRGBA background, accent, quote, reported;
+  GdkRGBA background, accent, quote, reported, attribution;
 
   scheme_colors (scheme, &background, &accent);
   quote = mix (&background, &accent, QUOTE_MIX);
   reported = mix (&background, &accent, REPORTED_MIX);
+  attribution = mix (&background, &accent, ATTRIBUTION_MIX);
   g_object_set (self->quote_tag, "background-rgba", &quote, NULL);
   g_object_set (self->reported_tag, "background-rgba", &reported, NULL);
   g_object_set (self->attribution_tag,
+                "background-rgba", &attribution,
                 "underline", PANGO_UNDERLINE_SINGLE,
                 "underline-rgba", &accent,
                 NULL);
