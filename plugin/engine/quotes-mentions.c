@@ -274,6 +274,10 @@ classify_name (const Scan    *scan,
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
   if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
     return TRUE;
+  /* "Moscow said": the government, as far as a source goes. */
+  if (end - first == 1 && quotes_lexicon_is_place (scan->doc->lexicon, phrase) && followed_by_cue (scan, end) &&
+      !(token_at (scan, first)->flags & QUOTES_TOKEN_POSSESSIVE))
+    return TRUE;
   if (is_shouted_place (scan, first, end, phrase) ||
       quotes_lexicon_is_place (scan->doc->lexicon, phrase) ||
       quotes_lexicon_nationality (scan->doc->lexicon, phrase) != NULL ||
@@ -743,9 +747,10 @@ mark_subjects (QuotesDocument *doc)
     }
 }
 
-/* "Sanders has denounced …": a word at the start of a sentence that is a
- * word too is a name when the text names someone so elsewhere ("Bernie
- * Sanders"). Found after the first pass, which knows the full names. */
+/* "Sanders has denounced …", "Bolton added": a word that is a common word
+ * or a place too is a name when the text names someone so elsewhere
+ * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
+ * knows the full names. */
 static void
 add_known_surnames (QuotesDocument *doc)
 {
@@ -774,7 +779,7 @@ add_known_surnames (QuotesDocument *doc)
 
           while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
             m++;
-          if (!(token->flags & QUOTES_TOKEN_SENT_START) || !(token->flags & QUOTES_TOKEN_CAPITALIZED) ||
+          if (token->kind != QUOTES_TOKEN_WORD || !(token->flags & QUOTES_TOKEN_CAPITALIZED) ||
               (m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
               is_capitalized_word (&scan, t + 1))
             continue;
