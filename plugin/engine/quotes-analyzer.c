@@ -25,6 +25,7 @@ struct _QuotesAnalyzer
   GObject        parent_instance;
 
   QuotesLexicon *lexicon;
+  gboolean       timing;   /* QUOTES_TIMING=1: how long each stage takes, on stderr */
 };
 
 G_DEFINE_FINAL_TYPE (QuotesAnalyzer, quotes_analyzer, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ static void
 quotes_analyzer_init (QuotesAnalyzer *self)
 {
   self->lexicon = quotes_lexicon_get_default ();
+  self->timing = g_strcmp0 (g_getenv ("QUOTES_TIMING"), "1") == 0;
 }
 
 /**
@@ -137,14 +139,22 @@ quotes_analyzer_analyze (QuotesAnalyzer  *self,
   quotes_document_init (&doc, self->lexicon, text, length, cancellable);
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
+      gint64 start = g_get_monotonic_time ();
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
       stages[i] (&doc);
+      if (G_UNLIKELY (self->timing))
+        g_printerr ("quotes: stage %u took %.1f ms\n", i, (g_get_monotonic_time () - start) / 1000.0);
     }
   if (error == NULL || *error == NULL)
     {
+      gint64 start = g_get_monotonic_time ();
+
       if (!g_cancellable_set_error_if_cancelled (cancellable, error))
         analysis = quotes_result_build (&doc);
+      if (G_UNLIKELY (self->timing))
+        g_printerr ("quotes: the result took %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
     }
   quotes_document_clear (&doc);
   return analysis;

@@ -19,6 +19,7 @@
 
 #define PHRASE_SIZE 256
 #define PRONOUN_WINDOW 4   /* sentences a pronoun looks back */
+#define RECENT_ENTITIES 64 /* entities a pronoun or title may refer back to: keeps it linear */
 
 typedef struct
 {
@@ -249,6 +250,7 @@ typedef struct
   guint32 sentence;           /* of the mention being resolved */
   GArray *subjects;           /* entity that is the subject of each sentence, or -1 */
   GArray *last_sentence;      /* per entity: the sentence it was last mentioned in */
+  GArray *recent;             /* the entities mentioned last, the latest at the end */
 } Salience;
 
 static gboolean
@@ -287,8 +289,6 @@ resolve_pronoun (Coref          *c,
                  guint           m)
 {
   QuotesMention *record = mention (c, m);
-  gint32 best = -1;
-  guint32 best_sentence = 0;
   gint32 candidates[3];
 
   /* “…,” he added: the speaker goes on. */
@@ -300,17 +300,14 @@ resolve_pronoun (Coref          *c,
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     if (recent (s, candidates[i]) && gender_fits (entity (c, candidates[i]), record->gender))
       return candidates[i];
-  for (guint e = 0; e < s->last_sentence->len; e++)
+  for (guint i = s->recent->len; i-- > 0;)
     {
-      guint32 last = g_array_index (s->last_sentence, guint32, e);
+      gint32 e = g_array_index (s->recent, gint32, i);
 
-      if (recent (s, e) && gender_fits (entity (c, e), record->gender) && (best < 0 || last >= best_sentence))
-        {
-          best = e;
-          best_sentence = last;
-        }
+      if (recent (s, e) && gender_fits (entity (c, e), record->gender))
+        return e;
     }
-  return best;
+  return -1;
 }
 
 static gboolean
@@ -346,25 +343,19 @@ resolve_descriptor (Coref          *c,
                     guint           m)
 {
   QuotesMention *record = mention (c, m);
+  g_autofree char *described = NULL;
 
   if (appositive_name (c, m) >= 0)
     return appositive_name (c, m);
-
-  g_autofree char *described = g_utf8_strdown (c->doc->text + record->title_start,
-                                               record->title_end - record->title_start);
-  gint32 best = -1;
-
-  for (guint e = 0; e < c->doc->entities->len; e++)
+  described = g_utf8_strdown (c->doc->text + record->title_start, record->title_end - record->title_start);
+  for (guint i = s->recent->len; i-- > 0;)
     {
-      QuotesEntityRecord *candidate = entity (c, e);
-      guint32 last = e < s->last_sentence->len ? g_array_index (s->last_sentence, guint32, e) : G_MAXUINT32;
+      QuotesEntityRecord *candidate = entity (c, g_array_index (s->recent, gint32, i));
 
-      if (candidate->title == NULL || last == G_MAXUINT32 || !title_mentions (candidate->title, described))
-        continue;
-      if (best < 0 || last >= g_array_index (s->last_sentence, guint32, best))
-        best = e;
+      if (candidate->title != NULL && title_mentions (candidate->title, described))
+        return g_array_index (s->recent, gint32, i);
     }
-  return best;
+  return -1;
 }
 
 /* "a Pentagon spokesperson": the organization inside it speaks. */
@@ -411,6 +402,15 @@ note_mention (Coref    *c,
   while (s->last_sentence->len < c->doc->entities->len)
     g_array_append_val (s->last_sentence, never);
   g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
+  for (guint i = 0; i < s->recent->len; i++)
+    if (g_array_index (s->recent, gint32, i) == record->entity)
+      {
+        g_array_remove_index (s->recent, i);
+        break;
+      }
+  g_array_append_val (s->recent, record->entity);
+  if (s->recent->len > RECENT_ENTITIES)
+    g_array_remove_index (s->recent, 0);
   while (s->subjects->len <= s->sentence)
     g_array_append_val (s->subjects, none);
   if (record->is_subject)
@@ -427,6 +427,7 @@ resolve_references (Coref *c)
 
   s.subjects = g_array_new (FALSE, FALSE, sizeof (gint32));
   s.last_sentence = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s.recent = g_array_new (FALSE, FALSE, sizeof (gint32));
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
       QuotesMention *record = mention (c, m);
@@ -462,6 +463,7 @@ resolve_references (Coref *c)
     }
   g_array_unref (s.subjects);
   g_array_unref (s.last_sentence);
+  g_array_unref (s.recent);
 }
 
 static void

@@ -132,12 +132,15 @@ quotes_document_phrase (const QuotesDocument *doc,
                         gsize                 size)
 {
   gsize used = 0;
+  gboolean ascii = TRUE;
 
   if (first + n > doc->tokens->len)
     return NULL;
   for (guint i = first; i < first + n; i++)
     {
       const QuotesToken *token = quotes_document_token (doc, i);
+
+      ascii &= (token->flags & QUOTES_TOKEN_ASCII) != 0 || token->kind != QUOTES_TOKEN_WORD;
       gsize len = (i + 1 == first + n ? token->base_end : token->end) - token->start;
 
       if (used + len + 2 > size)
@@ -148,7 +151,12 @@ quotes_document_phrase (const QuotesDocument *doc,
       used += len;
     }
   buffer[used] = '\0';
-  if (lower)
+  if (lower && ascii)
+    {
+      for (gsize i = 0; i < used; i++)
+        buffer[i] = g_ascii_tolower (buffer[i]);
+    }
+  else if (lower)
     {
       g_autofree char *folded = g_utf8_strdown (buffer, used);
 

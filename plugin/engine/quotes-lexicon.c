@@ -35,7 +35,8 @@ struct _QuotesLexicon
   WordTable   common_words;
   WordTable   abbreviations;
   WordTable   name_particles;
-  WordTable   cue_fillers;    /* every entry of any list that ends in a period */
+  WordTable   cue_fillers;
+  WordTable   cue_starts;       /* first words of all cues: most words are none */    /* every entry of any list that ends in a period */
   GHashTable *nationalities;    /* adjective -> country */
   GPtrArray  *boilerplate;      /* line starts */
 };
@@ -192,7 +193,8 @@ add_cue_line (char   **fields,
               guint    n_fields,
               gpointer data)
 {
-  WordTable *table = data;
+  QuotesLexicon *self = data;
+  WordTable *table = &self->cues;
   g_auto(GStrv) forms = g_strsplit (fields[0], "|", -1);
   guint flags = 0;
 
@@ -213,6 +215,8 @@ add_cue_line (char   **fields,
 
       word_table_lookup (table, lower, &old);
       word_table_add (table, lower, flags | form | old, FALSE);
+      lower[n] = '\0';
+      word_table_add (&self->cue_starts, lower, 0, FALSE);
     }
 }
 
@@ -281,7 +285,7 @@ quotes_lexicon_load (void)
     &self->places_and_orgs, &self->org_words, &self->org_roles,
     &self->role_nouns, &self->first_names, &self->non_names,
     &self->platforms, &self->pronouns, &self->descriptors, &self->common_words, &self->abbreviations,
-    &self->name_particles, &self->cue_fillers,
+    &self->name_particles, &self->cue_fillers, &self->cue_starts,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -289,7 +293,7 @@ quotes_lexicon_load (void)
   self->nationalities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->boilerplate = g_ptr_array_new_with_free_func (g_free);
 
-  for_each_line ("cues.txt", add_cue_line, &self->cues);
+  for_each_line ("cues.txt", add_cue_line, self);
   load_table (&self->titles, "titles.txt", gender_field, TRUE);
   load_table (&self->honorifics, "honorifics.txt", gender_field, FALSE);
   load_table (&self->title_modifiers, "title-modifiers.txt", NULL, TRUE);
@@ -541,4 +545,11 @@ quotes_lexicon_is_cue_filler (QuotesLexicon *self,
   if (n > 4 && lower[n - 2] == 'l' && lower[n - 1] == 'y')
     return TRUE;
   return word_table_lookup (&self->cue_fillers, lower, NULL);
+}
+
+gboolean
+quotes_lexicon_is_cue_start (QuotesLexicon *self,
+                             const char    *lower)
+{
+  return word_table_lookup (&self->cue_starts, lower, NULL);
 }

@@ -36,6 +36,7 @@ typedef struct _QuotesLexicon QuotesLexicon;
 QuotesLexicon *quotes_lexicon_get_default    (void);
 
 guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
+gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);
 guint     quotes_lexicon_cue_max_words       (QuotesLexicon *self);
 gboolean  quotes_lexicon_title               (QuotesLexicon *self, const char *lower, guint *gender);
 guint     quotes_lexicon_title_max_words     (QuotesLexicon *self);
