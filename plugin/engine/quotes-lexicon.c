@@ -14,6 +14,7 @@
 typedef struct
 {
   GHashTable *table;
+  GHashTable *starts;     /* the first words of multiword entries */
   guint       max_words;
 } WordTable;
 
@@ -75,7 +76,11 @@ word_table_add (WordTable  *table,
 {
   char *stored = lower ? g_utf8_strdown (key, -1) : g_strdup (key);
 
+  const char *space = strchr (stored, ' ');
+
   table->max_words = MAX (table->max_words, count_words (stored));
+  if (space != NULL)
+    g_hash_table_add (table->starts, g_strndup (stored, space - stored));
   g_hash_table_replace (table->table, stored, GUINT_TO_POINTER (value + 1));
 }
 
@@ -241,6 +246,7 @@ static void
 word_table_init (WordTable *table)
 {
   table->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table->starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   table->max_words = 1;
 }
 
@@ -552,4 +558,19 @@ quotes_lexicon_is_cue_start (QuotesLexicon *self,
                              const char    *lower)
 {
   return word_table_lookup (&self->cue_starts, lower, NULL);
+}
+
+/* Whether a multiword title or descriptor can start with @lower. */
+gboolean
+quotes_lexicon_starts_title (QuotesLexicon *self,
+                             const char    *lower)
+{
+  return g_hash_table_contains (self->titles.starts, lower);
+}
+
+gboolean
+quotes_lexicon_starts_descriptor (QuotesLexicon *self,
+                                  const char    *lower)
+{
+  return g_hash_table_contains (self->descriptors.starts, lower);
 }

@@ -39,6 +39,8 @@ guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *l
 gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);
 guint     quotes_lexicon_cue_max_words       (QuotesLexicon *self);
 gboolean  quotes_lexicon_title               (QuotesLexicon *self, const char *lower, guint *gender);
+gboolean  quotes_lexicon_starts_title        (QuotesLexicon *self, const char *lower);
+gboolean  quotes_lexicon_starts_descriptor   (QuotesLexicon *self, const char *lower);
 guint     quotes_lexicon_title_max_words     (QuotesLexicon *self);
 gboolean  quotes_lexicon_honorific           (QuotesLexicon *self, const char *word, guint *gender);
 gboolean  quotes_lexicon_is_honorific_word   (QuotesLexicon *self, const char *word);

@@ -123,6 +123,10 @@ title_length (const Scan *scan,
   char phrase[PHRASE_SIZE];
   guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
 
+  if (!lookup_lower (scan, index, phrase))
+    return 0;
+  if (!quotes_lexicon_starts_title (scan->doc->lexicon, phrase))
+    max = MIN (max, 1);
   for (guint n = max; n >= 1; n--)
     if (quotes_document_phrase (scan->doc, index, n, TRUE, phrase, sizeof phrase) != NULL &&
         quotes_lexicon_title (scan->doc->lexicon, phrase, gender))
@@ -567,7 +571,11 @@ scan_descriptor (Scan  *scan,
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
   if (k < end && is_nationality (scan, k))
     k++;
-  for (guint n = MIN (quotes_lexicon_descriptor_max_words (scan->doc->lexicon), end - MIN (k, end)); n >= 1; n--)
+  guint max = MIN (quotes_lexicon_descriptor_max_words (scan->doc->lexicon), end - MIN (k, end));
+
+  if (k < end && lookup_lower (scan, k, phrase) && !quotes_lexicon_starts_descriptor (scan->doc->lexicon, phrase))
+    max = MIN (max, 1);
+  for (guint n = max; n >= 1; n--)
     {
       if (quotes_document_phrase (scan->doc, k, n, TRUE, phrase, sizeof phrase) == NULL ||
           !quotes_lexicon_descriptor (scan->doc->lexicon, phrase, &gender))
