@@ -75,6 +75,14 @@ class CliTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         self.assertEqual(json.loads(result.stdout)["quotes"][0]["kind"], "direct")
 
+    def test_several_files_give_an_array(self):
+        seed = os.path.join(FIXTURES, "seed-article.txt")
+        result = scan("--json", seed, self.write("“Yes,” Ana Lima said.".encode()))
+        self.assertEqual(result.returncode, 0)
+        docs = json.loads(result.stdout)
+        self.assertEqual(len(docs), 2)
+        self.assertEqual(docs[1]["quotes"][0]["text"], "Yes,")
+
     def test_missing_file(self):
         result = scan("/nonexistent/article.txt")
         self.assertEqual(result.returncode, 1)

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 #include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <quotes.h>
@@ -50,11 +52,27 @@ read_input (const char  *path,
   return g_file_get_contents (path, contents, length, error);
 }
 
+static gboolean
+write_string (GOutputStream *out,
+              const char    *text,
+              gsize          length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_output_stream_write_all (out, text, length, NULL, NULL, &error))
+    return TRUE;
+  g_printerr ("quotes-scan: %s\n", error->message);
+  return FALSE;
+}
+
+/* Analyses one file and writes what it found to @out; @printed counts the
+ * files written so far, for the separators between them. */
 static int
 scan_file (QuotesAnalyzer *analyzer,
            const char     *path,
-           gboolean        first,
-           GString        *out)
+           gboolean        several,
+           guint          *printed,
+           GOutputStream  *out)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -73,19 +91,23 @@ scan_file (QuotesAnalyzer *analyzer,
       g_printerr (_("quotes-scan: %s: %s\n"), path, error->message);
       return EXIT_BAD_INPUT;
     }
+  if (*printed > 0 && !write_string (out, several && json_output ? ",\n" : "\n", several && json_output ? 2 : 1))
+    return EXIT_USAGE;
+  (*printed)++;
   if (json_output)
     {
-      g_autofree char *json = quotes_analysis_to_json (analysis);
-
-      g_string_append (out, json);
+      if (quotes_analysis_write_json (analysis, out, NULL, &error))
+        return EXIT_OK;
+      g_printerr ("quotes-scan: %s\n", error->message);
+      return EXIT_USAGE;
     }
   else
     {
-      if (!first)
-        g_string_append_c (out, '\n');
-      quotes_report_print (out, path, contents, analysis);
+      g_autoptr(GString) report = g_string_new (NULL);
+
+      quotes_report_print (report, path, contents, analysis);
+      return write_string (out, report->str, report->len) ? EXIT_OK : EXIT_USAGE;
     }
-  return EXIT_OK;
 }
 
 int
@@ -95,8 +117,11 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(QuotesAnalyzer) analyzer = NULL;
+  g_autoptr(GOutputStream) stdout_stream = NULL;
+  g_autoptr(GOutputStream) out = NULL;
   int status = EXIT_OK;
   gboolean several;
+  guint printed = 0;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -118,25 +143,23 @@ main (int   argc,
     }
 
   analyzer = quotes_analyzer_new ();
+  stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  out = g_buffered_output_stream_new_sized (stdout_stream, 1 << 16);
   several = argc > 2;
-  if (json_output && several)
-    fputs ("[\n", stdout);
-  for (int i = 1, printed = 0; i < argc; i++)
+  if (json_output && several && !write_string (out, "[\n", 2))
+    return EXIT_USAGE;
+  for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GString) out = g_string_new (NULL);
-      int file_status = scan_file (analyzer, argv[i], printed == 0, out);
+      int file_status = scan_file (analyzer, argv[i], several, &printed, out);
 
       status = MAX (status, file_status);
-      if (out->len == 0)
-        continue;
-      if (json_output && several && printed > 0)
-        fputs (",\n", stdout);
-      fwrite (out->str, 1, out->len, stdout);
-      if (json_output && !several)
-        fputc ('\n', stdout);
-      printed++;
     }
-  if (json_output && several)
-    fputs ("\n]\n", stdout);
+  if (json_output && several && !write_string (out, "]\n", 2))
+    return EXIT_USAGE;
+  if (!g_output_stream_flush (out, NULL, &error))
+    {
+      g_printerr ("quotes-scan: %s\n", error->message);
+      return EXIT_USAGE;
+    }
   return status;
 }

@@ -132,3 +132,28 @@ quotes_analysis_to_json (QuotesAnalysis *self)
   g_return_val_if_fail (QUOTES_IS_ANALYSIS (self), NULL);
   return quotes_json_write (self);
 }
+
+/**
+ * quotes_analysis_write_json:
+ * @self: an analysis
+ * @out: where to write
+ * @cancellable: (nullable): to stop writing
+ * @error: where to put why writing failed
+ *
+ * Writes the same JSON as quotes_analysis_to_json() to @out, item by item,
+ * without holding all of it in memory: for large analyses.
+ *
+ * Returns: whether all of it was written
+ */
+gboolean
+quotes_analysis_write_json (QuotesAnalysis  *self,
+                            GOutputStream   *out,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_return_val_if_fail (QUOTES_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return quotes_json_write_to (self, out, cancellable, error);
+}

@@ -5,6 +5,8 @@
 #error "Only <quotes.h> can be included directly."
 #endif
 
+#include <gio/gio.h>
+
 #include "quotes-entity.h"
 #include "quotes-post.h"
 #include "quotes-quote.h"
@@ -20,5 +22,9 @@ GPtrArray *quotes_analysis_get_quotes   (QuotesAnalysis *self);
 GPtrArray *quotes_analysis_get_entities (QuotesAnalysis *self);
 GPtrArray *quotes_analysis_get_posts    (QuotesAnalysis *self);
 char      *quotes_analysis_to_json      (QuotesAnalysis *self);
+gboolean   quotes_analysis_write_json   (QuotesAnalysis *self,
+                                         GOutputStream  *out,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
 
 G_END_DECLS

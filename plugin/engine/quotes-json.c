@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "quotes-json-private.h"
 
 #define FORMAT_VERSION 1
@@ -156,8 +158,8 @@ add_array (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-JsonNode *
-quotes_json_build (QuotesAnalysis *analysis)
+static JsonNode *
+build (QuotesAnalysis *analysis)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -171,14 +173,36 @@ quotes_json_build (QuotesAnalysis *analysis)
   return json_builder_get_root (builder);
 }
 
-char *
-quotes_json_write (QuotesAnalysis *analysis)
+static JsonGenerator *
+generator_for (QuotesAnalysis *analysis)
 {
-  g_autoptr(JsonNode) root = quotes_json_build (analysis);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = build (analysis);
+  JsonGenerator *generator = json_generator_new ();
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
+  return generator;
+}
+
+gboolean
+quotes_json_write_to (QuotesAnalysis  *analysis,
+                      GOutputStream   *out,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(JsonGenerator) generator = generator_for (analysis);
+  gsize length;
+  g_autofree char *json = json_generator_to_data (generator, &length);
+
+  return g_output_stream_write_all (out, json, length, NULL, cancellable, error) &&
+         g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
+}
+
+char *
+quotes_json_write (QuotesAnalysis *analysis)
+{
+  g_autoptr(JsonGenerator) generator = generator_for (analysis);
+
   return json_generator_to_data (generator, NULL);
 }
