@@ -5,12 +5,16 @@ MESON ?= meson
 POLNEAR ?= ../shared/polnear
 MESON_TEST_ARGS ?=
 
-.PHONY: help deps build check run install-user install eval clean
+SANITIZE_BUILDDIR ?= _build-sanitize
+
+.PHONY: help deps build check check-sanitize bench run install-user install eval clean
 
 help:
 	@echo "make deps          install missing Debian packages (tools/debian-packages.txt)"
 	@echo "make build         configure $(BUILDDIR) (debugoptimized) if needed, then compile"
 	@echo "make check         build, then run the test suite (extra args: MESON_TEST_ARGS=...)"
+	@echo "make check-sanitize  the unit tests again, built with AddressSanitizer and UBSan"
+	@echo "make bench         the engine benchmark (tests/bench/engine; slow, on demand)"
 	@echo "make run           show the example article's analysis: in gedit with a display,"
 	@echo "                   else as quotes-scan output"
 	@echo "make install-user  install the gedit plugin and its schema for the current user"
@@ -31,6 +35,22 @@ build: deps
 
 check: build
 	$(MESON) test -C $(BUILDDIR) --print-errorlogs $(MESON_TEST_ARGS)
+
+# Memory errors and undefined behaviour fail the run; leaks fail it for the
+# engine's tests (GTK keeps memory until exit, so not for the widget tests).
+check-sanitize: deps
+	test -f $(SANITIZE_BUILDDIR)/build.ninja || \
+		$(MESON) setup $(SANITIZE_BUILDDIR) -Db_sanitize=address,undefined -Dintrospection=false
+	$(MESON) compile -C $(SANITIZE_BUILDDIR)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		$(MESON) test -C $(SANITIZE_BUILDDIR) --print-errorlogs --timeout-multiplier 10 \
+		seed cases analyzer posts cli
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		$(MESON) test -C $(SANITIZE_BUILDDIR) --print-errorlogs --timeout-multiplier 10 \
+		highlighter panel
+
+bench: deps
+	tests/bench/engine
 
 run: build
 	tools/run-example $(BUILDDIR)

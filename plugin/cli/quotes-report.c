@@ -14,31 +14,58 @@ excerpt (const char *text)
   g_autofree char *flat = g_strdup (text);
 
   g_strdelimit (flat, "\n\r\t", ' ');
+  g_autofree char *cut = NULL;
+
   if (g_utf8_strlen (flat, -1) <= EXCERPT_CHARS)
     return g_steal_pointer (&flat);
-  return g_strconcat (g_utf8_substring (flat, 0, EXCERPT_CHARS - 1), "…", NULL);
+  cut = g_utf8_substring (flat, 0, EXCERPT_CHARS - 1);
+  return g_strconcat (cut, "…", NULL);
+}
+
+/* Where each line starts, in code points, to number the quotes' lines
+ * without counting from the top for each. */
+static GArray *
+line_starts (const char *text)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint offset = 0;
+
+  g_array_append_val (starts, offset);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      offset++;
+      if (*p == '\n')
+        g_array_append_val (starts, offset);
+    }
+  return starts;
 }
 
 static guint
-line_of (const char *text,
-         guint       offset)
+line_of (GArray *starts,
+         guint   offset)
 {
-  const char *end = g_utf8_offset_to_pointer (text, offset);
-  guint line = 1;
+  guint low = 0, high = starts->len;
 
-  for (const char *p = text; p < end; p++)
-    line += *p == '\n';
-  return line;
+  while (high - low > 1)
+    {
+      guint middle = (low + high) / 2;
+
+      if (g_array_index (starts, guint, middle) <= offset)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low + 1;
 }
 
 static void
 print_quote (GString     *out,
-             const char  *text,
+             GArray      *lines,
              QuotesQuote *quote)
 {
   g_autofree char *said = excerpt (quotes_quote_get_text (quote));
   const QuotesSpan *cue = quotes_quote_get_cue (quote);
-  guint line = line_of (text, quotes_quote_get_start (quote));
+  guint line = line_of (lines, quotes_quote_get_start (quote));
 
   if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
     /* Translators: reported speech, without quote marks; then the line number */
@@ -83,7 +110,7 @@ print_counts (GString   *out,
 
 static void
 print_speakers (GString        *out,
-                const char     *text,
+                GArray         *lines,
                 QuotesAnalysis *analysis)
 {
   GPtrArray *entities = quotes_analysis_get_entities (analysis);
@@ -104,7 +131,7 @@ print_speakers (GString        *out,
         g_string_append_printf (out, " (%s)", quotes_entity_get_title (entity));
       print_counts (out, quotes, said);
       for (guint i = 0; i < said->len; i++)
-        print_quote (out, text, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
+        print_quote (out, lines, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
     }
   if (!any)
     g_string_append_printf (out, "  %s\n", _("No quotations found"));
@@ -164,7 +191,7 @@ print_posts (GString        *out,
 
 static void
 print_unattributed (GString        *out,
-                    const char     *text,
+                    GArray         *lines,
                     QuotesAnalysis *analysis)
 {
   GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
@@ -179,7 +206,7 @@ print_unattributed (GString        *out,
       if (!header)
         g_string_append_printf (out, "\n%s\n", _("Quotes without a known speaker"));
       header = TRUE;
-      print_quote (out, text, quote);
+      print_quote (out, lines, quote);
     }
 }
 
@@ -189,9 +216,11 @@ quotes_report_print (GString        *out,
                      const char     *text,
                      QuotesAnalysis *analysis)
 {
+  g_autoptr(GArray) lines = line_starts (text);
+
   g_string_append_printf (out, "%s\n", name);
-  print_speakers (out, text, analysis);
-  print_unattributed (out, text, analysis);
+  print_speakers (out, lines, analysis);
+  print_unattributed (out, lines, analysis);
   print_organizations (out, analysis);
   print_posts (out, analysis);
 }
