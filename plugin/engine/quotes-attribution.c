@@ -887,7 +887,7 @@ quotes_attribution_run (QuotesDocument *doc)
   guint n_cues;
 
   index_tokens (&a);
-  for (guint i = 0; i < doc->marked->len; i++)
+  for (guint i = 0; i < doc->marked->len && !quotes_document_cancelled (doc, i); i++)
     attribute_marked (&a, i, &g_array_index (doc->marked, QuotesMarkedSpan, i));
   borrow_from_next (&a);
 

@@ -189,7 +189,7 @@ resolve_organization (Coref *c,
 static void
 resolve_full_names (Coref *c)
 {
-  for (guint m = 0; m < c->doc->mentions->len; m++)
+  for (guint m = 0; m < c->doc->mentions->len && !quotes_document_cancelled (c->doc, m); m++)
     {
       QuotesMention *record = mention (c, m);
       guint first;

@@ -55,7 +55,7 @@ follows_determiner (QuotesDocument        *doc,
 void
 quotes_cues_run (QuotesDocument *doc)
 {
-  for (guint p = 0; p < doc->paragraphs->len; p++)
+  for (guint p = 0; p < doc->paragraphs->len && !quotes_document_cancelled (doc, p); p++)
     {
       const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, p);
 

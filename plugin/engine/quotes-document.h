@@ -208,6 +208,16 @@ char    *quotes_document_token_lower     (const QuotesDocument *doc,
                                           char                 *buffer,
                                           gsize                 size);
 
+/* For long loops: whether to stop because the analysis was cancelled; looks
+ * only every 256 steps. A stage that stops leaves the document half done,
+ * which the analyzer then drops. */
+static inline gboolean
+quotes_document_cancelled (const QuotesDocument *doc,
+                           guint                 step)
+{
+  return (step & 0xff) == 0 && g_cancellable_is_cancelled (doc->cancellable);
+}
+
 /* The stages, in the order the analyzer runs them. */
 void quotes_segment_run     (QuotesDocument *doc);
 void quotes_posts_run       (QuotesDocument *doc);

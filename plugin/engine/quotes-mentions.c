@@ -812,7 +812,7 @@ quotes_mentions_run (QuotesDocument *doc)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, i) };
 
-      if (i % 256 == 0 && g_cancellable_is_cancelled (doc->cancellable))
+      if (quotes_document_cancelled (doc, i))
         return;
       scan_paragraph (&scan);
     }

@@ -1187,6 +1187,9 @@ activate_row (QuotesPanel *self,
   if (model == NULL || !gtk_tree_model_get_iter (model, &iter, path))
     return;
   gtk_tree_model_get (model, &iter, COL_KIND, &kind, COL_ID, &id, COL_KEY, &key, -1);
+  /* Activation by the keyboard or assistive technologies need not select
+   * the row: "Go to attribution" afterwards acts on the activated one. */
+  gtk_tree_selection_select_path (gtk_tree_view_get_selection (self->tree_view), path);
 
   if (kind != ROW_SPEAKER && kind != ROW_ORGANIZATION)
     g_clear_pointer (&self->cycle_key, g_free);

@@ -72,6 +72,9 @@ document_state_free (gpointer data)
   DocumentState *state = data;
 
   g_signal_handlers_disconnect_by_data (state->watcher, state);
+  /* A run under way holds the watcher: dispose it now, which cancels the
+   * run, rather than when the run ends. */
+  g_object_run_dispose (G_OBJECT (state->watcher));
   g_clear_object (&state->watcher);
   g_clear_object (&state->highlighter);
   g_free (state);

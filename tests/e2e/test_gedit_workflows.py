@@ -1,0 +1,809 @@
+#!/usr/bin/python3
+"""End-to-end checks of the Quotes plugin in the real gedit 44, second
+session: what a person does with it over a while, driven through AT-SPI and
+the keyboard (XTest through the AT-SPI registry).
+
+  - keyboard navigation: Ctrl+Alt+] / Ctrl+Alt+[ and Ctrl+Alt+A;
+  - preferences changed with gsettings from outside, applied live;
+  - undo and redo after the highlighting;
+  - reloading the file after it changed on disk (gedit's info bar);
+  - several tabs: the panel follows the active tab; closing a tab while its
+    analysis runs;
+  - a second window (gedit --new-window, through D-Bus) with its own page;
+  - a clean exit with nothing CRITICAL or WARNING on gedit's stderr.
+
+Run by tests/e2e/inner (see tests/e2e/run-e2e), not by hand, with the same
+arguments as test_gedit.py, whose helpers it uses. In harness mode (gedit
+without the plugin) the same gedit-driving steps run without the panel and
+highlight checks: that run says what gedit itself does (for instance the
+modified flag after an undo), which the plugin run must match.
+
+Output is TAP-like, as test_gedit.py's.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+import traceback
+
+import gi
+
+gi.require_version("Gdk", "3.0")
+from gi.repository import Gdk, GLib  # noqa: E402
+
+from test_gedit import (  # noqa: E402
+    PAGE_TITLE, TREE_NAME, CheckFailed, Context, Suite, activate_row,
+    check_exit_status, check_window, children, document_text, double_click_row, ensure, entry,
+    expand_all, find_action, find_all, find_one, find_tree, group_of, has_state, is_text_view,
+    note, page_titles, pyatspi, quote_rows, quote_span, rows, selection, show_rows,
+    tag_attributes, wait_for)
+
+SETTINGS_SCHEMA = "org.gnome.gedit.plugins.quotes"
+
+# Appended to the article on disk, then reloaded.
+RELOAD_SENTENCE = "\n\u201cThe port will reopen on Monday,\u201d Mayor Ines Okafor said."
+RELOAD_SPEAKER, RELOAD_QUOTE = "Ines Okafor", "The port will reopen on Monday"
+# Typed into a new tab.
+TAB_TEXT = "\u201cThe tunnel will open next year,\u201d Mayor Tomas Berg said."
+TAB_SPEAKER, TAB_QUOTE = "Tomas Berg", "The tunnel will open next year"
+# The document of the second window.
+OTHER_NAME = "other-article.txt"
+OTHER_TEXT = "\u201cPrices will fall by the autumn,\u201d said Ana Lima, the central bank governor."
+OTHER_SPEAKER, OTHER_QUOTE = "Ana Lima", "Prices will fall by the autumn"
+ARTICLE_SPEAKER = "Volodymyr Zelenskiy"
+# Typed with the keyboard inside the "coalition of the willing" quote, then undone.
+TYPED_WORD = "brave"
+# Copies of the article (its quoted paragraphs) typed into the second tab
+# just before it is closed: 500 KB, whose analysis takes about a second of
+# CPU in the plugin (the article's names and posts make it costly; the same
+# size of one repeated quote takes a few milliseconds).
+LONG_COPIES = 200
+
+
+# --- keyboard ----------------------------------------------------------------
+
+class Keyboard:
+    """Key presses synthesized by the AT-SPI registry (XTest), keycodes taken
+    from the X server's keymap."""
+
+    def __init__(self):
+        display = Gdk.Display.open(os.environ["DISPLAY"])
+        ensure(display is not None, f"cannot open display {os.environ.get('DISPLAY')!r}")
+        self.keymap = Gdk.Keymap.get_for_display(display)
+        self.display = display
+
+    def keycode(self, name):
+        keyval = Gdk.keyval_from_name(name)
+        found, keys = self.keymap.get_entries_for_keyval(keyval)
+        keys = [k for k in keys or [] if k.level == 0] if found else []
+        ensure(keys, f"no key for {name!r} at level 0 in the X keymap")
+        return min(keys, key=lambda k: k.group).keycode
+
+    def press(self, *names):
+        """Press the keys in order and release them in reverse: press("Control_L", "t")."""
+        codes = [self.keycode(name) for name in names]
+        for code in codes:
+            pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
+        for code in reversed(codes):
+            pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
+        note("pressed " + "+".join(names))
+
+    def type(self, text):
+        pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
+        note(f"typed {text!r} on the keyboard")
+
+
+NEXT = ("Control_L", "Alt_L", "bracketright")
+PREVIOUS = ("Control_L", "Alt_L", "bracketleft")
+ATTRIBUTION = ("Control_L", "Alt_L", "a")
+
+
+# --- windows, tabs, focus ----------------------------------------------------
+
+def frames(app):
+    return [c for c in children(app) if c.getRole() == pyatspi.ROLE_FRAME]
+
+
+def is_modified_title(name):
+    return name.startswith("*")
+
+
+def focus_view(ctx):
+    """Keyboard events go to the X focus: make gedit's window active with the
+    document's view focused (there is no window manager). GTK's accessible
+    grab_focus focuses the widget and presents its window."""
+    def focused():
+        return (has_state(ctx.frame, pyatspi.STATE_ACTIVE)
+                and has_state(ctx.view, pyatspi.STATE_FOCUSED))
+    if focused():
+        return
+    ctx.view.queryComponent().grabFocus()
+    wait_for(focused, 5, "gedit's window to be active with the text view focused")
+
+
+def tab_list(frame):
+    return wait_for(lambda: find_one(frame, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB_LIST),
+                    5, "the notebook's page tab list")
+
+
+def tab_names(frame):
+    return [tab.name for tab in children(tab_list(frame))]
+
+
+def select_tab(ctx, index, title_start):
+    tabs = tab_list(ctx.frame)
+    ensure(tabs.querySelection().selectChild(index), f"selecting tab {index} returned false")
+    wait_for(lambda: ctx.frame.name.lstrip("*").startswith(title_start), 5,
+             f"tab {index} ({title_start}) to become the active document")
+    note(f"selected tab {index}: window {ctx.frame.name!r}")
+
+
+def wait_view(ctx, predicate, what, timeout=5):
+    """Find the showing text view again (after a tab or window change) until
+    predicate(text) holds for it; it becomes ctx.view."""
+    def found():
+        # Not editable (so not found) while gedit loads or reloads the file.
+        view = find_one(ctx.frame, is_text_view)
+        return view if view is not None and predicate(document_text(view)) else None
+    ctx.view = wait_for(found, timeout, what)
+    return ctx.view
+
+
+def click(acc, action_name="click"):
+    """Click a button; it may go away while the click is being answered."""
+    label = acc.name
+    found = find_action(acc, action_name)
+    ensure(found, f"{label!r} has no action {action_name!r}")
+    action, index = found
+    try:
+        done = action.doAction(index)
+    except GLib.GError as error:
+        note(f"(the answer to clicking {label!r} was lost: {error})")
+        return
+    ensure(done, f"clicking {label!r} returned false")
+    note(f"clicked {label!r}")
+
+
+def button(root, name, showing_only=True):
+    return find_one(root, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == name,
+                    showing_only)
+
+
+def answer_save_dialog(ctx, answer="Close without Saving", timeout=10):
+    """Wait for gedit's "Save changes…?" question and answer it."""
+    def dialog_button():
+        for window in children(ctx.app):
+            if window.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_DIALOG):
+                found = button(window, answer)
+                if found:
+                    return window, found
+        return None
+    window, found = wait_for(dialog_button, timeout, f"a dialog with {answer!r}")
+    texts = [a.name for a in find_all(window, lambda a: a.getRole() == pyatspi.ROLE_LABEL)]
+    note(f"dialog {window.name!r}: {' / '.join(t for t in texts if t)[:160]!r}")
+    return found
+
+
+# --- the panel ---------------------------------------------------------------
+
+def panel_rows(frame):
+    """The rows of the showing Quotes tree, all expanded; None without a tree."""
+    tree = find_tree(frame, TREE_NAME)
+    return expand_all(tree) if tree else None
+
+
+def speaker_names(all_rows):
+    return [r.text for r in group_of(all_rows, "Speakers") or []]
+
+
+def has_speaker(all_rows, name, quote=None):
+    speaker, under_it = entry(all_rows, "Speakers", name)
+    if speaker is None:
+        return False
+    return quote is None or any(quote in r.text for r in under_it)
+
+
+def wait_panel(frame, predicate, what, timeout=10):
+    """Read the panel until predicate(rows) holds; show the rows when it does not."""
+    state = {}
+
+    def ready():
+        state["rows"] = panel_rows(frame)
+        return state["rows"] is not None and predicate(state["rows"])
+    try:
+        wait_for(ready, timeout, what)
+    except CheckFailed:
+        if state.get("rows"):
+            show_rows(state["rows"])
+        else:
+            note("(no showing tree: the panel shows " + repr([
+                a.name for a in find_all(frame, lambda a: a.getRole() == pyatspi.ROLE_LABEL)
+                if a.name][:8]) + ")")
+        raise
+    return state["rows"]
+
+
+def selected_row_texts(frame):
+    tree = find_tree(frame, TREE_NAME)
+    if tree is None:
+        return []
+    table = tree.queryTable()
+    all_rows = rows(tree)
+    return [all_rows[i].text for i in table.getSelectedRows() if i < len(all_rows)]
+
+
+# --- text --------------------------------------------------------------------
+
+def span_of(text, first_words, last_words):
+    start = text.index(first_words)
+    return start, text.index(last_words, start) + len(last_words)
+
+
+def highlighted_runs(view):
+    """(start, end) of every run of text carrying a background or an underline
+    from a tag, over the whole document."""
+    count = view.queryText().characterCount
+    runs, offset = [], 0
+    while offset < count:
+        attributes, start, end = tag_attributes(view, offset)
+        if "bg-color" in attributes or "underline" in attributes:
+            runs.append((start, end))
+        offset = max(end, offset + 1)
+    return runs
+
+
+def background_at(view, offset):
+    return tag_attributes(view, offset)[0].get("bg-color")
+
+
+def ensure_selection(ctx, expected, what, slack=1):
+    """Wait for the selection to be expected (start, end), give or take slack
+    characters at each end (a quote's marks, a final stop)."""
+    start, end = expected
+
+    def close_enough():
+        sel = selection(ctx.view)
+        return sel if sel and abs(sel[0] - start) <= slack and abs(sel[1] - end) <= slack else None
+    try:
+        sel = wait_for(close_enough, 5, f"the selection of {what} ({start}-{end})")
+    finally:
+        note(f"selection {selection(ctx.view)}, caret {ctx.view.queryText().caretOffset}")
+    return sel
+
+
+def set_caret(ctx, offset):
+    ctx.view.queryText().setCaretOffset(offset)
+    wait_for(lambda: ctx.view.queryText().caretOffset == offset and not selection(ctx.view), 5,
+             f"the caret at {offset} with nothing selected")
+
+
+def gsettings_set(schema, key, value):
+    subprocess.run(["gsettings", "set", schema, key, value], check=True, timeout=10)
+    note(f"gsettings set {schema} {key} {value}")
+
+
+# --- the checks --------------------------------------------------------------
+
+def plugin_mode(ctx):
+    return ctx.args.mode == "plugin"
+
+
+def check_setup(ctx):
+    """The window, the keyboard, and (with the plugin) a ready panel."""
+    ctx.keyboard = Keyboard()
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, lambda rs: has_speaker(rs, ARTICLE_SPEAKER,
+                                                                 "A ceasefire could"),
+                              f"{ARTICLE_SPEAKER} and his quotes in the panel", 20)
+        note(f"speakers: {speaker_names(all_rows)}")
+    focus_view(ctx)
+    note(f"window {ctx.frame.name!r} active, text view focused")
+
+
+def check_navigation(ctx):
+    text = document_text(ctx.view)
+    reported = span_of(text, "Kyiv\u2019s Western allies", "with U.S. backing")
+    coalition = quote_span(text, "coalition of the willing")
+    focus_view(ctx)
+    set_caret(ctx, 0)
+    steps = ((NEXT, reported, "(reported) Kyiv\u2019s Western allies"),
+             (NEXT, coalition, "\u201ccoalition of the willing\u201d"),
+             (PREVIOUS, reported, "(reported) Kyiv\u2019s Western allies"))
+    for keys, span, row_text in steps:
+        ctx.keyboard.press(*keys)
+        sel = ensure_selection(ctx, span, repr(row_text[:40]))
+        note(f"selected {document_text(ctx.view)[sel[0]:sel[1]][:60]!r}")
+        wait_for(lambda: any(t.startswith(row_text) for t in selected_row_texts(ctx.frame)), 5,
+                 f"the panel row {row_text!r} to be selected")
+        note(f"selected row: {selected_row_texts(ctx.frame)[0][:60]!r}")
+    # On to the partial quote again, then its attribution.
+    ctx.keyboard.press(*NEXT)
+    ensure_selection(ctx, coalition, "the quote \u201ccoalition of the willing\u201d")
+    ctx.keyboard.press(*ATTRIBUTION)
+    sel = wait_for(lambda: (lambda s: s if s and s[1] <= coalition[0] else None)(selection(ctx.view)),
+                   5, "a selection before the quote (its attribution)")
+    selected = text[sel[0]:sel[1]]
+    note(f"Ctrl+Alt+A selected {sel} {selected!r}")
+    ensure("Starmer" in selected, f"the attribution {selected!r} does not name Starmer")
+
+
+def check_attribution(ctx, how, timeout=5):
+    text = document_text(ctx.view)
+    start, end = quote_span(text, "A ceasefire could have already happened")
+    who = text.index("Zelenskiy said", end)
+    all_rows = wait_panel(ctx.frame, lambda rs: any("A ceasefire" in r.text for r in quote_rows(rs)),
+                          "the quote row \u201cA ceasefire\u2026")
+    row = next(r for r in quote_rows(all_rows) if "\u201cA ceasefire" in r.text)
+    focus_view(ctx)
+    set_caret(ctx, 0)
+    # Another quote's row selected first, as after moving around with Ctrl+Alt+].
+    ctx.keyboard.press(*NEXT)
+    wait_for(lambda: selected_row_texts(ctx.frame) and selection(ctx.view), 5,
+             "a quote and its row selected")
+    note(f"selected row before: {selected_row_texts(ctx.frame)[0][:50]!r}")
+    if how == "double click":
+        double_click_row(row, find_tree(ctx.frame, TREE_NAME))
+    else:
+        activate_row(row)
+    note(f"{how} on {row.text[:50]!r}")
+    ensure_selection(ctx, (start, end), "the quote \u201cA ceasefire\u2026")
+    note(f"selected rows: {[t[:40] for t in selected_row_texts(ctx.frame)]}")
+    focus_view(ctx)
+    ctx.keyboard.press(*ATTRIBUTION)
+
+    def attribution():
+        sel = selection(ctx.view)
+        return sel if sel and sel[0] <= who and sel[1] >= who + len("Zelenskiy said") else None
+    try:
+        sel = wait_for(attribution, timeout,
+                       f"a selection covering 'Zelenskiy said' ({who}-{who + 14})")
+    finally:
+        sel_now = selection(ctx.view)
+        note(f"after Ctrl+Alt+A: selection {sel_now} "
+             f"{text[sel_now[0]:sel_now[1]][:60]!r}" if sel_now else
+             "after Ctrl+Alt+A: nothing selected")
+    ensure(sel[1] - sel[0] < 40, f"the attribution selection {sel} is longer than who said it")
+
+
+def check_preferences(ctx):
+    text = document_text(ctx.view)
+    quotes = {words: quote_span(text, words) for words in (
+        "coalition of the willing", "We need to continue working", "A ceasefire could")}
+    reported = {words: text.index(words) + 2 for words in (
+        "Russia would continue fighting", "Kyiv\u2019s Western allies")}
+
+    def quotes_highlighted():
+        return all(background_at(ctx.view, s + 1) and background_at(ctx.view, e - 2)
+                   for s, e in quotes.values())
+
+    def reported_highlighted(expected):
+        return all(bool(background_at(ctx.view, o)) == expected for o in reported.values())
+
+    def reported_rows(all_rows):
+        return [r.text for r in all_rows if r.text.startswith("(reported)")]
+
+    ensure(quotes_highlighted() and reported_highlighted(True),
+           "quotes and reported speech are not all highlighted to begin with")
+    all_rows = panel_rows(ctx.frame)
+    ensure(reported_rows(all_rows), "no '(reported) \u2026' rows to begin with")
+    note(f"before: {len(reported_rows(all_rows))} '(reported)' rows, "
+         f"{len(highlighted_runs(ctx.view))} highlighted runs")
+    try:
+        gsettings_set(SETTINGS_SCHEMA, "show-reported-speech", "false")
+        all_rows = wait_panel(ctx.frame, lambda rs: not reported_rows(rs) and group_of(rs, "Speakers"),
+                              "the '(reported) \u2026' rows to go")
+        note(f"speakers: {speaker_names(all_rows)}")
+        ensure(has_speaker(all_rows, ARTICLE_SPEAKER, "A ceasefire could"),
+               f"{ARTICLE_SPEAKER} or his quotes went with the reported speech")
+        ensure(not has_speaker(all_rows, "Vladimir Putin"),
+               "Vladimir Putin, quoted only in reported speech, is still listed")
+        wait_for(lambda: reported_highlighted(False), 10,
+                 f"no background on the reported speech ({reported})")
+        note(f"no bg-color on reported speech at {sorted(reported.values())}")
+        ensure(quotes_highlighted(), "quotes in marks lost their background")
+        note("quotes in marks keep theirs")
+        # Navigation follows what is shown: the reported clause is skipped.
+        focus_view(ctx)
+        set_caret(ctx, 0)
+        ctx.keyboard.press(*NEXT)
+        ensure_selection(ctx, quotes["coalition of the willing"],
+                         "the first quote in marks (reported speech hidden)")
+
+        gsettings_set(SETTINGS_SCHEMA, "highlight-quotes", "false")
+        wait_for(lambda: not highlighted_runs(ctx.view), 10, "no highlighted run left")
+        note("no run of the document carries a background or underline")
+        all_rows = panel_rows(ctx.frame)
+        ensure(has_speaker(all_rows, ARTICLE_SPEAKER, "A ceasefire could"),
+               "the panel lost its entries with the highlights")
+        note("the panel still lists the quotes")
+
+        gsettings_set(SETTINGS_SCHEMA, "highlight-quotes", "true")
+        wait_for(quotes_highlighted, 10, "the quotes' background back")
+        ensure(reported_highlighted(False), "reported speech highlighted while hidden")
+        note("quotes highlighted again, reported speech still not")
+    finally:
+        subprocess.run(["gsettings", "set", SETTINGS_SCHEMA, "highlight-quotes", "true"], timeout=10)
+        gsettings_set(SETTINGS_SCHEMA, "show-reported-speech", "true")
+    all_rows = wait_panel(ctx.frame, lambda rs: reported_rows(rs) and has_speaker(rs, "Vladimir Putin"),
+                          "the '(reported) \u2026' rows and Putin back")
+    note(f"{len(reported_rows(all_rows))} '(reported)' rows back; speakers {speaker_names(all_rows)}")
+    wait_for(lambda: reported_highlighted(True) and quotes_highlighted(), 10,
+             "the background back on quotes and reported speech")
+    note(f"all highlighted again: {len(highlighted_runs(ctx.view))} runs")
+
+
+def check_undo_redo(ctx):
+    original = document_text(ctx.view)
+    ensure(not is_modified_title(ctx.frame.name), f"modified to begin with: {ctx.frame.name!r}")
+    quote = quote_span(original, "coalition of the willing")
+    at = original.index("willing", quote[0])
+    typed = original[:at] + TYPED_WORD + original[at:]
+    focus_view(ctx)
+    set_caret(ctx, at)
+    ctx.keyboard.type(TYPED_WORD)
+    wait_for(lambda: document_text(ctx.view) == typed, 5, f"{TYPED_WORD!r} in the text")
+    wait_for(lambda: is_modified_title(ctx.frame.name), 5, "the title to say modified")
+    note(f"typed: {typed[at - 20:at + 20]!r}; title {ctx.frame.name!r}")
+    if plugin_mode(ctx):
+        grown = (quote[0], quote[1] + len(TYPED_WORD))
+        wait_for(lambda: tag_attributes(ctx.view, quote[0] + 1)[1:] == grown, 10,
+                 f"the quote's highlight to cover the typed word ({grown})")
+        note(f"the quote's highlight covers {grown}")
+
+    ctx.keyboard.press("Control_L", "z")
+    wait_for(lambda: document_text(ctx.view) == original, 5, "the text back after Ctrl+Z")
+    try:
+        wait_for(lambda: not is_modified_title(ctx.frame.name), 5,
+                 "the title to say unmodified after the undo")
+    finally:
+        note(f"after Ctrl+Z: text as before; title {ctx.frame.name!r}")
+    if plugin_mode(ctx):
+        wait_for(lambda: tag_attributes(ctx.view, quote[0] + 1)[1:] == quote, 10,
+                 f"the quote's highlight back to {quote}")
+        note(f"the quote's highlight back to {quote}")
+
+    ctx.keyboard.press("Control_L", "Shift_L", "z")
+    wait_for(lambda: document_text(ctx.view) == typed, 5, "the word back after Ctrl+Shift+Z")
+    wait_for(lambda: is_modified_title(ctx.frame.name), 5, "the title to say modified again")
+    note(f"after Ctrl+Shift+Z: {TYPED_WORD!r} back; title {ctx.frame.name!r}")
+
+    ctx.keyboard.press("Control_L", "z")
+    wait_for(lambda: document_text(ctx.view) == original and not is_modified_title(ctx.frame.name),
+             5, "the text back and unmodified after a second Ctrl+Z")
+    note(f"undone again: title {ctx.frame.name!r}")
+
+
+def check_reload(ctx):
+    path = ctx.args.document
+    on_disk = open(path, encoding="utf-8").read()
+    ensure(document_text(ctx.view) == on_disk, "the document differs from the file to begin with")
+    ensure(not is_modified_title(ctx.frame.name), f"modified to begin with: {ctx.frame.name!r}")
+    changed = on_disk + RELOAD_SENTENCE
+    loaded_mtime = os.stat(path).st_mtime
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(changed)
+    # gedit goes by the modification time, and was seen to miss a change
+    # made within the second of the load (whole seconds compared): move it on.
+    mtime = max(time.time(), int(loaded_mtime) + 2)
+    os.utime(path, (mtime, mtime))
+    note(f"appended to {os.path.basename(path)} on disk: {RELOAD_SENTENCE.strip()!r} "
+         f"(modified {mtime - loaded_mtime:.1f} s after the loaded version)")
+
+    # gedit looks at the file on disk when its view gets the focus.
+    def reload_button():
+        found = button(ctx.frame, "Reload")
+        if found:
+            return found
+        other = find_one(ctx.frame, lambda a: has_state(a, pyatspi.STATE_FOCUSABLE)
+                         and a.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_TREE_TABLE,
+                                             pyatspi.ROLE_TABLE, pyatspi.ROLE_ENTRY)
+                         and not has_state(a, pyatspi.STATE_MULTI_LINE))
+        if other:
+            other.queryComponent().grabFocus()
+            time.sleep(0.2)
+        view = find_one(ctx.frame, lambda a: a.getRole() == pyatspi.ROLE_TEXT
+                        and has_state(a, pyatspi.STATE_MULTI_LINE))
+        if view:
+            view.queryComponent().grabFocus()
+        return None
+    found = wait_for(reload_button, 10, "gedit's 'Reload' info bar", interval=0.5)
+    bar = find_one(ctx.frame, lambda a: a.getRole() == pyatspi.ROLE_INFO_BAR)
+    if bar:
+        labels = [a.name for a in find_all(bar, lambda a: a.getRole() == pyatspi.ROLE_LABEL)]
+        note(f"info bar: {' / '.join(labels)!r}")
+    click(found)
+    wait_view(ctx, lambda text: text == changed, "the reloaded text in the view")
+    note("the view holds the file as changed on disk")
+    wait_for(lambda: button(ctx.frame, "Reload") is None, 5, "the info bar to go")
+    wait_for(lambda: not is_modified_title(ctx.frame.name), 5, "the title to say unmodified")
+    names = tab_names(ctx.frame)
+    ensure(not any(is_modified_title(n) for n in names), f"a tab says modified: {names}")
+    note(f"not modified: title {ctx.frame.name!r}, tabs {names}")
+    ctx.expected_text = changed
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, lambda rs: has_speaker(rs, RELOAD_SPEAKER, RELOAD_QUOTE)
+                              and has_speaker(rs, ARTICLE_SPEAKER),
+                              f"the new speaker {RELOAD_SPEAKER!r} in the panel")
+        note(f"speakers: {speaker_names(all_rows)}")
+        offset = changed.index(RELOAD_QUOTE)
+        wait_for(lambda: background_at(ctx.view, offset), 5, f"the new quote highlighted ({offset})")
+        note(f"the new quote is highlighted at {offset}")
+        ensure(not is_modified_title(ctx.frame.name), "highlighting marked the reloaded document modified")
+
+
+def check_tabs(ctx):
+    focus_view(ctx)
+    ctx.keyboard.press("Control_L", "t")
+    wait_for(lambda: len(tab_names(ctx.frame)) == 2, 5, "a second tab")
+    wait_for(lambda: ctx.frame.name.startswith("Untitled Document"), 5, "the new tab to be active")
+    wait_view(ctx, lambda text: text == "", "the new tab's empty view")
+    note(f"tabs {tab_names(ctx.frame)}; window {ctx.frame.name!r}")
+    ensure(ctx.view.queryEditableText().insertText(0, TAB_TEXT, len(TAB_TEXT.encode("utf-8"))),
+           "insertText returned false")
+    wait_for(lambda: document_text(ctx.view) == TAB_TEXT, 5, "the typed text in the new tab")
+    note(f"typed into the new tab: {TAB_TEXT!r}")
+
+    def new_tab_only(all_rows):
+        return (has_speaker(all_rows, TAB_SPEAKER, TAB_QUOTE)
+                and not has_speaker(all_rows, ARTICLE_SPEAKER)
+                and not has_speaker(all_rows, RELOAD_SPEAKER))
+
+    def article_only(all_rows):
+        return has_speaker(all_rows, ARTICLE_SPEAKER) and not has_speaker(all_rows, TAB_SPEAKER)
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, new_tab_only,
+                              f"the panel to list {TAB_SPEAKER!r} and not {ARTICLE_SPEAKER!r}")
+        note(f"panel for the new tab: speakers {speaker_names(all_rows)}")
+    select_tab(ctx, 0, os.path.basename(ctx.args.document))
+    wait_view(ctx, lambda text: text == ctx.expected_text, "the article's view")
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, article_only,
+                              f"the panel to list {ARTICLE_SPEAKER!r} again, not {TAB_SPEAKER!r}")
+        note(f"panel for the article: speakers {speaker_names(all_rows)}")
+    select_tab(ctx, 1, "Untitled Document")
+    wait_view(ctx, lambda text: text == TAB_TEXT, "the new tab's view")
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, new_tab_only, f"the panel to list {TAB_SPEAKER!r} again")
+        note(f"back on the new tab: speakers {speaker_names(all_rows)}")
+
+
+def worker_ticks(pid):
+    """CPU time (clock ticks) of each of gedit's worker threads ("pool-…",
+    GLib's thread pool, which runs GTask threads such as the analysis)."""
+    ticks = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm", encoding="utf-8") as stream:
+                if not stream.read().startswith("pool"):
+                    continue
+            with open(f"/proc/{pid}/task/{tid}/stat", encoding="utf-8") as stream:
+                fields = stream.read().rsplit(")", 1)[1].split()
+            ticks[tid] = int(fields[11]) + int(fields[12])  # utime + stime
+        except (OSError, IndexError, ValueError):
+            continue  # the thread ended
+    return ticks
+
+
+def ticks_since(before, now):
+    return sum(max(0, t - before.get(tid, 0)) for tid, t in now.items())
+
+
+def check_close_tab_while_busy(ctx):
+    ensure(ctx.frame.name.lstrip("*").startswith("Untitled Document"),
+           f"the new tab is not the active one: {ctx.frame.name!r}")
+    pid = ctx.app.get_process_id()
+    ensure(pid > 0 and os.path.isdir(f"/proc/{pid}/task"), f"no gedit process {pid}")
+    hz = os.sysconf("SC_CLK_TCK")
+    article = open(ctx.args.original, encoding="utf-8").read()
+    long_text = "\n" + "\n".join([article] * LONG_COPIES)
+    focus_view(ctx)
+    end = ctx.view.queryText().characterCount
+    baseline = worker_ticks(pid)
+    started = time.monotonic()
+    ensure(ctx.view.queryEditableText().insertText(end, long_text, len(long_text.encode("utf-8"))),
+           "insertText returned false")
+    ctx.keyboard.press("Control_L", "w")
+    note(f"inserted {LONG_COPIES} copies of the article ({len(long_text)} characters) "
+         f"and pressed Ctrl+W {time.monotonic() - started:.2f} s later")
+    answer = answer_save_dialog(ctx)
+    if plugin_mode(ctx):
+        # The analysis starts 0.2 s after the last change, in a worker thread:
+        # answer once that thread is seen working.
+        wait_for(lambda: ticks_since(baseline, worker_ticks(pid)) > 0, 10,
+                 "gedit's worker thread to start the analysis", interval=0.02)
+        note(f"the analysis thread runs {time.monotonic() - started:.2f} s after the insertion")
+    click(answer)
+    wait_for(lambda: len(tab_names(ctx.frame)) == 1, 10, "the tab to close")
+    at_close = worker_ticks(pid)
+    note(f"tab closed {time.monotonic() - started:.2f} s after the insertion; "
+         f"tabs {tab_names(ctx.frame)}")
+    if plugin_mode(ctx):
+        # Wait for the worker threads to go quiet: the dropped analysis ended.
+        state = {"ticks": worker_ticks(pid), "since": time.monotonic()}
+
+        def quiet():
+            now = worker_ticks(pid)
+            if now != state["ticks"]:
+                state["ticks"], state["since"] = now, time.monotonic()
+            return time.monotonic() - state["since"] >= 0.5
+        wait_for(quiet, 30, "gedit's worker threads to go quiet", interval=0.05)
+        after = ticks_since(at_close, state["ticks"]) / hz
+        note(f"the analysis went on for {after:.2f} s of CPU after the tab closed, "
+             f"{ticks_since(baseline, state['ticks']) / hz:.2f} s in all")
+        ensure(after > 0, "the analysis was over before the tab closed: nothing tested "
+               "(make LONG_COPIES larger)")
+    ensure(not os.path.exists(ctx.args.gedit_status), "gedit exited")
+    wait_view(ctx, lambda text: text == ctx.expected_text, "the article's view again")
+    note(f"gedit answers: window {ctx.frame.name!r}")
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, lambda rs: has_speaker(rs, ARTICLE_SPEAKER)
+                              and has_speaker(rs, RELOAD_SPEAKER)
+                              and not has_speaker(rs, TAB_SPEAKER),
+                              f"the panel to show the article ({ARTICLE_SPEAKER}) again")
+        note(f"panel: speakers {speaker_names(all_rows)}")
+    ensure_clean_stderr(ctx)
+    note("gedit's stderr checked so far")
+
+
+def check_two_windows(ctx):
+    folder = os.path.dirname(ctx.args.document)
+    other = os.path.join(folder, OTHER_NAME)
+    with open(other, "w", encoding="utf-8") as stream:
+        stream.write(OTHER_TEXT)
+    first = ctx.frame
+    result = subprocess.run(["gedit", "--new-window", other], capture_output=True, text=True,
+                            timeout=30)
+    note(f"gedit --new-window {OTHER_NAME}: status {result.returncode}"
+         + (f", stderr {result.stderr.strip()!r}" if result.stderr.strip() else ""))
+    ensure(result.returncode == 0, "gedit --new-window failed")
+    second = wait_for(lambda: next((f for f in frames(ctx.app) if f.name.startswith(OTHER_NAME)), None),
+                      10, f"a second window showing {OTHER_NAME}")
+    note(f"windows: {[f.name for f in frames(ctx.app)]}")
+    ensure(len(frames(ctx.app)) == 2, "not two windows")
+    view = wait_for(lambda: (lambda v: v if v and document_text(v) == OTHER_TEXT else None)(
+        find_one(second, lambda a: a.getRole() == pyatspi.ROLE_TEXT
+                 and has_state(a, pyatspi.STATE_MULTI_LINE))), 10,
+        f"the second window's view to hold {OTHER_NAME}")
+    note(f"second window's text: {document_text(view)!r}")
+    if plugin_mode(ctx):
+        titles = page_titles(second)
+        ensure(PAGE_TITLE in titles, f"no page {PAGE_TITLE!r} in the second window: {titles}")
+        all_rows = wait_panel(second, lambda rs: has_speaker(rs, OTHER_SPEAKER, OTHER_QUOTE)
+                              and not has_speaker(rs, ARTICLE_SPEAKER),
+                              f"the second window's panel to list {OTHER_SPEAKER!r} only")
+        note(f"second window's panel: speakers {speaker_names(all_rows)}")
+        offset = OTHER_TEXT.index(OTHER_QUOTE)
+        wait_for(lambda: background_at(view, offset), 5, "the quote highlighted in the second window")
+        note("its quote is highlighted")
+        all_rows = wait_panel(first, lambda rs: has_speaker(rs, ARTICLE_SPEAKER)
+                              and not has_speaker(rs, OTHER_SPEAKER),
+                              "the first window's panel to keep the article")
+        note(f"first window's panel: speakers {speaker_names(all_rows)}")
+
+    click(button(second, "Close"))
+    wait_for(lambda: len(frames(ctx.app)) == 1, 10, "the second window to close")
+    ctx.frame = frames(ctx.app)[0]
+    ensure(ctx.frame.name.startswith(os.path.basename(ctx.args.document)),
+           f"the window left is {ctx.frame.name!r}")
+    wait_view(ctx, lambda text: text == ctx.expected_text, "the article in the first window")
+    note(f"one window left: {ctx.frame.name!r}")
+    if plugin_mode(ctx):
+        all_rows = wait_panel(ctx.frame, lambda rs: has_speaker(rs, ARTICLE_SPEAKER, "A ceasefire could"),
+                              f"the panel to list {ARTICLE_SPEAKER!r}")
+        note(f"panel: speakers {speaker_names(all_rows)}")
+        # Still working: the navigation shortcut and the live analysis.
+        text = document_text(ctx.view)
+        focus_view(ctx)
+        set_caret(ctx, 0)
+        ctx.keyboard.press(*NEXT)
+        ensure_selection(ctx, span_of(text, "Kyiv\u2019s Western allies", "with U.S. backing"),
+                         "the first quote (Ctrl+Alt+] in the first window)")
+
+
+def serious_stderr_lines(ctx):
+    lines = open(ctx.args.gedit_stderr, encoding="utf-8", errors="replace").read().splitlines()
+    return [line for line in lines if re.search(r"CRITICAL|WARNING|ERROR", line)]
+
+
+def check_close(ctx):
+    modified = is_modified_title(ctx.frame.name)
+    click(button(ctx.frame, "Close"))
+    answered = []
+
+    def answer_or_exit():
+        if answered or os.path.exists(ctx.args.gedit_status):
+            return True
+        for window in children(ctx.app):
+            if window.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_DIALOG):
+                found = button(window, "Close without Saving")
+                if found:
+                    answered.append(window.name)
+                    click(found)
+                    return True
+        return False
+    wait_for(answer_or_exit, 15, "the save-changes dialog or gedit's exit")
+    note(f"answered the dialog {answered[0]!r}" if answered else "gedit ended without asking")
+    ensure(bool(answered) == modified,
+           "gedit asked to save an unmodified document" if answered else
+           "gedit did not ask about the modified document")
+
+
+def ensure_clean_stderr(ctx):
+    """With the plugin, stricter than test_gedit.py: no CRITICAL, WARNING or
+    ERROR line at all, whoever wrote it (only Quotes is active). Without it,
+    gedit's own plugins' complaints are shown, not counted (quickhighlight
+    has been seen to log a Gtk-CRITICAL about gtk_text_buffer_get_selection_bounds)."""
+    serious = serious_stderr_lines(ctx)
+    if serious and not plugin_mode(ctx):
+        note(f"{len(serious)} line(s) from gedit and its own plugins (not counted):")
+        for line in serious:
+            note("  " + line)
+        return
+    ensure(not serious, "gedit's stderr:\n" + "\n".join(serious))
+
+
+def check_stderr_all(ctx):
+    lines = [line for line in open(ctx.args.gedit_stderr, encoding="utf-8",
+                                   errors="replace").read().splitlines() if line.strip()]
+    for line in lines:
+        note("  " + line)
+    ensure_clean_stderr(ctx)
+    note(f"{len(lines)} line(s) on {ctx.args.gedit_stderr}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mode", choices=("plugin", "harness"), default="plugin")
+    parser.add_argument("--document", required=True)
+    parser.add_argument("--original", required=True)
+    parser.add_argument("--outdir", required=True)
+    parser.add_argument("--gedit-status", required=True)
+    parser.add_argument("--gedit-stderr", required=True)
+    args = parser.parse_args()
+
+    ctx = Context(args)
+    ctx.keyboard = None
+    suite = Suite(ctx)
+    started = time.monotonic()
+    plugin = args.mode == "plugin"
+    print(f"# gedit end-to-end checks, second session (workflows), mode {args.mode}", flush=True)
+    suite.run("gedit shows its window with the example article", check_window)
+    base = ("app", "frame", "view")
+    suite.run("the keyboard works" + (" and the panel is ready" if plugin else ""),
+              check_setup, base)
+    needs = base + ("keyboard",)
+    if plugin:
+        suite.run("Ctrl+Alt+] / Ctrl+Alt+[ select quotes in text order and their rows; "
+                  "Ctrl+Alt+A selects the attribution", check_navigation, needs)
+        suite.run("double click on \u201cA ceasefire\u2026, then Ctrl+Alt+A selects "
+                  "'Zelenskiy said'", lambda c: check_attribution(c, "double click"), needs)
+        suite.run("'activate' on \u201cA ceasefire\u2026, then Ctrl+Alt+A selects "
+                  "'Zelenskiy said'", lambda c: check_attribution(c, "action", timeout=2), needs)
+        suite.run("show-reported-speech and highlight-quotes set with gsettings apply at once",
+                  check_preferences, needs)
+    suite.run("typing a word, Ctrl+Z, Ctrl+Shift+Z: text and modified flag as gedit's own",
+              check_undo_redo, needs)
+    suite.run("the file changes on disk: 'Reload' in gedit's info bar"
+              + (" shows the new speaker" if plugin else ""), check_reload, needs)
+    suite.run("Ctrl+T opens a tab" + (": the panel follows the active tab" if plugin else
+                                      "; switching tabs"), check_tabs, needs)
+    suite.run("closing a tab (Ctrl+W) with a long unsaved text"
+              + (" while it is being analysed" if plugin else ""),
+              check_close_tab_while_busy, needs)
+    suite.run("gedit --new-window: a second window" + (" with its own Quotes page" if plugin else "")
+              + "; closing it leaves the first working", check_two_windows, needs)
+    suite.run("closing the window", check_close, ("app", "frame"))
+    suite.run("gedit exits with status 0", check_exit_status)
+    suite.run("no CRITICAL, WARNING or ERROR at all on gedit's stderr"
+              + ("" if plugin else " (gedit's own plugins' not counted)"), check_stderr_all)
+    print(f"1..{suite.number}")
+    print(f"# {time.monotonic() - started:.1f} s")
+    print(f"{suite.passed} passed, {suite.failed} failed", flush=True)
+    return 0 if suite.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
