@@ -200,8 +200,16 @@ sentence_of (const Attribution *a,
 
 #define MAX_NOUN_PHRASE 6
 
-/* "according to the newspaper,": a source nobody in particular, up to the
- * comma; added as a role mention. */
+/* "according to the newspaper,", "the moderator said": a source nobody in
+ * particular, from @index to @end (a comma or the cue); added as a role
+ * mention. */
+static gboolean
+is_determiner_word (const Attribution *a,
+                    guint              index)
+{
+  return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
+}
+
 static gint32
 add_noun_phrase (Attribution *a,
                  guint        index,
@@ -213,7 +221,7 @@ add_noun_phrase (Attribution *a,
   while (stop < end && stop < index + MAX_NOUN_PHRASE && token_at (a, stop)->kind == QUOTES_TOKEN_WORD &&
          !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
     stop++;
-  if (stop == index || stop >= end || !quotes_document_token_is_punct (a->doc, stop, ",.;:"))
+  if (stop == index || (stop < end && !quotes_document_token_is_punct (a->doc, stop, ",.;:")))
     return -1;
   np.kind = QUOTES_MENTION_ROLE;
   np.first_token = np.span_token = index;
@@ -255,6 +263,40 @@ according_to (Attribution *a,
   return TRUE;
 }
 
+/* “… done.”: the quote ends its own sentence (with a period; "?" and "!"
+ * do not end the sentence that carries the attribution). */
+static gboolean
+ends_own_sentence (const Attribution      *a,
+                   const QuotesMarkedSpan *span)
+{
+  guint last = span->close_token - 1;
+
+  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
+    last--;
+  return quotes_document_token_is_punct (a->doc, last, ".");
+}
+
+/* After "X said": nothing but a few words before the sentence ends ("on
+ * Monday."), not a clause of its own ("says its reporting found …") nor a
+ * colon that opens the next quote. */
+static gboolean
+closes_short_clause (const Attribution *a,
+                     guint              index,
+                     guint              end)
+{
+  guint words = 0;
+
+  for (guint t = index; t < end; t++)
+    {
+      if (quotes_document_token_is_punct (a->doc, t, ".!?;"))
+        return words <= 5;
+      if (quotes_document_token_is_punct (a->doc, t, ":") || token_at (a, t)->kind == QUOTES_TOKEN_MARK)
+        return FALSE;
+      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+    }
+  return words <= 5;
+}
+
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static gboolean
 attribution_after (Attribution      *a,
@@ -280,20 +322,26 @@ attribution_after (Attribution      *a,
       *found = (Found) { m, c, 0.95 };
       return TRUE;
     }
-  m = a->mention_at[t];
-  if (m < 0 && is_word (a, t, "the") && t + 1 < end)
-    m = a->mention_at[t + 1];
-  if (m < 0 || !can_be_source (a, m))
-    return FALSE;
-  for (guint k = mention (a, m)->end_token; k < end && k <= mention (a, m)->end_token + MAX_APPOSITIVE; k++)
+  /* The subject of the first reporting verb after the quote, if it stands
+   * there too: "“…,” Lopez said", "“…” party chairman Rence Priebus said",
+   * "“…,” the moderator said". */
+  for (guint k = t; k < end && k <= t + MAX_APPOSITIVE; k++)
     {
-      if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) >= 0 && subject_before (a, k, t) == m)
-        {
-          *found = (Found) { m, c, 0.95 };
-          return TRUE;
-        }
       if (token_at (a, k)->kind == QUOTES_TOKEN_MARK || quotes_document_token_is_punct (a->doc, k, ".;!?"))
         break;
+      if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) < 0 || k == t)
+        continue;
+      m = subject_before (a, k, t);
+      if (m >= 0 && mention (a, m)->span_token < t)
+        m = -1;
+      if (m < 0 && is_determiner_word (a, t))
+        m = add_noun_phrase (a, t, k);
+      if (m < 0)
+        return FALSE;
+      if (ends_own_sentence (a, span) && !closes_short_clause (a, cue (a, c)->end_token, end))
+        return FALSE;
+      *found = (Found) { m, c, 0.95 };
+      return TRUE;
     }
   return FALSE;
 }
