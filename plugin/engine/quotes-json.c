@@ -1,188 +1,268 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* The JSON form of an analysis, version 1: the contract of `quotes-scan --json`. */
+/*
+ * The JSON form of an analysis, version 1: the contract of `quotes-scan
+ * --json`. Written by hand in one streaming pass, because json-glib first
+ * builds a node tree of every value, which for a large text costs more
+ * memory and time than the analysis itself; json-glib reads it back in the
+ * tests.
+ */
 
 #include "config.h"
 
-#include <gio/gio.h>
+#include <string.h>
 
 #include "quotes-json-private.h"
 
 #define FORMAT_VERSION 1
+#define FLUSH_AT (64 * 1024)
+
+typedef struct
+{
+  GString       *buffer;
+  GOutputStream *out;          /* NULL: everything stays in the buffer */
+  GCancellable  *cancellable;
+  GError       **error;
+  gboolean       failed;
+  guint          depth;
+  gboolean       first;        /* no member or element written yet at this depth */
+} Writer;
 
 static void
-add_span (JsonBuilder      *builder,
-          const char       *member,
-          const QuotesSpan *span)
+flush (Writer *w)
 {
-  json_builder_set_member_name (builder, member);
+  if (w->out == NULL || w->failed || w->buffer->len == 0)
+    return;
+  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL, w->cancellable, w->error))
+    w->failed = TRUE;
+  g_string_truncate (w->buffer, 0);
+}
+
+static void
+newline (Writer *w)
+{
+  g_string_append_c (w->buffer, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->buffer, "  ");
+}
+
+static void
+append_string (Writer     *w,
+               const char *text)
+{
+  g_string_append_c (w->buffer, '"');
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':  g_string_append (w->buffer, "\\\""); break;
+        case '\\': g_string_append (w->buffer, "\\\\"); break;
+        case '\n': g_string_append (w->buffer, "\\n"); break;
+        case '\r': g_string_append (w->buffer, "\\r"); break;
+        case '\t': g_string_append (w->buffer, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (w->buffer, "\\u%04x", *p);
+          else
+            g_string_append_c (w->buffer, *p);  /* UTF-8 goes through as it is */
+        }
+    }
+  g_string_append_c (w->buffer, '"');
+}
+
+/* The separator and the key before a value; @key is NULL in arrays. */
+static void
+begin_value (Writer     *w,
+             const char *key)
+{
+  if (!w->first)
+    g_string_append_c (w->buffer, ',');
+  w->first = FALSE;
+  newline (w);
+  if (key != NULL)
+    {
+      append_string (w, key);
+      g_string_append (w->buffer, " : ");
+    }
+}
+
+static void
+open_container (Writer     *w,
+                const char *key,
+                char        bracket)
+{
+  begin_value (w, key);
+  g_string_append_c (w->buffer, bracket);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+close_container (Writer *w,
+                 char    bracket)
+{
+  gboolean empty = w->first;
+
+  w->depth--;
+  if (!empty)
+    newline (w);
+  g_string_append_c (w->buffer, bracket);
+  w->first = FALSE;
+  if (w->buffer->len >= FLUSH_AT)
+    flush (w);
+}
+
+static void
+member_int (Writer     *w,
+            const char *key,
+            gint64      value)
+{
+  begin_value (w, key);
+  g_string_append_printf (w->buffer, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+member_id (Writer     *w,
+           const char *key,
+           gint        id)
+{
+  begin_value (w, key);
+  if (id < 0)
+    g_string_append (w->buffer, "null");
+  else
+    g_string_append_printf (w->buffer, "%d", id);
+}
+
+static void
+member_string (Writer     *w,
+               const char *key,
+               const char *value)
+{
+  begin_value (w, key);
+  if (value == NULL)
+    g_string_append (w->buffer, "null");
+  else
+    append_string (w, value);
+}
+
+static void
+member_span (Writer           *w,
+             const char       *key,
+             const QuotesSpan *span,
+             gboolean          with_text)
+{
   if (span == NULL)
     {
-      json_builder_add_null_value (builder);
+      member_string (w, key, NULL);
       return;
     }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, span->start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, span->end);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, span->text);
-  json_builder_end_object (builder);
+  open_container (w, key, '{');
+  member_int (w, "start", span->start);
+  member_int (w, "end", span->end);
+  if (with_text)
+    member_string (w, "text", span->text);
+  close_container (w, '}');
 }
 
 static void
-add_id_or_null (JsonBuilder *builder,
-                const char  *member,
-                gint         id)
-{
-  json_builder_set_member_name (builder, member);
-  if (id < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, id);
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_quote (JsonBuilder *builder,
-           gpointer     item)
+write_quote (Writer  *w,
+             gpointer item)
 {
   QuotesQuote *quote = item;
+  char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
-  json_builder_begin_object (builder);
-  add_int (builder, "id", quotes_quote_get_id (quote));
-  add_string_or_null (builder, "kind", quotes_quote_kind_to_string (quotes_quote_get_kind (quote)));
-  add_int (builder, "start", quotes_quote_get_start (quote));
-  add_int (builder, "end", quotes_quote_get_end (quote));
-  add_string_or_null (builder, "text", quotes_quote_get_text (quote));
-  add_span (builder, "cue", quotes_quote_get_cue (quote));
-  add_span (builder, "source", quotes_quote_get_source (quote));
-  add_id_or_null (builder, "speaker", quotes_quote_get_speaker (quote));
-  add_id_or_null (builder, "post", quotes_quote_get_post (quote));
-  json_builder_set_member_name (builder, "confidence");
-  /* Two decimals say all there is to say, and keep the output stable. */
-  json_builder_add_double_value (builder, ((gint64) (quotes_quote_get_confidence (quote) * 100 + 0.5)) / 100.0);
-  json_builder_end_object (builder);
+  open_container (w, NULL, '{');
+  member_int (w, "id", quotes_quote_get_id (quote));
+  member_string (w, "kind", quotes_quote_kind_to_string (quotes_quote_get_kind (quote)));
+  member_int (w, "start", quotes_quote_get_start (quote));
+  member_int (w, "end", quotes_quote_get_end (quote));
+  member_string (w, "text", quotes_quote_get_text (quote));
+  member_span (w, "cue", quotes_quote_get_cue (quote), TRUE);
+  member_span (w, "source", quotes_quote_get_source (quote), TRUE);
+  member_id (w, "speaker", quotes_quote_get_speaker (quote));
+  member_id (w, "post", quotes_quote_get_post (quote));
+  /* Two decimals say all there is to say, in any locale. */
+  begin_value (w, "confidence");
+  g_string_append (w->buffer, g_ascii_formatd (confidence, sizeof confidence, "%.2f",
+                                               quotes_quote_get_confidence (quote)));
+  close_container (w, '}');
 }
 
 static void
-add_entity (JsonBuilder *builder,
-            gpointer     item)
+write_entity (Writer  *w,
+              gpointer item)
 {
   QuotesEntity *entity = item;
   const char * const *aliases = quotes_entity_get_aliases (entity);
   GPtrArray *mentions = quotes_entity_get_mentions (entity);
   GArray *quotes = quotes_entity_get_quotes (entity);
 
-  json_builder_begin_object (builder);
-  add_int (builder, "id", quotes_entity_get_id (entity));
-  add_string_or_null (builder, "type", quotes_entity_type_to_string (quotes_entity_get_entity_type (entity)));
-  add_string_or_null (builder, "name", quotes_entity_get_name (entity));
-  add_string_or_null (builder, "title", quotes_entity_get_title (entity));
-  json_builder_set_member_name (builder, "aliases");
-  json_builder_begin_array (builder);
+  open_container (w, NULL, '{');
+  member_int (w, "id", quotes_entity_get_id (entity));
+  member_string (w, "type", quotes_entity_type_to_string (quotes_entity_get_entity_type (entity)));
+  member_string (w, "name", quotes_entity_get_name (entity));
+  member_string (w, "title", quotes_entity_get_title (entity));
+  open_container (w, "aliases", '[');
   for (guint i = 0; aliases[i] != NULL; i++)
-    json_builder_add_string_value (builder, aliases[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "mentions");
-  json_builder_begin_array (builder);
+    member_string (w, NULL, aliases[i]);
+  close_container (w, ']');
+  open_container (w, "mentions", '[');
   for (guint i = 0; i < mentions->len; i++)
-    {
-      const QuotesSpan *span = g_ptr_array_index (mentions, i);
-
-      json_builder_begin_object (builder);
-      add_int (builder, "start", span->start);
-      add_int (builder, "end", span->end);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "quotes");
-  json_builder_begin_array (builder);
+    member_span (w, NULL, g_ptr_array_index (mentions, i), FALSE);
+  close_container (w, ']');
+  open_container (w, "quotes", '[');
   for (guint i = 0; i < quotes->len; i++)
-    json_builder_add_int_value (builder, g_array_index (quotes, guint, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    member_int (w, NULL, g_array_index (quotes, guint, i));
+  close_container (w, ']');
+  close_container (w, '}');
 }
 
 static void
-add_post (JsonBuilder *builder,
-          gpointer     item)
+write_post (Writer  *w,
+            gpointer item)
 {
   QuotesPost *post = item;
 
-  json_builder_begin_object (builder);
-  add_int (builder, "id", quotes_post_get_id (post));
-  add_string_or_null (builder, "platform", quotes_platform_to_string (quotes_post_get_platform (post)));
-  add_string_or_null (builder, "author", quotes_post_get_author (post));
-  add_string_or_null (builder, "handle", quotes_post_get_handle (post));
-  add_string_or_null (builder, "date", quotes_post_get_date (post));
-  add_string_or_null (builder, "url", quotes_post_get_url (post));
-  add_int (builder, "start", quotes_post_get_start (post));
-  add_int (builder, "end", quotes_post_get_end (post));
-  add_string_or_null (builder, "text", quotes_post_get_text (post));
-  add_id_or_null (builder, "speaker", quotes_post_get_speaker (post));
-  json_builder_end_object (builder);
+  open_container (w, NULL, '{');
+  member_int (w, "id", quotes_post_get_id (post));
+  member_string (w, "platform", quotes_platform_to_string (quotes_post_get_platform (post)));
+  member_string (w, "author", quotes_post_get_author (post));
+  member_string (w, "handle", quotes_post_get_handle (post));
+  member_string (w, "date", quotes_post_get_date (post));
+  member_string (w, "url", quotes_post_get_url (post));
+  member_int (w, "start", quotes_post_get_start (post));
+  member_int (w, "end", quotes_post_get_end (post));
+  member_string (w, "text", quotes_post_get_text (post));
+  member_id (w, "speaker", quotes_post_get_speaker (post));
+  close_container (w, '}');
 }
 
 static void
-add_array (JsonBuilder *builder,
-           const char  *member,
-           GPtrArray   *items,
-           void       (*add_item) (JsonBuilder *, gpointer))
+write_array (Writer     *w,
+             const char *key,
+             GPtrArray  *items,
+             void      (*write_item) (Writer *, gpointer))
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < items->len; i++)
-    add_item (builder, g_ptr_array_index (items, i));
-  json_builder_end_array (builder);
+  open_container (w, key, '[');
+  for (guint i = 0; i < items->len && !w->failed; i++)
+    write_item (w, g_ptr_array_index (items, i));
+  close_container (w, ']');
 }
 
-static JsonNode *
-build (QuotesAnalysis *analysis)
+static void
+write_analysis (Writer         *w,
+                QuotesAnalysis *analysis)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  add_int (builder, "version", FORMAT_VERSION);
-  add_int (builder, "length", quotes_analysis_get_length (analysis));
-  add_array (builder, "quotes", quotes_analysis_get_quotes (analysis), add_quote);
-  add_array (builder, "entities", quotes_analysis_get_entities (analysis), add_entity);
-  add_array (builder, "posts", quotes_analysis_get_posts (analysis), add_post);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static JsonGenerator *
-generator_for (QuotesAnalysis *analysis)
-{
-  g_autoptr(JsonNode) root = build (analysis);
-  JsonGenerator *generator = json_generator_new ();
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  return generator;
+  g_string_append_c (w->buffer, '{');
+  w->depth = 1;
+  w->first = TRUE;
+  member_int (w, "version", FORMAT_VERSION);
+  member_int (w, "length", quotes_analysis_get_length (analysis));
+  write_array (w, "quotes", quotes_analysis_get_quotes (analysis), write_quote);
+  write_array (w, "entities", quotes_analysis_get_entities (analysis), write_entity);
+  write_array (w, "posts", quotes_analysis_get_posts (analysis), write_post);
+  w->depth = 0;
+  g_string_append (w->buffer, "\n}");
 }
 
 gboolean
@@ -191,18 +271,20 @@ quotes_json_write_to (QuotesAnalysis  *analysis,
                       GCancellable    *cancellable,
                       GError         **error)
 {
-  g_autoptr(JsonGenerator) generator = generator_for (analysis);
-  gsize length;
-  g_autofree char *json = json_generator_to_data (generator, &length);
+  Writer w = { g_string_sized_new (FLUSH_AT * 2), out, cancellable, error, FALSE, 0, TRUE };
 
-  return g_output_stream_write_all (out, json, length, NULL, cancellable, error) &&
-         g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
+  write_analysis (&w, analysis);
+  g_string_append_c (w.buffer, '\n');
+  flush (&w);
+  g_string_free (w.buffer, TRUE);
+  return !w.failed;
 }
 
 char *
 quotes_json_write (QuotesAnalysis *analysis)
 {
-  g_autoptr(JsonGenerator) generator = generator_for (analysis);
+  Writer w = { g_string_new (NULL), NULL, NULL, NULL, FALSE, 0, TRUE };
 
-  return json_generator_to_data (generator, NULL);
+  write_analysis (&w, analysis);
+  return g_string_free (w.buffer, FALSE);
 }
