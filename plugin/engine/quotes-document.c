@@ -106,7 +106,11 @@ quotes_document_token_lower (const QuotesDocument *doc,
   if (token->flags & QUOTES_TOKEN_ASCII)
     {
       for (gsize i = 0; i < n; i++)
-        buffer[i] = g_ascii_tolower (doc->text[token->start + i]);
+        {
+          char c = doc->text[token->start + i];
+
+          buffer[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
       buffer[n] = '\0';
       return buffer;
     }
@@ -154,7 +158,8 @@ quotes_document_phrase (const QuotesDocument *doc,
   if (lower && ascii)
     {
       for (gsize i = 0; i < used; i++)
-        buffer[i] = g_ascii_tolower (buffer[i]);
+        if (buffer[i] >= 'A' && buffer[i] <= 'Z')
+          buffer[i] += 'a' - 'A';
     }
   else if (lower)
     {

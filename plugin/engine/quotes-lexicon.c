@@ -40,6 +40,7 @@ struct _QuotesLexicon
   WordTable   cue_starts;       /* first words of all cues: most words are none */    /* every entry of any list that ends in a period */
   GHashTable *nationalities;    /* adjective -> country */
   GPtrArray  *boilerplate;      /* line starts */
+  gboolean    boilerplate_first[256];  /* the bytes they start with */
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -321,6 +322,8 @@ quotes_lexicon_load (void)
   load_table (&self->cue_fillers, "cue-fillers.txt", NULL, FALSE);
   collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
+  for (guint i = 0; i < self->boilerplate->len; i++)
+    self->boilerplate_first[*(const guchar *) g_ptr_array_index (self->boilerplate, i)] = TRUE;
 
   return self;
 }
@@ -516,6 +519,8 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
                                     const char    *line,
                                     gsize          length)
 {
+  if (length == 0 || !self->boilerplate_first[(guchar) line[0]])
+    return FALSE;  /* most lines: no boilerplate starts with their first byte */
   for (guint i = 0; i < self->boilerplate->len; i++)
     {
       const char *start = g_ptr_array_index (self->boilerplate, i);

@@ -129,6 +129,30 @@ takes_period (QuotesDocument *doc,
   return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
 }
 
+/* Most words are ASCII: classify them without decoding. */
+static gboolean
+set_ascii_case_flags (const char  *text,
+                      QuotesToken *token)
+{
+  guint letters = 0, upper = 0;
+
+  for (gsize p = token->start; p < token->end; p++)
+    {
+      guchar c = text[p];
+
+      if (c >= 0x80)
+        return FALSE;
+      letters += g_ascii_isalpha (c);
+      upper += g_ascii_isupper (c);
+    }
+  token->flags |= QUOTES_TOKEN_ASCII;
+  if (g_ascii_isupper (text[token->start]))
+    token->flags |= QUOTES_TOKEN_CAPITALIZED;
+  if (letters >= 2 && upper == letters)
+    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  return TRUE;
+}
+
 static void
 set_case_flags (const char  *text,
                 QuotesToken *token)
@@ -263,7 +287,8 @@ read_token (QuotesDocument *doc,
   token->base_end = stop;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
-      set_case_flags (text, token);
+      if (!set_ascii_case_flags (text, token))
+        set_case_flags (text, token);
       mark_possessive (text, token);
     }
   return stop;
