@@ -104,6 +104,25 @@ can_be_source (const Attribution *a,
            (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
 }
 
+/* The first mention among tokens [@first, @end) that is the subject of its
+ * sentence and may speak; roles ("a spokesman") only if @roles. */
+static gint32
+first_subject (const Attribution *a,
+               guint              first,
+               guint              end,
+               gboolean           roles)
+{
+  for (guint t = first; t < end; t++)
+    {
+      gint32 m = a->mention_at[t];
+
+      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
+          (roles || mention (a, m)->kind != QUOTES_MENTION_ROLE))
+        return m;
+    }
+  return -1;
+}
+
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
 static gint32
@@ -362,14 +381,7 @@ sentence_subject (const Attribution *a,
   if (!((record->flags & QUOTES_CUE_PARTICIPLE) && quotes_document_token_is_punct (a->doc, before - 1, ",")) &&
       !is_word (a, before - 1, "and") && !is_word (a, before - 1, "but"))
     return -1;
-  for (guint t = sentence->first_token; t < before; t++)
-    {
-      gint32 m = a->mention_at[t];
-
-      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m))
-        return m;
-    }
-  return -1;
+  return first_subject (a, sentence->first_token, before, TRUE);
 }
 
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
@@ -496,15 +508,7 @@ subject_of_sentence_before (const Attribution *a,
   if (s == 0)
     return -1;
   sentence = &g_array_index (a->doc->sentences, QuotesSentence, s - 1);
-  for (guint t = sentence->first_token; t < sentence->end_token; t++)
-    {
-      gint32 m = a->mention_at[t];
-
-      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
-          mention (a, m)->kind != QUOTES_MENTION_ROLE)
-        return m;
-    }
-  return -1;
+  return first_subject (a, sentence->first_token, sentence->end_token, FALSE);
 }
 
 /* No cue near the quote: it goes on from the quote before, takes its turn
@@ -647,17 +651,7 @@ static gint32
 subject_of_sentence (const Attribution      *a,
                      const QuotesMarkedSpan *span)
 {
-  const QuotesSentence *sentence = sentence_of (a, span->open_token);
-
-  for (guint t = sentence->first_token; t < span->open_token; t++)
-    {
-      gint32 m = a->mention_at[t];
-
-      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
-          mention (a, m)->kind != QUOTES_MENTION_ROLE)
-        return m;
-    }
-  return -1;
+  return first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, FALSE);
 }
 
 /* “The river has risen,” said the mayor, “and it is still raining.”: the
