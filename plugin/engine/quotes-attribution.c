@@ -837,6 +837,27 @@ agrees (const Attribution *a,
   return subject->kind == QUOTES_MENTION_PRONOUN && subject->gender == QUOTES_GENDER_UNKNOWN;
 }
 
+/* "The billionaire real estate magnate says …", "Sixty-six percent said
+ * …", "O'Malley's campaign says …": a short noun phrase that opens the
+ * sentence is the source, named or not. */
+static gint32
+sentence_noun_phrase (Attribution          *a,
+                      const QuotesCue      *record,
+                      const QuotesSentence *sentence)
+{
+  guint first = sentence->first_token;
+  const QuotesToken *opening = token_at (a, first);
+
+  if (record->first_token <= first || record->first_token - first > MAX_NOUN_PHRASE - 1)
+    return -1;
+  if (!(opening->flags & QUOTES_TOKEN_CAPITALIZED) && opening->kind != QUOTES_TOKEN_NUMBER)
+    return -1;
+  for (guint t = first; t < record->first_token; t++)
+    if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
+      return -1;
+  return add_noun_phrase (a, first, record->first_token);
+}
+
 static void
 add_reported_speech (Attribution *a,
                      gint32       c,
@@ -867,6 +888,8 @@ add_reported_speech (Attribution *a,
         add_clause_before (a, c, m, sentence);
       return;
     }
+  if (m < 0 && (record->flags & QUOTES_CUE_CLAUSE))
+    m = sentence_noun_phrase (a, record, sentence);
   if (m < 0)
     return;
   if ((record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) &&
