@@ -6,8 +6,10 @@ POLNEAR ?= ../shared/polnear
 MESON_TEST_ARGS ?=
 
 SANITIZE_BUILDDIR ?= _build-sanitize
+FUZZ_BUILDDIR ?= _build-fuzz
+SECONDS ?= 60
 
-.PHONY: help deps build check check-sanitize bench run install-user install eval clean
+.PHONY: help deps build check check-sanitize bench run install-user install eval clean fuzz
 
 help:
 	@echo "make deps          install missing Debian packages (tools/debian-packages.txt)"
@@ -23,6 +25,9 @@ help:
 	@echo "                   real installs (set the prefix with: meson setup --prefix=...)"
 	@echo "make eval          score attributions on $(POLNEAR)/dev (on demand, not in check)"
 	@echo "make clean         remove $(BUILDDIR)"
+	@echo "make fuzz          build the libFuzzer target with clang, ASan and UBSan in"
+	@echo "                   $(FUZZ_BUILDDIR), run it SECONDS=$(SECONDS) s on tests/fuzz/corpus;"
+	@echo "                   fails on any finding (saved in $(FUZZ_BUILDDIR)/fuzz-artifacts)"
 	@echo "Variables: BUILDDIR=$(BUILDDIR) MESON=$(MESON) POLNEAR=$(POLNEAR)"
 
 deps:
@@ -66,3 +71,14 @@ eval: build
 
 clean:
 	rm -rf $(BUILDDIR)
+
+# libFuzzer on quotes_analyzer_analyze(): clang, ASan and UBSan (every report
+# fatal), the engine instrumented for coverage. Its own build directory.
+fuzz: deps
+	test -f $(FUZZ_BUILDDIR)/build.ninja || \
+		CC=clang $(MESON) setup $(FUZZ_BUILDDIR) --buildtype=debugoptimized \
+			-Dfuzzing=true -Dplugin=disabled -Dintrospection=false \
+			-Db_sanitize=address,undefined -Db_lundef=false \
+			-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer'
+	$(MESON) compile -C $(FUZZ_BUILDDIR) fuzz-analyze
+	tests/fuzz/run-fuzz $(FUZZ_BUILDDIR) $(SECONDS)

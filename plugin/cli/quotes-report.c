@@ -24,8 +24,8 @@ excerpt (const char *text)
 
 /* Where each line starts, in code points, to number the quotes' lines
  * without counting from the top for each. */
-static GArray *
-line_starts (const char *text)
+GArray *
+quotes_report_line_starts (const char *text)
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint offset = 0;
@@ -40,9 +40,9 @@ line_starts (const char *text)
   return starts;
 }
 
-static guint
-line_of (GArray *starts,
-         guint   offset)
+guint
+quotes_report_line_of (GArray *starts,
+                       guint   offset)
 {
   guint low = 0, high = starts->len;
 
@@ -58,33 +58,37 @@ line_of (GArray *starts,
   return low + 1;
 }
 
-static void
-print_quote (GString     *out,
-             GArray      *lines,
-             QuotesQuote *quote)
+void
+quotes_report_append_quote (GString     *out,
+                            GArray      *lines,
+                            QuotesQuote *quote,
+                            const char  *said)
 {
-  g_autofree char *said = excerpt (quotes_quote_get_text (quote));
   const QuotesSpan *cue = quotes_quote_get_cue (quote);
-  guint line = line_of (lines, quotes_quote_get_start (quote));
+  guint line = quotes_report_line_of (lines, quotes_quote_get_start (quote));
 
   if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
-    /* Translators: reported speech, without quote marks; then the line number */
-    g_string_append_printf (out, _("    reported: %s (line %u"), said, line);
+    /* Translators: reported speech, without quote marks, and the number of
+     * the line it starts on; the parenthesis is closed after the reporting
+     * verb, e.g. "reported: Russia would go on fighting (line 8, stressed)" */
+    g_string_append_printf (out, _("reported: %s (line %u"), said, line);
   else
-    g_string_append_printf (out, _("    “%s” (line %u"), said, line);
+    /* Translators: a quotation and the number of the line it starts on;
+     * use your language's quotation marks. The parenthesis is closed after
+     * the reporting verb, e.g. "“We won” (line 3, said)" */
+    g_string_append_printf (out, _("“%s” (line %u"), said, line);
   if (cue != NULL)
     /* Translators: the reporting verb of a quote, such as "said" */
     g_string_append_printf (out, _(", %s"), cue->text);
   if (quotes_quote_get_post (quote) >= 0)
     g_string_append (out, _(", from a cited post"));
-  g_string_append (out, ")\n");
+  g_string_append_c (out, ')');
 }
 
-/* "— 3 quotes, 5 reported": quotations in marks, then reported speech. */
-static void
-print_counts (GString   *out,
-              GPtrArray *quotes,
-              GArray    *said)
+void
+quotes_report_append_counts (GString   *out,
+                             GPtrArray *quotes,
+                             GArray    *said)
 {
   guint marked = 0, reported = 0;
 
@@ -99,12 +103,55 @@ print_counts (GString   *out,
     }
   g_string_append (out, " —");
   if (marked > 0)
+    /* Translators: how many quotations in quote marks a speaker has; keep
+     * the space in front */
     g_string_append_printf (out, ngettext (" %u quote", " %u quotes", marked), marked);
   if (marked > 0 && reported > 0)
     g_string_append_c (out, ',');
   if (reported > 0)
-    /* Translators: how many times a speaker is reported without quote marks */
+    /* Translators: how many times a speaker is reported without quote
+     * marks; keep the space in front */
     g_string_append_printf (out, ngettext (" %u reported", " %u reported", reported), reported);
+}
+
+void
+quotes_report_append_post (GString    *out,
+                           QuotesPost *post,
+                           const char *words)
+{
+  g_string_append (out, quotes_platform_to_string (quotes_post_get_platform (post)));
+  if (quotes_post_get_handle (post) != NULL)
+    g_string_append_printf (out, " %s", quotes_post_get_handle (post));
+  if (quotes_post_get_author (post) != NULL)
+    g_string_append_printf (out, " (%s)", quotes_post_get_author (post));
+  if (quotes_post_get_date (post) != NULL)
+    g_string_append_printf (out, ", %s", quotes_post_get_date (post));
+  if (*words != '\0')
+    g_string_append_printf (out, ": %s", words);
+  else if (quotes_post_get_url (post) != NULL)
+    g_string_append_printf (out, ": %s", quotes_post_get_url (post));
+}
+
+void
+quotes_report_append_mentions (GString      *out,
+                               QuotesEntity *entity)
+{
+  guint n = quotes_entity_get_mentions (entity)->len;
+
+  /* Translators: an organization and how often the text names it */
+  g_string_append_printf (out, ngettext ("%s — %u mention", "%s — %u mentions", n),
+                          quotes_entity_get_name (entity), n);
+}
+
+static void
+print_quote (GString     *out,
+             GArray      *lines,
+             QuotesQuote *quote)
+{
+  g_autofree char *said = excerpt (quotes_quote_get_text (quote));
+
+  g_string_append (out, "    ");
+  quotes_report_append_quote (out, lines, quote, said);
   g_string_append_c (out, '\n');
 }
 
@@ -129,7 +176,8 @@ print_speakers (GString        *out,
       g_string_append_printf (out, "  %s", quotes_entity_get_name (entity));
       if (quotes_entity_get_title (entity) != NULL)
         g_string_append_printf (out, " (%s)", quotes_entity_get_title (entity));
-      print_counts (out, quotes, said);
+      quotes_report_append_counts (out, quotes, said);
+      g_string_append_c (out, '\n');
       for (guint i = 0; i < said->len; i++)
         print_quote (out, lines, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
     }
@@ -148,13 +196,13 @@ print_organizations (GString        *out,
   for (guint e = 0; e < entities->len; e++)
     {
       QuotesEntity *entity = g_ptr_array_index (entities, e);
-      guint n = quotes_entity_get_mentions (entity)->len;
 
       if (quotes_entity_get_entity_type (entity) != QUOTES_ENTITY_TYPE_ORGANIZATION)
         continue;
       any = TRUE;
-      g_string_append_printf (out, ngettext ("  %s — %u mention\n", "  %s — %u mentions\n", n),
-                              quotes_entity_get_name (entity), n);
+      g_string_append (out, "  ");
+      quotes_report_append_mentions (out, entity);
+      g_string_append_c (out, '\n');
     }
   if (!any)
     g_string_append_printf (out, "  %s\n", _("None"));
@@ -172,17 +220,8 @@ print_posts (GString        *out,
       QuotesPost *post = g_ptr_array_index (posts, p);
       g_autofree char *words = excerpt (quotes_post_get_text (post));
 
-      g_string_append_printf (out, "  %s", quotes_platform_to_string (quotes_post_get_platform (post)));
-      if (quotes_post_get_handle (post) != NULL)
-        g_string_append_printf (out, " %s", quotes_post_get_handle (post));
-      if (quotes_post_get_author (post) != NULL)
-        g_string_append_printf (out, " (%s)", quotes_post_get_author (post));
-      if (quotes_post_get_date (post) != NULL)
-        g_string_append_printf (out, ", %s", quotes_post_get_date (post));
-      if (*words != '\0')
-        g_string_append_printf (out, ": %s", words);
-      else if (quotes_post_get_url (post) != NULL)
-        g_string_append_printf (out, ": %s", quotes_post_get_url (post));
+      g_string_append (out, "  ");
+      quotes_report_append_post (out, post, words);
       g_string_append_c (out, '\n');
     }
   if (posts->len == 0)
@@ -216,7 +255,7 @@ quotes_report_print (GString        *out,
                      const char     *text,
                      QuotesAnalysis *analysis)
 {
-  g_autoptr(GArray) lines = line_starts (text);
+  g_autoptr(GArray) lines = quotes_report_line_starts (text);
 
   g_string_append_printf (out, "%s\n", name);
   print_speakers (out, lines, analysis);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* quotes-scan: the analysis of text files, for people or as JSON. */
+/* quotes-scan: the analysis of text files, for people (text, Markdown) or
+ * programs (JSON, CSV, JSON Lines). */
 
 #include "config.h"
 
@@ -14,6 +15,9 @@
 
 #include <quotes.h>
 
+#include "quotes-format-csv.h"
+#include "quotes-format-markdown.h"
+#include "quotes-jsonl.h"
 #include "quotes-report.h"
 
 enum
@@ -23,10 +27,30 @@ enum
   EXIT_BAD_INPUT = 2,  /* not UTF-8 text */
 };
 
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_MARKDOWN,
+  FORMAT_CSV,
+} Format;
+
+/* As --format takes them, in the order of Format. */
+static const char * const format_names[] = { "text", "json", "markdown", "csv" };
+
+static Format format = FORMAT_TEXT;
+static QuotesAnalyzer *analyzer = NULL;
+static char *format_name = NULL;
 static gboolean json_output = FALSE;
+static gboolean jsonl = FALSE;
 
 static const GOptionEntry entries[] = {
-  { "json", 'j', 0, G_OPTION_ARG_NONE, &json_output, N_("Print the analysis as JSON"), NULL },
+  /* Translators: do not translate the format names */
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Print the analysis as text (the default), json, markdown or csv"),
+    /* Translators: the value of --format, in the --help output */
+    N_("FORMAT") },
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &json_output, N_("Print the analysis as JSON (the same as --format=json)"), NULL },
+  { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, N_("Read JSON Lines of texts and write a line of JSON for each"), NULL },
   { NULL }
 };
 
@@ -65,18 +89,45 @@ write_string (GOutputStream *out,
   return FALSE;
 }
 
+/* What comes between the outputs of two files. */
+static const char *
+separator (gboolean several)
+{
+  switch (format)
+    {
+    case FORMAT_JSON:
+      return several ? ",\n" : "\n";
+    case FORMAT_CSV:
+      return "";
+    case FORMAT_TEXT:
+    case FORMAT_MARKDOWN:
+    default:
+      return "\n";
+    }
+}
+
+/* The analyzer, made when the first text is read: it loads its word lists,
+ * which is not worth doing for --help or a file that cannot be read. */
+static QuotesAnalyzer *
+get_analyzer (void)
+{
+  if (analyzer == NULL)
+    analyzer = quotes_analyzer_new ();
+  return analyzer;
+}
+
 /* Analyses one file and writes what it found to @out; @printed counts the
  * files written so far, for the separators between them. */
 static int
-scan_file (QuotesAnalyzer *analyzer,
-           const char     *path,
-           gboolean        several,
-           guint          *printed,
-           GOutputStream  *out)
+scan_file (const char    *path,
+           gboolean       several,
+           guint         *printed,
+           GOutputStream *out)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(QuotesAnalysis) analysis = NULL;
+  g_autoptr(GString) report = NULL;
   gsize length = 0;
 
   if (!read_input (path, &contents, &length, &error))
@@ -84,30 +135,135 @@ scan_file (QuotesAnalyzer *analyzer,
       g_printerr ("quotes-scan: %s\n", error->message);
       return EXIT_USAGE;
     }
-  analysis = quotes_analyzer_analyze (analyzer, contents, length, NULL, &error);
+  analysis = quotes_analyzer_analyze (get_analyzer (), contents, length, NULL, &error);
   if (analysis == NULL)
     {
       /* Translators: the first %s is a file name, the second why it cannot be read */
       g_printerr (_("quotes-scan: %s: %s\n"), path, error->message);
       return EXIT_BAD_INPUT;
     }
-  if (*printed > 0 && !write_string (out, several && json_output ? ",\n" : "\n", several && json_output ? 2 : 1))
+  if (*printed > 0 && !write_string (out, separator (several), strlen (separator (several))))
     return EXIT_USAGE;
   (*printed)++;
-  if (json_output)
+
+  report = g_string_new (NULL);
+  switch (format)
     {
+    case FORMAT_JSON:
       if (quotes_analysis_write_json (analysis, out, NULL, &error))
         return EXIT_OK;
       g_printerr ("quotes-scan: %s\n", error->message);
       return EXIT_USAGE;
-    }
-  else
-    {
-      g_autoptr(GString) report = g_string_new (NULL);
-
+    case FORMAT_MARKDOWN:
+      quotes_markdown_print (report, path, contents, analysis);
+      break;
+    case FORMAT_CSV:
+      quotes_csv_print (report, path, analysis);
+      break;
+    case FORMAT_TEXT:
+    default:
       quotes_report_print (report, path, contents, analysis);
-      return write_string (out, report->str, report->len) ? EXIT_OK : EXIT_USAGE;
+      break;
     }
+  return write_string (out, report->str, report->len) ? EXIT_OK : EXIT_USAGE;
+}
+
+/* --jsonl: each FILE, or standard input, as JSON Lines. */
+static int
+scan_lines (const char    **paths,
+            GOutputStream  *out)
+{
+  static const char *standard_input[] = { "-", NULL };
+  int status = EXIT_OK;
+
+  if (paths[0] == NULL)
+    paths = standard_input;
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GInputStream) in = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (paths[i], "-"))
+        in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+          in = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+        }
+      if (in == NULL)
+        {
+          g_printerr (_("quotes-scan: %s: %s\n"), paths[i], error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+      if (!quotes_jsonl_scan (get_analyzer, in, paths[i], out))
+        status = EXIT_USAGE;
+    }
+  return status;
+}
+
+static gboolean
+parse_format (GError **error)
+{
+  if (format_name != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (format_names); i++)
+        {
+          if (g_str_equal (format_name, format_names[i]))
+            break;
+        }
+      if (i == G_N_ELEMENTS (format_names))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: do not translate the format names */
+                       _("Unknown format “%s”: use text, json, markdown or csv"), format_name);
+          return FALSE;
+        }
+      format = i;
+    }
+  if (json_output && format_name != NULL && format != FORMAT_JSON)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--json and --format=%s contradict each other"), format_name);
+      return FALSE;
+    }
+  if (json_output)
+    format = FORMAT_JSON;
+  if (jsonl && format_name != NULL && format != FORMAT_JSON)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--jsonl writes JSON Lines: it takes no --format=%s"), format_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+help_description (void)
+{
+  return g_strjoin ("\n\n",
+    _("Prints the speakers with their quotes, the organizations and the cited social posts of "
+      "each FILE (“-” reads standard input)."),
+    /* Translators: do not translate the format names; keep the columns
+     * lined up */
+    _("Formats (--format):\n"
+      "  text      the report for people (the default)\n"
+      "  json      the analysis as JSON; several files give a JSON array\n"
+      "  markdown  the report as Markdown\n"
+      "  csv       one row per quote, with a header row"),
+    /* Translators: do not translate the JSON in this text */
+    _("With --jsonl, reads JSON Lines {\"id\": …, \"text\": …} from each FILE, or from standard "
+      "input when there is none, and writes for each line, as soon as it is read, "
+      "{\"id\": …, \"analysis\": {…}} or {\"id\": …, \"error\": \"…\"}."),
+    _("Exit status:\n"
+      "  0  all went well (with --jsonl, also when some lines had errors: they are in the output)\n"
+      "  1  wrong options, or a file that cannot be read\n"
+      "  2  a file that is not UTF-8 text"),
+    _("See the quotes-scan(1) manual page for more."),
+    NULL);
 }
 
 int
@@ -116,45 +272,62 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(QuotesAnalyzer) analyzer = NULL;
   g_autoptr(GOutputStream) stdout_stream = NULL;
   g_autoptr(GOutputStream) out = NULL;
+  g_autofree char *description = NULL;
+  const char *localedir = g_getenv ("QUOTES_LOCALEDIR");
   int status = EXIT_OK;
   gboolean several;
   guint printed = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* QUOTES_LOCALEDIR: translations elsewhere than the installed ones, such
+   * as the build tree's for the tests. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new (_("FILE… — find quotations and who said them"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Prints the speakers with their quotes, the organizations and the cited social posts of "
-      "each FILE (“-” reads standard input). With --json, prints the analysis as JSON; several "
-      "files give a JSON array.\n\nExit status: 0 when all went well, 1 for wrong options or a "
-      "file that cannot be read, 2 for a file that is not UTF-8 text."));
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
+  description = help_description ();
+  g_option_context_set_description (context, description);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      !parse_format (&error) ||
+      (argc < 2 && !jsonl))
     {
       g_printerr ("quotes-scan: %s\n", error != NULL ? error->message : _("no file given"));
       g_printerr (_("Try “quotes-scan --help”.\n"));
       return EXIT_USAGE;
     }
 
-  analyzer = quotes_analyzer_new ();
   stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   out = g_buffered_output_stream_new_sized (stdout_stream, 1 << 16);
+  if (jsonl)
+    {
+      status = scan_lines ((const char **) argv + 1, out);
+      g_clear_object (&analyzer);
+      return status;
+    }
+
   several = argc > 2;
-  if (json_output && several && !write_string (out, "[\n", 2))
+  if (format == FORMAT_JSON && several && !write_string (out, "[\n", 2))
     return EXIT_USAGE;
+  if (format == FORMAT_CSV)
+    {
+      g_autoptr(GString) header = g_string_new (NULL);
+
+      quotes_csv_print_header (header);
+      if (!write_string (out, header->str, header->len))
+        return EXIT_USAGE;
+    }
   for (int i = 1; i < argc; i++)
     {
-      int file_status = scan_file (analyzer, argv[i], several, &printed, out);
+      int file_status = scan_file (argv[i], several, &printed, out);
 
       status = MAX (status, file_status);
     }
-  if (json_output && several && !write_string (out, "]\n", 2))
+  g_clear_object (&analyzer);
+  if (format == FORMAT_JSON && several && !write_string (out, "]\n", 2))
     return EXIT_USAGE;
   if (!g_output_stream_flush (out, NULL, &error))
     {
