@@ -73,8 +73,11 @@ is_filler (const Attribution *a,
 {
   char lower[32];
   const QuotesToken *token = token_at (a, index);
+  gsize n = token->base_end - token->start;
+  gboolean ly = n > 4 && a->doc->text[token->base_end - 2] == 'l' && a->doc->text[token->base_end - 1] == 'y';
 
   return token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         ((token->lex & QUOTES_WORD_FILLER) || ly) &&
          quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
          quotes_lexicon_is_cue_filler (a->doc->lexicon, lower);
 }

@@ -21,8 +21,7 @@ match_cue (QuotesDocument        *doc,
   guint max = MIN (quotes_lexicon_cue_max_words (doc->lexicon), paragraph->end_token - index);
   char phrase[PHRASE_SIZE];
 
-  if (quotes_document_token_lower (doc, index, phrase, sizeof phrase) == NULL ||
-      !quotes_lexicon_is_cue_start (doc->lexicon, phrase))
+  if (!(quotes_document_token (doc, index)->lex & QUOTES_WORD_CUE))
     return 0;
 
   for (guint n = max; n >= 1; n--)

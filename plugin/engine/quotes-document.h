@@ -46,6 +46,7 @@ typedef struct
   gunichar first;        /* its first character */
   guint16  flags;
   guint8   kind;
+  guint8   lex;          /* QuotesWordClass bits of its lower-case form */
 } QuotesToken;
 
 typedef struct

@@ -34,13 +34,14 @@ struct _QuotesLexicon
   WordTable   pronouns;
   WordTable   descriptors;
   WordTable   common_words;
-  WordTable   abbreviations;
+  WordTable   abbreviations;    /* every entry of any list that ends in a period */
   WordTable   name_particles;
   WordTable   cue_fillers;
-  WordTable   cue_starts;       /* first words of all cues: most words are none */    /* every entry of any list that ends in a period */
+  WordTable   cue_starts;       /* first words of all cues: most words are none */
   GHashTable *nationalities;    /* adjective -> country */
   GPtrArray  *boilerplate;      /* line starts */
   gboolean    boilerplate_first[256];  /* the bytes they start with */
+  GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -283,6 +284,47 @@ collect_abbreviations (QuotesLexicon  *self,
     }
 }
 
+static void
+add_classes (GHashTable *classes,
+             GHashTable *words,
+             guint       word_class)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *word = key;
+      const char *space = strchr (word, ' ');
+      g_autofree char *first = space != NULL ? g_strndup (word, space - word) : g_strdup (word);
+      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (classes, first));
+
+      g_hash_table_replace (classes, g_steal_pointer (&first), GUINT_TO_POINTER (old | word_class));
+    }
+}
+
+static void
+collect_word_classes (QuotesLexicon *self)
+{
+  self->word_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_classes (self->word_classes, self->common_words.table, QUOTES_WORD_COMMON);
+  add_classes (self->word_classes, self->pronouns.table, QUOTES_WORD_PRONOUN);
+  add_classes (self->word_classes, self->role_nouns.table, QUOTES_WORD_ROLE);
+  add_classes (self->word_classes, self->cue_starts.table, QUOTES_WORD_CUE);
+  add_classes (self->word_classes, self->titles.table, QUOTES_WORD_TITLE);
+  add_classes (self->word_classes, self->descriptors.table, QUOTES_WORD_DESCRIPTOR);
+  add_classes (self->word_classes, self->cue_fillers.table, QUOTES_WORD_FILLER);
+  add_classes (self->word_classes, self->title_modifiers.table, QUOTES_WORD_MODIFIER);
+}
+
+guint
+quotes_lexicon_word_classes (QuotesLexicon *self,
+                             const char    *lower)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->word_classes, lower));
+}
+
 static QuotesLexicon *
 quotes_lexicon_load (void)
 {
@@ -321,6 +363,7 @@ quotes_lexicon_load (void)
   load_table (&self->name_particles, "name-particles.txt", NULL, FALSE);
   load_table (&self->cue_fillers, "cue-fillers.txt", NULL, FALSE);
   collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
+  collect_word_classes (self);
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
   for (guint i = 0; i < self->boilerplate->len; i++)
     self->boilerplate_first[*(const guchar *) g_ptr_array_index (self->boilerplate, i)] = TRUE;

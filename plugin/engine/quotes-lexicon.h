@@ -28,12 +28,28 @@ typedef enum
   QUOTES_PRONOUN_REFLEXIVE,
 } QuotesPronounCase;
 
+/* What lists a lower-case word is in, or begins an entry of: one look-up
+ * per word when the text is cut up, so that later stages skip the look-ups
+ * that cannot succeed. */
+typedef enum
+{
+  QUOTES_WORD_COMMON     = 1 << 0,  /* a dictionary word */
+  QUOTES_WORD_PRONOUN    = 1 << 1,
+  QUOTES_WORD_ROLE       = 1 << 2,  /* "official", "statement" */
+  QUOTES_WORD_CUE        = 1 << 3,  /* starts a reporting verb */
+  QUOTES_WORD_TITLE      = 1 << 4,  /* starts a title */
+  QUOTES_WORD_DESCRIPTOR = 1 << 5,  /* starts a descriptor noun */
+  QUOTES_WORD_FILLER     = 1 << 6,  /* "also", "has" */
+  QUOTES_WORD_MODIFIER   = 1 << 7,  /* "former" */
+} QuotesWordClass;
+
 typedef struct _QuotesLexicon QuotesLexicon;
 
 /* Words are looked up as written unless the function says "lower": then
  * the caller passes the lower-case form. Multiword entries are stored with
  * single spaces between words. */
 QuotesLexicon *quotes_lexicon_get_default    (void);
+guint          quotes_lexicon_word_classes   (QuotesLexicon *self, const char *lower);
 
 guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);

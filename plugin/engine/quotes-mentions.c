@@ -60,11 +60,11 @@ is_common (const Scan *scan,
   char lower[PHRASE_SIZE];
   char *part, *rest;
 
-  if (!(token->flags & QUOTES_TOKEN_ASCII) || !lookup_lower (scan, index, lower))
+  if (!(token->flags & QUOTES_TOKEN_ASCII))
     return FALSE;
-  if (quotes_lexicon_is_common_word (scan->doc->lexicon, lower))
+  if (token->lex & QUOTES_WORD_COMMON)
     return TRUE;
-  if (!(token->flags & QUOTES_TOKEN_HYPHENATED))
+  if (!(token->flags & QUOTES_TOKEN_HYPHENATED) || !lookup_lower (scan, index, lower))
     return FALSE;
   for (part = strtok_r (lower, "-", &rest); part != NULL; part = strtok_r (NULL, "-", &rest))
     if (!quotes_lexicon_is_common_word (scan->doc->lexicon, part))
@@ -123,7 +123,7 @@ title_length (const Scan *scan,
   char phrase[PHRASE_SIZE];
   guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
 
-  if (!lookup_lower (scan, index, phrase))
+  if (!(token_at (scan, index)->lex & QUOTES_WORD_TITLE) || !lookup_lower (scan, index, phrase))
     return 0;
   if (!quotes_lexicon_starts_title (scan->doc->lexicon, phrase))
     max = MIN (max, 1);
@@ -540,7 +540,7 @@ scan_pronoun (Scan  *scan,
   QuotesMention mention = { 0 };
   guint gender, pcase;
 
-  if (!lookup_lower (scan, index, lower) ||
+  if (!(token_at (scan, index)->lex & QUOTES_WORD_PRONOUN) || !lookup_lower (scan, index, lower) ||
       !quotes_lexicon_pronoun (scan->doc->lexicon, lower, &gender, &pcase))
     return FALSE;
   mention.kind = QUOTES_MENTION_PRONOUN;
@@ -571,6 +571,8 @@ scan_descriptor (Scan  *scan,
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
   if (k < end && is_nationality (scan, k))
     k++;
+  if (k >= end || !(token_at (scan, k)->lex & QUOTES_WORD_DESCRIPTOR))
+    return index;
   guint max = MIN (quotes_lexicon_descriptor_max_words (scan->doc->lexicon), end - MIN (k, end));
 
   if (k < end && lookup_lower (scan, k, phrase) && !quotes_lexicon_starts_descriptor (scan->doc->lexicon, phrase))
@@ -628,7 +630,7 @@ scan_role (Scan  *scan,
   gboolean is_person;
   guint first = index;
 
-  if (!lookup_lower (scan, index, lower) ||
+  if (!(token_at (scan, index)->lex & QUOTES_WORD_ROLE) || !lookup_lower (scan, index, lower) ||
       !quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person))
     return FALSE;
   for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)

@@ -232,6 +232,34 @@ read_handle (const char *text,
   return pos - start > 1 ? pos : start;
 }
 
+static guint8
+word_classes (QuotesDocument    *doc,
+              const QuotesToken *token)
+{
+  char lower[64];
+  gsize n = token->base_end - token->start;
+
+  if (n + 1 > sizeof lower)
+    return 0;
+  if (token->flags & QUOTES_TOKEN_ASCII)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          char c = doc->text[token->start + i];
+
+          lower[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+      lower[n] = '\0';
+      return quotes_lexicon_word_classes (doc->lexicon, lower);
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_strdown (doc->text + token->start, n);
+
+      return quotes_lexicon_word_classes (doc->lexicon, folded);
+    }
+}
+
 /* Reads the token that starts at @pos; returns where it ends. */
 static gsize
 read_token (QuotesDocument *doc,
@@ -285,11 +313,13 @@ read_token (QuotesDocument *doc,
 
   token->end = stop;
   token->base_end = stop;
+  token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
       if (!set_ascii_case_flags (text, token))
         set_case_flags (text, token);
       mark_possessive (text, token);
+      token->lex = word_classes (doc, token);
     }
   return stop;
 }
