@@ -760,6 +760,95 @@ test_repeated_short_quote (void)
   g_string_free (text, TRUE);
 }
 
+/* Each of these once took time or memory growing with the square of the
+ * input; they must finish, and give what a reader would expect. */
+static void
+test_punctuation_run (void)
+{
+  g_autofree char *text = g_strnfill (200000, '!');
+  g_autoptr(QuotesAnalysis) analysis = analyze_ok (text, -1);
+
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
+}
+
+static void
+test_many_cues_in_one_sentence (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, "said John ");
+  analysis = analyze_ok (text->str, text->len);
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, <=, 10);
+  g_string_free (text, TRUE);
+}
+
+static void
+test_many_quotes_in_one_sentence (void)
+{
+  GString *text = g_string_new ("Minister Olena Shevchuk answered ");
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (text, "« Oui » ");
+  analysis = analyze_ok (text->str, text->len);
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 40000);
+  g_assert_cmpstr (speaker_name (analysis, g_ptr_array_index (quotes_analysis_get_quotes (analysis), 39999)),
+                   ==, "Olena Shevchuk");
+  g_string_free (text, TRUE);
+}
+
+static void
+test_many_post_signatures (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append (text, "Keep going.\n— Jane Holt (@janeholt) March 3, 2024\n");
+  analysis = analyze_ok (text->str, text->len);
+  g_assert_cmpuint (quotes_analysis_get_posts (analysis)->len, ==, 30000);
+  g_string_free (text, TRUE);
+}
+
+/* A zero-width character or a byte-order mark before the opening mark. */
+static void
+test_invisible_before_mark (void)
+{
+  const char *texts[] = {
+    "\xef\xbb\xbf“We are ready,” Olena Shevchuk said.\n",
+    "\xe2\x80\x8b“We are ready,” Olena Shevchuk said.\n",
+    "\xe2\x81\xa0“We are ready,” Olena Shevchuk said.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(QuotesAnalysis) analysis = analyze_ok (texts[i], -1);
+
+      g_assert_cmpstr (speaker_name (analysis, find_quote (analysis, "We are ready,")), ==, "Olena Shevchuk");
+    }
+}
+
+/* Two marks left open are no quote that runs on into the next paragraph. */
+static void
+test_two_open_marks_do_not_carry_over (void)
+{
+  g_autoptr(QuotesAnalysis) analysis =
+    analyze_ok ("Intro “one “two.\n\n“We are ready,” Olena Shevchuk said.\n", -1);
+
+  g_assert_cmpstr (speaker_name (analysis, find_quote (analysis, "We are ready,")), ==, "Olena Shevchuk");
+}
+
+static void
+test_one_letter_quote (void)
+{
+  g_autoptr(QuotesAnalysis) analysis = analyze_ok ("“x,” he said.", -1);
+
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 1);
+  g_assert_cmpstr (quotes_quote_get_cue ((QuotesQuote *) find_quote (analysis, "x,"))->text, ==, "said");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +887,13 @@ main (int   argc,
   g_test_add_func ("/Hostile/flood/many-paragraphs", test_many_paragraphs);
   g_test_add_func ("/Hostile/size/news-single-line", test_news_single_line);
   g_test_add_func ("/Hostile/size/repeated-short-quote", test_repeated_short_quote);
+  g_test_add_func ("/Hostile/square/punctuation-run", test_punctuation_run);
+  g_test_add_func ("/Hostile/square/many-cues-in-one-sentence", test_many_cues_in_one_sentence);
+  g_test_add_func ("/Hostile/square/many-quotes-in-one-sentence", test_many_quotes_in_one_sentence);
+  g_test_add_func ("/Hostile/square/many-post-signatures", test_many_post_signatures);
+  g_test_add_func ("/Hostile/edge/invisible-before-mark", test_invisible_before_mark);
+  g_test_add_func ("/Hostile/edge/two-open-marks", test_two_open_marks_do_not_carry_over);
+  g_test_add_func ("/Hostile/edge/one-letter-quote", test_one_letter_quote);
 
   return g_test_run ();
 }

@@ -19,12 +19,17 @@
 #define MAX_APPOSITIVE 12   /* tokens of ", the union's president," */
 #define MAX_FILLERS 3
 #define MIN_REPORTED_WORDS 3
+#define MAX_REPORTED_PER_SENTENCE 8
 
 typedef struct
 {
   QuotesDocument *doc;
   gint32         *mention_at;  /* per token: the outermost mention covering it */
   gint32         *cue_at;      /* per token: the cue covering it */
+  guint32        *subject[2];  /* per sentence: token of its first subject, without and with roles */
+  guint32         reported_sentence; /* the sentence of the last reported clause */
+  guint           reported_in_sentence; /* how many clauses it has: bounded, so that a
+                                         * sentence of a thousand cues stays linear */
 } Attribution;
 
 typedef struct
@@ -107,23 +112,44 @@ can_be_source (const Attribution *a,
            (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
 }
 
-/* The first mention among tokens [@first, @end) that is the subject of its
- * sentence and may speak; roles ("a spokesman") only if @roles. */
+static const QuotesSentence *
+sentence_of (const Attribution *a,
+             guint              index)
+{
+  return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
+}
+
+#define NO_SUBJECT G_MAXUINT32
+#define UNKNOWN_SUBJECT (G_MAXUINT32 - 1)
+
+/* The first mention of the sentence that begins at @first, before @end, that
+ * is the sentence's subject and may speak; roles ("a spokesman") only if
+ * @roles. Found once per sentence: many quotes may ask. */
 static gint32
 first_subject (const Attribution *a,
                guint              first,
                guint              end,
                gboolean           roles)
 {
-  for (guint t = first; t < end; t++)
-    {
-      gint32 m = a->mention_at[t];
+  const QuotesSentence *sentence = sentence_of (a, first);
+  guint32 *cached = &a->subject[roles][a->doc->sentence_of_token[first]];
 
-      if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
-          (roles || mention (a, m)->kind != QUOTES_MENTION_ROLE))
-        return m;
+  if (*cached == UNKNOWN_SUBJECT)
+    {
+      *cached = NO_SUBJECT;
+      for (guint t = sentence->first_token; t < sentence->end_token; t++)
+        {
+          gint32 m = a->mention_at[t];
+
+          if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
+              (roles || mention (a, m)->kind != QUOTES_MENTION_ROLE))
+            {
+              *cached = t;
+              break;
+            }
+        }
     }
-  return -1;
+  return *cached < end ? a->mention_at[*cached] : -1;
 }
 
 /* The mention that ends right before @index ("Holt stated"), over
@@ -213,12 +239,6 @@ paragraph_end (const Attribution *a,
   return g_array_index (a->doc->paragraphs, QuotesParagraph, p).end_token;
 }
 
-static const QuotesSentence *
-sentence_of (const Attribution *a,
-             guint              index)
-{
-  return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
-}
 
 #define MAX_NOUN_PHRASE 6
 
@@ -797,6 +817,10 @@ add_indirect (Attribution *a,
   quote.marked = -1;
   quote.confidence = 0.7;
   g_array_append_val (a->doc->quotes, quote);
+  if (a->doc->sentence_of_token[start] != a->reported_sentence)
+    a->reported_in_sentence = 0;
+  a->reported_sentence = a->doc->sentence_of_token[start];
+  a->reported_in_sentence++;
   return TRUE;
 }
 
@@ -870,7 +894,8 @@ add_reported_speech (Attribution *a,
   const QuotesSentence *sentence = sentence_of (a, record->first_token);
   gint32 m;
 
-  if (cue_used[c])
+  if (cue_used[c] || (a->doc->sentence_of_token[record->first_token] == a->reported_sentence &&
+                      a->reported_in_sentence >= MAX_REPORTED_PER_SENTENCE))
     return;
   if (subject_before (a, record->first_token, sentence->first_token) < 0 &&
       (m = sentence_subject (a, record)) >= 0)
@@ -951,10 +976,18 @@ void
 quotes_attribution_run (QuotesDocument *doc)
 {
   Attribution a = { doc };
+
+  a.reported_sentence = G_MAXUINT32;
   g_autofree gboolean *cue_used = NULL;
   guint n_cues;
 
   index_tokens (&a);
+  for (guint r = 0; r < 2; r++)
+    {
+      a.subject[r] = g_new (guint32, doc->sentences->len + 1);
+      for (guint s = 0; s <= doc->sentences->len; s++)
+        a.subject[r][s] = UNKNOWN_SUBJECT;
+    }
   for (guint i = 0; i < doc->marked->len && !quotes_document_cancelled (doc, i); i++)
     attribute_marked (&a, i, &g_array_index (doc->marked, QuotesMarkedSpan, i));
   borrow_from_next (&a);
@@ -977,4 +1010,6 @@ quotes_attribution_run (QuotesDocument *doc)
   g_array_sort (doc->quotes, compare_quotes);
   g_free (a.mention_at);
   g_free (a.cue_at);
+  g_free (a.subject[0]);
+  g_free (a.subject[1]);
 }

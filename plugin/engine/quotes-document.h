@@ -162,7 +162,9 @@ typedef struct
   GArray            *paragraphs;  /* QuotesParagraph */
   GArray            *sentences;   /* QuotesSentence */
   GArray            *marked;      /* QuotesMarkedSpan, sorted, top level only */
-  GArray            *mentions;    /* QuotesMention, sorted by start */
+  GArray            *mentions;    /* QuotesMention, sorted by start up to sorted_mentions;
+                                   * attribution appends unnamed sources after that */
+  guint              sorted_mentions;
   GArray            *cues;        /* QuotesCue, sorted */
   GArray            *quotes;      /* QuotesQuoteRecord */
   GArray            *entities;    /* QuotesEntityRecord */

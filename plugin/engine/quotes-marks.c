@@ -128,7 +128,7 @@ is_guillemet (gunichar c)
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0xA0;
+  return g_unichar_isspace (c) || c == 0xA0 || c == 0xFEFF || g_unichar_iszerowidth (c);
 }
 
 /* Text may follow an opening mark; a closing one follows text. Dashes and
@@ -175,7 +175,7 @@ classify (const QuotesDocument  *doc,
 
   /* French spacing inside guillemets: « Oui », for opening and closing
    * alike; and a closer after a closed inner quote: ‘…,’ ”. */
-  if (is_guillemet (mark) && is_space (after))
+  if (is_guillemet (mark) && is_space (after) && token->end < paragraph->end)
     open_after = char_after (doc, g_utf8_next_char (doc->text + token->end) - doc->text, paragraph->end);
   if (is_space (before) && token->start > paragraph->start + 1)
     {
@@ -330,7 +330,8 @@ carry_over (Pairing *pairing,
   const QuotesParagraph *next;
   const QuotesToken *first;
 
-  if (pairing->depth == 0 || index + 1 >= doc->paragraphs->len)
+  /* Only a single open quote goes on; more open marks are typing or noise. */
+  if (pairing->depth != 1 || index + 1 >= doc->paragraphs->len)
     return G_MAXUINT;
   next = &g_array_index (doc->paragraphs, QuotesParagraph, index + 1);
   if (next->boilerplate || next->first_token == next->end_token || !ends_with_sentence (doc, paragraph))
@@ -351,7 +352,8 @@ compare_pairs (gconstpointer a,
   return (pa->open_token > pb->open_token) - (pa->open_token < pb->open_token);
 }
 
-/* Tiny pairs are elisions such as rock ’n’ roll, not quotations. */
+/* Tiny pairs in single marks are elisions such as rock ’n’ roll, not
+ * quotations; “x,” he said is one. */
 static gboolean
 is_quotation (const QuotesDocument *doc,
               const Pair           *pair)
@@ -360,9 +362,9 @@ is_quotation (const QuotesDocument *doc,
   const QuotesToken *close = quotes_document_token (doc, pair->close_token);
   guint letters = 0;
 
-  for (guint32 p = open->end; p < close->start && letters < 2; p++)
-    letters += g_ascii_isalnum (doc->text[p]) || (guchar) doc->text[p] >= 0xC0;
-  return letters >= 2;
+  for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
+    letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
+  return letters >= 2 || (letters == 1 && !is_single (open->first));
 }
 
 static void

@@ -821,5 +821,6 @@ quotes_mentions_run (QuotesDocument *doc)
   g_array_sort (doc->mentions, compare_mentions);
   add_known_surnames (doc);
   g_array_sort (doc->mentions, compare_mentions);
+  doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
 }

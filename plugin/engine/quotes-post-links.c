@@ -37,26 +37,33 @@ quotes_posts_run (QuotesDocument *doc)
 }
 
 /* The post's author is the first person named in its signature; handles
- * there are the author's too. */
+ * there are the author's too. Posts and mentions are both in text order:
+ * one sweep serves all posts. */
 static void
-link_author (QuotesDocument *doc,
-             guint           p)
+link_authors (QuotesDocument *doc)
 {
-  const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
-  gint32 author = -1;
+  guint m = 0;
 
-  for (guint m = 0; m < doc->mentions->len; m++)
+  for (guint p = 0; p < doc->posts->len; p++)
     {
-      QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+      const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
+      gint32 author = -1;
 
-      if (mention->start < post->text_end || mention->end > post->end)
-        continue;
-      if (author < 0 && mention->kind == QUOTES_MENTION_NAME && mention->entity >= 0)
-        author = mention->entity;
-      else if (author >= 0 && mention->entity < 0)
-        mention->entity = author;
+      while (m < doc->sorted_mentions && g_array_index (doc->mentions, QuotesMention, m).start < post->text_end)
+        m++;
+      for (; m < doc->sorted_mentions && g_array_index (doc->mentions, QuotesMention, m).start < post->end; m++)
+        {
+          QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+
+          if (mention->end > post->end)
+            continue;
+          if (author < 0 && mention->kind == QUOTES_MENTION_NAME && mention->entity >= 0)
+            author = mention->entity;
+          else if (author >= 0 && mention->entity < 0)
+            mention->entity = author;
+        }
+      g_array_index (doc->post_speakers, gint32, p) = author;
     }
-  g_array_index (doc->post_speakers, gint32, p) = author;
 }
 
 /* Lower-case words of a text, for comparing quotes with posts whatever
@@ -157,7 +164,6 @@ link_quotes (QuotesDocument *doc)
 void
 quotes_post_links_run (QuotesDocument *doc)
 {
-  for (guint p = 0; p < doc->posts->len; p++)
-    link_author (doc, p);
+  link_authors (doc);
   link_quotes (doc);
 }

@@ -480,7 +480,10 @@ split_sentences (QuotesDocument        *doc,
           while (next < end && is_attached_closing (doc, next))
             next++;
           if (!starts_sentence (doc, next, end))
-            continue;
+            {
+              i = next - 1;  /* past the run of "!!!" or "...", once */
+              continue;
+            }
         }
       else if ((token->flags & QUOTES_TOKEN_ABBREVIATION) && doc->text[token->end - 1] == '.')
         {
