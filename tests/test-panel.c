@@ -7,7 +7,9 @@
  */
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
+#include <json-glib/json-glib.h>
 #include <quotes.h>
 
 #include "quotes-panel.h"
@@ -17,6 +19,8 @@
 #define STARMER_ROW    "Keir Starmer — British Prime Minister"
 #define PUTIN_ROW      "Vladimir Putin — Russian President"
 #define POST_ROW       "X @ZelenskyyUa · 2025-03-15 — We must define a clear position"
+#define CEASEFIRE_TEXT "A ceasefire could have already happened, but Russia is doing everything to prevent it,"
+#define CSV_HEADER     "id,kind,start,end,text,speaker,speaker_title,cue,source,post_handle,confidence,file\r\n"
 
 typedef struct
 {
@@ -27,6 +31,73 @@ typedef struct
   GtkTreeView    *tree;
   QuotesAnalysis *analysis;
 } Fixture;
+
+/* gedit's documents as the panel sees them: GtkSourceBuffers with the
+ * titles of a TeplBuffer, "*seed-article.txt" and "*seed-article.txt
+ * (/tmp)" for a modified file, "Untitled File 1" twice for a new one. */
+#define TEST_TYPE_DOCUMENT (test_document_get_type ())
+G_DECLARE_FINAL_TYPE (TestDocument, test_document, TEST, DOCUMENT, GtkSourceBuffer)
+
+struct _TestDocument
+{
+  GtkSourceBuffer  parent_instance;
+  char            *short_title;
+  char            *full_title;
+};
+
+G_DEFINE_FINAL_TYPE (TestDocument, test_document, GTK_SOURCE_TYPE_BUFFER)
+
+enum { DOC_PROP_0, DOC_PROP_SHORT_TITLE, DOC_PROP_FULL_TITLE };
+
+static void
+test_document_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TestDocument *self = TEST_DOCUMENT (object);
+
+  g_value_set_string (value, prop_id == DOC_PROP_SHORT_TITLE ? self->short_title : self->full_title);
+}
+
+static void
+test_document_finalize (GObject *object)
+{
+  TestDocument *self = TEST_DOCUMENT (object);
+
+  g_free (self->short_title);
+  g_free (self->full_title);
+  G_OBJECT_CLASS (test_document_parent_class)->finalize (object);
+}
+
+static void
+test_document_class_init (TestDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_document_get_property;
+  object_class->finalize = test_document_finalize;
+  g_object_class_install_property (object_class, DOC_PROP_SHORT_TITLE,
+    g_param_spec_string ("tepl-short-title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, DOC_PROP_FULL_TITLE,
+    g_param_spec_string ("tepl-full-title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_document_init (TestDocument *self)
+{
+}
+
+static void
+test_document_set_titles (TestDocument *self,
+                          const char   *short_title,
+                          const char   *full_title)
+{
+  g_free (self->short_title);
+  self->short_title = g_strdup (short_title);
+  g_free (self->full_title);
+  self->full_title = g_strdup (full_title);
+}
 
 /* Helpers */
 
@@ -95,6 +166,95 @@ find_descendant (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static GActionGroup *
+panel_actions (QuotesPanel *panel)
+{
+  GActionGroup *actions = gtk_widget_get_action_group (GTK_WIDGET (panel), "quotes-panel");
+
+  g_assert_nonnull (actions);
+  return actions;
+}
+
+/* The menu button next to the search entry and its two actions. */
+static void
+assert_export_enabled (QuotesPanel *panel,
+                       gboolean     enabled)
+{
+  GActionGroup *actions = panel_actions (panel);
+  GtkWidget *button = find_descendant (GTK_WIDGET (panel), GTK_TYPE_MENU_BUTTON);
+
+  g_assert_nonnull (button);
+  g_assert_cmpint (g_action_group_get_action_enabled (actions, "copy-markdown"), ==, enabled);
+  g_assert_cmpint (g_action_group_get_action_enabled (actions, "export"), ==, enabled);
+  g_assert_cmpint (gtk_widget_get_sensitive (button), ==, enabled);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* The records of RFC 4180 CSV: line breaks inside quoted fields do not
+ * end one. */
+static guint
+count_csv_records (const char *csv)
+{
+  gboolean quoted = FALSE;
+  guint records = 0;
+
+  for (const char *p = csv; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && p[0] == '\r' && p[1] == '\n')
+        records++;
+    }
+  g_assert_false (quoted);
+  return records;
+}
+
+static GFile *
+temporary_file (const char  *name,
+                char       **dir)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  *dir = g_dir_make_tmp ("test-panel-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (*dir, name, NULL);
+  return file;
+}
+
+static void
+remove_temporary_file (GFile      *file,
+                       const char *dir)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static guint
+json_quote_count (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "quotes"));
+  return json_array_get_length (json_object_get_array_member (root, "quotes"));
 }
 
 /* The text the cell shows, through the column's renderer: what a person
@@ -430,6 +590,7 @@ test_empty_without_analysis (void)
   g_assert_false (quotes_panel_goto_next_quote (QUOTES_PANEL (panel)));
   g_assert_false (quotes_panel_goto_previous_quote (QUOTES_PANEL (panel)));
   g_assert_false (quotes_panel_goto_attribution (QUOTES_PANEL (panel)));
+  assert_export_enabled (QUOTES_PANEL (panel), FALSE);
 
   g_object_get (panel, "show-reported-speech", &reported, "show-scare-quotes", &scare, NULL);
   g_assert_true (reported);
@@ -1009,6 +1170,293 @@ test_large (Fixture       *fixture,
 }
 
 static void
+test_export_enabled (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_autofree char *copy_action = NULL;
+  g_autofree char *export_action = NULL;
+
+  assert_export_enabled (fixture->panel, TRUE);
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (button)), ==, "Copy or export");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &copy_action);
+  g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &export_action);
+  g_assert_cmpstr (copy_action, ==, "quotes-panel.copy-markdown");
+  g_assert_cmpstr (export_action, ==, "quotes-panel.export");
+
+  /* Nothing to copy without an analysis, nor without a view. */
+  quotes_panel_set_analysis (fixture->panel, NULL);
+  assert_export_enabled (fixture->panel, FALSE);
+  quotes_panel_set_analysis (fixture->panel, fixture->analysis);
+  assert_export_enabled (fixture->panel, TRUE);
+  quotes_panel_set_view (fixture->panel, NULL);
+  assert_export_enabled (fixture->panel, FALSE);
+}
+
+static void
+test_copy_markdown (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkClipboard *clipboard = gtk_clipboard_get_for_display (gtk_widget_get_display (fixture->window),
+                                                           GDK_SELECTION_CLIPBOARD);
+  g_autofree char *text = buffer_text (fixture->buffer);
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+
+  gtk_clipboard_set_text (clipboard, "before", -1);
+  g_action_group_activate_action (panel_actions (fixture->panel), "copy-markdown", NULL);
+  copied = gtk_clipboard_wait_for_text (clipboard);
+
+  g_assert_nonnull (copied);
+  /* A GtkSourceBuffer has no name: the heading is the panel's. */
+  g_assert_true (g_str_has_prefix (copied, "# Quotes\n\n## Speakers\n"));
+  g_assert_nonnull (strstr (copied, "- **Volodymyr Zelenskiy** (Ukrainian President)"));
+  g_assert_nonnull (strstr (copied, CEASEFIRE_TEXT));
+  g_assert_nonnull (strstr (copied, "\n## Organizations\n"));
+  g_assert_nonnull (strstr (copied, "\n## Social posts\n"));
+  /* The engine's Markdown, as quotes-scan prints it. */
+  expected = quotes_analysis_to_markdown (fixture->analysis, text, "Quotes");
+  g_assert_cmpstr (copied, ==, expected);
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = temporary_file ("quotes.csv", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *expected = quotes_analysis_to_csv (fixture->analysis, NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Replaces what was there. */
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (quotes_panel_export_to_file (fixture->panel, file, "csv", &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, CSV_HEADER));
+  g_assert_cmpuint (count_csv_records (csv), ==,
+                    1 + quotes_analysis_get_quotes (fixture->analysis)->len);
+  g_assert_nonnull (strstr (csv, "\"" CEASEFIRE_TEXT "\",Volodymyr Zelenskiy,Ukrainian President,said,"));
+  g_assert_cmpstr (csv, ==, expected);
+
+  remove_temporary_file (file, dir);
+}
+
+static void
+test_export_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = temporary_file ("quotes.json", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *expected = quotes_analysis_to_json (fixture->analysis);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (quotes_panel_export_to_file (fixture->panel, file, "json", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (json_quote_count (path), ==, quotes_analysis_get_quotes (fixture->analysis)->len);
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  /* quotes_analysis_write_json() ends the text with a line break. */
+  g_assert_cmpstr (g_strchomp (json), ==, expected);
+
+  remove_temporary_file (file, dir);
+}
+
+static void
+test_export_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-quotes-dir/quotes.csv");
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = temporary_file ("quotes.csv", &dir);
+  GtkWidget *info_bar = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_INFO_BAR);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (quotes_panel_export_to_file (fixture->panel, nowhere, "csv", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* The caller reports the errors of the function. */
+  g_assert_false (gtk_widget_get_visible (info_bar));
+
+  quotes_panel_set_analysis (fixture->panel, NULL);
+  g_assert_false (quotes_panel_export_to_file (fixture->panel, file, "json", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  remove_temporary_file (file, dir);
+}
+
+static GtkFileChooser *
+find_file_chooser_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return GTK_FILE_CHOOSER (l->data);
+    }
+  return NULL;
+}
+
+/* "Export…": the dialog (GTK's own, without a portal), its suggested name,
+ * then the file written in the background. */
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = temporary_file ("quotes.json", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *expected = quotes_analysis_to_json (fixture->analysis);
+  g_autofree char *json = NULL;
+  GtkFileChooser *chooser;
+  GtkFileFilter *filter;
+  gint64 deadline;
+
+  g_action_group_activate_action (panel_actions (fixture->panel), "export", NULL);
+  flush_events ();
+  chooser = find_file_chooser_dialog ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "quotes.csv");
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "CSV");
+
+  /* The name says JSON, whatever the filter. */
+  gtk_file_chooser_set_current_folder (chooser, dir);
+  gtk_file_chooser_set_current_name (chooser, "quotes.json");
+  flush_events ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline &&
+         (json == NULL || g_strcmp0 (g_strchomp (json), expected) != 0))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_USEC_PER_SEC / 100);
+      g_clear_pointer (&json, g_free);
+      g_file_get_contents (path, &json, NULL, NULL);
+    }
+  g_assert_nonnull (json);
+  g_assert_cmpstr (json, ==, expected);
+  g_assert_null (find_file_chooser_dialog ());
+
+  remove_temporary_file (file, dir);
+}
+
+/* A file that cannot be written: said in the panel, not in a dialog. */
+static void
+test_export_dialog_error (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *info_bar = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_INFO_BAR);
+  GtkWidget *label;
+  GtkFileChooser *chooser;
+  gint64 deadline;
+
+  g_assert_false (gtk_widget_get_visible (info_bar));
+  g_action_group_activate_action (panel_actions (fixture->panel), "export", NULL);
+  flush_events ();
+  chooser = find_file_chooser_dialog ();
+  g_assert_nonnull (chooser);
+  /* Nobody, not even root, makes files in /proc. */
+  gtk_file_chooser_set_current_folder (chooser, "/proc");
+  gtk_file_chooser_set_current_name (chooser, "quotes.csv");
+  flush_events ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline && !gtk_widget_get_visible (info_bar))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+  g_assert_true (gtk_widget_get_visible (info_bar));
+  g_assert_null (find_file_chooser_dialog ());
+  label = find_descendant (info_bar, GTK_TYPE_LABEL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
+                                   "Could not export to “/proc/quotes.csv”: "));
+
+  gtk_info_bar_response (GTK_INFO_BAR (info_bar), GTK_RESPONSE_CLOSE);
+  g_assert_false (gtk_widget_get_visible (info_bar));
+}
+
+static char *
+copied_markdown (Fixture *fixture)
+{
+  GtkClipboard *clipboard = gtk_clipboard_get_for_display (gtk_widget_get_display (fixture->window),
+                                                           GDK_SELECTION_CLIPBOARD);
+
+  gtk_clipboard_set_text (clipboard, "before", -1);
+  g_action_group_activate_action (panel_actions (fixture->panel), "copy-markdown", NULL);
+  return gtk_clipboard_wait_for_text (clipboard);
+}
+
+/* The document's name, when gedit tells it, heads the Markdown, fills the
+ * CSV's file column and names the exported file. */
+static void
+test_export_document_name (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  TestDocument *document = g_object_new (TEST_TYPE_DOCUMENT, NULL);
+  g_autofree char *text = buffer_text (fixture->buffer);
+  g_autofree char *markdown = NULL;
+  g_autofree char *untitled = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = temporary_file ("quotes.csv", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text, -1);
+  test_document_set_titles (document, "*seed-article.txt", "*seed-article.txt (/tmp)");
+  gtk_text_view_set_buffer (fixture->view, GTK_TEXT_BUFFER (document));
+  g_object_unref (document);
+  fixture->buffer = GTK_TEXT_BUFFER (document);
+  reanalyse (fixture);
+  g_assert_true (gtk_text_buffer_get_modified (fixture->buffer));
+
+  markdown = copied_markdown (fixture);
+  g_assert_true (g_str_has_prefix (markdown, "# seed-article.txt\n"));
+
+  g_assert_true (quotes_panel_export_to_file (fixture->panel, file, "csv", &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, ",0.95,seed-article.txt\r\n"));
+
+  g_action_group_activate_action (panel_actions (fixture->panel), "export", NULL);
+  flush_events ();
+  chooser = find_file_chooser_dialog ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "seed-article.csv");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  flush_events ();
+  g_assert_null (find_file_chooser_dialog ());
+
+  /* A new document has a title, not a name. */
+  test_document_set_titles (document, "Untitled File 1", "Untitled File 1");
+  untitled = copied_markdown (fixture);
+  g_assert_true (g_str_has_prefix (untitled, "# Quotes\n"));
+
+  remove_temporary_file (file, dir);
+}
+
+static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
 {
@@ -1041,6 +1489,14 @@ main (int   argc,
   add_test ("/Panel/view-changes", test_view_changes);
   add_test ("/Panel/busy", test_busy);
   add_test ("/Panel/large", test_large);
+  add_test ("/Panel/export-enabled", test_export_enabled);
+  add_test ("/Panel/copy-markdown", test_copy_markdown);
+  add_test ("/Panel/export-csv", test_export_csv);
+  add_test ("/Panel/export-json", test_export_json);
+  add_test ("/Panel/export-errors", test_export_errors);
+  add_test ("/Panel/export-dialog", test_export_dialog);
+  add_test ("/Panel/export-dialog-error", test_export_dialog_error);
+  add_test ("/Panel/export-document-name", test_export_document_name);
 
   return g_test_run ();
 }

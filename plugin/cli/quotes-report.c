@@ -24,8 +24,8 @@ excerpt (const char *text)
 
 /* Where each line starts, in code points, to number the quotes' lines
  * without counting from the top for each. */
-GArray *
-quotes_report_line_starts (const char *text)
+static GArray *
+line_starts (const char *text)
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint offset = 0;
@@ -40,9 +40,10 @@ quotes_report_line_starts (const char *text)
   return starts;
 }
 
-guint
-quotes_report_line_of (GArray *starts,
-                       guint   offset)
+/* The line, from 1, of the code point at @offset. */
+static guint
+line_of (GArray *starts,
+         guint   offset)
 {
   guint low = 0, high = starts->len;
 
@@ -58,14 +59,16 @@ quotes_report_line_of (GArray *starts,
   return low + 1;
 }
 
-void
-quotes_report_append_quote (GString     *out,
-                            GArray      *lines,
-                            QuotesQuote *quote,
-                            const char  *said)
+/* "“…” (line 3, stated, from a cited post)", with @said for the quote's
+ * words. The Markdown report of the engine words it the same. */
+static void
+append_quote (GString     *out,
+              GArray      *lines,
+              QuotesQuote *quote,
+              const char  *said)
 {
   const QuotesSpan *cue = quotes_quote_get_cue (quote);
-  guint line = quotes_report_line_of (lines, quotes_quote_get_start (quote));
+  guint line = line_of (lines, quotes_quote_get_start (quote));
 
   if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
     /* Translators: reported speech, without quote marks, and the number of
@@ -85,10 +88,12 @@ quotes_report_append_quote (GString     *out,
   g_string_append_c (out, ')');
 }
 
-void
-quotes_report_append_counts (GString   *out,
-                             GPtrArray *quotes,
-                             GArray    *said)
+/* " — 3 quotes, 5 reported": the quotes @said (indices into @quotes) in
+ * quote marks, then the reported ones. */
+static void
+append_counts (GString   *out,
+               GPtrArray *quotes,
+               GArray    *said)
 {
   guint marked = 0, reported = 0;
 
@@ -105,19 +110,21 @@ quotes_report_append_counts (GString   *out,
   if (marked > 0)
     /* Translators: how many quotations in quote marks a speaker has; keep
      * the space in front */
-    g_string_append_printf (out, ngettext (" %u quote", " %u quotes", marked), marked);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " %u quote", " %u quotes", marked), marked);
   if (marked > 0 && reported > 0)
     g_string_append_c (out, ',');
   if (reported > 0)
     /* Translators: how many times a speaker is reported without quote
      * marks; keep the space in front */
-    g_string_append_printf (out, ngettext (" %u reported", " %u reported", reported), reported);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " %u reported", " %u reported", reported), reported);
 }
 
-void
-quotes_report_append_post (GString    *out,
-                           QuotesPost *post,
-                           const char *words)
+/* "x @handle (Author), 2025-03-15: " and @words, or the post's URL when
+ * @words is empty. */
+static void
+append_post (GString    *out,
+             QuotesPost *post,
+             const char *words)
 {
   g_string_append (out, quotes_platform_to_string (quotes_post_get_platform (post)));
   if (quotes_post_get_handle (post) != NULL)
@@ -132,14 +139,15 @@ quotes_report_append_post (GString    *out,
     g_string_append_printf (out, ": %s", quotes_post_get_url (post));
 }
 
-void
-quotes_report_append_mentions (GString      *out,
-                               QuotesEntity *entity)
+/* "Name — 2 mentions" for an organization. */
+static void
+append_mentions (GString      *out,
+                 QuotesEntity *entity)
 {
   guint n = quotes_entity_get_mentions (entity)->len;
 
   /* Translators: an organization and how often the text names it */
-  g_string_append_printf (out, ngettext ("%s — %u mention", "%s — %u mentions", n),
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s — %u mention", "%s — %u mentions", n),
                           quotes_entity_get_name (entity), n);
 }
 
@@ -151,7 +159,7 @@ print_quote (GString     *out,
   g_autofree char *said = excerpt (quotes_quote_get_text (quote));
 
   g_string_append (out, "    ");
-  quotes_report_append_quote (out, lines, quote, said);
+  append_quote (out, lines, quote, said);
   g_string_append_c (out, '\n');
 }
 
@@ -176,7 +184,7 @@ print_speakers (GString        *out,
       g_string_append_printf (out, "  %s", quotes_entity_get_name (entity));
       if (quotes_entity_get_title (entity) != NULL)
         g_string_append_printf (out, " (%s)", quotes_entity_get_title (entity));
-      quotes_report_append_counts (out, quotes, said);
+      append_counts (out, quotes, said);
       g_string_append_c (out, '\n');
       for (guint i = 0; i < said->len; i++)
         print_quote (out, lines, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
@@ -201,7 +209,7 @@ print_organizations (GString        *out,
         continue;
       any = TRUE;
       g_string_append (out, "  ");
-      quotes_report_append_mentions (out, entity);
+      append_mentions (out, entity);
       g_string_append_c (out, '\n');
     }
   if (!any)
@@ -221,7 +229,7 @@ print_posts (GString        *out,
       g_autofree char *words = excerpt (quotes_post_get_text (post));
 
       g_string_append (out, "  ");
-      quotes_report_append_post (out, post, words);
+      append_post (out, post, words);
       g_string_append_c (out, '\n');
     }
   if (posts->len == 0)
@@ -255,7 +263,7 @@ quotes_report_print (GString        *out,
                      const char     *text,
                      QuotesAnalysis *analysis)
 {
-  g_autoptr(GArray) lines = quotes_report_line_starts (text);
+  g_autoptr(GArray) lines = line_starts (text);
 
   g_string_append_printf (out, "%s\n", name);
   print_speakers (out, lines, analysis);

@@ -15,8 +15,6 @@
 
 #include <quotes.h>
 
-#include "quotes-format-csv.h"
-#include "quotes-format-markdown.h"
 #include "quotes-jsonl.h"
 #include "quotes-report.h"
 
@@ -116,6 +114,25 @@ get_analyzer (void)
   return analyzer;
 }
 
+/* The CSV of all files has one header, the first record of each file's
+ * CSV: written with the first file, or alone when no file was read. */
+static const char *
+csv_records (const char *csv,
+             gboolean    with_header)
+{
+  return with_header ? csv : strstr (csv, "\r\n") + 2;
+}
+
+static gboolean
+write_csv_header (GOutputStream *out)
+{
+  /* An empty text has no quotes: its CSV is the header. */
+  g_autoptr(QuotesAnalysis) empty = quotes_analyzer_analyze (get_analyzer (), "", 0, NULL, NULL);
+  g_autofree char *csv = quotes_analysis_to_csv (empty, NULL);
+
+  return write_string (out, csv, strlen (csv));
+}
+
 /* Analyses one file and writes what it found to @out; @printed counts the
  * files written so far, for the separators between them. */
 static int
@@ -128,6 +145,8 @@ scan_file (const char    *path,
   g_autofree char *contents = NULL;
   g_autoptr(QuotesAnalysis) analysis = NULL;
   g_autoptr(GString) report = NULL;
+  g_autofree char *formatted = NULL;
+  const char *output;
   gsize length = 0;
 
   if (!read_input (path, &contents, &length, &error))
@@ -146,7 +165,6 @@ scan_file (const char    *path,
     return EXIT_USAGE;
   (*printed)++;
 
-  report = g_string_new (NULL);
   switch (format)
     {
     case FORMAT_JSON:
@@ -155,17 +173,20 @@ scan_file (const char    *path,
       g_printerr ("quotes-scan: %s\n", error->message);
       return EXIT_USAGE;
     case FORMAT_MARKDOWN:
-      quotes_markdown_print (report, path, contents, analysis);
+      output = formatted = quotes_analysis_to_markdown (analysis, contents, path);
       break;
     case FORMAT_CSV:
-      quotes_csv_print (report, path, analysis);
+      formatted = quotes_analysis_to_csv (analysis, path);
+      output = csv_records (formatted, *printed == 1);
       break;
     case FORMAT_TEXT:
     default:
+      report = g_string_new (NULL);
       quotes_report_print (report, path, contents, analysis);
+      output = report->str;
       break;
     }
-  return write_string (out, report->str, report->len) ? EXIT_OK : EXIT_USAGE;
+  return write_string (out, output, strlen (output)) ? EXIT_OK : EXIT_USAGE;
 }
 
 /* --jsonl: each FILE, or standard input, as JSON Lines. */
@@ -312,20 +333,14 @@ main (int   argc,
   several = argc > 2;
   if (format == FORMAT_JSON && several && !write_string (out, "[\n", 2))
     return EXIT_USAGE;
-  if (format == FORMAT_CSV)
-    {
-      g_autoptr(GString) header = g_string_new (NULL);
-
-      quotes_csv_print_header (header);
-      if (!write_string (out, header->str, header->len))
-        return EXIT_USAGE;
-    }
   for (int i = 1; i < argc; i++)
     {
       int file_status = scan_file (argv[i], several, &printed, out);
 
       status = MAX (status, file_status);
     }
+  if (format == FORMAT_CSV && printed == 0 && !write_csv_header (out))
+    return EXIT_USAGE;
   g_clear_object (&analyzer);
   if (format == FORMAT_JSON && several && !write_string (out, "]\n", 2))
     return EXIT_USAGE;

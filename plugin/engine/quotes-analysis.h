@@ -26,5 +26,10 @@ gboolean   quotes_analysis_write_json   (QuotesAnalysis *self,
                                          GOutputStream  *out,
                                          GCancellable   *cancellable,
                                          GError        **error);
+char      *quotes_analysis_to_markdown  (QuotesAnalysis *self,
+                                         const char     *text,
+                                         const char     *title);
+char      *quotes_analysis_to_csv       (QuotesAnalysis *self,
+                                         const char     *file_name);
 
 G_END_DECLS

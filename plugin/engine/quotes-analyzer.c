@@ -17,6 +17,7 @@
 
 #include "quotes-analyzer.h"
 #include "quotes-document.h"
+#include "quotes-i18n-private.h"
 #include "quotes-posts.h"
 #include "quotes-result-stage.h"
 
@@ -35,6 +36,8 @@ G_DEFINE_QUARK (quotes-error-quark, quotes_error)
 static void
 quotes_analyzer_class_init (QuotesAnalyzerClass *klass)
 {
+  /* Its errors are translated. */
+  quotes_i18n_init ();
 }
 
 static void

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (QuotesPanel, quotes_panel, QUOTES, PANEL, GtkBox)
  * The side-panel page: speakers with their quotes, organizations, cited
  * posts, for the analysis of the text view it is given. Knows nothing of
  * gedit. Properties "show-reported-speech" and "show-scare-quotes"
- * (booleans) say what is listed.
+ * (booleans) say what is listed. Its actions, in the group "quotes-panel"
+ * on the panel: "goto", "goto-attribution" (the selected row),
+ * "copy-markdown" and "export" (the analysis).
  */
 GtkWidget *quotes_panel_new                   (void);
 void       quotes_panel_set_view              (QuotesPanel    *self,
@@ -26,5 +28,9 @@ void       quotes_panel_set_busy              (QuotesPanel    *self,
 gboolean   quotes_panel_goto_next_quote       (QuotesPanel    *self);
 gboolean   quotes_panel_goto_previous_quote   (QuotesPanel    *self);
 gboolean   quotes_panel_goto_attribution      (QuotesPanel    *self);
+gboolean   quotes_panel_export_to_file        (QuotesPanel    *self,
+                                               GFile          *file,
+                                               const char     *format,
+                                               GError        **error);
 
 G_END_DECLS

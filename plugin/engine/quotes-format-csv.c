@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* quotes-scan --format=csv */
+/*
+ * The quotes as CSV: one record per quote, RFC 4180 (fields quoted when
+ * they need it, records ended by CRLF), after a header record.
+ * `quotes-scan --format=csv` prints it, the side panel exports it.
+ */
 
 #include "config.h"
 
 #include <string.h>
 
-#include "quotes-format-csv.h"
+#include "quotes-analysis.h"
+#include "quotes-enums.h"
 
 /* The columns, in order; the names are part of the format, not
  * translated. The file comes last so that the quote's own columns keep
@@ -51,8 +56,8 @@ append_uint (GString  *out,
   append_field (out, number, first);
 }
 
-void
-quotes_csv_print_header (GString *out)
+static void
+print_header (GString *out)
 {
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     append_field (out, columns[i], i == 0);
@@ -61,7 +66,7 @@ quotes_csv_print_header (GString *out)
 
 static void
 print_quote (GString        *out,
-             const char     *name,
+             const char     *file_name,
              QuotesAnalysis *analysis,
              QuotesQuote    *quote)
 {
@@ -88,17 +93,39 @@ print_quote (GString        *out,
   append_field (out, post >= 0 ? quotes_post_get_handle (g_ptr_array_index (posts, post)) : NULL, FALSE);
   /* A decimal point whatever the locale. */
   append_field (out, g_ascii_formatd (confidence_text, sizeof confidence_text, "%.2f", confidence), FALSE);
-  append_field (out, name, FALSE);
+  append_field (out, file_name, FALSE);
   g_string_append (out, "\r\n");
 }
 
-void
-quotes_csv_print (GString        *out,
-                  const char     *name,
-                  QuotesAnalysis *analysis)
+/**
+ * quotes_analysis_to_csv:
+ * @self: an analysis
+ * @file_name: (nullable): what the `file` column holds: the name of the
+ *   analysed file, or %NULL to leave it empty
+ *
+ * Writes the quotes as the CSV `quotes-scan --format=csv` prints for one
+ * file (RFC 4180, records ended by CRLF): a header record, then one
+ * record per quote, in the order of the text, with the columns `id`,
+ * `kind`, `start`, `end`, `text`, `speaker`, `speaker_title`, `cue`,
+ * `source`, `post_handle`, `confidence` and `file`. The header is the
+ * first line and holds nothing that needs quoting; the column names are
+ * not translated.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+quotes_analysis_to_csv (QuotesAnalysis *self,
+                        const char     *file_name)
 {
-  GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
+  GPtrArray *quotes;
+  GString *out;
 
+  g_return_val_if_fail (QUOTES_IS_ANALYSIS (self), NULL);
+
+  quotes = quotes_analysis_get_quotes (self);
+  out = g_string_new (NULL);
+  print_header (out);
   for (guint q = 0; q < quotes->len; q++)
-    print_quote (out, name, analysis, g_ptr_array_index (quotes, q));
+    print_quote (out, file_name, self, g_ptr_array_index (quotes, q));
+  return g_string_free (out, FALSE);
 }
