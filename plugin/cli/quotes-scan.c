@@ -16,7 +16,6 @@
 #include <quotes.h>
 
 #include "quotes-jsonl.h"
-#include "quotes-report.h"
 
 enum
 {
@@ -144,7 +143,6 @@ scan_file (const char    *path,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(QuotesAnalysis) analysis = NULL;
-  g_autoptr(GString) report = NULL;
   g_autofree char *formatted = NULL;
   const char *output;
   gsize length = 0;
@@ -181,9 +179,7 @@ scan_file (const char    *path,
       break;
     case FORMAT_TEXT:
     default:
-      report = g_string_new (NULL);
-      quotes_report_print (report, path, contents, analysis);
-      output = report->str;
+      output = formatted = quotes_analysis_to_text (analysis, contents, path);
       break;
     }
   return write_string (out, output, strlen (output)) ? EXIT_OK : EXIT_USAGE;

@@ -22,6 +22,9 @@ GPtrArray *quotes_analysis_get_quotes   (QuotesAnalysis *self);
 GPtrArray *quotes_analysis_get_entities (QuotesAnalysis *self);
 GPtrArray *quotes_analysis_get_posts    (QuotesAnalysis *self);
 char      *quotes_analysis_to_json      (QuotesAnalysis *self);
+char      *quotes_analysis_to_text      (QuotesAnalysis *self,
+                                         const char     *text,
+                                         const char     *title);
 gboolean   quotes_analysis_write_json   (QuotesAnalysis *self,
                                          GOutputStream  *out,
                                          GCancellable   *cancellable,

@@ -14,6 +14,7 @@
 
 #include "quotes-analysis.h"
 #include "quotes-enums.h"
+#include "quotes-format-private.h"
 #include "quotes-i18n-private.h"
 
 /* Appends @text on one line, with what Markdown would read as markup
@@ -54,104 +55,9 @@ append_escaped (GString    *out,
     }
 }
 
-/* Where each line starts, in code points, to number the quotes' lines
- * without counting from the top for each. */
-static GArray *
-line_starts (const char *text)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint offset = 0;
 
-  g_array_append_val (starts, offset);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      offset++;
-      if (*p == '\n')
-        g_array_append_val (starts, offset);
-    }
-  return starts;
-}
 
-/* The line, from 1, of the code point at @offset. */
-static guint
-line_of (GArray *starts,
-         guint   offset)
-{
-  guint low = 0, high = starts->len;
 
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (g_array_index (starts, guint, middle) <= offset)
-        low = middle;
-      else
-        high = middle;
-    }
-  return low + 1;
-}
-
-/* "“…” (line 3, stated, from a cited post)". The translations are those of
- * quotes-scan's text report, which words it the same. */
-static void
-append_quote (GString     *out,
-              GArray      *lines,
-              QuotesQuote *quote)
-{
-  const QuotesSpan *cue = quotes_quote_get_cue (quote);
-  const char *said = quotes_quote_get_text (quote);
-  guint line = line_of (lines, quotes_quote_get_start (quote));
-
-  if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
-    /* Translators: reported speech, without quote marks, and the number of
-     * the line it starts on; the parenthesis is closed after the reporting
-     * verb, e.g. "reported: Russia would go on fighting (line 8, stressed)" */
-    g_string_append_printf (out, _("reported: %s (line %u"), said, line);
-  else
-    /* Translators: a quotation and the number of the line it starts on;
-     * use your language's quotation marks. The parenthesis is closed after
-     * the reporting verb, e.g. "“We won” (line 3, said)" */
-    g_string_append_printf (out, _("“%s” (line %u"), said, line);
-  if (cue != NULL)
-    /* Translators: the reporting verb of a quote, such as "said" */
-    g_string_append_printf (out, _(", %s"), cue->text);
-  if (quotes_quote_get_post (quote) >= 0)
-    g_string_append (out, _(", from a cited post"));
-  g_string_append_c (out, ')');
-}
-
-/* " — 3 quotes, 5 reported": the quotes @said (indices into @quotes) in
- * quote marks, then the reported ones. */
-static void
-append_counts (GString   *out,
-               GPtrArray *quotes,
-               GArray    *said)
-{
-  guint marked = 0, reported = 0;
-
-  for (guint i = 0; i < said->len; i++)
-    {
-      QuotesQuote *quote = g_ptr_array_index (quotes, g_array_index (said, guint, i));
-
-      if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
-        reported++;
-      else
-        marked++;
-    }
-  g_string_append (out, " —");
-  if (marked > 0)
-    /* Translators: how many quotations in quote marks a speaker has; keep
-     * the space in front */
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " %u quote", " %u quotes", marked),
-                            marked);
-  if (marked > 0 && reported > 0)
-    g_string_append_c (out, ',');
-  if (reported > 0)
-    /* Translators: how many times a speaker is reported without quote
-     * marks; keep the space in front */
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " %u reported", " %u reported", reported),
-                            reported);
-}
 
 static void
 print_heading (GString    *out,
@@ -171,7 +77,7 @@ print_quote (GString     *out,
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  append_quote (line, lines, quote);
+  quotes_format_append_quote (line, lines, quote, quotes_quote_get_text (quote));
   g_string_append_printf (out, "%s- ", indent);
   append_escaped (out, line->str);
   g_string_append_c (out, '\n');
@@ -201,7 +107,7 @@ print_speakers (GString        *out,
       g_string_append (out, "**");
       if (quotes_entity_get_title (entity) != NULL)
         g_string_append_printf (rest, " (%s)", quotes_entity_get_title (entity));
-      append_counts (rest, quotes, said);
+      quotes_format_append_counts (rest, quotes, said);
       append_escaped (out, rest->str);
       g_string_append_c (out, '\n');
       for (guint i = 0; i < said->len; i++)
@@ -331,7 +237,7 @@ quotes_analysis_to_markdown (QuotesAnalysis *self,
 
   quotes_i18n_init ();
   out = g_string_new ("# ");
-  lines = line_starts (text);
+  lines = quotes_format_line_starts (text);
   append_escaped (out, title);
   g_string_append_c (out, '\n');
   print_speakers (out, lines, self);

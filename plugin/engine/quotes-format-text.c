@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
+/* The analysis as a plain-text report for people. */
+
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
-#include "quotes-report.h"
+#include "quotes-format-private.h"
+#include "quotes-i18n-private.h"
 
 #define EXCERPT_CHARS 90
 
@@ -22,102 +25,9 @@ excerpt (const char *text)
   return g_strconcat (cut, "…", NULL);
 }
 
-/* Where each line starts, in code points, to number the quotes' lines
- * without counting from the top for each. */
-static GArray *
-line_starts (const char *text)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint offset = 0;
 
-  g_array_append_val (starts, offset);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      offset++;
-      if (*p == '\n')
-        g_array_append_val (starts, offset);
-    }
-  return starts;
-}
 
-/* The line, from 1, of the code point at @offset. */
-static guint
-line_of (GArray *starts,
-         guint   offset)
-{
-  guint low = 0, high = starts->len;
 
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (g_array_index (starts, guint, middle) <= offset)
-        low = middle;
-      else
-        high = middle;
-    }
-  return low + 1;
-}
-
-/* "“…” (line 3, stated, from a cited post)", with @said for the quote's
- * words. The Markdown report of the engine words it the same. */
-static void
-append_quote (GString     *out,
-              GArray      *lines,
-              QuotesQuote *quote,
-              const char  *said)
-{
-  const QuotesSpan *cue = quotes_quote_get_cue (quote);
-  guint line = line_of (lines, quotes_quote_get_start (quote));
-
-  if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
-    /* Translators: reported speech, without quote marks, and the number of
-     * the line it starts on; the parenthesis is closed after the reporting
-     * verb, e.g. "reported: Russia would go on fighting (line 8, stressed)" */
-    g_string_append_printf (out, _("reported: %s (line %u"), said, line);
-  else
-    /* Translators: a quotation and the number of the line it starts on;
-     * use your language's quotation marks. The parenthesis is closed after
-     * the reporting verb, e.g. "“We won” (line 3, said)" */
-    g_string_append_printf (out, _("“%s” (line %u"), said, line);
-  if (cue != NULL)
-    /* Translators: the reporting verb of a quote, such as "said" */
-    g_string_append_printf (out, _(", %s"), cue->text);
-  if (quotes_quote_get_post (quote) >= 0)
-    g_string_append (out, _(", from a cited post"));
-  g_string_append_c (out, ')');
-}
-
-/* " — 3 quotes, 5 reported": the quotes @said (indices into @quotes) in
- * quote marks, then the reported ones. */
-static void
-append_counts (GString   *out,
-               GPtrArray *quotes,
-               GArray    *said)
-{
-  guint marked = 0, reported = 0;
-
-  for (guint i = 0; i < said->len; i++)
-    {
-      QuotesQuote *quote = g_ptr_array_index (quotes, g_array_index (said, guint, i));
-
-      if (quotes_quote_get_kind (quote) == QUOTES_QUOTE_KIND_INDIRECT)
-        reported++;
-      else
-        marked++;
-    }
-  g_string_append (out, " —");
-  if (marked > 0)
-    /* Translators: how many quotations in quote marks a speaker has; keep
-     * the space in front */
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " %u quote", " %u quotes", marked), marked);
-  if (marked > 0 && reported > 0)
-    g_string_append_c (out, ',');
-  if (reported > 0)
-    /* Translators: how many times a speaker is reported without quote
-     * marks; keep the space in front */
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " %u reported", " %u reported", reported), reported);
-}
 
 /* "x @handle (Author), 2025-03-15: " and @words, or the post's URL when
  * @words is empty. */
@@ -159,7 +69,7 @@ print_quote (GString     *out,
   g_autofree char *said = excerpt (quotes_quote_get_text (quote));
 
   g_string_append (out, "    ");
-  append_quote (out, lines, quote, said);
+  quotes_format_append_quote (out, lines, quote, said);
   g_string_append_c (out, '\n');
 }
 
@@ -184,7 +94,7 @@ print_speakers (GString        *out,
       g_string_append_printf (out, "  %s", quotes_entity_get_name (entity));
       if (quotes_entity_get_title (entity) != NULL)
         g_string_append_printf (out, " (%s)", quotes_entity_get_title (entity));
-      append_counts (out, quotes, said);
+      quotes_format_append_counts (out, quotes, said);
       g_string_append_c (out, '\n');
       for (guint i = 0; i < said->len; i++)
         print_quote (out, lines, g_ptr_array_index (quotes, g_array_index (said, guint, i)));
@@ -257,17 +167,37 @@ print_unattributed (GString        *out,
     }
 }
 
-void
-quotes_report_print (GString        *out,
-                     const char     *name,
-                     const char     *text,
-                     QuotesAnalysis *analysis)
+/**
+ * quotes_analysis_to_text:
+ * @self: an analysis
+ * @text: the analysed text, to number the lines of the quotes
+ * @title: (nullable): the name of the document, for the first line
+ *
+ * The analysis as people read it: speakers with their quotes, quotes
+ * without a known speaker, organizations and cited posts, in the user's
+ * language. `quotes-scan` prints it.
+ *
+ * Returns: (transfer full): the report
+ */
+char *
+quotes_analysis_to_text (QuotesAnalysis *self,
+                         const char     *text,
+                         const char     *title)
 {
-  g_autoptr(GArray) lines = line_starts (text);
+  GString *out;
+  g_autoptr(GArray) lines = NULL;
 
-  g_string_append_printf (out, "%s\n", name);
-  print_speakers (out, lines, analysis);
-  print_unattributed (out, lines, analysis);
-  print_organizations (out, analysis);
-  print_posts (out, analysis);
+  g_return_val_if_fail (QUOTES_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  quotes_i18n_init ();
+  out = g_string_new (NULL);
+  lines = quotes_format_line_starts (text);
+  if (title != NULL)
+    g_string_append_printf (out, "%s\n", title);
+  print_speakers (out, lines, self);
+  print_unattributed (out, lines, self);
+  print_organizations (out, self);
+  print_posts (out, self);
+  return g_string_free (out, FALSE);
 }
