@@ -7,20 +7,10 @@
 
 #include <quotes.h>
 
+#include "test-util.h"
+
 #define N_THREADS 4
 
-static char *
-read_fixture (const char *name)
-{
-  const char *dir = g_getenv ("QUOTES_FIXTURES_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : FIXTURES_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
 
 static void
 test_invalid_utf8 (void)
@@ -70,7 +60,7 @@ test_cancelled (void)
   g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = read_fixture ("seed-article.txt");
+  g_autofree char *text = test_util_read_fixture ("seed-article.txt");
   QuotesAnalysis *analysis;
 
   g_cancellable_cancel (cancellable);
@@ -128,7 +118,7 @@ static void
 test_threads (void)
 {
   g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
-  g_autofree char *text = read_fixture ("seed-article.txt");
+  g_autofree char *text = test_util_read_fixture ("seed-article.txt");
   g_autoptr(QuotesAnalysis) reference = quotes_analyzer_analyze (analyzer, text, -1, NULL, NULL);
   g_autofree char *expected = quotes_analysis_to_json (reference);
   Job jobs[N_THREADS];

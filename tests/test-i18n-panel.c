@@ -10,29 +10,10 @@
 #include <glib/gi18n.h>
 #include <quotes.h>
 
+#include "test-widget-util.h"
+
 #include "quotes-panel.h"
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GList) children = NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  if (!GTK_IS_CONTAINER (widget))
-    return NULL;
-
-  children = gtk_container_get_children (GTK_CONTAINER (widget));
-  for (GList *l = children; l != NULL; l = l->next)
-    {
-      GtkWidget *found = find_descendant (l->data, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The texts of the top-level rows, as the column's renderer shows them. */
 static GPtrArray *
@@ -87,9 +68,9 @@ static void
 test_german_panel (void)
 {
   GtkWidget *panel = g_object_ref_sink (quotes_panel_new ());
-  GtkTreeView *tree = GTK_TREE_VIEW (find_descendant (panel, GTK_TYPE_TREE_VIEW));
-  GtkEntry *search = GTK_ENTRY (find_descendant (panel, GTK_TYPE_SEARCH_ENTRY));
-  GtkStack *stack = GTK_STACK (find_descendant (panel, GTK_TYPE_STACK));
+  GtkTreeView *tree = GTK_TREE_VIEW (test_util_find_descendant (panel, GTK_TYPE_TREE_VIEW));
+  GtkEntry *search = GTK_ENTRY (test_util_find_descendant (panel, GTK_TYPE_SEARCH_ENTRY));
+  GtkStack *stack = GTK_STACK (test_util_find_descendant (panel, GTK_TYPE_STACK));
   GtkWidget *view = g_object_ref_sink (gtk_text_view_new ());
   g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
   g_autoptr(QuotesAnalysis) analysis = NULL;

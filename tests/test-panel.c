@@ -12,6 +12,9 @@
 #include <json-glib/json-glib.h>
 #include <quotes.h>
 
+#include "test-util.h"
+#include "test-widget-util.h"
+
 #include "quotes-panel.h"
 
 #define CEASEFIRE_ROW  "“A ceasefire could have already happened"
@@ -108,18 +111,6 @@ flush_events (void)
     gtk_main_iteration ();
 }
 
-static char *
-read_fixture (const char *name)
-{
-  const char *dir = g_getenv ("QUOTES_FIXTURES_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : FIXTURES_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
 
 static QuotesAnalysis *
 analyse_buffer (GtkTextBuffer *buffer)
@@ -146,27 +137,6 @@ reanalyse (Fixture *fixture)
   flush_events ();
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GList) children = NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  if (!GTK_IS_CONTAINER (widget))
-    return NULL;
-
-  children = gtk_container_get_children (GTK_CONTAINER (widget));
-  for (GList *l = children; l != NULL; l = l->next)
-    {
-      GtkWidget *found = find_descendant (l->data, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GActionGroup *
 panel_actions (QuotesPanel *panel)
@@ -183,7 +153,7 @@ assert_export_enabled (QuotesPanel *panel,
                        gboolean     enabled)
 {
   GActionGroup *actions = panel_actions (panel);
-  GtkWidget *button = find_descendant (GTK_WIDGET (panel), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = test_util_find_descendant (GTK_WIDGET (panel), GTK_TYPE_MENU_BUTTON);
 
   g_assert_nonnull (button);
   g_assert_cmpint (g_action_group_get_action_enabled (actions, "copy-markdown"), ==, enabled);
@@ -457,7 +427,7 @@ entity_named (QuotesAnalysis *analysis,
 static const char *
 visible_stack_text (QuotesPanel *panel)
 {
-  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (panel), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (test_util_find_descendant (GTK_WIDGET (panel), GTK_TYPE_STACK));
   GtkWidget *child = gtk_stack_get_visible_child (stack);
 
   return GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
@@ -524,7 +494,7 @@ static void
 search (Fixture    *fixture,
         const char *text)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
   SetText set = { GTK_ENTRY (entry), text };
 
   /* No change, no signal. */
@@ -540,7 +510,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char *file = data != NULL ? data : "seed-article.txt";
-  g_autofree char *text = read_fixture (file);
+  g_autofree char *text = test_util_read_fixture (file);
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
   GtkSourceBuffer *buffer = gtk_source_buffer_new (NULL);
@@ -554,7 +524,7 @@ fixture_set_up (Fixture       *fixture,
   g_object_unref (buffer);
 
   fixture->panel = QUOTES_PANEL (quotes_panel_new ());
-  fixture->tree = GTK_TREE_VIEW (find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_TREE_VIEW));
+  fixture->tree = GTK_TREE_VIEW (test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_TREE_VIEW));
   gtk_container_add (GTK_CONTAINER (scrolled), GTK_WIDGET (fixture->view));
   gtk_paned_pack1 (GTK_PANED (paned), GTK_WIDGET (fixture->panel), FALSE, FALSE);
   gtk_paned_pack2 (GTK_PANED (paned), scrolled, TRUE, FALSE);
@@ -581,7 +551,7 @@ static void
 test_empty_without_analysis (void)
 {
   GtkWidget *panel = g_object_ref_sink (quotes_panel_new ());
-  GtkTreeView *tree = GTK_TREE_VIEW (find_descendant (panel, GTK_TYPE_TREE_VIEW));
+  GtkTreeView *tree = GTK_TREE_VIEW (test_util_find_descendant (panel, GTK_TYPE_TREE_VIEW));
   g_autoptr(GPtrArray) rows = shown_rows (tree, NULL);
   gboolean reported, scare;
 
@@ -850,7 +820,7 @@ test_search (Fixture       *fixture,
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GtkTreePath) putin = NULL;
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
   guint n_all = 0;
 
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -907,7 +877,7 @@ static void
 type_kei (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
 
   send_key (GTK_WIDGET (fixture->tree), GDK_KEY_k, 0);
   g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (entry)), ==, "k");
@@ -922,7 +892,7 @@ static void
 test_type_to_search (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY);
 
   gtk_widget_grab_focus (GTK_WIDGET (fixture->tree));
   run_and_wait_for_search (entry, "kei", type_kei, fixture);
@@ -1125,7 +1095,7 @@ static void
 test_busy (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkWidget *spinner = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SPINNER);
+  GtkWidget *spinner = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SPINNER);
   gboolean active;
 
   g_assert_false (gtk_widget_is_visible (spinner));
@@ -1143,7 +1113,7 @@ static void
 test_large (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autofree char *article = read_fixture ("seed-article.txt");
+  g_autofree char *article = test_util_read_fixture ("seed-article.txt");
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GTimer) timer = NULL;
   guint n_quotes;
@@ -1173,7 +1143,7 @@ static void
 test_export_enabled (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_MENU_BUTTON);
   GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_autofree char *copy_action = NULL;
   g_autofree char *export_action = NULL;
@@ -1281,7 +1251,7 @@ test_export_errors (Fixture       *fixture,
   g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-quotes-dir/quotes.csv");
   g_autofree char *dir = NULL;
   g_autoptr(GFile) file = temporary_file ("quotes.csv", &dir);
-  GtkWidget *info_bar = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_INFO_BAR);
+  GtkWidget *info_bar = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_INFO_BAR);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (quotes_panel_export_to_file (fixture->panel, nowhere, "csv", &error));
@@ -1362,7 +1332,7 @@ static void
 test_export_dialog_error (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkWidget *info_bar = find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_INFO_BAR);
+  GtkWidget *info_bar = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_INFO_BAR);
   GtkWidget *label;
   GtkFileChooser *chooser;
   gint64 deadline;
@@ -1386,7 +1356,7 @@ test_export_dialog_error (Fixture       *fixture,
     }
   g_assert_true (gtk_widget_get_visible (info_bar));
   g_assert_null (find_file_chooser_dialog ());
-  label = find_descendant (info_bar, GTK_TYPE_LABEL);
+  label = test_util_find_descendant (info_bar, GTK_TYPE_LABEL);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
                                    "Could not export to “/proc/quotes.csv”: "));
 

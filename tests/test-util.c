@@ -15,3 +15,22 @@ test_util_keep_going (int   *argc,
   (*argc)++;
   return args;
 }
+
+char *
+test_util_read_fixture (const char *name)
+{
+  const char *dir = g_getenv ("QUOTES_FIXTURES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+#ifdef FIXTURES_DIR
+  if (dir == NULL)
+    dir = FIXTURES_DIR;
+#endif
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
