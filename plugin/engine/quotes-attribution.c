@@ -16,7 +16,9 @@
 #include "quotes-document.h"
 
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
-#define MAX_APPOSITIVE 12   /* tokens of ", the union's president," */
+#define MAX_APPOSITIVE 20   /* tokens of ", director of the … Institute," */
+#define MAX_NOUN_PHRASE 6
+#define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_FILLERS 3
 #define MIN_REPORTED_WORDS 3
 #define MAX_REPORTED_PER_SENTENCE 8
@@ -163,6 +165,16 @@ subject_before (const Attribution *a,
 
   for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)
     t--;
+  /* "Schumer (D-N.Y.) said", "Haugen (pictured) said". */
+  if (t > floor + 2 && quotes_document_token_is_punct (a->doc, t - 1, ")"))
+    {
+      guint k = t - 1;
+
+      while (k > floor + 1 && t - k < MAX_PARENTHESIS && !quotes_document_token_is_punct (a->doc, k, "("))
+        k--;
+      if (quotes_document_token_is_punct (a->doc, k, "("))
+        t = k;
+    }
   if (t > floor + 1 && quotes_document_token_is_punct (a->doc, t - 1, ","))
     {
       guint k = t - 1;
@@ -183,24 +195,86 @@ subject_before (const Attribution *a,
   return -1;
 }
 
+/* "according to the newspaper,", "the moderator said": a source nobody in
+ * particular, from @index to @end (a comma or the cue); added as a role
+ * mention. */
+static gboolean
+is_determiner_word (const Attribution *a,
+                    guint              index)
+{
+  return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
+}
+
+static gint32
+add_noun_phrase (Attribution *a,
+                 guint        index,
+                 guint        end)
+{
+  QuotesMention np = { 0 };
+  guint stop = index;
+
+  while (stop < end && stop < index + MAX_NOUN_PHRASE && token_at (a, stop)->kind == QUOTES_TOKEN_WORD &&
+         !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
+    stop++;
+  if (stop == index || (stop < end && !quotes_document_token_is_punct (a->doc, stop, ",.;:")))
+    return -1;
+  np.kind = QUOTES_MENTION_ROLE;
+  np.first_token = np.span_token = index;
+  np.end_token = stop;
+  np.surname_token = stop - 1;
+  np.start = token_at (a, index)->start;
+  np.end = token_at (a, stop - 1)->base_end;
+  np.entity = -1;
+  g_array_append_val (a->doc->mentions, np);
+  return a->doc->mentions->len - 1;
+}
+
+/* "said the …", "said another …", "added his campaign manager …". */
+static gboolean
+is_source_determiner (const Attribution *a,
+                      guint              index)
+{
+  static const char *words[] = { "another", "one", "his", "her", "their", "its", "our", NULL };
+  char lower[16];
+
+  return is_determiner_word (a, index) ||
+         (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower));
+}
+
 /* The mention that starts at @index ("said Holt", "said the prime
  * minister, Jane Holt": the name in apposition wins). */
 static gint32
-source_after (const Attribution *a,
+source_after (Attribution       *a,
               guint              index,
               guint              end)
 {
   gint32 m;
+  guint determiner;
 
   for (guint n = 0; n < MAX_FILLERS && index < end && is_filler (a, index); n++)
     index++;
-  if (index < end && a->mention_at[index] < 0 && (is_word (a, index, "the")))
-    index++;
+  determiner = index;
+  if (index < end && is_source_determiner (a, index) &&
+      (a->mention_at[index] < 0 || mention (a, a->mention_at[index])->kind == QUOTES_MENTION_PRONOUN))
+    {
+      index++;
+      /* "added his campaign manager Ruth Olowe": the name after the role. */
+      for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
+        if ((m = a->mention_at[k]) >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME &&
+            mention (a, m)->first_token == k && can_be_source (a, m))
+          return m;
+    }
   if (index >= end)
     return -1;
   m = a->mention_at[index];
-  if (m < 0 || !can_be_source (a, m) ||
-      (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
+  /* "said the 46-year-old.", "said another Twitter user, Jo Bayer": a
+   * phrase that names nobody, unless a name follows in apposition. */
+  if (m < 0 && determiner < index)
+    m = add_noun_phrase (a, determiner, end);
+  else if (m < 0 || !can_be_source (a, m) ||
+           (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
+    return -1;
+  if (m < 0)
     return -1;
   if (mention (a, m)->kind == QUOTES_MENTION_DESCRIPTOR || mention (a, m)->kind == QUOTES_MENTION_ROLE)
     {
@@ -240,41 +314,6 @@ paragraph_end (const Attribution *a,
 }
 
 
-#define MAX_NOUN_PHRASE 6
-
-/* "according to the newspaper,", "the moderator said": a source nobody in
- * particular, from @index to @end (a comma or the cue); added as a role
- * mention. */
-static gboolean
-is_determiner_word (const Attribution *a,
-                    guint              index)
-{
-  return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
-}
-
-static gint32
-add_noun_phrase (Attribution *a,
-                 guint        index,
-                 guint        end)
-{
-  QuotesMention np = { 0 };
-  guint stop = index;
-
-  while (stop < end && stop < index + MAX_NOUN_PHRASE && token_at (a, stop)->kind == QUOTES_TOKEN_WORD &&
-         !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
-    stop++;
-  if (stop == index || (stop < end && !quotes_document_token_is_punct (a->doc, stop, ",.;:")))
-    return -1;
-  np.kind = QUOTES_MENTION_ROLE;
-  np.first_token = np.span_token = index;
-  np.end_token = stop;
-  np.surname_token = stop - 1;
-  np.start = token_at (a, index)->start;
-  np.end = token_at (a, stop - 1)->base_end;
-  np.entity = -1;
-  g_array_append_val (a->doc->mentions, np);
-  return a->doc->mentions->len - 1;
-}
 
 /* "according to X": a cue of its own kind, the source after it. */
 static gboolean
@@ -305,6 +344,22 @@ according_to (Attribution *a,
   return TRUE;
 }
 
+/* A quote mark that opens or closes words in marks, not the apostrophe of
+ * "Sanders’ campaign manager" that stands in the writer's words. */
+static gboolean
+is_quote_mark (const Attribution *a,
+               guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+  const QuotesToken *previous = index > 0 ? token_at (a, index - 1) : NULL;
+  const QuotesToken *next = index + 1 < a->doc->tokens->len ? token_at (a, index + 1) : NULL;
+
+  if (token->kind != QUOTES_TOKEN_MARK)
+    return FALSE;
+  return previous == NULL || previous->kind != QUOTES_TOKEN_WORD || previous->end != token->start ||
+         (previous->flags & QUOTES_TOKEN_IN_QUOTE) || (next != NULL && (next->flags & QUOTES_TOKEN_IN_QUOTE));
+}
+
 /* “… done.”: the quote ends its own sentence (with a period; "?" and "!"
  * do not end the sentence that carries the attribution). */
 static gboolean
@@ -332,7 +387,7 @@ closes_short_clause (const Attribution *a,
     {
       if (quotes_document_token_is_punct (a->doc, t, ".!?;"))
         return words <= 5;
-      if (quotes_document_token_is_punct (a->doc, t, ":") || token_at (a, t)->kind == QUOTES_TOKEN_MARK)
+      if (quotes_document_token_is_punct (a->doc, t, ":") || is_quote_mark (a, t))
         return FALSE;
       words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
     }
@@ -369,7 +424,17 @@ attribution_after (Attribution      *a,
    * "“…,” the moderator said". */
   for (guint k = t; k < end && k <= t + MAX_APPOSITIVE; k++)
     {
-      if (token_at (a, k)->kind == QUOTES_TOKEN_MARK || quotes_document_token_is_punct (a->doc, k, ".;!?"))
+      if (quotes_document_token_is_punct (a->doc, k, "("))
+        {
+          guint close = k + 1;
+
+          while (close < end && close - k < MAX_PARENTHESIS && !quotes_document_token_is_punct (a->doc, close, ")"))
+            close++;
+          if (close < end && quotes_document_token_is_punct (a->doc, close, ")"))
+            k = close;  /* "Schumer (D-N.Y.) said": its periods end nothing */
+          continue;
+        }
+      if (is_quote_mark (a, k) || quotes_document_token_is_punct (a->doc, k, ".;!?"))
         break;
       if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) < 0 || k == t)
         continue;
@@ -378,6 +443,9 @@ attribution_after (Attribution      *a,
         m = -1;
       if (m < 0 && is_determiner_word (a, t))
         m = add_noun_phrase (a, t, k);
+      /* "“…” about the decision, said Rose Ann DeMoro". */
+      if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
+        m = source_after (a, cue (a, c)->end_token, end);
       if (m < 0)
         return FALSE;
       if (ends_own_sentence (a, span) && !closes_short_clause (a, cue (a, c)->end_token, end))
@@ -405,6 +473,21 @@ sentence_subject (const Attribution *a,
       !is_word (a, before - 1, "and") && !is_word (a, before - 1, "but"))
     return -1;
   return first_subject (a, sentence->first_token, before, TRUE);
+}
+
+/* "Black Lives Matter issued a statement saying “…”", "his office put out
+ * a statement describing …": a role that is not the sentence's subject
+ * (a statement, a report, supporters) passes the words to the subject. */
+static gint32
+speaker_of_object (const Attribution *a,
+                   gint32             m)
+{
+  gint32 subject;
+
+  if (m < 0 || mention (a, m)->kind != QUOTES_MENTION_ROLE || mention (a, m)->is_subject)
+    return m;
+  subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, FALSE);
+  return subject >= 0 ? subject : m;
 }
 
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
@@ -452,7 +535,7 @@ attribution_before (Attribution            *a,
         }
       if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
         continue;
-      m = subject_before (a, t, floor);
+      m = speaker_of_object (a, subject_before (a, t, floor));
       if (m < 0)
         m = sentence_subject (a, cue (a, c));
       /* "said Lopez: “…”", but not the object in "mocked Rubio for “…”". */
@@ -651,6 +734,21 @@ is_complete_utterance (const Attribution      *a,
   return cue_adjacent && g_unichar_isupper (first);
 }
 
+/* “We are delighted” with the result, …: no punctuation closes the words
+ * in marks and the writer's sentence runs on: a fragment, not a turn. */
+static gboolean
+runs_on (const Attribution      *a,
+         const QuotesMarkedSpan *span)
+{
+  guint last = span->close_token - 1, next = span->close_token + 1;
+
+  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
+    last--;
+  return token_at (a, last)->kind == QUOTES_TOKEN_WORD && next < a->doc->tokens->len &&
+         token_at (a, next)->kind == QUOTES_TOKEN_WORD && !(token_at (a, next)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         a->cue_at[next] < 0 && a->mention_at[next] < 0;
+}
+
 static QuotesQuoteKind
 decide_kind (Attribution            *a,
              const QuotesMarkedSpan *span,
@@ -660,7 +758,7 @@ decide_kind (Attribution            *a,
 {
   if (names_a_term (a, span))
     return QUOTES_QUOTE_KIND_SCARE;
-  if (is_complete_utterance (a, span, cue_adjacent))
+  if (is_complete_utterance (a, span, cue_adjacent) && !(found && runs_on (a, span)))
     return found || !is_title_case (a, span) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
   if (found_after)
     return QUOTES_QUOTE_KIND_PARTIAL;
@@ -675,6 +773,27 @@ subject_of_sentence (const Attribution      *a,
                      const QuotesMarkedSpan *span)
 {
   return first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, FALSE);
+}
+
+/* “…,” said the man in the red cap: a reporting verb right after the quote
+ * names its speaker, even one this engine cannot name; the speaker of the
+ * quote before is not a better guess. */
+static gboolean
+cue_follows (const Attribution      *a,
+             const QuotesMarkedSpan *span)
+{
+  guint end = paragraph_end (a, span->close_token);
+  gint32 c;
+
+  for (guint k = span->close_token + 1; k < end && k <= span->close_token + MAX_APPOSITIVE; k++)
+    {
+      if (is_quote_mark (a, k) || quotes_document_token_is_punct (a->doc, k, ".;!?:"))
+        return FALSE;
+      if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) >= 0)
+        /* “… terrorists.” Mr. Zahed said: “…”: the next sentence's cue. */
+        return !ends_own_sentence (a, span) || closes_short_clause (a, cue (a, c)->end_token, end);
+    }
+  return FALSE;
 }
 
 /* “The river has risen,” said the mayor, “and it is still raining.”: the
@@ -711,7 +830,7 @@ attribute_marked (Attribution            *a,
   quote.kind = decide_kind (a, span, after || before, after, adjacent || after);
   if (quote.kind == QUOTES_QUOTE_KIND_PARTIAL && before && continues_split_quote (a, found.cue))
     quote.kind = QUOTES_QUOTE_KIND_DIRECT;
-  if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT)
+  if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT && !cue_follows (a, span))
     context = attribution_from_context (a, span, a->doc->quotes->len, &found);
   if (quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) && !is_title_case (a, span) &&
       (found.source = subject_of_sentence (a, span)) >= 0)

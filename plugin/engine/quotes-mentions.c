@@ -93,6 +93,21 @@ is_nationality (const Scan *scan,
          quotes_lexicon_nationality (scan->doc->lexicon, word) != NULL;
 }
 
+/* How many words from @index name a place ("Texas", "New York"), or 0. */
+static guint
+place_length (const Scan *scan,
+              guint       index,
+              guint       end)
+{
+  char phrase[PHRASE_SIZE];
+
+  for (guint n = MIN (3, end - index); n >= 1; n--)
+    if (quotes_document_phrase (scan->doc, index, n, FALSE, phrase, sizeof phrase) != NULL &&
+        quotes_lexicon_is_place (scan->doc->lexicon, phrase))
+      return n;
+  return 0;
+}
+
 static gboolean
 first_name_gender (const Scan *scan,
                    guint       index,
@@ -354,6 +369,15 @@ skip_title (const Scan    *scan,
         {
           title_first = MIN (title_first, k);
           k++;
+          continue;
+        }
+      /* "Wisconsin Gov. Jim Doyle", "New York Congressman Pete King": the
+       * place says where the office is. */
+      if (title_first == G_MAXUINT && (n = place_length (scan, k, end)) > 0 && k + n + 1 < end &&
+          title_length (scan, k + n, end, &gender))
+        {
+          title_first = k;
+          k += n;
           continue;
         }
       if (k == first && title_first == G_MAXUINT &&
@@ -670,6 +694,28 @@ scan_handle (Scan  *scan,
   add_mention (scan, &mention);
 }
 
+/* "(D-N.Y.)", "(R-Va.)": a legislator's party and state, which names
+ * nobody. Returns the token after the closing parenthesis, or @index. */
+static guint
+skip_party_label (const Scan *scan,
+                  guint       index)
+{
+  const char *text = scan->doc->text;
+  guint32 at = token_at (scan, index)->start;
+  guint32 close = at + 3;
+  guint end = scan->paragraph->end_token;
+
+  if (text[at] != '(' || strchr ("DRI", text[at + 1]) == NULL || text[at + 1] == '\0' || text[at + 2] != '-')
+    return index;
+  while (close < at + 12 && (g_ascii_isalpha (text[close]) || text[close] == '.' || text[close] == ' '))
+    close++;
+  if (text[close] != ')' || !g_ascii_isupper (text[at + 3]))
+    return index;
+  while (index < end && token_at (scan, index)->start <= close)
+    index++;
+  return index;
+}
+
 static void
 scan_paragraph (Scan *scan)
 {
@@ -681,6 +727,11 @@ scan_paragraph (Scan *scan)
       gboolean writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
       guint next;
 
+      if (token->kind == QUOTES_TOKEN_PUNCT && (next = skip_party_label (scan, i)) > i)
+        {
+          i = next;
+          continue;
+        }
       if (token->kind == QUOTES_TOKEN_HANDLE)
         scan_handle (scan, i);
       else if (token->kind != QUOTES_TOKEN_WORD)
