@@ -796,6 +796,32 @@ cue_follows (const Attribution      *a,
   return FALSE;
 }
 
+#define MAX_HEADLINE_SPEAKER 8  /* tokens before the colon of "Name: …" */
+
+/* "Harris: Tariffs Are ‘A Tax on Every Family’": a headline that opens
+ * with a name and a colon gives the words in marks after it to that name. */
+static gint32
+headline_speaker (const Attribution      *a,
+                  const QuotesMarkedSpan *span)
+{
+  const QuotesParagraph *paragraph = &g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph);
+  guint first = paragraph->first_token;
+
+  if (!paragraph->headline && span->paragraph != 0)
+    return -1;
+  for (guint t = first + 1; t < span->open_token && t <= first + MAX_HEADLINE_SPEAKER; t++)
+    if (quotes_document_token_is_punct (a->doc, t, ":"))
+      {
+        gint32 m = a->mention_at[t - 1];
+
+        if (m >= 0 && mention (a, m)->end_token == t && mention (a, m)->kind == QUOTES_MENTION_NAME &&
+            mention (a, m)->span_token == first && can_be_source (a, m))
+          return m;
+        return -1;
+      }
+  return -1;
+}
+
 /* “The river has risen,” said the mayor, “and it is still raining.”: the
  * second half goes on with the utterance the same cue attributes. */
 static gboolean
@@ -828,6 +854,15 @@ attribute_marked (Attribution            *a,
   quote.post = -1;
   quote.speaker = -1;
   quote.kind = decide_kind (a, span, after || before, after, adjacent || after);
+  if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) &&
+      (found.source = headline_speaker (a, span)) >= 0)
+    {
+      /* A headline's capitals make every quote look like a title. */
+      quote.kind = opens_sentence (a, span) || quotes_document_token_is_punct (a->doc, span->open_token - 1, ":") ?
+                   QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_PARTIAL;
+      found.confidence = 0.75;
+      before = TRUE;
+    }
   if (quote.kind == QUOTES_QUOTE_KIND_PARTIAL && before && continues_split_quote (a, found.cue))
     quote.kind = QUOTES_QUOTE_KIND_DIRECT;
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT && !cue_follows (a, span))
