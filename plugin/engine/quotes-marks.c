@@ -80,7 +80,9 @@ closes (gunichar opener,
 {
   switch (opener)
     {
-    case 0x201C: return closer == 0x201D || closer == 0x201C;
+    /* Straight and curly marks mixed in one quotation happen when text
+     * is pasted together or typed with an editor's smart quotes half on. */
+    case 0x201C: return closer == 0x201D || closer == 0x201C || closer == '"';
     case 0x201E: return closer == 0x201C || closer == 0x201D;   /* German, Polish */
     case 0x201D: return closer == 0x201D;                        /* Swedish */
     case 0x2018: return closer == 0x2019 || closer == 0x2018;
@@ -92,7 +94,7 @@ closes (gunichar opener,
     case 0x203A: return closer == 0x2039;
     case 0x300C: return closer == 0x300D;
     case 0x300E: return closer == 0x300F;
-    case '"':    return closer == '"' || closer == 0x201D;
+    case '"':    return closer == '"' || closer == 0x201D || closer == 0x201C;
     case 0xFF02: return closer == 0xFF02;
     case '\'':   return closer == '\'' || closer == 0x2019;
     default:     return FALSE;
