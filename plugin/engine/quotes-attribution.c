@@ -490,6 +490,48 @@ speaker_of_object (const Attribution *a,
   return subject >= 0 ? subject : m;
 }
 
+/* A named person or organization, or "he" or "she": not "we", "they" or
+ * "the documents". */
+static gboolean
+is_someone (const Attribution *a,
+            gint32             m)
+{
+  const QuotesMention *record = mention (a, m);
+
+  if (record->kind == QUOTES_MENTION_PRONOUN)
+    return record->gender == QUOTES_GENDER_MALE || record->gender == QUOTES_GENDER_FEMALE;
+  return record->kind == QUOTES_MENTION_NAME || record->kind == QUOTES_MENTION_DESCRIPTOR;
+}
+
+/* "Cruz said he is certain Rubio will continue to be “…”": the verb nearest
+ * the quote may sit inside what an earlier verb reports; the words are
+ * then the earlier subject's. */
+static void
+outer_reporter (Attribution *a,
+                guint        inner,
+                guint        floor,
+                Found       *found)
+{
+  for (guint t = inner; t-- > floor;)
+    {
+      gint32 c = a->cue_at[t], m;
+
+      if (c < 0 || cue (a, c)->first_token != t || !(cue (a, c)->flags & QUOTES_CUE_CLAUSE) ||
+          (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
+        continue;
+      m = speaker_of_object (a, subject_before (a, t, floor));
+      if (m == found->source)
+        found->cue = c;  /* "Varga said she would continue to be “…”" */
+      else if (m >= 0 && is_someone (a, m) && mention (a, m)->end_token <= mention (a, found->source)->first_token)
+        {
+          found->source = m;
+          found->cue = c;
+          found->confidence = 0.85;
+        }
+      return;
+    }
+}
+
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
  * “…”: the nearest cue before the quote in its sentence, and its subject.
  * Sets @adjacent when only a colon, comma or "that" stands between. */
@@ -552,6 +594,7 @@ attribution_before (Attribution            *a,
         continue;  /* a cue without a subject here: look further back */
       *adjacent = span->open_token - cue (a, c)->end_token <= 3;
       *found = (Found) { m, c, *adjacent ? 0.93 : 0.85 };
+      outer_reporter (a, t, floor, found);
       return TRUE;
     }
   return FALSE;
@@ -734,6 +777,19 @@ is_complete_utterance (const Attribution      *a,
   return cue_adjacent && g_unichar_isupper (first);
 }
 
+/* No punctuation closes the words in marks, and a word follows them. */
+static gboolean
+is_fragment (const Attribution      *a,
+             const QuotesMarkedSpan *span)
+{
+  guint last = span->close_token - 1, next = span->close_token + 1;
+
+  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
+    last--;
+  return token_at (a, last)->kind == QUOTES_TOKEN_WORD && next < a->doc->tokens->len &&
+         token_at (a, next)->kind == QUOTES_TOKEN_WORD && !opens_sentence (a, span);
+}
+
 /* “We are delighted” with the result, …: no punctuation closes the words
  * in marks and the writer's sentence runs on: a fragment, not a turn. */
 static gboolean
@@ -845,8 +901,14 @@ attribute_marked (Attribution            *a,
   Found found = { -1, -1, 0.0 };
   gboolean after = FALSE, before = FALSE, adjacent = FALSE, context = FALSE;
 
-  after = attribution_after (a, span, &found);
-  if (!after)
+  /* "Sims says he was “riding the fence” until Haley said …": words in
+   * marks inside the writer's sentence belong to its reporting verb before
+   * them rather than to a clause after them. */
+  if (is_fragment (a, span))
+    before = attribution_before (a, span, &found, &adjacent);
+  if (!before)
+    after = attribution_after (a, span, &found);
+  if (!after && !before)
     before = attribution_before (a, span, &found, &adjacent);
   quote.start = span->start;
   quote.end = span->end;
