@@ -828,7 +828,15 @@ static gint32
 subject_of_sentence (const Attribution      *a,
                      const QuotesMarkedSpan *span)
 {
-  return first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, FALSE);
+  const QuotesSentence *sentence = sentence_of (a, span->open_token);
+  gint32 m = first_subject (a, sentence->first_token, span->open_token, FALSE);
+
+  /* "The council voted for a resolution that “condemns …”": a body or a
+   * group that opens the sentence. */
+  if (m < 0 && (m = first_subject (a, sentence->first_token, span->open_token, TRUE)) >= 0 &&
+      mention (a, m)->first_token > sentence->first_token + 1)
+    m = -1;
+  return m;
 }
 
 /* “…,” said the man in the red cap: a reporting verb right after the quote
