@@ -38,36 +38,113 @@ flush (Writer *w)
   g_string_truncate (w->buffer, 0);
 }
 
+/* Appends @n bytes without GString's per-call checks: the writer appends
+ * millions of short pieces, so this is its inner loop. */
+static inline void
+put (Writer     *w,
+     const char *bytes,
+     gsize       n)
+{
+  GString *b = w->buffer;
+
+  if (G_UNLIKELY (b->len + n >= b->allocated_len))
+    {
+      gsize len = b->len;
+
+      g_string_set_size (b, len + n);  /* grows the allocation geometrically */
+      b->len = len;
+    }
+  memcpy (b->str + b->len, bytes, n);
+  b->len += n;
+  b->str[b->len] = '\0';
+}
+
+static inline void
+put_c (Writer *w,
+       char    c)
+{
+  put (w, &c, 1);
+}
+
+#define put_literal(w, s) put ((w), (s), sizeof (s) - 1)
+
 static void
 newline (Writer *w)
 {
-  g_string_append_c (w->buffer, '\n');
+  static const char indent[] = "\n                ";  /* depths up to 8 in one piece */
+
+  if (G_LIKELY (2 * w->depth + 1 < sizeof indent))
+    {
+      put (w, indent, 2 * w->depth + 1);
+      return;
+    }
+  put_c (w, '\n');
   for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->buffer, "  ");
+    put_literal (w, "  ");
+}
+
+/* printf is slow for the many small numbers of a large analysis. */
+static void
+put_int (Writer *w,
+         gint64  value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  put (w, p, digits + sizeof digits - p);
+}
+
+/* Bytes that JSON strings must escape: the quote, the backslash and the
+ * control characters. UTF-8 goes through as it is. */
+static inline gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
 }
 
 static void
 append_string (Writer     *w,
                const char *text)
 {
-  g_string_append_c (w->buffer, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  const guchar *p = (const guchar *) text;
+
+  put_c (w, '"');
+  for (;;)
     {
+      const guchar *run = p;
+
+      while (*p != '\0' && !needs_escape (*p))
+        p++;
+      put (w, (const char *) run, p - run);  /* the plain bytes in one piece */
+      if (*p == '\0')
+        break;
       switch (*p)
         {
-        case '"':  g_string_append (w->buffer, "\\\""); break;
-        case '\\': g_string_append (w->buffer, "\\\\"); break;
-        case '\n': g_string_append (w->buffer, "\\n"); break;
-        case '\r': g_string_append (w->buffer, "\\r"); break;
-        case '\t': g_string_append (w->buffer, "\\t"); break;
+        case '"':  put_literal (w, "\\\""); break;
+        case '\\': put_literal (w, "\\\\"); break;
+        case '\n': put_literal (w, "\\n"); break;
+        case '\r': put_literal (w, "\\r"); break;
+        case '\t': put_literal (w, "\\t"); break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (w->buffer, "\\u%04x", *p);
-          else
-            g_string_append_c (w->buffer, *p);  /* UTF-8 goes through as it is */
+          {
+            char escape[8];
+
+            g_snprintf (escape, sizeof escape, "\\u%04x", *p);
+            put (w, escape, 6);
+          }
         }
+      p++;
     }
-  g_string_append_c (w->buffer, '"');
+  put_c (w, '"');
 }
 
 /* The separator and the key before a value; @key is NULL in arrays. */
@@ -76,13 +153,13 @@ begin_value (Writer     *w,
              const char *key)
 {
   if (!w->first)
-    g_string_append_c (w->buffer, ',');
+    put_c (w, ',');
   w->first = FALSE;
   newline (w);
   if (key != NULL)
     {
       append_string (w, key);
-      g_string_append (w->buffer, " : ");
+      put_literal (w, " : ");
     }
 }
 
@@ -92,7 +169,7 @@ open_container (Writer     *w,
                 char        bracket)
 {
   begin_value (w, key);
-  g_string_append_c (w->buffer, bracket);
+  put_c (w, bracket);
   w->depth++;
   w->first = TRUE;
 }
@@ -106,7 +183,7 @@ close_container (Writer *w,
   w->depth--;
   if (!empty)
     newline (w);
-  g_string_append_c (w->buffer, bracket);
+  put_c (w, bracket);
   w->first = FALSE;
   if (w->buffer->len >= FLUSH_AT)
     flush (w);
@@ -118,7 +195,7 @@ member_int (Writer     *w,
             gint64      value)
 {
   begin_value (w, key);
-  g_string_append_printf (w->buffer, "%" G_GINT64_FORMAT, value);
+  put_int (w, value);
 }
 
 static void
@@ -128,9 +205,9 @@ member_id (Writer     *w,
 {
   begin_value (w, key);
   if (id < 0)
-    g_string_append (w->buffer, "null");
+    put_literal (w, "null");
   else
-    g_string_append_printf (w->buffer, "%d", id);
+    put_int (w, id);
 }
 
 static void
@@ -140,7 +217,7 @@ member_string (Writer     *w,
 {
   begin_value (w, key);
   if (value == NULL)
-    g_string_append (w->buffer, "null");
+    put_literal (w, "null");
   else
     append_string (w, value);
 }
@@ -253,7 +330,7 @@ static void
 write_analysis (Writer         *w,
                 QuotesAnalysis *analysis)
 {
-  g_string_append_c (w->buffer, '{');
+  put_c (w, '{');
   w->depth = 1;
   w->first = TRUE;
   member_int (w, "version", FORMAT_VERSION);
@@ -262,7 +339,7 @@ write_analysis (Writer         *w,
   write_array (w, "entities", quotes_analysis_get_entities (analysis), write_entity);
   write_array (w, "posts", quotes_analysis_get_posts (analysis), write_post);
   w->depth = 0;
-  g_string_append (w->buffer, "\n}");
+  put_literal (w, "\n}");
 }
 
 gboolean
