@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "quotes-enums.h"
 #include "quotes-lexicon.h"
@@ -210,6 +211,18 @@ char    *quotes_document_token_lower     (const QuotesDocument *doc,
                                           guint                 index,
                                           char                 *buffer,
                                           gsize                 size);
+
+/* g_strv_contains for the short word lists the stages ask about every
+ * word: comparing the first byte first skips nearly every strcmp call. */
+static inline gboolean
+quotes_word_in_list (const char * const *list,
+                     const char         *word)
+{
+  for (; *list != NULL; list++)
+    if ((*list)[0] == word[0] && strcmp (*list, word) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* For long loops: whether to stop because the analysis was cancelled; looks
  * only every 256 steps. A stage that stops leaves the document half done,

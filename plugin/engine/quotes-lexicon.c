@@ -7,15 +7,20 @@
 
 #include "quotes-enums.h"
 #include "quotes-lexicon.h"
+#include "quotes-word-index.h"
 
 #define RESOURCE_DIR "/org/gnome/gedit/plugins/quotes/lexicons/"
 
-/* One word list: word -> small number (stored plus one, so 0 is a value). */
+/* One word list: word -> small number (stored plus one, so 0 is a value).
+ * The hash tables are filled while loading; look-ups after that go to their
+ * read-only indexes. */
 typedef struct
 {
-  GHashTable *table;
-  GHashTable *starts;     /* the first words of multiword entries */
-  guint       max_words;
+  GHashTable     *table;
+  GHashTable     *starts;     /* the first words of multiword entries */
+  guint           max_words;
+  QuotesWordIndex index;
+  QuotesWordIndex starts_index;
 } WordTable;
 
 struct _QuotesLexicon
@@ -39,9 +44,12 @@ struct _QuotesLexicon
   WordTable   cue_fillers;
   WordTable   cue_starts;       /* first words of all cues: most words are none */
   GHashTable *nationalities;    /* adjective -> country */
-  GPtrArray  *boilerplate;      /* line starts */
-  gboolean    boilerplate_first[256];  /* the bytes they start with */
+  QuotesWordIndex nationality_index;
+  GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
+  guint32    *boilerplate_lengths;
+  guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
   GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
+  QuotesWordIndex word_class_index;
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -86,10 +94,11 @@ word_table_add (WordTable  *table,
   g_hash_table_replace (table->table, stored, GUINT_TO_POINTER (value + 1));
 }
 
+/* While the lists load, before the indexes exist. */
 static gboolean
-word_table_lookup (const WordTable *table,
-                   const char      *key,
-                   guint           *value)
+word_table_lookup_loading (const WordTable *table,
+                           const char      *key,
+                           guint           *value)
 {
   gpointer stored = g_hash_table_lookup (table->table, key);
 
@@ -98,6 +107,29 @@ word_table_lookup (const WordTable *table,
   if (value != NULL)
     *value = GPOINTER_TO_UINT (stored) - 1;
   return TRUE;
+}
+
+static inline gboolean
+word_table_lookup_len (const WordTable *table,
+                       const char      *key,
+                       gsize            length,
+                       guint           *value)
+{
+  gpointer stored;
+
+  if (!quotes_word_index_lookup (&table->index, key, length, &stored))
+    return FALSE;
+  if (value != NULL)
+    *value = GPOINTER_TO_UINT (stored) - 1;
+  return TRUE;
+}
+
+static inline gboolean
+word_table_lookup (const WordTable *table,
+                   const char      *key,
+                   guint           *value)
+{
+  return word_table_lookup_len (table, key, strlen (key), value);
 }
 
 /* Calls @line_func for every non-comment line of a lexicon, split at tabs. */
@@ -227,7 +259,7 @@ add_cue_line (char   **fields,
       guint form = (i == 0 ? QUOTES_CUE_BASE_FORM : 0) |
                    (n > 4 && strncmp (lower + n - 3, "ing", 3) == 0 ? QUOTES_CUE_PARTICIPLE : 0);
 
-      word_table_lookup (table, lower, &old);
+      word_table_lookup_loading (table, lower, &old);
       word_table_add (table, lower, flags | form | old, FALSE);
       lower[n] = '\0';
       word_table_add (&self->cue_starts, lower, 0, FALSE);
@@ -249,6 +281,35 @@ add_boilerplate_line (char   **fields,
                       gpointer data)
 {
   g_ptr_array_add (data, g_strdup (fields[0]));
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every paragraph is checked: only look at the entries that start with its
+ * first byte, with their lengths known. */
+static void
+index_boilerplate (QuotesLexicon *self)
+{
+  GPtrArray *lines = self->boilerplate;
+  guint i = 0;
+
+  g_ptr_array_sort (lines, compare_strings);
+  self->boilerplate_lengths = g_new (guint32, lines->len + 1);
+  for (guint b = 0; b < 256; b++)
+    {
+      self->boilerplate_from[b] = i;
+      while (i < lines->len && *(const guchar *) g_ptr_array_index (lines, i) == b)
+        {
+          self->boilerplate_lengths[i] = strlen (g_ptr_array_index (lines, i));
+          i++;
+        }
+    }
+  self->boilerplate_from[256] = i;
 }
 
 static void
@@ -329,7 +390,18 @@ guint
 quotes_lexicon_word_classes (QuotesLexicon *self,
                              const char    *lower)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->word_classes, lower));
+  return quotes_lexicon_word_classes_len (self, lower, strlen (lower));
+}
+
+guint
+quotes_lexicon_word_classes_len (QuotesLexicon *self,
+                                 const char    *lower,
+                                 gsize          length)
+{
+  gpointer classes = NULL;
+
+  quotes_word_index_lookup (&self->word_class_index, lower, length, &classes);
+  return GPOINTER_TO_UINT (classes);
 }
 
 static QuotesLexicon *
@@ -372,8 +444,15 @@ quotes_lexicon_load (void)
   collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
   collect_word_classes (self);
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
-  for (guint i = 0; i < self->boilerplate->len; i++)
-    self->boilerplate_first[*(const guchar *) g_ptr_array_index (self->boilerplate, i)] = TRUE;
+  index_boilerplate (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      quotes_word_index_init (&tables[i]->index, tables[i]->table);
+      quotes_word_index_init (&tables[i]->starts_index, tables[i]->starts);
+    }
+  quotes_word_index_init (&self->nationality_index, self->nationalities);
+  quotes_word_index_init (&self->word_class_index, self->word_classes);
 
   return self;
 }
@@ -448,7 +527,10 @@ const char *
 quotes_lexicon_nationality (QuotesLexicon *self,
                             const char    *word)
 {
-  return g_hash_table_lookup (self->nationalities, word);
+  gpointer country = NULL;
+
+  quotes_word_index_lookup (&self->nationality_index, word, strlen (word), &country);
+  return country;
 }
 
 gboolean
@@ -569,12 +651,12 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
                                     const char    *line,
                                     gsize          length)
 {
-  if (length == 0 || !self->boilerplate_first[(guchar) line[0]])
-    return FALSE;  /* most lines: no boilerplate starts with their first byte */
-  for (guint i = 0; i < self->boilerplate->len; i++)
+  if (length == 0)
+    return FALSE;
+  for (guint i = self->boilerplate_from[(guchar) line[0]]; i < self->boilerplate_from[(guchar) line[0] + 1]; i++)
     {
       const char *start = g_ptr_array_index (self->boilerplate, i);
-      gsize n = strlen (start);
+      gsize n = self->boilerplate_lengths[i];
 
       if (n <= length && memcmp (line, start, n) == 0 &&
           (n == length || !g_ascii_isalpha (line[n])))
@@ -620,12 +702,12 @@ gboolean
 quotes_lexicon_starts_title (QuotesLexicon *self,
                              const char    *lower)
 {
-  return g_hash_table_contains (self->titles.starts, lower);
+  return quotes_word_index_lookup (&self->titles.starts_index, lower, strlen (lower), NULL);
 }
 
 gboolean
 quotes_lexicon_starts_descriptor (QuotesLexicon *self,
                                   const char    *lower)
 {
-  return g_hash_table_contains (self->descriptors.starts, lower);
+  return quotes_word_index_lookup (&self->descriptors.starts_index, lower, strlen (lower), NULL);
 }

@@ -605,7 +605,7 @@ is_determiner (const char *lower)
     "these", "this", "that", NULL,
   };
 
-  return g_strv_contains (determiners, lower);
+  return quotes_word_in_list (determiners, lower);
 }
 
 /* Words that start a clause and so never belong to the role before them. */
@@ -617,7 +617,7 @@ is_clause_word (const char *lower)
     "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
   };
 
-  return g_strv_contains (words, lower);
+  return quotes_word_in_list (words, lower);
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
@@ -732,7 +732,7 @@ is_preposition (const QuotesDocument *doc,
 
   return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         g_strv_contains (prepositions, lower);
+         quotes_word_in_list (prepositions, lower);
 }
 
 /* The subject of a sentence is, near enough, its first mention that is not

@@ -66,13 +66,22 @@ read_word (const char *text,
 {
   while (pos < end)
     {
-      gunichar c = char_at (text, pos, end);
+      gunichar c;
 
+      /* Most of the text: ASCII letters and digits, a byte each. */
+      while (pos < end && g_ascii_isalnum (text[pos]))
+        pos++;
+      if (pos >= end)
+        break;
+      c = char_at (text, pos, end);
       if (is_alnum (c))
         {
           pos = next_pos (text, pos);
           continue;
         }
+      /* Only these may join two parts of a word: the rest end it. */
+      if (!is_apostrophe (c) && !is_hyphen (c) && c != '.' && c != ',')
+        break;
       if (pos + 1 < end)
         {
           gsize after = next_pos (text, pos);
@@ -213,6 +222,8 @@ starts_url (const char *text,
             gsize       pos,
             gsize       end)
 {
+  if (text[pos] != 'h' && text[pos] != 'w')
+    return FALSE;  /* most tokens */
   return (end - pos > 8 && (strncmp (text + pos, "https://", 8) == 0 ||
                             strncmp (text + pos, "http://", 7) == 0)) ||
          (end - pos > 4 && strncmp (text + pos, "www.", 4) == 0);
@@ -249,8 +260,7 @@ word_classes (QuotesDocument    *doc,
 
           lower[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
         }
-      lower[n] = '\0';
-      return quotes_lexicon_word_classes (doc->lexicon, lower);
+      return quotes_lexicon_word_classes_len (doc->lexicon, lower, n);
     }
   else
     {

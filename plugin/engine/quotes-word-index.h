@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <string.h>
+
+G_BEGIN_DECLS
+
+/*
+ * A read-only copy of a string-keyed GHashTable, made for look-ups: the
+ * analysis looks words up millions of times, often straight from the text
+ * (a pointer and a length, no NUL), and GHashTable would need a copy of the
+ * word and calls to g_str_hash and strcmp for each. Open addressing with
+ * the hash and length stored beside each key, so most probes that miss
+ * touch no key at all.
+ *
+ * The index points at the table's keys and values: the table must outlive it.
+ */
+
+typedef struct
+{
+  const char *key;
+  gpointer    value;
+  guint32     hash;
+  guint32     length;
+} QuotesWordSlot;
+
+typedef struct
+{
+  QuotesWordSlot *slots;
+  guint32         mask;
+} QuotesWordIndex;
+
+void quotes_word_index_init  (QuotesWordIndex *index,
+                              GHashTable      *table);
+void quotes_word_index_clear (QuotesWordIndex *index);
+
+/* FNV-1a: short words, so a simple byte loop is as fast as anything. */
+static inline guint32
+quotes_word_hash (const char *word,
+                  gsize       length)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar) word[i]) * 16777619u;
+  return hash;
+}
+
+/* Whether @word (@length bytes) is a key; sets @value to its value then. */
+static inline gboolean
+quotes_word_index_lookup (const QuotesWordIndex *index,
+                          const char            *word,
+                          gsize                  length,
+                          gpointer              *value)
+{
+  guint32 hash = quotes_word_hash (word, length);
+
+  for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
+    {
+      const QuotesWordSlot *slot = &index->slots[i];
+
+      if (slot->key == NULL)
+        return FALSE;
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, word, length) == 0)
+        {
+          if (value != NULL)
+            *value = slot->value;
+          return TRUE;
+        }
+    }
+}
+
+G_END_DECLS
