@@ -62,20 +62,6 @@ quotes_document_clear (QuotesDocument *doc)
 }
 
 gboolean
-quotes_document_token_is (const QuotesDocument *doc,
-                          guint                 index,
-                          const char           *word)
-{
-  const QuotesToken *token;
-  gsize n = strlen (word);
-
-  if (index >= doc->tokens->len)
-    return FALSE;
-  token = quotes_document_token (doc, index);
-  return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
-}
-
-gboolean
 quotes_document_token_is_punct (const QuotesDocument *doc,
                                 guint                 index,
                                 const char           *chars)

@@ -195,9 +195,22 @@ quotes_document_token_text (const QuotesDocument *doc,
   return doc->text + g_array_index (doc->tokens, QuotesToken, index).start;
 }
 
-gboolean quotes_document_token_is        (const QuotesDocument *doc,
-                                          guint                 index,
-                                          const char           *word);
+/* Whether token @index is written exactly @word. Inline: the stages ask
+ * it of nearly every token, mostly with a constant word. */
+static inline gboolean
+quotes_document_token_is (const QuotesDocument *doc,
+                          guint                 index,
+                          const char           *word)
+{
+  const QuotesToken *token;
+  gsize n = strlen (word);
+
+  if (index >= doc->tokens->len)
+    return FALSE;
+  token = quotes_document_token (doc, index);
+  return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
+}
+
 gboolean quotes_document_token_is_punct  (const QuotesDocument *doc,
                                           guint                 index,
                                           const char           *chars);

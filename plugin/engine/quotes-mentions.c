@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "quotes-document.h"
+#include "quotes-word-index.h"
 
 #define PHRASE_SIZE 256
 #define MAX_ROLE_WORDS 4
@@ -719,6 +720,49 @@ compare_mentions (gconstpointer a,
   return (mb->end > ma->end) - (mb->end < ma->end);  /* the longer first */
 }
 
+/* Where the order of @mentions first breaks from @from on, or their length. */
+static guint
+sorted_until (GArray *mentions,
+              guint   from)
+{
+  for (guint i = from + 1; i < mentions->len; i++)
+    if (compare_mentions (&g_array_index (mentions, QuotesMention, i - 1),
+                          &g_array_index (mentions, QuotesMention, i)) > 0)
+      return i;
+  return mentions->len;
+}
+
+/* The same order as g_array_sort, which is stable, in linear time for the
+ * usual case: the mentions come in text order but for a few, or as two
+ * sorted runs once the known surnames are appended. */
+static void
+sort_mentions (GArray *mentions)
+{
+  guint split = sorted_until (mentions, 0);
+  g_autofree QuotesMention *merged = NULL;
+  guint left = 0, right = split, out = 0;
+
+  if (split == mentions->len)
+    return;
+  if (sorted_until (mentions, split) != mentions->len)
+    {
+      g_array_sort (mentions, compare_mentions);
+      return;
+    }
+  merged = g_new (QuotesMention, mentions->len);
+  while (left < split || right < mentions->len)
+    {
+      const QuotesMention *l = &g_array_index (mentions, QuotesMention, left);
+      const QuotesMention *r = &g_array_index (mentions, QuotesMention, right);
+
+      if (right == mentions->len || (left < split && compare_mentions (l, r) <= 0))
+        merged[out++] = *l, left++;  /* on a tie the earlier one first: stable */
+      else
+        merged[out++] = *r, right++;
+    }
+  memcpy (mentions->data, merged, mentions->len * sizeof *merged);
+}
+
 static gboolean
 is_preposition (const QuotesDocument *doc,
                 guint                 index)
@@ -765,6 +809,7 @@ static void
 add_known_surnames (QuotesDocument *doc)
 {
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  QuotesWordIndex index;
   guint n = doc->mentions->len;
   guint m = 0;
 
@@ -777,6 +822,8 @@ add_known_surnames (QuotesDocument *doc)
           mention->surname_token > mention->first_token)
         g_hash_table_add (surnames, g_strndup (doc->text + last->start, last->base_end - last->start));
     }
+  /* Looked up straight from the text, without a copy of each word. */
+  quotes_word_index_init (&index, surnames);
   for (guint p = 0; p < doc->paragraphs->len && g_hash_table_size (surnames) > 0; p++)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
@@ -784,7 +831,6 @@ add_known_surnames (QuotesDocument *doc)
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
           const QuotesToken *token = token_at (&scan, t);
-          g_autofree char *word = NULL;
           QuotesMention mention = { 0 };
 
           while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
@@ -793,8 +839,8 @@ add_known_surnames (QuotesDocument *doc)
               (m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
               is_capitalized_word (&scan, t + 1))
             continue;
-          word = g_strndup (doc->text + token->start, token->base_end - token->start);
-          if (!g_hash_table_contains (surnames, word))
+          if (!quotes_word_index_lookup (&index, doc->text + token->start,
+                                         token->base_end - token->start, NULL))
             continue;
           mention.kind = QUOTES_MENTION_NAME;
           mention.type = QUOTES_ENTITY_TYPE_PERSON;
@@ -805,6 +851,7 @@ add_known_surnames (QuotesDocument *doc)
           add_mention (&scan, &mention);
         }
     }
+  quotes_word_index_clear (&index);
 }
 
 void
@@ -818,9 +865,9 @@ quotes_mentions_run (QuotesDocument *doc)
         return;
       scan_paragraph (&scan);
     }
-  g_array_sort (doc->mentions, compare_mentions);
+  sort_mentions (doc->mentions);
   add_known_surnames (doc);
-  g_array_sort (doc->mentions, compare_mentions);
+  sort_mentions (doc->mentions);
   doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
 }

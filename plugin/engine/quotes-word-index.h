@@ -11,24 +11,21 @@ G_BEGIN_DECLS
  * analysis looks words up millions of times, often straight from the text
  * (a pointer and a length, no NUL), and GHashTable would need a copy of the
  * word and calls to g_str_hash and strcmp for each. Open addressing with
- * the hash and length stored beside each key, so most probes that miss
- * touch no key at all.
+ * the hash and the length of each key stored, so that most probes touch no
+ * key at all.
  *
  * The index points at the table's keys and values: the table must outlive it.
  */
 
+/* The hashes have an array of their own: a miss, the common case, reads
+ * only that compact array (0 marks a free slot; no stored hash is 0). */
 typedef struct
 {
-  const char *key;
-  gpointer    value;
-  guint32     hash;
-  guint32     length;
-} QuotesWordSlot;
-
-typedef struct
-{
-  QuotesWordSlot *slots;
-  guint32         mask;
+  guint32     *hashes;
+  guint32     *lengths;
+  const char **keys;
+  gpointer    *values;
+  guint32      mask;
 } QuotesWordIndex;
 
 void quotes_word_index_init  (QuotesWordIndex *index,
@@ -44,7 +41,7 @@ quotes_word_hash (const char *word,
 
   for (gsize i = 0; i < length; i++)
     hash = (hash ^ (guchar) word[i]) * 16777619u;
-  return hash;
+  return hash != 0 ? hash : 1;
 }
 
 /* Whether @word (@length bytes) is a key; sets @value to its value then. */
@@ -58,14 +55,13 @@ quotes_word_index_lookup (const QuotesWordIndex *index,
 
   for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
     {
-      const QuotesWordSlot *slot = &index->slots[i];
-
-      if (slot->key == NULL)
+      if (index->hashes[i] == 0)
         return FALSE;
-      if (slot->hash == hash && slot->length == length && memcmp (slot->key, word, length) == 0)
+      if (index->hashes[i] == hash && index->lengths[i] == length &&
+          memcmp (index->keys[i], word, length) == 0)
         {
           if (value != NULL)
-            *value = slot->value;
+            *value = index->values[i];
           return TRUE;
         }
     }
