@@ -97,21 +97,18 @@ is_ascii (const char *name,
   return TRUE;
 }
 
-char *
-quotes_name_fold (const char *name,
-                  gssize      length)
+/* Folds @length bytes of ASCII into @key, which has room for them. */
+static void
+fold_ascii (const char *latin,
+            gsize       length,
+            char       *key)
 {
-  g_autofree char *latin = NULL;
-  GString *key;
   char last = 0;
+  gsize n = 0;
 
-  if (length < 0)
-    length = strlen (name);
-  latin = is_ascii (name, length) ? g_strndup (name, length) : to_latin (name, length);
-  key = g_string_sized_new (strlen (latin));
-  for (const char *p = latin; *p; p++)
+  for (gsize i = 0; i < length; i++)
     {
-      char c = g_ascii_tolower (*p);
+      char c = g_ascii_tolower (latin[i]);
 
       if (!g_ascii_isalpha (c))
         continue;
@@ -119,10 +116,32 @@ quotes_name_fold (const char *name,
         c = 'i';
       if (c == last)
         continue;
-      g_string_append_c (key, c);
+      key[n++] = c;
       last = c;
     }
-  return g_string_free (key, FALSE);
+  key[n] = '\0';
+}
+
+char *
+quotes_name_fold (const char *name,
+                  gssize      length)
+{
+  g_autofree char *latin = NULL;
+  char *key;
+
+  if (length < 0)
+    length = strlen (name);
+  /* Most names are ASCII already: fold them straight from the text. */
+  if (is_ascii (name, length))
+    {
+      key = g_malloc (length + 1);
+      fold_ascii (name, length, key);
+      return key;
+    }
+  latin = to_latin (name, length);
+  key = g_malloc (strlen (latin) + 1);
+  fold_ascii (latin, strlen (latin), key);
+  return key;
 }
 
 gboolean
