@@ -720,47 +720,39 @@ compare_mentions (gconstpointer a,
   return (mb->end > ma->end) - (mb->end < ma->end);  /* the longer first */
 }
 
-/* Where the order of @mentions first breaks from @from on, or their length. */
-static guint
-sorted_until (GArray *mentions,
-              guint   from)
-{
-  for (guint i = from + 1; i < mentions->len; i++)
-    if (compare_mentions (&g_array_index (mentions, QuotesMention, i - 1),
-                          &g_array_index (mentions, QuotesMention, i)) > 0)
-      return i;
-  return mentions->len;
-}
-
 /* The same order as g_array_sort, which is stable, in linear time for the
- * usual case: the mentions come in text order but for a few, or as two
- * sorted runs once the known surnames are appended. */
+ * usual case: the mentions come nearly in text order (a role may start a
+ * word or two before the mention found last), and the known surnames are
+ * appended after the first sort. A stable insertion sort that gives up
+ * after a few moves per mention; what it did keeps equal mentions in their
+ * order, so the full sort after it gives the same result. */
 static void
 sort_mentions (GArray *mentions)
 {
-  guint split = sorted_until (mentions, 0);
-  g_autofree QuotesMention *merged = NULL;
-  guint left = 0, right = split, out = 0;
+  QuotesMention *m = (QuotesMention *) (gpointer) mentions->data;
+  gsize budget = 8 * (gsize) mentions->len + 64;
 
-  if (split == mentions->len)
-    return;
-  if (sorted_until (mentions, split) != mentions->len)
+  for (guint i = 1; i < mentions->len; i++)
     {
-      g_array_sort (mentions, compare_mentions);
-      return;
-    }
-  merged = g_new (QuotesMention, mentions->len);
-  while (left < split || right < mentions->len)
-    {
-      const QuotesMention *l = &g_array_index (mentions, QuotesMention, left);
-      const QuotesMention *r = &g_array_index (mentions, QuotesMention, right);
+      QuotesMention moving;
+      guint j = i;
 
-      if (right == mentions->len || (left < split && compare_mentions (l, r) <= 0))
-        merged[out++] = *l, left++;  /* on a tie the earlier one first: stable */
-      else
-        merged[out++] = *r, right++;
+      if (compare_mentions (&m[i - 1], &m[i]) <= 0)
+        continue;
+      moving = m[i];
+      while (j > 0 && compare_mentions (&m[j - 1], &moving) > 0)
+        {
+          if (budget-- == 0)
+            {
+              m[j] = moving;
+              g_array_sort (mentions, compare_mentions);
+              return;
+            }
+          m[j] = m[j - 1];
+          j--;
+        }
+      m[j] = moving;
     }
-  memcpy (mentions->data, merged, mentions->len * sizeof *merged);
 }
 
 static gboolean

@@ -39,8 +39,11 @@ count_chars (const char *bytes,
       guint64 word;
 
       memcpy (&word, bytes + i, 8);
-      /* Bit 7 of each byte set, bit 6 (moved up by the shift) clear. */
-      count += 8 - __builtin_popcountll (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080));
+      /* 1 in each byte with bit 7 set and bit 6 (moved up by the shift)
+       * clear; the multiplication sums the bytes into the top one. */
+      guint64 continuation = (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+
+      count += 8 - (guint) ((continuation * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
     }
   for (; i < n; i++)
     count += ((guchar) bytes[i] & 0xC0) != 0x80;

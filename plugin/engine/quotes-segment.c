@@ -310,7 +310,7 @@ read_token (QuotesDocument *doc,
               token->flags |= QUOTES_TOKEN_ABBREVIATION;
             }
         }
-      token->kind = g_unichar_isdigit (c) ? QUOTES_TOKEN_NUMBER : QUOTES_TOKEN_WORD;
+      token->kind = (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c)) ? QUOTES_TOKEN_NUMBER : QUOTES_TOKEN_WORD;
       for (gsize p = pos; token->kind == QUOTES_TOKEN_NUMBER && p < stop; p++)
         if (g_ascii_isalpha (text[p]))
           token->kind = QUOTES_TOKEN_WORD;
@@ -339,11 +339,12 @@ tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph)
 {
   gsize pos = paragraph->start;
+  QuotesToken batch[256];  /* appended in batches: one call per token is slow */
+  guint n = 0;
 
   paragraph->first_token = doc->tokens->len;
   while (pos < paragraph->end)
     {
-      QuotesToken token;
       gunichar c = char_at (doc->text, pos, paragraph->end);
 
       if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF))
@@ -351,9 +352,14 @@ tokenize (QuotesDocument  *doc,
           pos = next_pos (doc->text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &token);
-      g_array_append_val (doc->tokens, token);
+      pos = read_token (doc, pos, paragraph->end, &batch[n++]);
+      if (n == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (doc->tokens, batch, n);
+          n = 0;
+        }
     }
+  g_array_append_vals (doc->tokens, batch, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)
     g_array_index (doc->tokens, QuotesToken, paragraph->first_token).flags |= QUOTES_TOKEN_PARA_START;
