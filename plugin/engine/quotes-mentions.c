@@ -755,6 +755,39 @@ sort_mentions (GArray *mentions)
     }
 }
 
+/* Puts the mentions appended from @split on, in order themselves, among
+ * the sorted ones before them: the order g_array_sort gives, in linear time. */
+static void
+merge_mentions (GArray *mentions,
+                guint   split)
+{
+  g_autofree QuotesMention *merged = NULL;
+  guint left = 0, right = split, out = 0;
+
+  for (guint i = split + 1; i < mentions->len; i++)
+    if (compare_mentions (&g_array_index (mentions, QuotesMention, i - 1),
+                          &g_array_index (mentions, QuotesMention, i)) > 0)
+      {
+        g_array_sort (mentions, compare_mentions);
+        return;
+      }
+  if (split == mentions->len)
+    return;
+  merged = g_new (QuotesMention, mentions->len);
+  while (out < mentions->len)
+    {
+      const QuotesMention *l = &g_array_index (mentions, QuotesMention, left);
+      const QuotesMention *r = &g_array_index (mentions, QuotesMention, right);
+
+      /* On a tie the earlier one first, as a stable sort does. */
+      if (right == mentions->len || (left < split && compare_mentions (l, r) <= 0))
+        merged[out++] = *l, left++;
+      else
+        merged[out++] = *r, right++;
+    }
+  memcpy (mentions->data, merged, mentions->len * sizeof *merged);
+}
+
 static gboolean
 is_preposition (const QuotesDocument *doc,
                 guint                 index)
@@ -849,6 +882,8 @@ add_known_surnames (QuotesDocument *doc)
 void
 quotes_mentions_run (QuotesDocument *doc)
 {
+  guint found;
+
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, i) };
@@ -858,8 +893,9 @@ quotes_mentions_run (QuotesDocument *doc)
       scan_paragraph (&scan);
     }
   sort_mentions (doc->mentions);
+  found = doc->mentions->len;
   add_known_surnames (doc);
-  sort_mentions (doc->mentions);
+  merge_mentions (doc->mentions, found);
   doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
 }
