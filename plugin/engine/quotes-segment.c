@@ -138,27 +138,37 @@ takes_period (QuotesDocument *doc,
   return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
 }
 
-/* Most words are ASCII: classify them without decoding. */
+/* Most words are ASCII: one pass, without decoding, gives their case flags
+ * and the lower-case form (without a possessive ending) to look up their
+ * word classes with. FALSE, with nothing set, for any other word. */
 static gboolean
-set_ascii_case_flags (const char  *text,
-                      QuotesToken *token)
+read_ascii_word (QuotesDocument *doc,
+                 QuotesToken    *token)
 {
+  const char *text = doc->text;
+  gsize n = token->base_end - token->start;
+  char lower[64];
   guint letters = 0, upper = 0;
 
   for (gsize p = token->start; p < token->end; p++)
     {
       guchar c = text[p];
+      gboolean is_upper = g_ascii_isupper (c);
 
       if (c >= 0x80)
         return FALSE;
       letters += g_ascii_isalpha (c);
-      upper += g_ascii_isupper (c);
+      upper += is_upper;
+      if (p - token->start < sizeof lower)
+        lower[p - token->start] = is_upper ? c + ('a' - 'A') : c;
     }
   token->flags |= QUOTES_TOKEN_ASCII;
   if (g_ascii_isupper (text[token->start]))
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
   if (letters >= 2 && upper == letters)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  /* Longer words are in no list. */
+  token->lex = n + 1 > sizeof lower ? 0 : quotes_lexicon_word_classes_len (doc->lexicon, lower, n);
   return TRUE;
 }
 
@@ -243,31 +253,18 @@ read_handle (const char *text,
   return pos - start > 1 ? pos : start;
 }
 
+/* The word classes of a word that is not ASCII (read_ascii_word does the others). */
 static guint8
 word_classes (QuotesDocument    *doc,
               const QuotesToken *token)
 {
-  char lower[64];
   gsize n = token->base_end - token->start;
+  g_autofree char *folded = NULL;
 
-  if (n + 1 > sizeof lower)
-    return 0;
-  if (token->flags & QUOTES_TOKEN_ASCII)
-    {
-      for (gsize i = 0; i < n; i++)
-        {
-          char c = doc->text[token->start + i];
-
-          lower[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        }
-      return quotes_lexicon_word_classes_len (doc->lexicon, lower, n);
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_strdown (doc->text + token->start, n);
-
-      return quotes_lexicon_word_classes (doc->lexicon, folded);
-    }
+  if (n + 1 > 64)
+    return 0;  /* as for ASCII words: longer words are in no list */
+  folded = g_utf8_strdown (doc->text + token->start, n);
+  return quotes_lexicon_word_classes (doc->lexicon, folded);
 }
 
 /* Reads the token that starts at @pos; returns where it ends. */
@@ -326,10 +323,12 @@ read_token (QuotesDocument *doc,
   token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
-      if (!set_ascii_case_flags (text, token))
-        set_case_flags (text, token);
       mark_possessive (text, token);
-      token->lex = word_classes (doc, token);
+      if (!read_ascii_word (doc, token))
+        {
+          set_case_flags (text, token);
+          token->lex = word_classes (doc, token);
+        }
     }
   return stop;
 }
