@@ -152,15 +152,39 @@ static void
 begin_value (Writer     *w,
              const char *key)
 {
+  char piece[64];
+  gsize n = 0, key_length = key != NULL ? strlen (key) : 0;
+
+  /* The separator, the indentation and the key in one piece: the keys are
+   * this file's own short names, which need no escapes. */
+  if (2 * w->depth + key_length + 8 > sizeof piece)
+    {
+      if (!w->first)
+        put_c (w, ',');
+      w->first = FALSE;
+      newline (w);
+      if (key != NULL)
+        {
+          append_string (w, key);
+          put_literal (w, " : ");
+        }
+      return;
+    }
   if (!w->first)
-    put_c (w, ',');
+    piece[n++] = ',';
   w->first = FALSE;
-  newline (w);
+  piece[n++] = '\n';
+  memset (piece + n, ' ', 2 * w->depth);
+  n += 2 * w->depth;
   if (key != NULL)
     {
-      append_string (w, key);
-      put_literal (w, " : ");
+      piece[n++] = '"';
+      memcpy (piece + n, key, key_length);
+      n += key_length;
+      memcpy (piece + n, "\" : ", 4);
+      n += 4;
     }
+  put (w, piece, n);
 }
 
 static void
