@@ -108,7 +108,7 @@ fold_ascii (const char *latin,
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = g_ascii_tolower (latin[i]);
+      char c = latin[i] >= 'A' && latin[i] <= 'Z' ? latin[i] + ('a' - 'A') : latin[i];
 
       if (!g_ascii_isalpha (c))
         continue;

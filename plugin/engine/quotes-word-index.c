@@ -13,14 +13,12 @@ quotes_word_index_init (QuotesWordIndex *index,
   GHashTableIter iter;
   gpointer key, value;
   guint32 size = 8;
+  gsize arena = 0, used = 0;
 
-  /* At most half full: misses, the common case, end after a probe or two. */
+  /* At most half full: misses end after a probe or two. */
   while (size < 2 * g_hash_table_size (table))
     size *= 2;
-  index->hashes = g_new0 (guint32, size);
-  index->lengths = g_new (guint32, size);
-  index->keys = g_new (const char *, size);
-  index->values = g_new (gpointer, size);
+  index->slots = g_new0 (QuotesWordSlot, size);
   index->mask = size - 1;
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -29,20 +27,28 @@ quotes_word_index_init (QuotesWordIndex *index,
       guint32 hash = quotes_word_hash (key, length);
       guint32 i = hash & index->mask;
 
-      while (index->hashes[i] != 0)
+      while (index->slots[i].hash != 0)
         i = (i + 1) & index->mask;
-      index->hashes[i] = hash;
-      index->lengths[i] = length;
-      index->keys[i] = key;
-      index->values[i] = value;
+      index->slots[i] = (QuotesWordSlot) { hash, length, key, value };
+      arena += length + 1;
+    }
+  /* The keys again, side by side in slot order. */
+  index->keys = g_malloc (arena + 1);
+  for (guint32 i = 0; i < size; i++)
+    {
+      QuotesWordSlot *slot = &index->slots[i];
+
+      if (slot->hash == 0)
+        continue;
+      memcpy (index->keys + used, slot->key, slot->length + 1);
+      slot->key = index->keys + used;
+      used += slot->length + 1;
     }
 }
 
 void
 quotes_word_index_clear (QuotesWordIndex *index)
 {
-  g_clear_pointer (&index->hashes, g_free);
-  g_clear_pointer (&index->lengths, g_free);
+  g_clear_pointer (&index->slots, g_free);
   g_clear_pointer (&index->keys, g_free);
-  g_clear_pointer (&index->values, g_free);
 }

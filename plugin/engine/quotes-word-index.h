@@ -10,22 +10,27 @@ G_BEGIN_DECLS
  * A read-only copy of a string-keyed GHashTable, made for look-ups: the
  * analysis looks words up millions of times, often straight from the text
  * (a pointer and a length, no NUL), and GHashTable would need a copy of the
- * word and calls to g_str_hash and strcmp for each. Open addressing with
- * the hash and the length of each key stored, so that most probes touch no
- * key at all.
+ * word and calls to g_str_hash and strcmp for each. Open addressing; each
+ * slot holds the hash and the length of its key, so that most probes touch
+ * no key, and the keys are copied next to each other in slot order, so that
+ * the frequent words stay in the cache.
  *
- * The index points at the table's keys and values: the table must outlive it.
+ * The values are the table's: it must outlive the index.
  */
 
-/* The hashes have an array of their own: a miss, the common case, reads
- * only that compact array (0 marks a free slot; no stored hash is 0). */
 typedef struct
 {
-  guint32     *hashes;
-  guint32     *lengths;
-  const char **keys;
-  gpointer    *values;
-  guint32      mask;
+  guint32     hash;     /* 0: a free slot; no key hashes to 0 */
+  guint32     length;
+  const char *key;      /* in the index's own arena */
+  gpointer    value;
+} QuotesWordSlot;
+
+typedef struct
+{
+  QuotesWordSlot *slots;
+  char           *keys;
+  guint32         mask;
 } QuotesWordIndex;
 
 void quotes_word_index_init  (QuotesWordIndex *index,
@@ -55,13 +60,14 @@ quotes_word_index_lookup (const QuotesWordIndex *index,
 
   for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
     {
-      if (index->hashes[i] == 0)
+      const QuotesWordSlot *slot = &index->slots[i];
+
+      if (slot->hash == 0)
         return FALSE;
-      if (index->hashes[i] == hash && index->lengths[i] == length &&
-          memcmp (index->keys[i], word, length) == 0)
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, word, length) == 0)
         {
           if (value != NULL)
-            *value = index->values[i];
+            *value = slot->value;
           return TRUE;
         }
     }
