@@ -50,6 +50,7 @@ struct _QuotesLexicon
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
   GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
   QuotesWordIndex word_class_index;
+  GStringChunk *class_words;    /* first words of multiword entries, for word_classes */
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -132,7 +133,11 @@ word_table_lookup (const WordTable *table,
   return word_table_lookup_len (table, key, strlen (key), value);
 }
 
-/* Calls @line_func for every non-comment line of a lexicon, split at tabs. */
+#define MAX_FIELDS 16
+
+/* Calls @line_func for every non-comment line of a lexicon, split at tabs.
+ * The fields point into one copy of the list, cut in place: a copy and a
+ * split per line made loading a good part of a short analysis. */
 static void
 for_each_line (const char *name,
                void      (*line_func) (char **fields, guint n_fields, gpointer data),
@@ -141,28 +146,46 @@ for_each_line (const char *name,
   g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
-  const char *text;
+  g_autofree char *text = NULL;
+  gconstpointer data_bytes;
   gsize size;
 
   if (bytes == NULL)
     g_error ("The word list %s is missing from the library: %s", name, error->message);
 
-  /* Line by line with memchr: the lists are long, and splitting them whole
-   * is slow under sanitizers that check every string search. */
-  text = g_bytes_get_data (bytes, &size);
-  for (const char *line = text, *end = text + size; line < end;)
+  data_bytes = g_bytes_get_data (bytes, &size);
+  text = g_malloc (size + 1);
+  memcpy (text, data_bytes, size);
+  text[size] = '\0';
+  for (char *line = text, *end = text + size; line < end;)
     {
-      const char *newline = memchr (line, '\n', end - line);
+      char *newline = memchr (line, '\n', end - line);
       gsize n = (newline != NULL ? newline : end) - line;
-      g_autofree char *copy = g_strndup (line, n);
-      g_auto(GStrv) fields = NULL;
+      char *fields[MAX_FIELDS + 1];
+      guint n_fields = 0;
+      char *field = line;
 
       line += n + 1;
-      g_strchomp (copy);
-      if (copy[0] == '\0' || copy[0] == '#')
+      /* What g_strchomp would take off: trailing white space. */
+      while (n > 0 && g_ascii_isspace (field[n - 1]))
+        n--;
+      field[n] = '\0';
+      if (field[0] == '\0' || field[0] == '#')
         continue;
-      fields = g_strsplit (copy, "\t", -1);
-      line_func (fields, g_strv_length (fields), data);
+      for (;;)
+        {
+          char *tab = strchr (field, '\t');
+
+          if (n_fields == MAX_FIELDS)
+            g_error ("The word list %s has a line with more than %d fields", name, MAX_FIELDS);
+          fields[n_fields++] = field;
+          if (tab == NULL)
+            break;
+          *tab = '\0';
+          field = tab + 1;
+        }
+      fields[n_fields] = NULL;
+      line_func (fields, n_fields, data);
     }
 }
 
@@ -352,10 +375,13 @@ collect_abbreviations (QuotesLexicon  *self,
     }
 }
 
+/* The keys are the lists' own words, or first words kept in @first_words:
+ * no copy per word, and so no free either. */
 static void
-add_classes (GHashTable *classes,
-             GHashTable *words,
-             guint       word_class)
+add_classes (GHashTable   *classes,
+             GStringChunk *first_words,
+             GHashTable   *words,
+             guint         word_class)
 {
   GHashTableIter iter;
   gpointer key;
@@ -363,27 +389,28 @@ add_classes (GHashTable *classes,
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const char *word = key;
+      char *word = key;
       const char *space = strchr (word, ' ');
-      g_autofree char *first = space != NULL ? g_strndup (word, space - word) : g_strdup (word);
+      char *first = space != NULL ? g_string_chunk_insert_len (first_words, word, space - word) : word;
       guint old = GPOINTER_TO_UINT (g_hash_table_lookup (classes, first));
 
-      g_hash_table_replace (classes, g_steal_pointer (&first), GUINT_TO_POINTER (old | word_class));
+      g_hash_table_insert (classes, first, GUINT_TO_POINTER (old | word_class));
     }
 }
 
 static void
 collect_word_classes (QuotesLexicon *self)
 {
-  self->word_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  add_classes (self->word_classes, self->common_words.table, QUOTES_WORD_COMMON);
-  add_classes (self->word_classes, self->pronouns.table, QUOTES_WORD_PRONOUN);
-  add_classes (self->word_classes, self->role_nouns.table, QUOTES_WORD_ROLE);
-  add_classes (self->word_classes, self->cue_starts.table, QUOTES_WORD_CUE);
-  add_classes (self->word_classes, self->titles.table, QUOTES_WORD_TITLE);
-  add_classes (self->word_classes, self->descriptors.table, QUOTES_WORD_DESCRIPTOR);
-  add_classes (self->word_classes, self->cue_fillers.table, QUOTES_WORD_FILLER);
-  add_classes (self->word_classes, self->title_modifiers.table, QUOTES_WORD_MODIFIER);
+  self->word_classes = g_hash_table_new (g_str_hash, g_str_equal);
+  self->class_words = g_string_chunk_new (4096);
+  add_classes (self->word_classes, self->class_words, self->common_words.table, QUOTES_WORD_COMMON);
+  add_classes (self->word_classes, self->class_words, self->pronouns.table, QUOTES_WORD_PRONOUN);
+  add_classes (self->word_classes, self->class_words, self->role_nouns.table, QUOTES_WORD_ROLE);
+  add_classes (self->word_classes, self->class_words, self->cue_starts.table, QUOTES_WORD_CUE);
+  add_classes (self->word_classes, self->class_words, self->titles.table, QUOTES_WORD_TITLE);
+  add_classes (self->word_classes, self->class_words, self->descriptors.table, QUOTES_WORD_DESCRIPTOR);
+  add_classes (self->word_classes, self->class_words, self->cue_fillers.table, QUOTES_WORD_FILLER);
+  add_classes (self->word_classes, self->class_words, self->title_modifiers.table, QUOTES_WORD_MODIFIER);
 }
 
 guint
