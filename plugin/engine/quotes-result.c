@@ -166,6 +166,21 @@ build_entities (const QuotesDocument *doc,
 {
   GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree GArray **quotes_of = g_new0 (GArray *, doc->entities->len + 1);
+  g_autofree QuotesSpan **spans = g_new0 (QuotesSpan *, doc->mentions->len + 1);
+  g_autofree guint8 *wanted = g_new0 (guint8, doc->mentions->len + 1);
+
+  /* The mentions' spans made in text order, not entity by entity: the
+   * offset table and the text are then read front to back, not at random. */
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        wanted[g_array_index (entity->mentions, guint32, m)] = TRUE;
+    }
+  for (guint m = 0; m < doc->mentions->len; m++)
+    if (wanted[m])
+      spans[m] = mention_span (doc, offsets, m);
 
   for (guint e = 0; e < doc->entities->len; e++)
     quotes_of[e] = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -182,7 +197,13 @@ build_entities (const QuotesDocument *doc,
       GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) quotes_span_free);
 
       for (guint m = 0; m < entity->mentions->len; m++)
-        g_ptr_array_add (mentions, mention_span (doc, offsets, g_array_index (entity->mentions, guint32, m)));
+        {
+          guint32 index = g_array_index (entity->mentions, guint32, m);
+
+          /* A mention in two entities, if ever, gets a span of its own. */
+          g_ptr_array_add (mentions, spans[index] != NULL ? g_steal_pointer (&spans[index])
+                                                          : mention_span (doc, offsets, index));
+        }
       g_ptr_array_add (entities, quotes_entity_new (e, entity->type, g_strdup (entity->name),
                                                     g_strdup (entity->title), entity_aliases (entity),
                                                     mentions, quotes_of[e]));
