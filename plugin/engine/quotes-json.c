@@ -26,6 +26,13 @@ typedef struct
   gboolean       failed;
   guint          depth;
   gboolean       first;        /* no member or element written yet at this depth */
+  struct
+  {
+    double  value;
+    char    text[16];
+    gsize   length;           /* 0: empty */
+  }              confidences[8];
+  guint          next_confidence;
 } Writer;
 
 static void
@@ -265,12 +272,39 @@ member_span (Writer           *w,
   close_container (w, '}');
 }
 
+/* Two decimals say all there is to say, in any locale. The rules give a
+ * handful of distinct values, so the last few are remembered: formatting
+ * a double costs more than the rest of a quote. */
+static void
+put_confidence (Writer *w,
+                double  value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (w->confidences); i++)
+    if (w->confidences[i].length > 0 && memcmp (&w->confidences[i].value, &value, sizeof value) == 0)
+      {
+        put (w, w->confidences[i].text, w->confidences[i].length);
+        return;
+      }
+  {
+    char text[G_ASCII_DTOSTR_BUF_SIZE];
+    gsize length = strlen (g_ascii_formatd (text, sizeof text, "%.2f", value));
+    guint slot = w->next_confidence++ % G_N_ELEMENTS (w->confidences);
+
+    if (length < sizeof w->confidences[slot].text)
+      {
+        w->confidences[slot].value = value;
+        memcpy (w->confidences[slot].text, text, length);
+        w->confidences[slot].length = length;
+      }
+    put (w, text, length);
+  }
+}
+
 static void
 write_quote (Writer  *w,
              gpointer item)
 {
   QuotesQuote *quote = item;
-  char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
   open_container (w, NULL, '{');
   member_int (w, "id", quotes_quote_get_id (quote));
@@ -282,10 +316,8 @@ write_quote (Writer  *w,
   member_span (w, "source", quotes_quote_get_source (quote), TRUE);
   member_id (w, "speaker", quotes_quote_get_speaker (quote));
   member_id (w, "post", quotes_quote_get_post (quote));
-  /* Two decimals say all there is to say, in any locale. */
   begin_value (w, "confidence");
-  g_string_append (w->buffer, g_ascii_formatd (confidence, sizeof confidence, "%.2f",
-                                               quotes_quote_get_confidence (quote)));
+  put_confidence (w, quotes_quote_get_confidence (quote));
   close_container (w, '}');
 }
 
