@@ -425,9 +425,19 @@ quotes_lexicon_word_classes_len (QuotesLexicon *self,
                                  const char    *lower,
                                  gsize          length)
 {
+  return quotes_lexicon_word_classes_hashed (self, lower, length, quotes_word_hash (lower, length));
+}
+
+/* @hash: quotes_word_hash of @lower, made by the tokenizer as it lower-cases. */
+guint
+quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
+                                    const char    *lower,
+                                    gsize          length,
+                                    guint32        hash)
+{
   gpointer classes = NULL;
 
-  quotes_word_index_lookup (&self->word_class_index, lower, length, &classes);
+  quotes_word_index_lookup_hashed (&self->word_class_index, lower, length, hash, &classes);
   return GPOINTER_TO_UINT (classes);
 }
 

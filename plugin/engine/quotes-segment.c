@@ -14,6 +14,7 @@
 
 #include "quotes-document.h"
 #include "quotes-marks-private.h"
+#include "quotes-word-index.h"
 
 #define LONG_LINE 100  /* bytes; a text with such lines is not hard-wrapped */
 
@@ -149,18 +150,23 @@ read_ascii_word (QuotesDocument *doc,
   gsize n = token->base_end - token->start;
   char lower[64];
   guint letters = 0, upper = 0;
+  guint32 hash = QUOTES_WORD_HASH_INIT;
 
   for (gsize p = token->start; p < token->end; p++)
     {
       guchar c = text[p];
       gboolean is_upper = g_ascii_isupper (c);
+      gsize i = p - token->start;
 
       if (c >= 0x80)
         return FALSE;
       letters += g_ascii_isalpha (c);
       upper += is_upper;
-      if (p - token->start < sizeof lower)
-        lower[p - token->start] = is_upper ? c + ('a' - 'A') : c;
+      if (i < n && i < sizeof lower)
+        {
+          lower[i] = is_upper ? c + ('a' - 'A') : c;
+          hash = quotes_word_hash_step (hash, lower[i]);
+        }
     }
   token->flags |= QUOTES_TOKEN_ASCII;
   if (g_ascii_isupper (text[token->start]))
@@ -168,7 +174,8 @@ read_ascii_word (QuotesDocument *doc,
   if (letters >= 2 && upper == letters)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
   /* Longer words are in no list. */
-  token->lex = n + 1 > sizeof lower ? 0 : quotes_lexicon_word_classes_len (doc->lexicon, lower, n);
+  token->lex = n + 1 > sizeof lower ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
+                                                                              quotes_word_hash_end (hash));
   return TRUE;
 }
 
@@ -344,7 +351,14 @@ tokenize (QuotesDocument  *doc,
   paragraph->first_token = doc->tokens->len;
   while (pos < paragraph->end)
     {
-      gunichar c = char_at (doc->text, pos, paragraph->end);
+      gunichar c;
+
+      if (doc->text[pos] == ' ')
+        {
+          pos++;  /* the usual gap, without decoding */
+          continue;
+        }
+      c = char_at (doc->text, pos, paragraph->end);
 
       if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF))
         {

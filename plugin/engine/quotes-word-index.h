@@ -37,26 +37,43 @@ void quotes_word_index_init  (QuotesWordIndex *index,
                               GHashTable      *table);
 void quotes_word_index_clear (QuotesWordIndex *index);
 
-/* FNV-1a: short words, so a simple byte loop is as fast as anything. */
+/* FNV-1a: short words, so a simple byte loop is as fast as anything. In
+ * steps, for callers that hash a word while they make it. */
+#define QUOTES_WORD_HASH_INIT 2166136261u
+
+static inline guint32
+quotes_word_hash_step (guint32 hash,
+                       guchar  byte)
+{
+  return (hash ^ byte) * 16777619u;
+}
+
+static inline guint32
+quotes_word_hash_end (guint32 hash)
+{
+  return hash != 0 ? hash : 1;
+}
+
 static inline guint32
 quotes_word_hash (const char *word,
                   gsize       length)
 {
-  guint32 hash = 2166136261u;
+  guint32 hash = QUOTES_WORD_HASH_INIT;
 
   for (gsize i = 0; i < length; i++)
-    hash = (hash ^ (guchar) word[i]) * 16777619u;
-  return hash != 0 ? hash : 1;
+    hash = quotes_word_hash_step (hash, word[i]);
+  return quotes_word_hash_end (hash);
 }
 
-/* Whether @word (@length bytes) is a key; sets @value to its value then. */
+/* Whether @word (@length bytes, hashed to @hash) is a key; sets @value to
+ * its value then. */
 static inline gboolean
-quotes_word_index_lookup (const QuotesWordIndex *index,
-                          const char            *word,
-                          gsize                  length,
-                          gpointer              *value)
+quotes_word_index_lookup_hashed (const QuotesWordIndex *index,
+                                 const char            *word,
+                                 gsize                  length,
+                                 guint32                hash,
+                                 gpointer              *value)
 {
-  guint32 hash = quotes_word_hash (word, length);
 
   for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
     {
@@ -71,6 +88,15 @@ quotes_word_index_lookup (const QuotesWordIndex *index,
           return TRUE;
         }
     }
+}
+
+static inline gboolean
+quotes_word_index_lookup (const QuotesWordIndex *index,
+                          const char            *word,
+                          gsize                  length,
+                          gpointer              *value)
+{
+  return quotes_word_index_lookup_hashed (index, word, length, quotes_word_hash (word, length), value);
 }
 
 G_END_DECLS
