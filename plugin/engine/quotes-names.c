@@ -97,6 +97,15 @@ is_ascii (const char *name,
   return TRUE;
 }
 
+#define MAX_REMEMBERED 4096
+
+/* The key of a name that is not ASCII, through ICU, which takes tens of
+ * thousands of instructions a name; the same names come again and again
+ * (and "O’Brien" thousands of times in hostile text), so each thread
+ * remembers the keys it made. Owned by the thread's table. */
+static const char *fold_transliterated (const char *name,
+                                        gsize       length);
+
 /* Folds @length bytes of ASCII into @key, which has room for them. */
 static void
 fold_ascii (const char *latin,
@@ -122,11 +131,37 @@ fold_ascii (const char *latin,
   key[n] = '\0';
 }
 
+static const char *
+fold_transliterated (const char *name,
+                     gsize       length)
+{
+  static GPrivate remembered = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+  GHashTable *keys = g_private_get (&remembered);
+  g_autofree char *copy = g_strndup (name, length);
+  g_autofree char *latin = NULL;
+  char *key;
+
+  if (keys == NULL)
+    {
+      keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&remembered, keys);
+    }
+  key = g_hash_table_lookup (keys, copy);
+  if (key != NULL)
+    return key;
+  if (g_hash_table_size (keys) >= MAX_REMEMBERED)
+    g_hash_table_remove_all (keys);  /* a bound on memory; rare */
+  latin = to_latin (name, length);
+  key = g_malloc (strlen (latin) + 1);
+  fold_ascii (latin, strlen (latin), key);
+  g_hash_table_insert (keys, g_steal_pointer (&copy), key);
+  return key;
+}
+
 char *
 quotes_name_fold (const char *name,
                   gssize      length)
 {
-  g_autofree char *latin = NULL;
   char *key;
 
   if (length < 0)
@@ -138,10 +173,17 @@ quotes_name_fold (const char *name,
       fold_ascii (name, length, key);
       return key;
     }
-  latin = to_latin (name, length);
-  key = g_malloc (strlen (latin) + 1);
-  fold_ascii (latin, strlen (latin), key);
-  return key;
+  if (memchr (name, '\0', length) != NULL)
+    {
+      /* Not from an analysed text (those hold no NUL); not remembered,
+       * as the copy that keys the table would stop at the NUL. */
+      g_autofree char *latin = to_latin (name, length);
+
+      key = g_malloc (strlen (latin) + 1);
+      fold_ascii (latin, strlen (latin), key);
+      return key;
+    }
+  return g_strdup (fold_transliterated (name, length));
 }
 
 gboolean
