@@ -256,7 +256,8 @@ followed_by_cue (const Scan *scan,
   char lower[PHRASE_SIZE];
 
   return end < scan->paragraph->end_token && token_at (scan, end)->kind == QUOTES_TOKEN_WORD &&
-         !(token_at (scan, end)->flags & QUOTES_TOKEN_CAPITALIZED) && lookup_lower (scan, end, lower) &&
+         !(token_at (scan, end)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (token_at (scan, end)->lex & QUOTES_WORD_CUE) && lookup_lower (scan, end, lower) &&
          (quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & (QUOTES_CUE_QUOTATION | QUOTES_CUE_CLAUSE)) &&
          !(quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & QUOTES_CUE_BASE_FORM);
 }
@@ -330,6 +331,7 @@ title_modifiers_before (const Scan *scan,
 
   while (index > scan->paragraph->first_token && token_at (scan, index - 1)->kind == QUOTES_TOKEN_WORD &&
          !(token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (token_at (scan, index - 1)->lex & QUOTES_WORD_MODIFIER) &&
          lookup_lower (scan, index - 1, lower) &&
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, lower))
     index--;
@@ -566,7 +568,8 @@ scan_descriptor (Scan  *scan,
   char phrase[PHRASE_SIZE];
 
   while (k < end && token_at (scan, k)->kind == QUOTES_TOKEN_WORD &&
-         !(token_at (scan, k)->flags & QUOTES_TOKEN_CAPITALIZED) && lookup_lower (scan, k, phrase) &&
+         !(token_at (scan, k)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (token_at (scan, k)->lex & QUOTES_WORD_MODIFIER) && lookup_lower (scan, k, phrase) &&
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, phrase))
     k++;
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
@@ -640,8 +643,9 @@ scan_role (Scan  *scan,
 
       if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
           is_clause_word (lower) ||
-          quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0 ||
-          quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL))
+          /* The word classes say which look-ups can succeed. */
+          ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
+          ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)))
         break;
       first--;
       if (is_determiner (lower))
