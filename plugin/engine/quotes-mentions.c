@@ -726,10 +726,9 @@ compare_mentions (gconstpointer a,
 
 /* The same order as g_array_sort, which is stable, in linear time for the
  * usual case: the mentions come nearly in text order (a role may start a
- * word or two before the mention found last), and the known surnames are
- * appended after the first sort. A stable insertion sort that gives up
- * after a few moves per mention; what it did keeps equal mentions in their
- * order, so the full sort after it gives the same result. */
+ * word or two before the mention found last). A stable insertion sort that
+ * gives up after a few moves per mention; what it did keeps equal mentions
+ * in their order, so the full sort after it gives the same result. */
 static void
 sort_mentions (GArray *mentions)
 {
