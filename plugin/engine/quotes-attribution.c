@@ -68,9 +68,17 @@ is_word (const Attribution *a,
          const char        *lower_word)
 {
   char lower[32];
+  const QuotesToken *token;
 
-  return index < a->doc->tokens->len && token_at (a, index)->kind == QUOTES_TOKEN_WORD &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
+  if (index >= a->doc->tokens->len || (token = token_at (a, index))->kind != QUOTES_TOKEN_WORD)
+    return FALSE;
+  /* Asked of every token: an ASCII word of another length or first letter
+   * cannot be it (lower-casing keeps ASCII's length). */
+  if ((token->flags & QUOTES_TOKEN_ASCII) &&
+      (token->base_end - token->start != strlen (lower_word) ||
+       g_ascii_tolower (a->doc->text[token->start]) != lower_word[0]))
+    return FALSE;
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
          g_str_equal (lower, lower_word);
 }
 

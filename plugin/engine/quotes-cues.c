@@ -66,7 +66,8 @@ quotes_cues_run (QuotesDocument *doc)
           QuotesCue cue;
           guint n, flags;
 
-          if (token->kind != QUOTES_TOKEN_WORD || follows_determiner (doc, paragraph, i) ||
+          if (token->kind != QUOTES_TOKEN_WORD || !(token->lex & QUOTES_WORD_CUE) ||
+              follows_determiner (doc, paragraph, i) ||
               ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
               (n = match_cue (doc, paragraph, i, &flags)) == 0)

@@ -62,20 +62,6 @@ quotes_document_clear (QuotesDocument *doc)
 }
 
 gboolean
-quotes_document_token_is (const QuotesDocument *doc,
-                          guint                 index,
-                          const char           *word)
-{
-  const QuotesToken *token;
-  gsize n = strlen (word);
-
-  if (index >= doc->tokens->len)
-    return FALSE;
-  token = quotes_document_token (doc, index);
-  return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
-}
-
-gboolean
 quotes_document_token_is_punct (const QuotesDocument *doc,
                                 guint                 index,
                                 const char           *chars)
@@ -140,6 +126,20 @@ quotes_document_phrase (const QuotesDocument *doc,
 
   if (first + n > doc->tokens->len)
     return NULL;
+  /* One ASCII token, the usual case: copy and lower-case in one go. */
+  if (n == 1 && (quotes_document_token (doc, first)->flags & QUOTES_TOKEN_ASCII))
+    {
+      const QuotesToken *token = quotes_document_token (doc, first);
+      gsize len = token->base_end - token->start;
+      const char *from = doc->text + token->start;
+
+      if (len + 2 > size)
+        return NULL;
+      for (gsize i = 0; i < len; i++)
+        buffer[i] = lower && from[i] >= 'A' && from[i] <= 'Z' ? from[i] + ('a' - 'A') : from[i];
+      buffer[len] = '\0';
+      return buffer;
+    }
   for (guint i = first; i < first + n; i++)
     {
       const QuotesToken *token = quotes_document_token (doc, i);

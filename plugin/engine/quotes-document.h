@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "quotes-enums.h"
 #include "quotes-lexicon.h"
@@ -194,9 +195,22 @@ quotes_document_token_text (const QuotesDocument *doc,
   return doc->text + g_array_index (doc->tokens, QuotesToken, index).start;
 }
 
-gboolean quotes_document_token_is        (const QuotesDocument *doc,
-                                          guint                 index,
-                                          const char           *word);
+/* Whether token @index is written exactly @word. Inline: the stages ask
+ * it of nearly every token, mostly with a constant word. */
+static inline gboolean
+quotes_document_token_is (const QuotesDocument *doc,
+                          guint                 index,
+                          const char           *word)
+{
+  const QuotesToken *token;
+  gsize n = strlen (word);
+
+  if (index >= doc->tokens->len)
+    return FALSE;
+  token = quotes_document_token (doc, index);
+  return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
+}
+
 gboolean quotes_document_token_is_punct  (const QuotesDocument *doc,
                                           guint                 index,
                                           const char           *chars);
@@ -210,6 +224,18 @@ char    *quotes_document_token_lower     (const QuotesDocument *doc,
                                           guint                 index,
                                           char                 *buffer,
                                           gsize                 size);
+
+/* g_strv_contains for the short word lists the stages ask about every
+ * word: comparing the first byte first skips nearly every strcmp call. */
+static inline gboolean
+quotes_word_in_list (const char * const *list,
+                     const char         *word)
+{
+  for (; *list != NULL; list++)
+    if ((*list)[0] == word[0] && strcmp (*list, word) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* For long loops: whether to stop because the analysis was cancelled; looks
  * only every 256 steps. A stage that stops leaves the document half done,

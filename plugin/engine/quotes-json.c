@@ -26,6 +26,13 @@ typedef struct
   gboolean       failed;
   guint          depth;
   gboolean       first;        /* no member or element written yet at this depth */
+  struct
+  {
+    double  value;
+    char    text[16];
+    gsize   length;           /* 0: empty */
+  }              confidences[8];
+  guint          next_confidence;
 } Writer;
 
 static void
@@ -38,36 +45,113 @@ flush (Writer *w)
   g_string_truncate (w->buffer, 0);
 }
 
+/* Appends @n bytes without GString's per-call checks: the writer appends
+ * millions of short pieces, so this is its inner loop. */
+static inline void
+put (Writer     *w,
+     const char *bytes,
+     gsize       n)
+{
+  GString *b = w->buffer;
+
+  if (G_UNLIKELY (b->len + n >= b->allocated_len))
+    {
+      gsize len = b->len;
+
+      g_string_set_size (b, len + n);  /* grows the allocation geometrically */
+      b->len = len;
+    }
+  memcpy (b->str + b->len, bytes, n);
+  b->len += n;
+  b->str[b->len] = '\0';
+}
+
+static inline void
+put_c (Writer *w,
+       char    c)
+{
+  put (w, &c, 1);
+}
+
+#define put_literal(w, s) put ((w), (s), sizeof (s) - 1)
+
 static void
 newline (Writer *w)
 {
-  g_string_append_c (w->buffer, '\n');
+  static const char indent[] = "\n                ";  /* depths up to 8 in one piece */
+
+  if (G_LIKELY (2 * w->depth + 1 < sizeof indent))
+    {
+      put (w, indent, 2 * w->depth + 1);
+      return;
+    }
+  put_c (w, '\n');
   for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->buffer, "  ");
+    put_literal (w, "  ");
+}
+
+/* printf is slow for the many small numbers of a large analysis. */
+static void
+put_int (Writer *w,
+         gint64  value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  put (w, p, digits + sizeof digits - p);
+}
+
+/* Bytes that JSON strings must escape: the quote, the backslash and the
+ * control characters. UTF-8 goes through as it is. */
+static inline gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
 }
 
 static void
 append_string (Writer     *w,
                const char *text)
 {
-  g_string_append_c (w->buffer, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  const guchar *p = (const guchar *) text;
+
+  put_c (w, '"');
+  for (;;)
     {
+      const guchar *run = p;
+
+      while (*p != '\0' && !needs_escape (*p))
+        p++;
+      put (w, (const char *) run, p - run);  /* the plain bytes in one piece */
+      if (*p == '\0')
+        break;
       switch (*p)
         {
-        case '"':  g_string_append (w->buffer, "\\\""); break;
-        case '\\': g_string_append (w->buffer, "\\\\"); break;
-        case '\n': g_string_append (w->buffer, "\\n"); break;
-        case '\r': g_string_append (w->buffer, "\\r"); break;
-        case '\t': g_string_append (w->buffer, "\\t"); break;
+        case '"':  put_literal (w, "\\\""); break;
+        case '\\': put_literal (w, "\\\\"); break;
+        case '\n': put_literal (w, "\\n"); break;
+        case '\r': put_literal (w, "\\r"); break;
+        case '\t': put_literal (w, "\\t"); break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (w->buffer, "\\u%04x", *p);
-          else
-            g_string_append_c (w->buffer, *p);  /* UTF-8 goes through as it is */
+          {
+            char escape[8];
+
+            g_snprintf (escape, sizeof escape, "\\u%04x", *p);
+            put (w, escape, 6);
+          }
         }
+      p++;
     }
-  g_string_append_c (w->buffer, '"');
+  put_c (w, '"');
 }
 
 /* The separator and the key before a value; @key is NULL in arrays. */
@@ -75,15 +159,39 @@ static void
 begin_value (Writer     *w,
              const char *key)
 {
+  char piece[64];
+  gsize n = 0, key_length = key != NULL ? strlen (key) : 0;
+
+  /* The separator, the indentation and the key in one piece: the keys are
+   * this file's own short names, which need no escapes. */
+  if (2 * w->depth + key_length + 8 > sizeof piece)
+    {
+      if (!w->first)
+        put_c (w, ',');
+      w->first = FALSE;
+      newline (w);
+      if (key != NULL)
+        {
+          append_string (w, key);
+          put_literal (w, " : ");
+        }
+      return;
+    }
   if (!w->first)
-    g_string_append_c (w->buffer, ',');
+    piece[n++] = ',';
   w->first = FALSE;
-  newline (w);
+  piece[n++] = '\n';
+  memset (piece + n, ' ', 2 * w->depth);
+  n += 2 * w->depth;
   if (key != NULL)
     {
-      append_string (w, key);
-      g_string_append (w->buffer, " : ");
+      piece[n++] = '"';
+      memcpy (piece + n, key, key_length);
+      n += key_length;
+      memcpy (piece + n, "\" : ", 4);
+      n += 4;
     }
+  put (w, piece, n);
 }
 
 static void
@@ -92,7 +200,7 @@ open_container (Writer     *w,
                 char        bracket)
 {
   begin_value (w, key);
-  g_string_append_c (w->buffer, bracket);
+  put_c (w, bracket);
   w->depth++;
   w->first = TRUE;
 }
@@ -106,7 +214,7 @@ close_container (Writer *w,
   w->depth--;
   if (!empty)
     newline (w);
-  g_string_append_c (w->buffer, bracket);
+  put_c (w, bracket);
   w->first = FALSE;
   if (w->buffer->len >= FLUSH_AT)
     flush (w);
@@ -118,7 +226,7 @@ member_int (Writer     *w,
             gint64      value)
 {
   begin_value (w, key);
-  g_string_append_printf (w->buffer, "%" G_GINT64_FORMAT, value);
+  put_int (w, value);
 }
 
 static void
@@ -128,9 +236,9 @@ member_id (Writer     *w,
 {
   begin_value (w, key);
   if (id < 0)
-    g_string_append (w->buffer, "null");
+    put_literal (w, "null");
   else
-    g_string_append_printf (w->buffer, "%d", id);
+    put_int (w, id);
 }
 
 static void
@@ -140,7 +248,7 @@ member_string (Writer     *w,
 {
   begin_value (w, key);
   if (value == NULL)
-    g_string_append (w->buffer, "null");
+    put_literal (w, "null");
   else
     append_string (w, value);
 }
@@ -164,12 +272,39 @@ member_span (Writer           *w,
   close_container (w, '}');
 }
 
+/* Two decimals say all there is to say, in any locale. The rules give a
+ * handful of distinct values, so the last few are remembered: formatting
+ * a double costs more than the rest of a quote. */
+static void
+put_confidence (Writer *w,
+                double  value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (w->confidences); i++)
+    if (w->confidences[i].length > 0 && memcmp (&w->confidences[i].value, &value, sizeof value) == 0)
+      {
+        put (w, w->confidences[i].text, w->confidences[i].length);
+        return;
+      }
+  {
+    char text[G_ASCII_DTOSTR_BUF_SIZE];
+    gsize length = strlen (g_ascii_formatd (text, sizeof text, "%.2f", value));
+    guint slot = w->next_confidence++ % G_N_ELEMENTS (w->confidences);
+
+    if (length < sizeof w->confidences[slot].text)
+      {
+        w->confidences[slot].value = value;
+        memcpy (w->confidences[slot].text, text, length);
+        w->confidences[slot].length = length;
+      }
+    put (w, text, length);
+  }
+}
+
 static void
 write_quote (Writer  *w,
              gpointer item)
 {
   QuotesQuote *quote = item;
-  char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
   open_container (w, NULL, '{');
   member_int (w, "id", quotes_quote_get_id (quote));
@@ -181,10 +316,8 @@ write_quote (Writer  *w,
   member_span (w, "source", quotes_quote_get_source (quote), TRUE);
   member_id (w, "speaker", quotes_quote_get_speaker (quote));
   member_id (w, "post", quotes_quote_get_post (quote));
-  /* Two decimals say all there is to say, in any locale. */
   begin_value (w, "confidence");
-  g_string_append (w->buffer, g_ascii_formatd (confidence, sizeof confidence, "%.2f",
-                                               quotes_quote_get_confidence (quote)));
+  put_confidence (w, quotes_quote_get_confidence (quote));
   close_container (w, '}');
 }
 
@@ -253,7 +386,7 @@ static void
 write_analysis (Writer         *w,
                 QuotesAnalysis *analysis)
 {
-  g_string_append_c (w->buffer, '{');
+  put_c (w, '{');
   w->depth = 1;
   w->first = TRUE;
   member_int (w, "version", FORMAT_VERSION);
@@ -262,7 +395,7 @@ write_analysis (Writer         *w,
   write_array (w, "entities", quotes_analysis_get_entities (analysis), write_entity);
   write_array (w, "posts", quotes_analysis_get_posts (analysis), write_post);
   w->depth = 0;
-  g_string_append (w->buffer, "\n}");
+  put_literal (w, "\n}");
 }
 
 gboolean

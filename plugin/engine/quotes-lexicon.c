@@ -7,15 +7,20 @@
 
 #include "quotes-enums.h"
 #include "quotes-lexicon.h"
+#include "quotes-word-index.h"
 
 #define RESOURCE_DIR "/org/gnome/gedit/plugins/quotes/lexicons/"
 
-/* One word list: word -> small number (stored plus one, so 0 is a value). */
+/* One word list: word -> small number (stored plus one, so 0 is a value).
+ * The hash tables are filled while loading; look-ups after that go to their
+ * read-only indexes. */
 typedef struct
 {
-  GHashTable *table;
-  GHashTable *starts;     /* the first words of multiword entries */
-  guint       max_words;
+  GHashTable     *table;
+  GHashTable     *starts;     /* the first words of multiword entries */
+  guint           max_words;
+  QuotesWordIndex index;
+  QuotesWordIndex starts_index;
 } WordTable;
 
 struct _QuotesLexicon
@@ -39,9 +44,13 @@ struct _QuotesLexicon
   WordTable   cue_fillers;
   WordTable   cue_starts;       /* first words of all cues: most words are none */
   GHashTable *nationalities;    /* adjective -> country */
-  GPtrArray  *boilerplate;      /* line starts */
-  gboolean    boilerplate_first[256];  /* the bytes they start with */
+  QuotesWordIndex nationality_index;
+  GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
+  guint32    *boilerplate_lengths;
+  guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
   GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
+  QuotesWordIndex word_class_index;
+  GStringChunk *class_words;    /* first words of multiword entries, for word_classes */
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -86,10 +95,11 @@ word_table_add (WordTable  *table,
   g_hash_table_replace (table->table, stored, GUINT_TO_POINTER (value + 1));
 }
 
+/* While the lists load, before the indexes exist. */
 static gboolean
-word_table_lookup (const WordTable *table,
-                   const char      *key,
-                   guint           *value)
+word_table_lookup_loading (const WordTable *table,
+                           const char      *key,
+                           guint           *value)
 {
   gpointer stored = g_hash_table_lookup (table->table, key);
 
@@ -100,7 +110,34 @@ word_table_lookup (const WordTable *table,
   return TRUE;
 }
 
-/* Calls @line_func for every non-comment line of a lexicon, split at tabs. */
+static inline gboolean
+word_table_lookup_len (const WordTable *table,
+                       const char      *key,
+                       gsize            length,
+                       guint           *value)
+{
+  gpointer stored;
+
+  if (!quotes_word_index_lookup (&table->index, key, length, &stored))
+    return FALSE;
+  if (value != NULL)
+    *value = GPOINTER_TO_UINT (stored) - 1;
+  return TRUE;
+}
+
+static inline gboolean
+word_table_lookup (const WordTable *table,
+                   const char      *key,
+                   guint           *value)
+{
+  return word_table_lookup_len (table, key, strlen (key), value);
+}
+
+#define MAX_FIELDS 16
+
+/* Calls @line_func for every non-comment line of a lexicon, split at tabs.
+ * The fields point into one copy of the list, cut in place: a copy and a
+ * split per line made loading a good part of a short analysis. */
 static void
 for_each_line (const char *name,
                void      (*line_func) (char **fields, guint n_fields, gpointer data),
@@ -109,28 +146,46 @@ for_each_line (const char *name,
   g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
-  const char *text;
+  g_autofree char *text = NULL;
+  gconstpointer data_bytes;
   gsize size;
 
   if (bytes == NULL)
     g_error ("The word list %s is missing from the library: %s", name, error->message);
 
-  /* Line by line with memchr: the lists are long, and splitting them whole
-   * is slow under sanitizers that check every string search. */
-  text = g_bytes_get_data (bytes, &size);
-  for (const char *line = text, *end = text + size; line < end;)
+  data_bytes = g_bytes_get_data (bytes, &size);
+  text = g_malloc (size + 1);
+  memcpy (text, data_bytes, size);
+  text[size] = '\0';
+  for (char *line = text, *end = text + size; line < end;)
     {
-      const char *newline = memchr (line, '\n', end - line);
+      char *newline = memchr (line, '\n', end - line);
       gsize n = (newline != NULL ? newline : end) - line;
-      g_autofree char *copy = g_strndup (line, n);
-      g_auto(GStrv) fields = NULL;
+      char *fields[MAX_FIELDS + 1];
+      guint n_fields = 0;
+      char *field = line;
 
       line += n + 1;
-      g_strchomp (copy);
-      if (copy[0] == '\0' || copy[0] == '#')
+      /* What g_strchomp would take off: trailing white space. */
+      while (n > 0 && g_ascii_isspace (field[n - 1]))
+        n--;
+      field[n] = '\0';
+      if (field[0] == '\0' || field[0] == '#')
         continue;
-      fields = g_strsplit (copy, "\t", -1);
-      line_func (fields, g_strv_length (fields), data);
+      for (;;)
+        {
+          char *tab = strchr (field, '\t');
+
+          if (n_fields == MAX_FIELDS)
+            g_error ("The word list %s has a line with more than %d fields", name, MAX_FIELDS);
+          fields[n_fields++] = field;
+          if (tab == NULL)
+            break;
+          *tab = '\0';
+          field = tab + 1;
+        }
+      fields[n_fields] = NULL;
+      line_func (fields, n_fields, data);
     }
 }
 
@@ -227,7 +282,7 @@ add_cue_line (char   **fields,
       guint form = (i == 0 ? QUOTES_CUE_BASE_FORM : 0) |
                    (n > 4 && strncmp (lower + n - 3, "ing", 3) == 0 ? QUOTES_CUE_PARTICIPLE : 0);
 
-      word_table_lookup (table, lower, &old);
+      word_table_lookup_loading (table, lower, &old);
       word_table_add (table, lower, flags | form | old, FALSE);
       lower[n] = '\0';
       word_table_add (&self->cue_starts, lower, 0, FALSE);
@@ -249,6 +304,35 @@ add_boilerplate_line (char   **fields,
                       gpointer data)
 {
   g_ptr_array_add (data, g_strdup (fields[0]));
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every paragraph is checked: only look at the entries that start with its
+ * first byte, with their lengths known. */
+static void
+index_boilerplate (QuotesLexicon *self)
+{
+  GPtrArray *lines = self->boilerplate;
+  guint i = 0;
+
+  g_ptr_array_sort (lines, compare_strings);
+  self->boilerplate_lengths = g_new (guint32, lines->len + 1);
+  for (guint b = 0; b < 256; b++)
+    {
+      self->boilerplate_from[b] = i;
+      while (i < lines->len && *(const guchar *) g_ptr_array_index (lines, i) == b)
+        {
+          self->boilerplate_lengths[i] = strlen (g_ptr_array_index (lines, i));
+          i++;
+        }
+    }
+  self->boilerplate_from[256] = i;
 }
 
 static void
@@ -291,10 +375,13 @@ collect_abbreviations (QuotesLexicon  *self,
     }
 }
 
+/* The keys are the lists' own words, or first words kept in @first_words:
+ * no copy per word, and so no free either. */
 static void
-add_classes (GHashTable *classes,
-             GHashTable *words,
-             guint       word_class)
+add_classes (GHashTable   *classes,
+             GStringChunk *first_words,
+             GHashTable   *words,
+             guint         word_class)
 {
   GHashTableIter iter;
   gpointer key;
@@ -302,34 +389,56 @@ add_classes (GHashTable *classes,
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const char *word = key;
+      char *word = key;
       const char *space = strchr (word, ' ');
-      g_autofree char *first = space != NULL ? g_strndup (word, space - word) : g_strdup (word);
+      char *first = space != NULL ? g_string_chunk_insert_len (first_words, word, space - word) : word;
       guint old = GPOINTER_TO_UINT (g_hash_table_lookup (classes, first));
 
-      g_hash_table_replace (classes, g_steal_pointer (&first), GUINT_TO_POINTER (old | word_class));
+      g_hash_table_insert (classes, first, GUINT_TO_POINTER (old | word_class));
     }
 }
 
 static void
 collect_word_classes (QuotesLexicon *self)
 {
-  self->word_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  add_classes (self->word_classes, self->common_words.table, QUOTES_WORD_COMMON);
-  add_classes (self->word_classes, self->pronouns.table, QUOTES_WORD_PRONOUN);
-  add_classes (self->word_classes, self->role_nouns.table, QUOTES_WORD_ROLE);
-  add_classes (self->word_classes, self->cue_starts.table, QUOTES_WORD_CUE);
-  add_classes (self->word_classes, self->titles.table, QUOTES_WORD_TITLE);
-  add_classes (self->word_classes, self->descriptors.table, QUOTES_WORD_DESCRIPTOR);
-  add_classes (self->word_classes, self->cue_fillers.table, QUOTES_WORD_FILLER);
-  add_classes (self->word_classes, self->title_modifiers.table, QUOTES_WORD_MODIFIER);
+  self->word_classes = g_hash_table_new (g_str_hash, g_str_equal);
+  self->class_words = g_string_chunk_new (4096);
+  add_classes (self->word_classes, self->class_words, self->common_words.table, QUOTES_WORD_COMMON);
+  add_classes (self->word_classes, self->class_words, self->pronouns.table, QUOTES_WORD_PRONOUN);
+  add_classes (self->word_classes, self->class_words, self->role_nouns.table, QUOTES_WORD_ROLE);
+  add_classes (self->word_classes, self->class_words, self->cue_starts.table, QUOTES_WORD_CUE);
+  add_classes (self->word_classes, self->class_words, self->titles.table, QUOTES_WORD_TITLE);
+  add_classes (self->word_classes, self->class_words, self->descriptors.table, QUOTES_WORD_DESCRIPTOR);
+  add_classes (self->word_classes, self->class_words, self->cue_fillers.table, QUOTES_WORD_FILLER);
+  add_classes (self->word_classes, self->class_words, self->title_modifiers.table, QUOTES_WORD_MODIFIER);
 }
 
 guint
 quotes_lexicon_word_classes (QuotesLexicon *self,
                              const char    *lower)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->word_classes, lower));
+  return quotes_lexicon_word_classes_len (self, lower, strlen (lower));
+}
+
+guint
+quotes_lexicon_word_classes_len (QuotesLexicon *self,
+                                 const char    *lower,
+                                 gsize          length)
+{
+  return quotes_lexicon_word_classes_hashed (self, lower, length, quotes_word_hash (lower, length));
+}
+
+/* @hash: quotes_word_hash of @lower, made by the tokenizer as it lower-cases. */
+guint
+quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
+                                    const char    *lower,
+                                    gsize          length,
+                                    guint32        hash)
+{
+  gpointer classes = NULL;
+
+  quotes_word_index_lookup_hashed (&self->word_class_index, lower, length, hash, &classes);
+  return GPOINTER_TO_UINT (classes);
 }
 
 static QuotesLexicon *
@@ -372,8 +481,15 @@ quotes_lexicon_load (void)
   collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
   collect_word_classes (self);
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
-  for (guint i = 0; i < self->boilerplate->len; i++)
-    self->boilerplate_first[*(const guchar *) g_ptr_array_index (self->boilerplate, i)] = TRUE;
+  index_boilerplate (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      quotes_word_index_init (&tables[i]->index, tables[i]->table);
+      quotes_word_index_init (&tables[i]->starts_index, tables[i]->starts);
+    }
+  quotes_word_index_init (&self->nationality_index, self->nationalities);
+  quotes_word_index_init (&self->word_class_index, self->word_classes);
 
   return self;
 }
@@ -448,7 +564,10 @@ const char *
 quotes_lexicon_nationality (QuotesLexicon *self,
                             const char    *word)
 {
-  return g_hash_table_lookup (self->nationalities, word);
+  gpointer country = NULL;
+
+  quotes_word_index_lookup (&self->nationality_index, word, strlen (word), &country);
+  return country;
 }
 
 gboolean
@@ -569,12 +688,12 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
                                     const char    *line,
                                     gsize          length)
 {
-  if (length == 0 || !self->boilerplate_first[(guchar) line[0]])
-    return FALSE;  /* most lines: no boilerplate starts with their first byte */
-  for (guint i = 0; i < self->boilerplate->len; i++)
+  if (length == 0)
+    return FALSE;
+  for (guint i = self->boilerplate_from[(guchar) line[0]]; i < self->boilerplate_from[(guchar) line[0] + 1]; i++)
     {
       const char *start = g_ptr_array_index (self->boilerplate, i);
-      gsize n = strlen (start);
+      gsize n = self->boilerplate_lengths[i];
 
       if (n <= length && memcmp (line, start, n) == 0 &&
           (n == length || !g_ascii_isalpha (line[n])))
@@ -620,12 +739,12 @@ gboolean
 quotes_lexicon_starts_title (QuotesLexicon *self,
                              const char    *lower)
 {
-  return g_hash_table_contains (self->titles.starts, lower);
+  return quotes_word_index_lookup (&self->titles.starts_index, lower, strlen (lower), NULL);
 }
 
 gboolean
 quotes_lexicon_starts_descriptor (QuotesLexicon *self,
                                   const char    *lower)
 {
-  return g_hash_table_contains (self->descriptors.starts, lower);
+  return quotes_word_index_lookup (&self->descriptors.starts_index, lower, strlen (lower), NULL);
 }

@@ -50,6 +50,9 @@ typedef struct _QuotesLexicon QuotesLexicon;
  * single spaces between words. */
 QuotesLexicon *quotes_lexicon_get_default    (void);
 guint          quotes_lexicon_word_classes   (QuotesLexicon *self, const char *lower);
+guint          quotes_lexicon_word_classes_len (QuotesLexicon *self, const char *lower, gsize length);
+guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const char *lower, gsize length,
+                                                   guint32 hash);
 
 guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "quotes-document.h"
+#include "quotes-word-index.h"
 
 #define PHRASE_SIZE 256
 #define MAX_ROLE_WORDS 4
@@ -270,7 +271,8 @@ followed_by_cue (const Scan *scan,
   char lower[PHRASE_SIZE];
 
   return end < scan->paragraph->end_token && token_at (scan, end)->kind == QUOTES_TOKEN_WORD &&
-         !(token_at (scan, end)->flags & QUOTES_TOKEN_CAPITALIZED) && lookup_lower (scan, end, lower) &&
+         !(token_at (scan, end)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (token_at (scan, end)->lex & QUOTES_WORD_CUE) && lookup_lower (scan, end, lower) &&
          (quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & (QUOTES_CUE_QUOTATION | QUOTES_CUE_CLAUSE)) &&
          !(quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & QUOTES_CUE_BASE_FORM);
 }
@@ -344,6 +346,7 @@ title_modifiers_before (const Scan *scan,
 
   while (index > scan->paragraph->first_token && token_at (scan, index - 1)->kind == QUOTES_TOKEN_WORD &&
          !(token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (token_at (scan, index - 1)->lex & QUOTES_WORD_MODIFIER) &&
          lookup_lower (scan, index - 1, lower) &&
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, lower))
     index--;
@@ -589,7 +592,8 @@ scan_descriptor (Scan  *scan,
   char phrase[PHRASE_SIZE];
 
   while (k < end && token_at (scan, k)->kind == QUOTES_TOKEN_WORD &&
-         !(token_at (scan, k)->flags & QUOTES_TOKEN_CAPITALIZED) && lookup_lower (scan, k, phrase) &&
+         !(token_at (scan, k)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (token_at (scan, k)->lex & QUOTES_WORD_MODIFIER) && lookup_lower (scan, k, phrase) &&
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, phrase))
     k++;
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
@@ -629,7 +633,7 @@ is_determiner (const char *lower)
     "these", "this", "that", NULL,
   };
 
-  return g_strv_contains (determiners, lower);
+  return quotes_word_in_list (determiners, lower);
 }
 
 /* Words that start a clause and so never belong to the role before them. */
@@ -641,7 +645,7 @@ is_clause_word (const char *lower)
     "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
   };
 
-  return g_strv_contains (words, lower);
+  return quotes_word_in_list (words, lower);
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
@@ -663,8 +667,9 @@ scan_role (Scan  *scan,
 
       if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
           is_clause_word (lower) ||
-          quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0 ||
-          quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL))
+          /* The word classes say which look-ups can succeed. */
+          ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
+          ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)))
         break;
       first--;
       if (is_determiner (lower))
@@ -770,6 +775,73 @@ compare_mentions (gconstpointer a,
   return (mb->end > ma->end) - (mb->end < ma->end);  /* the longer first */
 }
 
+/* The same order as g_array_sort, which is stable, in linear time for the
+ * usual case: the mentions come nearly in text order (a role may start a
+ * word or two before the mention found last). A stable insertion sort that
+ * gives up after a few moves per mention; what it did keeps equal mentions
+ * in their order, so the full sort after it gives the same result. */
+static void
+sort_mentions (GArray *mentions)
+{
+  QuotesMention *m = (QuotesMention *) (gpointer) mentions->data;
+  gsize budget = 8 * (gsize) mentions->len + 64;
+
+  for (guint i = 1; i < mentions->len; i++)
+    {
+      QuotesMention moving;
+      guint j = i;
+
+      if (compare_mentions (&m[i - 1], &m[i]) <= 0)
+        continue;
+      moving = m[i];
+      while (j > 0 && compare_mentions (&m[j - 1], &moving) > 0)
+        {
+          if (budget-- == 0)
+            {
+              m[j] = moving;
+              g_array_sort (mentions, compare_mentions);
+              return;
+            }
+          m[j] = m[j - 1];
+          j--;
+        }
+      m[j] = moving;
+    }
+}
+
+/* Puts the mentions appended from @split on, in order themselves, among
+ * the sorted ones before them: the order g_array_sort gives, in linear time. */
+static void
+merge_mentions (GArray *mentions,
+                guint   split)
+{
+  g_autofree QuotesMention *merged = NULL;
+  guint left = 0, right = split, out = 0;
+
+  for (guint i = split + 1; i < mentions->len; i++)
+    if (compare_mentions (&g_array_index (mentions, QuotesMention, i - 1),
+                          &g_array_index (mentions, QuotesMention, i)) > 0)
+      {
+        g_array_sort (mentions, compare_mentions);
+        return;
+      }
+  if (split == mentions->len)
+    return;
+  merged = g_new (QuotesMention, mentions->len);
+  while (out < mentions->len)
+    {
+      const QuotesMention *l = &g_array_index (mentions, QuotesMention, left);
+      const QuotesMention *r = &g_array_index (mentions, QuotesMention, right);
+
+      /* On a tie the earlier one first, as a stable sort does. */
+      if (right == mentions->len || (left < split && compare_mentions (l, r) <= 0))
+        merged[out++] = *l, left++;
+      else
+        merged[out++] = *r, right++;
+    }
+  memcpy (mentions->data, merged, mentions->len * sizeof *merged);
+}
+
 static gboolean
 is_preposition (const QuotesDocument *doc,
                 guint                 index)
@@ -783,7 +855,7 @@ is_preposition (const QuotesDocument *doc,
 
   return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         g_strv_contains (prepositions, lower);
+         quotes_word_in_list (prepositions, lower);
 }
 
 /* The subject of a sentence is, near enough, its first mention that is not
@@ -816,6 +888,7 @@ static void
 add_known_surnames (QuotesDocument *doc)
 {
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  QuotesWordIndex index;
   guint n = doc->mentions->len;
   guint m = 0;
 
@@ -828,6 +901,8 @@ add_known_surnames (QuotesDocument *doc)
           mention->surname_token > mention->first_token)
         g_hash_table_add (surnames, g_strndup (doc->text + last->start, last->base_end - last->start));
     }
+  /* Looked up straight from the text, without a copy of each word. */
+  quotes_word_index_init (&index, surnames);
   for (guint p = 0; p < doc->paragraphs->len && g_hash_table_size (surnames) > 0; p++)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
@@ -835,7 +910,6 @@ add_known_surnames (QuotesDocument *doc)
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
           const QuotesToken *token = token_at (&scan, t);
-          g_autofree char *word = NULL;
           QuotesMention mention = { 0 };
 
           while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
@@ -844,8 +918,8 @@ add_known_surnames (QuotesDocument *doc)
               (m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
               is_capitalized_word (&scan, t + 1))
             continue;
-          word = g_strndup (doc->text + token->start, token->base_end - token->start);
-          if (!g_hash_table_contains (surnames, word))
+          if (!quotes_word_index_lookup (&index, doc->text + token->start,
+                                         token->base_end - token->start, NULL))
             continue;
           mention.kind = QUOTES_MENTION_NAME;
           mention.type = QUOTES_ENTITY_TYPE_PERSON;
@@ -856,11 +930,14 @@ add_known_surnames (QuotesDocument *doc)
           add_mention (&scan, &mention);
         }
     }
+  quotes_word_index_clear (&index);
 }
 
 void
 quotes_mentions_run (QuotesDocument *doc)
 {
+  guint found;
+
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, i) };
@@ -869,9 +946,10 @@ quotes_mentions_run (QuotesDocument *doc)
         return;
       scan_paragraph (&scan);
     }
-  g_array_sort (doc->mentions, compare_mentions);
+  sort_mentions (doc->mentions);
+  found = doc->mentions->len;
   add_known_surnames (doc);
-  g_array_sort (doc->mentions, compare_mentions);
+  merge_mentions (doc->mentions, found);
   doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
 }

@@ -97,21 +97,27 @@ is_ascii (const char *name,
   return TRUE;
 }
 
-char *
-quotes_name_fold (const char *name,
-                  gssize      length)
-{
-  g_autofree char *latin = NULL;
-  GString *key;
-  char last = 0;
+#define MAX_REMEMBERED 4096
 
-  if (length < 0)
-    length = strlen (name);
-  latin = is_ascii (name, length) ? g_strndup (name, length) : to_latin (name, length);
-  key = g_string_sized_new (strlen (latin));
-  for (const char *p = latin; *p; p++)
+/* The key of a name that is not ASCII, through ICU, which takes tens of
+ * thousands of instructions a name; the same names come again and again
+ * (and "O’Brien" thousands of times in hostile text), so each thread
+ * remembers the keys it made. Owned by the thread's table. */
+static const char *fold_transliterated (const char *name,
+                                        gsize       length);
+
+/* Folds @length bytes of ASCII into @key, which has room for them. */
+static void
+fold_ascii (const char *latin,
+            gsize       length,
+            char       *key)
+{
+  char last = 0;
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
     {
-      char c = g_ascii_tolower (*p);
+      char c = latin[i] >= 'A' && latin[i] <= 'Z' ? latin[i] + ('a' - 'A') : latin[i];
 
       if (!g_ascii_isalpha (c))
         continue;
@@ -119,10 +125,65 @@ quotes_name_fold (const char *name,
         c = 'i';
       if (c == last)
         continue;
-      g_string_append_c (key, c);
+      key[n++] = c;
       last = c;
     }
-  return g_string_free (key, FALSE);
+  key[n] = '\0';
+}
+
+static const char *
+fold_transliterated (const char *name,
+                     gsize       length)
+{
+  static GPrivate remembered = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+  GHashTable *keys = g_private_get (&remembered);
+  g_autofree char *copy = g_strndup (name, length);
+  g_autofree char *latin = NULL;
+  char *key;
+
+  if (keys == NULL)
+    {
+      keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&remembered, keys);
+    }
+  key = g_hash_table_lookup (keys, copy);
+  if (key != NULL)
+    return key;
+  if (g_hash_table_size (keys) >= MAX_REMEMBERED)
+    g_hash_table_remove_all (keys);  /* a bound on memory; rare */
+  latin = to_latin (name, length);
+  key = g_malloc (strlen (latin) + 1);
+  fold_ascii (latin, strlen (latin), key);
+  g_hash_table_insert (keys, g_steal_pointer (&copy), key);
+  return key;
+}
+
+char *
+quotes_name_fold (const char *name,
+                  gssize      length)
+{
+  char *key;
+
+  if (length < 0)
+    length = strlen (name);
+  /* Most names are ASCII already: fold them straight from the text. */
+  if (is_ascii (name, length))
+    {
+      key = g_malloc (length + 1);
+      fold_ascii (name, length, key);
+      return key;
+    }
+  if (memchr (name, '\0', length) != NULL)
+    {
+      /* Not from an analysed text (those hold no NUL); not remembered,
+       * as the copy that keys the table would stop at the NUL. */
+      g_autofree char *latin = to_latin (name, length);
+
+      key = g_malloc (strlen (latin) + 1);
+      fold_ascii (latin, strlen (latin), key);
+      return key;
+    }
+  return g_strdup (fold_transliterated (name, length));
 }
 
 gboolean

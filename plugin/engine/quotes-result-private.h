@@ -33,6 +33,9 @@ QuotesPost     *quotes_post_new     (guint             id,
                                      guint             end,
                                      char             *text,
                                      gint              speaker);
+QuotesSpan     *quotes_span_new_take (guint            start,
+                                      guint            end,
+                                      char            *text);
 QuotesAnalysis *quotes_analysis_new (guint             length,
                                      GPtrArray        *quotes,
                                      GPtrArray        *entities,

@@ -14,7 +14,7 @@
 #include "quotes-result-private.h"
 #include "quotes-result-stage.h"
 
-#define BLOCK 512  /* bytes per checkpoint of the offset table */
+#define BLOCK 64  /* bytes per checkpoint of the offset table: 1/16 of the text */
 
 /* Byte offset -> code point offset in O(1) time and length/BLOCK space:
  * the count of characters before each block, then the bytes that start a
@@ -24,6 +24,31 @@ typedef struct
   const char *text;
   guint32    *before_block;
 } Offsets;
+
+/* The characters that start in @n bytes: all but the continuation bytes
+ * (10xxxxxx), counted eight at a time. */
+static guint
+count_chars (const char *bytes,
+             gsize       n)
+{
+  guint count = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, bytes + i, 8);
+      /* 1 in each byte with bit 7 set and bit 6 (moved up by the shift)
+       * clear; the multiplication sums the bytes into the top one. */
+      guint64 continuation = (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+
+      count += 8 - (guint) ((continuation * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+    }
+  for (; i < n; i++)
+    count += ((guchar) bytes[i] & 0xC0) != 0x80;
+  return count;
+}
 
 static void
 offsets_init (Offsets    *offsets,
@@ -39,8 +64,7 @@ offsets_init (Offsets    *offsets,
       gsize end = MIN ((block + 1) * BLOCK, length);
 
       offsets->before_block[block] = count;
-      for (gsize p = block * BLOCK; p < end; p++)
-        count += ((guchar) text[p] & 0xC0) != 0x80;
+      count += count_chars (text + block * BLOCK, end - block * BLOCK);
     }
 }
 
@@ -48,11 +72,7 @@ static guint
 offsets_chars (const Offsets *offsets,
                gsize          byte)
 {
-  guint count = offsets->before_block[byte / BLOCK];
-
-  for (gsize p = byte - byte % BLOCK; p < byte; p++)
-    count += ((guchar) offsets->text[p] & 0xC0) != 0x80;
-  return count;
+  return offsets->before_block[byte / BLOCK] + count_chars (offsets->text + byte - byte % BLOCK, byte % BLOCK);
 }
 
 static QuotesSpan *
@@ -60,9 +80,8 @@ make_span (const Offsets *offsets,
            gsize          start,
            gsize          end)
 {
-  g_autofree char *text = g_strndup (offsets->text + start, end - start);
-
-  return quotes_span_new (offsets_chars (offsets, start), offsets_chars (offsets, end), text);
+  return quotes_span_new_take (offsets_chars (offsets, start), offsets_chars (offsets, end),
+                               g_strndup (offsets->text + start, end - start));
 }
 
 static QuotesSpan *
@@ -147,6 +166,21 @@ build_entities (const QuotesDocument *doc,
 {
   GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree GArray **quotes_of = g_new0 (GArray *, doc->entities->len + 1);
+  g_autofree QuotesSpan **spans = g_new0 (QuotesSpan *, doc->mentions->len + 1);
+  g_autofree guint8 *wanted = g_new0 (guint8, doc->mentions->len + 1);
+
+  /* The mentions' spans made in text order, not entity by entity: the
+   * offset table and the text are then read front to back, not at random. */
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        wanted[g_array_index (entity->mentions, guint32, m)] = TRUE;
+    }
+  for (guint m = 0; m < doc->mentions->len; m++)
+    if (wanted[m])
+      spans[m] = mention_span (doc, offsets, m);
 
   for (guint e = 0; e < doc->entities->len; e++)
     quotes_of[e] = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -163,7 +197,13 @@ build_entities (const QuotesDocument *doc,
       GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) quotes_span_free);
 
       for (guint m = 0; m < entity->mentions->len; m++)
-        g_ptr_array_add (mentions, mention_span (doc, offsets, g_array_index (entity->mentions, guint32, m)));
+        {
+          guint32 index = g_array_index (entity->mentions, guint32, m);
+
+          /* A mention in two entities, if ever, gets a span of its own. */
+          g_ptr_array_add (mentions, spans[index] != NULL ? g_steal_pointer (&spans[index])
+                                                          : mention_span (doc, offsets, index));
+        }
       g_ptr_array_add (entities, quotes_entity_new (e, entity->type, g_strdup (entity->name),
                                                     g_strdup (entity->title), entity_aliases (entity),
                                                     mentions, quotes_of[e]));

@@ -14,6 +14,7 @@
 
 #include "quotes-document.h"
 #include "quotes-marks-private.h"
+#include "quotes-word-index.h"
 
 #define LONG_LINE 100  /* bytes; a text with such lines is not hard-wrapped */
 
@@ -66,13 +67,22 @@ read_word (const char *text,
 {
   while (pos < end)
     {
-      gunichar c = char_at (text, pos, end);
+      gunichar c;
 
+      /* Most of the text: ASCII letters and digits, a byte each. */
+      while (pos < end && g_ascii_isalnum (text[pos]))
+        pos++;
+      if (pos >= end)
+        break;
+      c = char_at (text, pos, end);
       if (is_alnum (c))
         {
           pos = next_pos (text, pos);
           continue;
         }
+      /* Only these may join two parts of a word: the rest end it. */
+      if (!is_apostrophe (c) && !is_hyphen (c) && c != '.' && c != ',')
+        break;
       if (pos + 1 < end)
         {
           gsize after = next_pos (text, pos);
@@ -129,27 +139,43 @@ takes_period (QuotesDocument *doc,
   return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
 }
 
-/* Most words are ASCII: classify them without decoding. */
+/* Most words are ASCII: one pass, without decoding, gives their case flags
+ * and the lower-case form (without a possessive ending) to look up their
+ * word classes with. FALSE, with nothing set, for any other word. */
 static gboolean
-set_ascii_case_flags (const char  *text,
-                      QuotesToken *token)
+read_ascii_word (QuotesDocument *doc,
+                 QuotesToken    *token)
 {
+  const char *text = doc->text;
+  gsize n = token->base_end - token->start;
+  char lower[64];
   guint letters = 0, upper = 0;
+  guint32 hash = QUOTES_WORD_HASH_INIT;
 
   for (gsize p = token->start; p < token->end; p++)
     {
       guchar c = text[p];
+      gboolean is_upper = g_ascii_isupper (c);
+      gsize i = p - token->start;
 
       if (c >= 0x80)
         return FALSE;
       letters += g_ascii_isalpha (c);
-      upper += g_ascii_isupper (c);
+      upper += is_upper;
+      if (i < n && i < sizeof lower)
+        {
+          lower[i] = is_upper ? c + ('a' - 'A') : c;
+          hash = quotes_word_hash_step (hash, lower[i]);
+        }
     }
   token->flags |= QUOTES_TOKEN_ASCII;
   if (g_ascii_isupper (text[token->start]))
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
   if (letters >= 2 && upper == letters)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  /* Longer words are in no list. */
+  token->lex = n + 1 > sizeof lower ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
+                                                                              quotes_word_hash_end (hash));
   return TRUE;
 }
 
@@ -213,6 +239,8 @@ starts_url (const char *text,
             gsize       pos,
             gsize       end)
 {
+  if (text[pos] != 'h' && text[pos] != 'w')
+    return FALSE;  /* most tokens */
   return (end - pos > 8 && (strncmp (text + pos, "https://", 8) == 0 ||
                             strncmp (text + pos, "http://", 7) == 0)) ||
          (end - pos > 4 && strncmp (text + pos, "www.", 4) == 0);
@@ -232,32 +260,18 @@ read_handle (const char *text,
   return pos - start > 1 ? pos : start;
 }
 
+/* The word classes of a word that is not ASCII (read_ascii_word does the others). */
 static guint8
 word_classes (QuotesDocument    *doc,
               const QuotesToken *token)
 {
-  char lower[64];
   gsize n = token->base_end - token->start;
+  g_autofree char *folded = NULL;
 
-  if (n + 1 > sizeof lower)
-    return 0;
-  if (token->flags & QUOTES_TOKEN_ASCII)
-    {
-      for (gsize i = 0; i < n; i++)
-        {
-          char c = doc->text[token->start + i];
-
-          lower[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        }
-      lower[n] = '\0';
-      return quotes_lexicon_word_classes (doc->lexicon, lower);
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_strdown (doc->text + token->start, n);
-
-      return quotes_lexicon_word_classes (doc->lexicon, folded);
-    }
+  if (n + 1 > 64)
+    return 0;  /* as for ASCII words: longer words are in no list */
+  folded = g_utf8_strdown (doc->text + token->start, n);
+  return quotes_lexicon_word_classes (doc->lexicon, folded);
 }
 
 /* Reads the token that starts at @pos; returns where it ends. */
@@ -300,7 +314,7 @@ read_token (QuotesDocument *doc,
               token->flags |= QUOTES_TOKEN_ABBREVIATION;
             }
         }
-      token->kind = g_unichar_isdigit (c) ? QUOTES_TOKEN_NUMBER : QUOTES_TOKEN_WORD;
+      token->kind = (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c)) ? QUOTES_TOKEN_NUMBER : QUOTES_TOKEN_WORD;
       for (gsize p = pos; token->kind == QUOTES_TOKEN_NUMBER && p < stop; p++)
         if (g_ascii_isalpha (text[p]))
           token->kind = QUOTES_TOKEN_WORD;
@@ -316,10 +330,12 @@ read_token (QuotesDocument *doc,
   token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
-      if (!set_ascii_case_flags (text, token))
-        set_case_flags (text, token);
       mark_possessive (text, token);
-      token->lex = word_classes (doc, token);
+      if (!read_ascii_word (doc, token))
+        {
+          set_case_flags (text, token);
+          token->lex = word_classes (doc, token);
+        }
     }
   return stop;
 }
@@ -329,21 +345,34 @@ tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph)
 {
   gsize pos = paragraph->start;
+  QuotesToken batch[256];  /* appended in batches: one call per token is slow */
+  guint n = 0;
 
   paragraph->first_token = doc->tokens->len;
   while (pos < paragraph->end)
     {
-      QuotesToken token;
-      gunichar c = char_at (doc->text, pos, paragraph->end);
+      gunichar c;
+
+      if (doc->text[pos] == ' ')
+        {
+          pos++;  /* the usual gap, without decoding */
+          continue;
+        }
+      c = char_at (doc->text, pos, paragraph->end);
 
       if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF))
         {
           pos = next_pos (doc->text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &token);
-      g_array_append_val (doc->tokens, token);
+      pos = read_token (doc, pos, paragraph->end, &batch[n++]);
+      if (n == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (doc->tokens, batch, n);
+          n = 0;
+        }
     }
+  g_array_append_vals (doc->tokens, batch, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)
     g_array_index (doc->tokens, QuotesToken, paragraph->first_token).flags |= QUOTES_TOKEN_PARA_START;

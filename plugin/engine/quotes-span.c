@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "quotes-span.h"
+#include "quotes-result-private.h"
 
 G_DEFINE_BOXED_TYPE (QuotesSpan, quotes_span, quotes_span_copy, quotes_span_free)
 
@@ -37,6 +38,20 @@ quotes_span_new (guint       start,
  *
  * Returns: (transfer full): a copy of @self
  */
+/* Like quotes_span_new, but takes @text instead of copying it. */
+QuotesSpan *
+quotes_span_new_take (guint  start,
+                      guint  end,
+                      char  *text)
+{
+  QuotesSpan *self = g_slice_new (QuotesSpan);
+
+  self->start = start;
+  self->end = end;
+  self->text = text;
+  return self;
+}
+
 QuotesSpan *
 quotes_span_copy (const QuotesSpan *self)
 {
