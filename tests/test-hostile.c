@@ -812,6 +812,33 @@ test_many_post_signatures (void)
   g_string_free (text, TRUE);
 }
 
+/* Thousands of cited posts, each with a quote taken from it: every quote
+ * is linked to a post by its words (this was once posts x quotes word
+ * comparisons, minutes for a few megabytes of such text). */
+static void
+test_many_posts_and_quotes (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+  GPtrArray *quotes;
+  guint linked = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text,
+                            "Harbour workers walked out at dawn number %u.\n"
+                            "“We will not unload a single ship until the contract is signed,” Jane Holt wrote.\n"
+                            "We will not unload a single ship until the contract is signed. Solidarity.\n"
+                            "— Jane Holt (@janeholt) March 3, 2024\n", i);
+  analysis = analyze_ok (text->str, text->len);
+  quotes = quotes_analysis_get_quotes (analysis);
+  g_assert_cmpuint (quotes_analysis_get_posts (analysis)->len, ==, 5000);
+  g_assert_cmpuint (quotes->len, ==, 5000);
+  for (guint i = 0; i < quotes->len; i++)
+    linked += quotes_quote_get_post (g_ptr_array_index (quotes, i)) >= 0;
+  g_assert_cmpuint (linked, ==, 5000);
+  g_string_free (text, TRUE);
+}
+
 /* A zero-width character or a byte-order mark before the opening mark. */
 static void
 test_invisible_before_mark (void)
@@ -891,6 +918,7 @@ main (int   argc,
   g_test_add_func ("/Hostile/square/many-cues-in-one-sentence", test_many_cues_in_one_sentence);
   g_test_add_func ("/Hostile/square/many-quotes-in-one-sentence", test_many_quotes_in_one_sentence);
   g_test_add_func ("/Hostile/square/many-post-signatures", test_many_post_signatures);
+  g_test_add_func ("/Hostile/square/many-posts-and-quotes", test_many_posts_and_quotes);
   g_test_add_func ("/Hostile/edge/invisible-before-mark", test_invisible_before_mark);
   g_test_add_func ("/Hostile/edge/two-open-marks", test_two_open_marks_do_not_carry_over);
   g_test_add_func ("/Hostile/edge/one-letter-quote", test_one_letter_quote);

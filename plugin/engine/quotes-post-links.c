@@ -90,75 +90,191 @@ words_of (const char *text,
   return words;
 }
 
-static gboolean
-words_equal (GPtrArray *a,
-             guint      ia,
-             GPtrArray *b,
-             guint      ib,
-             guint      n)
+/* "a b c d": @n words from @first joined by spaces, the key of an index. */
+static char *
+join_words (GPtrArray *words,
+            guint      first,
+            guint      n)
 {
+  GString *key = g_string_new (NULL);
+
   for (guint i = 0; i < n; i++)
-    if (strcmp (g_ptr_array_index (a, ia + i), g_ptr_array_index (b, ib + i)) != 0)
+    {
+      if (i > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, g_ptr_array_index (words, first + i));
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Keeps the first post that has @key: quotes go to the earliest post. */
+static void
+index_key (GHashTable *index,
+           char       *key,
+           guint       post)
+{
+  if (g_hash_table_contains (index, key))
+    g_free (key);
+  else
+    g_hash_table_insert (index, key, GUINT_TO_POINTER (post + 1));
+}
+
+static gint32
+look_up (GHashTable *index,
+         const char *key)
+{
+  return (gint32) GPOINTER_TO_UINT (g_hash_table_lookup (index, key)) - 1;
+}
+
+/* The posts' words in rows of n = 1 … SHINGLE (a quote shorter than
+ * SHINGLE words matches a row of its own length), and the cut ends of
+ * posts that end in "…". One pass over the posts, so that linking costs
+ * the quotes' and posts' lengths, not their product. */
+typedef struct
+{
+  GHashTable *rows[SHINGLE + 1];
+  GHashTable *cut_ends;        /* the words of a cut end -> post */
+  guint       cut_lengths;     /* bit n: some cut end has n words (n < 32) */
+  GArray     *long_cut_ends;   /* cut ends of 32 words or more: (post, words) */
+} PostIndex;
+
+typedef struct
+{
+  guint      post;
+  GPtrArray *words;
+} LongCutEnd;
+
+static void
+index_posts (QuotesDocument *doc,
+             PostIndex      *index)
+{
+  for (guint n = 1; n <= SHINGLE; n++)
+    index->rows[n] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->cut_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->long_cut_ends = g_array_new (FALSE, FALSE, sizeof (LongCutEnd));
+
+  for (guint p = 0; p < doc->posts->len && !quotes_document_cancelled (doc, p); p++)
+    {
+      const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
+      const char *text = doc->text + post->text_start;
+      gsize length = post->text_end - post->text_start;
+      g_autoptr(GPtrArray) words = NULL;
+
+      if (length == 0)
+        continue;
+      words = words_of (text, length);
+      for (guint n = 1; n <= SHINGLE; n++)
+        for (guint j = 0; j + n <= words->len; j++)
+          index_key (index->rows[n], join_words (words, j, n), p);
+      if (length >= 3 && memcmp (text + length - 3, "\xe2\x80\xa6", 3) == 0)
+        {
+          const char *tail = g_strrstr_len (text, length, ". ");
+          GPtrArray *last = words_of (tail != NULL ? tail : text, text + length - (tail != NULL ? tail : text));
+
+          if (last->len < MIN_CUT_WORDS)
+            g_ptr_array_unref (last);
+          else if (last->len < 32)
+            {
+              index->cut_lengths |= 1u << last->len;
+              index_key (index->cut_ends, join_words (last, 0, last->len), p);
+              g_ptr_array_unref (last);
+            }
+          else
+            {
+              LongCutEnd end = { p, last };
+
+              g_array_append_val (index->long_cut_ends, end);
+            }
+        }
+    }
+}
+
+static void
+post_index_clear (PostIndex *index)
+{
+  for (guint n = 1; n <= SHINGLE; n++)
+    g_clear_pointer (&index->rows[n], g_hash_table_unref);
+  g_clear_pointer (&index->cut_ends, g_hash_table_unref);
+  for (guint i = 0; index->long_cut_ends != NULL && i < index->long_cut_ends->len; i++)
+    g_ptr_array_unref (g_array_index (index->long_cut_ends, LongCutEnd, i).words);
+  g_clear_pointer (&index->long_cut_ends, g_array_unref);
+}
+
+static gboolean
+starts_with_words (GPtrArray *quote,
+                   GPtrArray *start)
+{
+  if (start->len > quote->len)
+    return FALSE;
+  for (guint i = 0; i < start->len; i++)
+    if (strcmp (g_ptr_array_index (quote, i), g_ptr_array_index (start, i)) != 0)
       return FALSE;
   return TRUE;
 }
 
-/* A quote is drawn from a post when they share SHINGLE words in a row, or
- * when the post is cut ("…") and the quote goes on from its last words. */
-static gboolean
-drawn_from (GPtrArray  *quote,
-            GPtrArray  *post,
-            const char *post_text,
-            gsize       post_length)
+/* The earliest post a quote is drawn from: they share SHINGLE words in a
+ * row, or the post is cut ("…") and the quote goes on from its last
+ * words. -1 for none. */
+static gint32
+source_post (const PostIndex *index,
+             GPtrArray       *quote)
 {
   guint n = MIN (SHINGLE, quote->len);
-  gboolean cut = post_length >= 3 && memcmp (post_text + post_length - 3, "\xe2\x80\xa6", 3) == 0;
+  gint32 best = -1;
 
-  if (n == 0 || post->len < n)
-    return FALSE;
+  if (n == 0)
+    return -1;
   for (guint i = 0; i + n <= quote->len; i++)
-    for (guint j = 0; j + n <= post->len; j++)
-      if (words_equal (quote, i, post, j, n))
-        return TRUE;
-  if (cut)
     {
-      const char *tail = g_strrstr_len (post_text, post_length, ". ");
-      g_autoptr(GPtrArray) last = words_of (tail != NULL ? tail : post_text,
-                                            post_text + post_length - (tail != NULL ? tail : post_text));
+      g_autofree char *key = join_words (quote, i, n);
+      gint32 p = look_up (index->rows[n], key);
 
-      if (last->len >= MIN_CUT_WORDS && last->len <= quote->len &&
-          words_equal (quote, 0, last, 0, last->len))
-        return TRUE;
+      if (p >= 0 && (best < 0 || p < best))
+        best = p;
     }
-  return FALSE;
+  for (guint length = MIN_CUT_WORDS; length < 32 && length <= quote->len; length++)
+    if (index->cut_lengths & (1u << length))
+      {
+        g_autofree char *key = join_words (quote, 0, length);
+        gint32 p = look_up (index->cut_ends, key);
+
+        if (p >= 0 && (best < 0 || p < best))
+          best = p;
+      }
+  for (guint i = 0; i < index->long_cut_ends->len; i++)
+    {
+      const LongCutEnd *end = &g_array_index (index->long_cut_ends, LongCutEnd, i);
+
+      if ((best < 0 || (gint32) end->post < best) && starts_with_words (quote, end->words))
+        best = end->post;
+    }
+  return best;
 }
 
 static void
 link_quotes (QuotesDocument *doc)
 {
-  for (guint p = 0; p < doc->posts->len; p++)
+  PostIndex index = { 0 };
+
+  if (doc->posts->len == 0)
+    return;
+  index_posts (doc, &index);
+  for (guint q = 0; q < doc->quotes->len && !quotes_document_cancelled (doc, q); q++)
     {
-      const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
-      g_autoptr(GPtrArray) post_words = NULL;
+      QuotesQuoteRecord *quote = &g_array_index (doc->quotes, QuotesQuoteRecord, q);
+      g_autoptr(GPtrArray) quote_words = NULL;
+      gint32 p;
 
-      if (post->text_end == post->text_start)
+      if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL))
         continue;
-      post_words = words_of (doc->text + post->text_start, post->text_end - post->text_start);
-      for (guint q = 0; q < doc->quotes->len; q++)
-        {
-          QuotesQuoteRecord *quote = &g_array_index (doc->quotes, QuotesQuoteRecord, q);
-          g_autoptr(GPtrArray) quote_words = NULL;
-
-          if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL))
-            continue;
-          quote_words = words_of (doc->text + quote->start, quote->end - quote->start);
-          if (!drawn_from (quote_words, post_words, doc->text + post->text_start, post->text_end - post->text_start))
-            continue;
-          quote->post = p;
-          if (quote->speaker < 0)
-            quote->speaker = g_array_index (doc->post_speakers, gint32, p);
-        }
+      quote_words = words_of (doc->text + quote->start, quote->end - quote->start);
+      if ((p = source_post (&index, quote_words)) < 0)
+        continue;
+      quote->post = p;
+      if (quote->speaker < 0)
+        quote->speaker = g_array_index (doc->post_speakers, gint32, p);
     }
+  post_index_clear (&index);
 }
 
 void
