@@ -221,7 +221,8 @@ add_noun_phrase (Attribution *a,
   QuotesMention np = { 0 };
   guint stop = index;
 
-  while (stop < end && stop < index + MAX_NOUN_PHRASE && token_at (a, stop)->kind == QUOTES_TOKEN_WORD &&
+  while (stop < end && stop < index + MAX_NOUN_PHRASE &&
+         (token_at (a, stop)->kind == QUOTES_TOKEN_WORD || token_at (a, stop)->kind == QUOTES_TOKEN_NUMBER) &&
          !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
     stop++;
   if (stop == index || (stop < end && !quotes_document_token_is_punct (a->doc, stop, ",.;:")))
@@ -269,8 +270,10 @@ source_after (Attribution       *a,
       /* "added his campaign manager Ruth Olowe": the name after the role. */
       for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
         if ((m = a->mention_at[k]) >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME &&
-            mention (a, m)->first_token == k && can_be_source (a, m))
-          return m;
+            mention (a, m)->first_token == k && can_be_source (a, m) &&
+            (mention (a, m)->end_token >= end ||
+             quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.;:")))
+          return m;  /* not "a 2008 Clinton veteran" */
     }
   if (index >= end)
     return -1;
@@ -449,7 +452,7 @@ attribution_after (Attribution      *a,
       m = subject_before (a, k, t);
       if (m >= 0 && mention (a, m)->span_token < t)
         m = -1;
-      if (m < 0 && is_determiner_word (a, t))
+      if (m < 0 && is_source_determiner (a, t))
         m = add_noun_phrase (a, t, k);
       /* "“…” about the decision, said Rose Ann DeMoro". */
       if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
@@ -561,7 +564,7 @@ attribution_before (Attribution            *a,
       if (m >= 0 && mention (a, m)->end_token == span->open_token - 1 && can_be_source (a, m) &&
           mention (a, m)->kind != QUOTES_MENTION_PRONOUN)
         {
-          *found = (Found) { m, -1, 0.8 };
+          *found = (Found) { speaker_of_object (a, m), -1, 0.8 };
           *adjacent = TRUE;
           return TRUE;
         }
@@ -604,6 +607,19 @@ attribution_before (Attribution            *a,
       *found = (Found) { m, c, *adjacent ? 0.93 : 0.85 };
       outer_reporter (a, t, floor, found);
       return TRUE;
+    }
+  /* "Sanders delivered a snappy retort: “…”", "as Ridge put it: “…”": a
+   * colon hands the quote to the subject of the clause before it. */
+  if (span->open_token > floor && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))
+    {
+      gint32 m = first_subject (a, floor, span->open_token - 1, FALSE);
+
+      if (m >= 0)
+        {
+          *found = (Found) { m, -1, 0.7 };
+          *adjacent = TRUE;
+          return TRUE;
+        }
     }
   return FALSE;
 }
