@@ -527,7 +527,7 @@ outer_reporter (Attribution *a,
     {
       gint32 c = a->cue_at[t], m;
 
-      if (c < 0 || cue (a, c)->first_token != t || !(cue (a, c)->flags & QUOTES_CUE_CLAUSE) ||
+      if (c < 0 || cue (a, c)->first_token != t || !(cue (a, c)->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) ||
           (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
         continue;
       m = speaker_of_object (a, subject_before (a, t, floor));
