@@ -531,8 +531,8 @@ outer_reporter (Attribution *a,
           (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
         continue;
       m = speaker_of_object (a, subject_before (a, t, floor));
-      if (m == found->source)
-        found->cue = c;  /* "Varga said she would continue to be “…”" */
+      if (m == found->source && !(cue (a, found->cue)->flags & QUOTES_CUE_PARTICIPLE))
+        found->cue = c;  /* "Varga said she would continue to be “…”", not "…, saying “…”" */
       else if (m >= 0 && is_someone (a, m) && mention (a, m)->end_token <= mention (a, found->source)->first_token)
         {
           found->source = m;
