@@ -128,13 +128,32 @@ analyse_buffer (GtkTextBuffer *buffer)
   return analysis;
 }
 
+static gboolean
+give_up_waiting (gpointer data)
+{
+  g_error ("still waiting after 30 s for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A long analysis reaches the list over several main-loop turns. */
+static void
+wait_for_panel (QuotesPanel *panel)
+{
+  guint timeout = g_timeout_add_seconds (30, give_up_waiting, (gpointer) "the panel's rows");
+
+  while (quotes_panel_is_updating (panel))
+    gtk_main_iteration ();
+  g_source_remove (timeout);
+  flush_events ();
+}
+
 static void
 reanalyse (Fixture *fixture)
 {
   g_clear_object (&fixture->analysis);
   fixture->analysis = analyse_buffer (fixture->buffer);
   quotes_panel_set_analysis (fixture->panel, fixture->analysis);
-  flush_events ();
+  wait_for_panel (fixture->panel);
 }
 
 
@@ -1098,10 +1117,16 @@ test_busy (Fixture       *fixture,
   GtkWidget *spinner = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SPINNER);
   gboolean active;
 
+  guint timeout;
+
   g_assert_false (gtk_widget_is_visible (spinner));
+  /* Shown once the analysis has gone on for a moment, not at once. */
   quotes_panel_set_busy (fixture->panel, TRUE);
+  timeout = g_timeout_add_seconds (30, give_up_waiting, (gpointer) "the busy spinner");
+  while (!gtk_widget_is_visible (spinner))
+    gtk_main_iteration ();
+  g_source_remove (timeout);
   g_object_get (spinner, "active", &active, NULL);
-  g_assert_true (gtk_widget_is_visible (spinner));
   g_assert_true (active);
   /* Nothing else waits for the analysis. */
   activate_row (fixture, CEASEFIRE_ROW);
@@ -1131,8 +1156,8 @@ test_large (Fixture       *fixture,
 
   timer = g_timer_new ();
   quotes_panel_set_analysis (fixture->panel, fixture->analysis);
+  wait_for_panel (fixture->panel);
   g_test_message ("%u quotes listed in %.3f s", n_quotes, g_timer_elapsed (timer, NULL));
-  flush_events ();
 
   place_cursor (fixture->buffer, 0);
   g_assert_true (quotes_panel_goto_previous_quote (fixture->panel));
