@@ -426,10 +426,11 @@ def check_window(ctx):
     ensure(not ctx.frame.name.startswith("*"), f"document marked modified: {ctx.frame.name!r}")
 
 
-def set_active_plugins(value):
+def set_active_plugins(value, quiet=False):
     subprocess.run(["gsettings", "set", "org.gnome.gedit.plugins", "active-plugins", value],
                    check=True, timeout=10)
-    note(f"gsettings set org.gnome.gedit.plugins active-plugins {value}")
+    if not quiet:
+        note(f"gsettings set org.gnome.gedit.plugins active-plugins {value}")
 
 
 def check_exit_status(ctx):
@@ -675,6 +676,74 @@ def plugin_mode(ctx):
 
 
 
+def close_window(ctx, modified):
+    """Click the window's Close button; answer gedit's save question with
+    "Close without Saving". modified: whether gedit should ask."""
+    click(button(ctx.frame, "Close"))
+    answered = []
+
+    def answer_or_exit():
+        if answered or os.path.exists(ctx.args.gedit_status):
+            return True
+        for window in children(ctx.app):
+            if window.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_DIALOG):
+                found = button(window, "Close without Saving")
+                if found:
+                    answered.append(window.name)
+                    click(found)
+                    return True
+        return False
+    wait_for(answer_or_exit, 15, "the save-changes dialog or gedit's exit")
+    note(f"answered the dialog {answered[0]!r}" if answered else "gedit ended without asking")
+    ensure(bool(answered) == modified,
+           "gedit asked to save an unmodified document" if answered else
+           "gedit did not ask about the modified document")
+
+
+# --- documents -----------------------------------------------------------------
+
+FIRST_NAMES = ("Anna", "Boris", "Carla", "David", "Elena", "Farid", "Greta", "Hugo", "Irina",
+               "Jonas", "Kira", "Luis", "Mona", "Nikos", "Olga", "Pavel", "Rosa", "Stefan")
+LAST_NAMES = ("Berg", "Costa", "Dahl", "Ivanova", "Kowalski", "Lima", "Moreau", "Novak",
+              "Okafor", "Petrova", "Quinn", "Rossi", "Sato", "Tanaka", "Varga", "Weber")
+
+
+def varied_articles(article, size):
+    """About size characters of news: copies of article, each with other
+    people's names and other numbers, so that the text is not one block
+    repeated (the panel gets many speakers, the lines differ)."""
+    names = [(f, l) for l in LAST_NAMES for f in FIRST_NAMES]
+    parts, total, number = [], 0, 0
+    while total < size:
+        text = article
+        for original, short in (("Volodymyr Zelenskiy", "Zelenskiy"), ("Keir Starmer", "Starmer"),
+                                ("Vladimir Putin", "Putin")):
+            first, last = names[(number * 7 + len(short)) % len(names)]
+            last = f"{last}-{LAST_NAMES[number // len(names) % len(LAST_NAMES)]}" \
+                if number >= len(names) else last
+            text = text.replace(original, f"{first} {last}").replace(short, last)
+        text = text.replace("30-day", f"{number % 90 + 10}-day")
+        text = text.replace("March 15, 2025", f"March {number % 28 + 1}, {2000 + number % 26}")
+        parts.append(text)
+        total += len(text) + 1
+        number += 1
+    # No final newline: gedit would not show it (it keeps it implicit).
+    return "\n".join(parts)
+
+
+def attribute_runs(view, count=None):
+    """Every run of text that carries a tag's attributes (colours,
+    underline…), as (start, end, attributes), over the whole document."""
+    count = view.queryText().characterCount if count is None else count
+    runs, offset = [], 0
+    while offset < count:
+        attributes, start, end = tag_attributes(view, offset)
+        if attributes:
+            runs.append((start, end, attributes))
+        offset = max(end, offset + 1)
+    return runs
+
+
 # --- gedit's process ---------------------------------------------------------
 
 def worker_ticks(pid):
@@ -699,18 +768,34 @@ def ticks_since(before, now):
 
 
 
+# What gedit 44 itself logs, without the plugin, under AT-SPI: closing a tab
+# while three or more are open makes GTK's accessible of the notebook page
+# ask for the tab label of a page already gone (reproduced with bare gedit:
+# Ctrl+T twice, Ctrl+W). Shown, not counted.
+GEDIT_NOISE = (
+    re.compile(r"Gtk-CRITICAL \*\*: [0-9:.]+: gtk_notebook_get_tab_label: "
+               r"assertion 'list != NULL' failed$"),
+)
+
+
 def serious_stderr_lines(ctx):
     lines = open(ctx.args.gedit_stderr, encoding="utf-8", errors="replace").read().splitlines()
     return [line for line in lines if re.search(r"CRITICAL|WARNING|ERROR", line)]
 
 
-
 def ensure_clean_stderr(ctx):
     """With the plugin, stricter than test_gedit.py: no CRITICAL, WARNING or
-    ERROR line at all, whoever wrote it (only Quotes is active). Without it,
-    gedit's own plugins' complaints are shown, not counted (quickhighlight
-    has been seen to log a Gtk-CRITICAL about gtk_text_buffer_get_selection_bounds)."""
+    ERROR line at all, whoever wrote it (only Quotes is active), but for
+    GEDIT_NOISE. Without it, gedit's own plugins' complaints are shown, not
+    counted (quickhighlight has been seen to log a Gtk-CRITICAL about
+    gtk_text_buffer_get_selection_bounds)."""
     serious = serious_stderr_lines(ctx)
+    noise = [line for line in serious if any(p.search(line) for p in GEDIT_NOISE)]
+    if noise:
+        note(f"{len(noise)} line(s) that gedit logs without the plugin too (not counted):")
+        for line in noise:
+            note("  " + line)
+        serious = [line for line in serious if line not in noise]
     if serious and not plugin_mode(ctx):
         note(f"{len(serious)} line(s) from gedit and its own plugins (not counted):")
         for line in serious:

@@ -30,7 +30,7 @@ import time
 from gedit_e2e import (
     ATTRIBUTION, NEXT, PAGE_TITLE, PREVIOUS, TREE_NAME, Context, Keyboard, Suite, activate_row,
     answer_save_dialog, background_at, button, check_exit_status, check_stderr_all, check_window,
-    children, click, document_text, double_click_row, ensure, ensure_clean_stderr,
+    click, close_window, document_text, double_click_row, ensure, ensure_clean_stderr,
     ensure_selection, find_all, find_one, find_tree, focus_view, frames, group_of, gsettings_set,
     has_speaker, has_state, highlighted_runs, is_modified_title, note, page_titles, panel_rows,
     parse_args, plugin_mode, pyatspi, quote_rows, quote_span, select_tab, selected_row_texts,
@@ -451,26 +451,7 @@ def check_two_windows(ctx):
 
 
 def check_close(ctx):
-    modified = is_modified_title(ctx.frame.name)
-    click(button(ctx.frame, "Close"))
-    answered = []
-
-    def answer_or_exit():
-        if answered or os.path.exists(ctx.args.gedit_status):
-            return True
-        for window in children(ctx.app):
-            if window.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_DIALOG):
-                found = button(window, "Close without Saving")
-                if found:
-                    answered.append(window.name)
-                    click(found)
-                    return True
-        return False
-    wait_for(answer_or_exit, 15, "the save-changes dialog or gedit's exit")
-    note(f"answered the dialog {answered[0]!r}" if answered else "gedit ended without asking")
-    ensure(bool(answered) == modified,
-           "gedit asked to save an unmodified document" if answered else
-           "gedit did not ask about the modified document")
+    close_window(ctx, is_modified_title(ctx.frame.name))
 
 
 
