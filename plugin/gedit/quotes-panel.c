@@ -107,7 +107,9 @@ struct _QuotesPanel
   guint               merge_index;
   Level               levels[MAX_DEPTH];
   guint               depth;
-  GtkTreeIter         last;
+  GtkTreeIter         last;           /* the row merged last */
+  gboolean            has_last;
+  guint               last_depth;
   gboolean            last_inserted;
 
   GHashTable         *collapsed;       /* keys of rows the user collapsed */
@@ -336,23 +338,22 @@ advance (QuotesPanel *self,
   level->has_cursor = gtk_tree_model_iter_next (GTK_TREE_MODEL (self->store), &level->cursor);
 }
 
-/* Updates the old row at the cursor to @row. */
+/* Brings the old row at @iter up to date with @row. */
 static void
 update_row (QuotesPanel          *self,
-            Level                *level,
+            GtkTreeIter          *iter,
             const QuotesPanelRow *row)
 {
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
-  gtk_tree_model_get (GTK_TREE_MODEL (self->store), &level->cursor,
+  gtk_tree_model_get (GTK_TREE_MODEL (self->store), iter,
                       COL_TEXT, &text, COL_TOOLTIP, &tooltip, -1);
   /* An unchanged row is not touched: no redraw, no new layout. */
   if (g_strcmp0 (text, row->text) != 0 || g_strcmp0 (tooltip, row->tooltip) != 0)
-    set_row (self, &level->cursor, row);
-  self->last = level->cursor;
+    set_row (self, iter, row);
+  self->last = *iter;
   self->last_inserted = FALSE;
-  advance (self, level);
 }
 
 /* Puts @row at the place of the merge at its level. */
@@ -362,38 +363,39 @@ merge_row (QuotesPanel          *self,
            const QuotesPanelRow *row)
 {
   GtkTreeIter *existing;
-  g_autofree char *key = NULL;
   GtkTreeIter iter;
 
-  if (level->has_cursor)
-    key = get_row_key (GTK_TREE_MODEL (self->store), &level->cursor);
-  if (g_strcmp0 (key, row->key) == 0)
+  /* Old rows at the cursor that the new analysis does not have went. */
+  while (level->has_cursor)
     {
-      update_row (self, level, row);
-      return;
+      g_autofree char *key = get_row_key (GTK_TREE_MODEL (self->store), &level->cursor);
+
+      if (g_strcmp0 (key, row->key) == 0)
+        {
+          update_row (self, &level->cursor, row);
+          advance (self, level);
+          return;
+        }
+      if (key != NULL && g_hash_table_contains (self->rows->by_key, key))
+        break;
+      level->has_cursor = remove_row (self, &level->cursor);
     }
 
   existing = g_hash_table_lookup (self->row_iters, row->key);
   if (existing != NULL && level->has_cursor && has_parent (self, existing, level))
     {
-      /* Further on among the siblings: the rows before it went. */
-      GtkTreeIter target = *existing;
-
-      while (level->has_cursor && !same_row (&level->cursor, &target))
-        level->has_cursor = remove_row (self, &level->cursor);
-      if (level->has_cursor)
-        {
-          update_row (self, level, row);
-          return;
-        }
-      existing = NULL;
+      /* Further on among the siblings (a speaker with more quotes now
+       * goes up): moved, with what is under it. */
+      iter = *existing;
+      gtk_tree_store_move_before (self->store, &iter, &level->cursor);
+      update_row (self, &iter, row);
+      return;
     }
   if (existing != NULL)
     {
       /* Under another parent now: a new row here. */
-      GtkTreeIter elsewhere = *existing;
-
-      remove_row (self, &elsewhere);
+      iter = *existing;
+      remove_row (self, &iter);
     }
   insert_row (self, level, row, &iter);
   self->last = iter;
@@ -432,15 +434,43 @@ expand_new_row (QuotesPanel *self,
   self->applying_expansion--;
 }
 
-/* No more new rows at this level: the old ones left went. */
+static gboolean
+row_expanded (QuotesPanel *self,
+              GtkTreeIter *iter)
+{
+  g_autoptr(GtkTreePath) path = NULL;
+  GtkTreeIter filter_iter;
+
+  if (!gtk_tree_model_filter_convert_child_iter_to_iter (self->filter, &filter_iter, iter))
+    return FALSE;
+  path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->filter), &filter_iter);
+  return gtk_tree_view_row_expanded (self->tree_view, path);
+}
+
+/* No more new rows at this level: the old ones left went. A parent that
+ * lost all its rows on the way was closed by GtkTreeView: opened again
+ * (unless the person closed it). */
 static void
 finish_level (QuotesPanel *self,
               Level       *level)
 {
   while (level->has_cursor)
     level->has_cursor = remove_row (self, &level->cursor);
-  if (level->has_parent && level->new_parent)
+  if (level->has_parent && (level->new_parent || !row_expanded (self, &level->parent)))
     expand_new_row (self, &level->parent);
+}
+
+/* The last row merged has no rows under it in the new analysis: the old
+ * ones went. */
+static void
+drop_children_of_last (QuotesPanel *self)
+{
+  GtkTreeIter child;
+
+  if (!self->has_last || self->last_inserted)
+    return;
+  while (gtk_tree_model_iter_children (GTK_TREE_MODEL (self->store), &child, &self->last))
+    remove_row (self, &child);
 }
 
 static void
@@ -457,6 +487,7 @@ push_level (QuotesPanel *self)
 static void
 merge_done (QuotesPanel *self)
 {
+  drop_children_of_last (self);
   while (self->depth > 0)
     finish_level (self, &self->levels[--self->depth]);
   /* New rows under a search: whether a parent shows depends on its
@@ -478,11 +509,15 @@ merge_slice (gpointer user_data)
     {
       const QuotesPanelRow *row = g_ptr_array_index (rows, self->merge_index++);
 
+      if (self->has_last && row->depth <= self->last_depth)
+        drop_children_of_last (self);
       while (self->depth > row->depth + 1)
         finish_level (self, &self->levels[--self->depth]);
       if (self->depth < row->depth + 1)
         push_level (self);
       merge_row (self, &self->levels[self->depth - 1], row);
+      self->has_last = TRUE;
+      self->last_depth = row->depth;
       if ((self->merge_index & 15) == 0 && g_get_monotonic_time () >= deadline)
         return G_SOURCE_CONTINUE;
     }
@@ -503,6 +538,7 @@ start_merge (QuotesPanel *self)
     return;
   memset (self->levels, 0, sizeof self->levels);
   self->depth = 1;
+  self->has_last = FALSE;
   top->has_parent = FALSE;
   top->has_cursor = gtk_tree_model_get_iter_first (GTK_TREE_MODEL (self->store), &top->cursor);
   self->merge_index = 0;
@@ -2139,10 +2175,10 @@ reveal_busy (gpointer user_data)
  * @self: a panel
  * @busy: whether an analysis is running
  *
- * Shows or hides the "Analysing…" hint: shown only once an analysis has
- * run for a moment, so that one after each pause in typing a short text
- * does not make it flash (nor its spinner redraw the window). Nothing
- * else changes.
+ * Shows or hides the "Analysing…" hint: shown only once the panel has
+ * been told for a moment, without a break, that it is busy, so that the
+ * analysis after each pause in typing a short text does not make it
+ * flash (nor its spinner redraw the window). Nothing else changes.
  */
 void
 quotes_panel_set_busy (QuotesPanel *self,
@@ -2154,7 +2190,9 @@ quotes_panel_set_busy (QuotesPanel *self,
     return;
   if (busy)
     {
-      if (self->busy_reveal == 0 && !gtk_widget_get_visible (self->busy_box))
+      /* Each key queues a new analysis: the moment counts from the last. */
+      g_clear_handle_id (&self->busy_reveal, g_source_remove);
+      if (!gtk_widget_get_visible (self->busy_box))
         self->busy_reveal = g_timeout_add (BUSY_REVEAL_MS, reveal_busy, self);
       return;
     }

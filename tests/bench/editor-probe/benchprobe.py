@@ -136,6 +136,7 @@ class BenchProbe(GObject.Object, Gedit.WindowActivatable):
         self.tree = self.find_widget(page, Gtk.TreeView)
         if self.tree is not None:
             self.tree.connect("notify::model", lambda *a: self.follow_model())
+            self.tree.connect("row-expanded", self.on_row_expanded)
             self.follow_model()
 
     def find_widget(self, widget, cls):
@@ -163,6 +164,15 @@ class BenchProbe(GObject.Object, Gedit.WindowActivatable):
 
     def on_row(self, model, path, it):
         self.check_row(model, it)
+
+    def on_row_expanded(self, tree, it, path):
+        """Rows under a row that was closed raise no signal of their own
+        when it opens."""
+        model = tree.get_model()
+        child = model.iter_children(it)
+        while child is not None:
+            self.check_row(model, child)
+            child = model.iter_next(child)
 
     def check_row(self, model, it):
         text = model.get_value(it, 0)
