@@ -21,10 +21,11 @@
 #include <string.h>
 
 #include "quotes-buffer-watcher.h"
+#include "quotes-release.h"
 
 #define DEFAULT_DELAY_MS   200
 #define DEFAULT_LIVE_LIMIT (10 * 1000 * 1000)  /* characters: ~2 s of analysis */
-#define COPY_SLICE_CHARS   (64 * 1024)
+#define COPY_SLICE_CHARS   (16 * 1024)
 #define COPY_BUDGET_US     4000                /* per main-loop turn: well under a frame */
 
 struct _QuotesBufferWatcher
@@ -114,6 +115,7 @@ analysis_done (GObject      *object,
   Snapshot *snapshot = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(QuotesAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 begin;
 
   if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
     set_busy (self, NULL);
@@ -125,10 +127,18 @@ analysis_done (GObject      *object,
       return;
     }
   if (snapshot->generation != self->generation)
-    return;  /* stale: the text changed while it ran */
-  g_set_object (&self->analysis, analysis);
+    {
+      /* Stale: the text changed while it ran. */
+      quotes_release_in_thread (g_steal_pointer (&analysis), g_object_unref);
+      return;
+    }
+  quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
+  self->analysis = g_object_ref (analysis);
   self->analysis_generation = snapshot->generation;
+  begin = g_get_monotonic_time ();
   g_signal_emit (self, signals [ANALYSIS_CHANGED], 0);
+  if (g_get_monotonic_time () - begin > 8000)
+    g_debug ("Showing the analysis took %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - begin);
 }
 
 static void
@@ -189,7 +199,12 @@ copy_slices (gpointer user_data)
       g_string_append (self->copy, slice);
       self->copy_offset = gtk_text_iter_get_offset (&to);
       if (self->copy_offset < total && g_get_monotonic_time () >= deadline)
-        return G_SOURCE_CONTINUE;
+        {
+          if (g_get_monotonic_time () - deadline > COPY_BUDGET_US)
+            g_debug ("Copying the text took %" G_GINT64_FORMAT " µs",
+                     g_get_monotonic_time () - deadline + COPY_BUDGET_US);
+          return G_SOURCE_CONTINUE;
+        }
     }
 
   self->copying = 0;

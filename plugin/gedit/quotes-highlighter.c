@@ -21,8 +21,9 @@
 #include <string.h>
 
 #include "quotes-highlighter.h"
+#include "quotes-release.h"
 
-#define REGION_CHARS     4096   /* the unit compared and retagged */
+#define REGION_CHARS     2048   /* the unit compared and retagged */
 #define SLICE_BUDGET_US  3000   /* per main-loop turn: well under a frame */
 #define SYNC_PLAN_QUOTES 2000   /* more quotes: their tags are worked out in a thread */
 #define QUOTE_MIX        0.40  /* how far quote backgrounds move towards the accent */
@@ -176,6 +177,16 @@ compare_spans (gconstpointer a,
   return sa->end < sb->end ? -1 : sa->end > sb->end;
 }
 
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  guint oa = *(const guint *) a;
+  guint ob = *(const guint *) b;
+
+  return oa < ob ? -1 : oa > ob;
+}
+
 static void
 sort_and_merge (GArray *spans)
 {
@@ -316,6 +327,33 @@ current_spans (GtkTextBuffer *buffer,
     add_span (out, open, end);
 }
 
+static void
+tag_span (GtkTextBuffer *buffer,
+          GtkTextTag    *tag,
+          guint          start,
+          guint          end,
+          gboolean       apply)
+{
+  GtkTextIter from, to;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, tag, &from, &to);
+  else
+    gtk_text_buffer_remove_tag (buffer, tag, &from, &to);
+}
+
+static gboolean
+covers (GArray *spans,
+        guint  *index,
+        guint   offset)
+{
+  while (*index < spans->len && g_array_index (spans, Span, *index).end <= offset)
+    (*index)++;
+  return *index < spans->len && g_array_index (spans, Span, *index).start <= offset;
+}
+
 /* Makes @tag cover exactly what the plan says in [@start, @end); touches
  * the buffer only where that differs from what it covers now, so that
  * unchanged text is neither redrawn nor laid out again. */
@@ -330,7 +368,8 @@ reconcile_tag (QuotesHighlighter *self,
   GArray *wanted = self->plan->spans[tag_index];
   g_autoptr(GArray) want = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GArray) have = g_array_new (FALSE, FALSE, sizeof (Span));
-  GtkTextIter from, to;
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint wi = 0, hi = 0;
 
   for (guint i = first_span_after (wanted, start); i < wanted->len; i++)
     {
@@ -345,16 +384,33 @@ reconcile_tag (QuotesHighlighter *self,
       (want->len == 0 || memcmp (want->data, have->data, want->len * sizeof (Span)) == 0))
     return;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  gtk_text_buffer_remove_tag (buffer, tag, &from, &to);
+  /* Between two consecutive span edges of either list, the tag is
+   * wanted or not, there or not: apply or remove where they differ. */
+  g_array_append_val (cuts, start);
   for (guint i = 0; i < want->len; i++)
     {
-      const Span *span = &g_array_index (want, Span, i);
+      g_array_append_val (cuts, g_array_index (want, Span, i).start);
+      g_array_append_val (cuts, g_array_index (want, Span, i).end);
+    }
+  for (guint i = 0; i < have->len; i++)
+    {
+      g_array_append_val (cuts, g_array_index (have, Span, i).start);
+      g_array_append_val (cuts, g_array_index (have, Span, i).end);
+    }
+  g_array_append_val (cuts, end);
+  g_array_sort (cuts, compare_offsets);
+  for (guint i = 0; i + 1 < cuts->len; i++)
+    {
+      guint from = g_array_index (cuts, guint, i);
+      guint to = g_array_index (cuts, guint, i + 1);
+      gboolean wanted_here, there;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, span->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, span->end);
-      gtk_text_buffer_apply_tag (buffer, tag, &from, &to);
+      if (from == to)
+        continue;
+      wanted_here = covers (want, &wi, from);
+      there = covers (have, &hi, from);
+      if (wanted_here != there)
+        tag_span (buffer, tag, from, to, wanted_here);
     }
 }
 
@@ -373,7 +429,7 @@ static void
 stop_applying (QuotesHighlighter *self)
 {
   g_clear_handle_id (&self->applying, g_source_remove);
-  g_clear_pointer (&self->plan, plan_free);
+  quotes_release_in_thread (g_steal_pointer (&self->plan), plan_free);
 }
 
 /* Regions from the one with the cursor (where the person looks) to the
@@ -396,10 +452,13 @@ apply_slice (gpointer user_data)
       if (g_get_monotonic_time () >= deadline)
         break;
     }
+  if (g_get_monotonic_time () - deadline > SLICE_BUDGET_US)
+    g_debug ("Tagging took %" G_GINT64_FORMAT " µs (region %u of %u)",
+             g_get_monotonic_time () - deadline + SLICE_BUDGET_US, self->regions_done, self->n_regions);
   if (self->regions_done < self->n_regions)
     return G_SOURCE_CONTINUE;
   self->applying = 0;
-  g_clear_pointer (&self->plan, plan_free);
+  quotes_release_in_thread (g_steal_pointer (&self->plan), plan_free);
   return G_SOURCE_REMOVE;
 }
 
@@ -524,7 +583,10 @@ quotes_highlighter_set_analysis (QuotesHighlighter *self,
   g_return_if_fail (QUOTES_IS_HIGHLIGHTER (self));
   g_return_if_fail (analysis == NULL || QUOTES_IS_ANALYSIS (analysis));
 
-  g_set_object (&self->analysis, analysis);
+  if (analysis != NULL)
+    g_object_ref (analysis);
+  quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
+  self->analysis = analysis;
   self->analysis_current = TRUE;
   refresh (self);
 }

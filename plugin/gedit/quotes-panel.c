@@ -36,6 +36,7 @@
 #include "quotes-edit-log.h"
 #include "quotes-panel.h"
 #include "quotes-panel-rows.h"
+#include "quotes-release.h"
 
 #define PANEL_RESOURCE "/org/gnome/gedit/plugins/quotes/quotes-panel.ui"
 #define SYNC_ROWS_QUOTES 500    /* more quotes: their rows are built in a thread */
@@ -60,7 +61,8 @@ typedef struct
   GtkTreeIter cursor;        /* the next old row to compare with */
   gboolean    has_parent;
   gboolean    has_cursor;
-  gboolean    new_parent;    /* inserted by this merge: to expand at the end */
+  gboolean    new_parent;    /* inserted by this merge */
+  gboolean    opened;        /* expanded by this merge */
 } Level;
 
 struct _QuotesPanel
@@ -72,7 +74,6 @@ struct _QuotesPanel
   GtkInfoBar         *export_info_bar;
   GtkLabel           *export_error_label;
   GtkWidget          *busy_box;
-  GtkSpinner         *busy_spinner;
   GtkWidget          *live_info_bar;
   GtkWidget          *live_button;
   GtkStack           *stack;
@@ -298,17 +299,27 @@ insert_row (QuotesPanel          *self,
             const QuotesPanelRow *row,
             GtkTreeIter          *iter)
 {
-  gtk_tree_store_insert_before (self->store, iter,
-                                level->has_parent ? &level->parent : NULL,
-                                level->has_cursor ? &level->cursor : NULL);
-  gtk_tree_store_set (self->store, iter,
-                      COL_TEXT, row->text,
-                      COL_TOOLTIP, row->tooltip,
-                      COL_FOLDED, row->folded,
-                      COL_KEY, row->key,
-                      COL_KIND, row->kind,
-                      COL_WEIGHT, row->kind == QUOTES_ROW_GROUP ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                      -1);
+  int position = -1;
+
+  /* With its values at once: a row inserted empty and then set would be
+   * looked at twice by the filter and the view. */
+  if (level->has_cursor)
+    {
+      g_autoptr(GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->store), &level->cursor);
+
+      position = gtk_tree_path_get_indices (path)[gtk_tree_path_get_depth (path) - 1];
+    }
+  gtk_tree_store_insert_with_values (self->store, iter,
+                                     level->has_parent ? &level->parent : NULL,
+                                     position,
+                                     COL_TEXT, row->text,
+                                     COL_TOOLTIP, row->tooltip,
+                                     COL_FOLDED, row->folded,
+                                     COL_KEY, row->key,
+                                     COL_KIND, row->kind,
+                                     COL_WEIGHT, row->kind == QUOTES_ROW_GROUP ? PANGO_WEIGHT_BOLD
+                                                                               : PANGO_WEIGHT_NORMAL,
+                                     -1);
   g_hash_table_insert (self->row_iters, g_strdup (row->key), g_memdup2 (iter, sizeof *iter));
 }
 
@@ -417,9 +428,11 @@ expand_new_row (QuotesPanel *self,
   path = gtk_tree_model_get_path (model, &filter_iter);
   self->applying_expansion++;
   gtk_tree_view_expand_row (self->tree_view, path, FALSE);
-  /* Its own new children were expanded before it: GtkTreeView forgets
-   * that while the parent is closed. */
-  if (gtk_tree_model_iter_children (model, &child, &filter_iter))
+  /* A group's speakers may have been expanded before it: GtkTreeView
+   * forgets that while the group is closed. (Quotes have nothing under
+   * them: not worth going through.) */
+  if (gtk_tree_store_iter_depth (self->store, iter) == 0 &&
+      gtk_tree_model_iter_children (model, &child, &filter_iter))
     {
       do
         {
@@ -456,8 +469,22 @@ finish_level (QuotesPanel *self,
 {
   while (level->has_cursor)
     level->has_cursor = remove_row (self, &level->cursor);
-  if (level->has_parent && (level->new_parent || !row_expanded (self, &level->parent)))
+  if (level->has_parent && !level->opened &&
+      (level->new_parent || !row_expanded (self, &level->parent)))
     expand_new_row (self, &level->parent);
+}
+
+/* A new parent opens with its first row, so that the rows after it go
+ * into an open row one by one, rather than all being laid out when it
+ * opens at the end. */
+static void
+open_new_parent (QuotesPanel *self,
+                 Level       *level)
+{
+  if (!level->has_parent || !level->new_parent || level->opened)
+    return;
+  level->opened = TRUE;
+  expand_new_row (self, &level->parent);
 }
 
 /* The last row merged has no rows under it in the new analysis: the old
@@ -481,6 +508,7 @@ push_level (QuotesPanel *self)
   level->parent = self->last;
   level->has_parent = TRUE;
   level->new_parent = self->last_inserted;
+  level->opened = FALSE;
   level->has_cursor = gtk_tree_model_iter_children (GTK_TREE_MODEL (self->store), &level->cursor, &self->last);
 }
 
@@ -499,12 +527,10 @@ merge_done (QuotesPanel *self)
 }
 
 static gboolean
-merge_slice (gpointer user_data)
+merge_some (QuotesPanel *self,
+            GPtrArray   *rows,
+            gint64       deadline)
 {
-  QuotesPanel *self = user_data;
-  GPtrArray *rows = self->rows->rows;
-  gint64 deadline = g_get_monotonic_time () + MERGE_BUDGET_US;
-
   while (self->merge_index < rows->len)
     {
       const QuotesPanelRow *row = g_ptr_array_index (rows, self->merge_index++);
@@ -516,14 +542,30 @@ merge_slice (gpointer user_data)
       if (self->depth < row->depth + 1)
         push_level (self);
       merge_row (self, &self->levels[self->depth - 1], row);
+      open_new_parent (self, &self->levels[self->depth - 1]);
       self->has_last = TRUE;
       self->last_depth = row->depth;
-      if ((self->merge_index & 15) == 0 && g_get_monotonic_time () >= deadline)
+      if (g_get_monotonic_time () >= deadline)
         return G_SOURCE_CONTINUE;
     }
   self->merging = 0;
   merge_done (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+merge_slice (gpointer user_data)
+{
+  QuotesPanel *self = user_data;
+  GPtrArray *rows = self->rows->rows;
+  gint64 begin = g_get_monotonic_time ();
+  gint64 deadline = begin + MERGE_BUDGET_US;
+  gboolean more = merge_some (self, rows, deadline);
+
+  if (g_get_monotonic_time () - begin > 2 * MERGE_BUDGET_US)
+    g_debug ("Merging rows took %" G_GINT64_FORMAT " µs (row %u of %u)",
+             g_get_monotonic_time () - begin, self->merge_index, rows->len);
+  return more;
 }
 
 /* Merges self->rows into the tree: the first slice now (a short list is
@@ -567,7 +609,7 @@ clear_store (QuotesPanel *self)
 static void
 clear_pending (QuotesPanel *self)
 {
-  g_clear_object (&self->pending);
+  quotes_release_in_thread (g_steal_pointer (&self->pending), g_object_unref);
   g_clear_pointer (&self->pending_log, quotes_edit_log_free);
   self->building = FALSE;
   self->generation++;
@@ -577,9 +619,9 @@ static void
 clear_analysis (QuotesPanel *self)
 {
   clear_pending (self);
-  g_clear_object (&self->analysis);
+  quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
   g_clear_pointer (&self->log, quotes_edit_log_free);
-  g_clear_pointer (&self->rows, quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_free);
   g_clear_pointer (&self->cycle_key, g_free);
 }
 
@@ -591,13 +633,13 @@ rows_ready (QuotesPanel     *self,
 {
   if (self->pending != NULL)
     {
-      g_set_object (&self->analysis, self->pending);
+      quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
+      self->analysis = g_steal_pointer (&self->pending);
       g_clear_pointer (&self->log, quotes_edit_log_free);
       self->log = g_steal_pointer (&self->pending_log);
-      g_clear_object (&self->pending);
     }
   self->building = FALSE;
-  g_clear_pointer (&self->rows, quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_free);
   self->rows = rows;
   start_merge (self);
 }
@@ -643,7 +685,7 @@ rows_built (GObject      *object,
   /* Stale: another analysis or setting came meanwhile. */
   if (job->generation != self->generation)
     {
-      quotes_panel_rows_free (rows);
+      quotes_release_in_thread (rows, (GDestroyNotify) quotes_panel_rows_free);
       return;
     }
   rows_ready (self, rows);
@@ -2000,7 +2042,6 @@ quotes_panel_class_init (QuotesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuotesPanel, export_info_bar);
   gtk_widget_class_bind_template_child (widget_class, QuotesPanel, export_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuotesPanel, busy_box);
-  gtk_widget_class_bind_template_child (widget_class, QuotesPanel, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, QuotesPanel, live_info_bar);
   gtk_widget_class_bind_template_child (widget_class, QuotesPanel, live_button);
   gtk_widget_class_bind_template_child (widget_class, QuotesPanel, stack);
@@ -2166,7 +2207,6 @@ reveal_busy (gpointer user_data)
 
   self->busy_reveal = 0;
   gtk_widget_show (self->busy_box);
-  gtk_spinner_start (self->busy_spinner);
   return G_SOURCE_REMOVE;
 }
 
@@ -2178,7 +2218,7 @@ reveal_busy (gpointer user_data)
  * Shows or hides the "Analysing…" hint: shown only once the panel has
  * been told for a moment, without a break, that it is busy, so that the
  * analysis after each pause in typing a short text does not make it
- * flash (nor its spinner redraw the window). Nothing else changes.
+ * flash. Nothing else changes.
  */
 void
 quotes_panel_set_busy (QuotesPanel *self,
@@ -2198,7 +2238,6 @@ quotes_panel_set_busy (QuotesPanel *self,
     }
   g_clear_handle_id (&self->busy_reveal, g_source_remove);
   gtk_widget_hide (self->busy_box);
-  gtk_spinner_stop (self->busy_spinner);
 }
 
 /**
