@@ -22,6 +22,7 @@
 
 #include "quotes-buffer-watcher.h"
 #include "quotes-release.h"
+#include "quotes-timing.h"
 
 #define DEFAULT_DELAY_MS   200
 #define DEFAULT_LIVE_LIMIT (10 * 1000 * 1000)  /* characters: ~2 s of analysis */
@@ -98,8 +99,11 @@ analyze_in_thread (GTask        *task,
   Snapshot *snapshot = task_data;
   GError *error = NULL;
   QuotesAnalysis *analysis;
+  gint64 begin = g_get_monotonic_time ();
 
   analysis = quotes_analyzer_analyze (snapshot->analyzer, snapshot->text, snapshot->length, cancellable, &error);
+  g_debug ("Analysis of %" G_GSIZE_FORMAT " bytes %s in %" G_GINT64_FORMAT " µs (in a thread)",
+           snapshot->length, analysis != NULL ? "done" : "stopped", g_get_monotonic_time () - begin);
   if (analysis == NULL)
     g_task_return_error (task, error);
   else
@@ -115,7 +119,7 @@ analysis_done (GObject      *object,
   Snapshot *snapshot = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(QuotesAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), &error);
-  gint64 begin;
+  QuotesTiming timing;
 
   if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
     set_busy (self, NULL);
@@ -135,10 +139,9 @@ analysis_done (GObject      *object,
   quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
   self->analysis = g_object_ref (analysis);
   self->analysis_generation = snapshot->generation;
-  begin = g_get_monotonic_time ();
+  quotes_timing_begin (&timing);
   g_signal_emit (self, signals [ANALYSIS_CHANGED], 0);
-  if (g_get_monotonic_time () - begin > 8000)
-    g_debug ("Showing the analysis took %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - begin);
+  quotes_timing_end (&timing, "Handing over the analysis");
 }
 
 static void
@@ -177,8 +180,12 @@ static gboolean
 copy_slices (gpointer user_data)
 {
   QuotesBufferWatcher *self = user_data;
-  gint64 deadline = g_get_monotonic_time () + COPY_BUDGET_US;
+  QuotesTiming timing;
+  gint64 deadline;
   guint total;
+
+  quotes_timing_begin (&timing);
+  deadline = timing.wall + COPY_BUDGET_US;
 
   if (self->buffer == NULL || self->copy_generation != self->generation)
     {
@@ -200,9 +207,7 @@ copy_slices (gpointer user_data)
       self->copy_offset = gtk_text_iter_get_offset (&to);
       if (self->copy_offset < total && g_get_monotonic_time () >= deadline)
         {
-          if (g_get_monotonic_time () - deadline > COPY_BUDGET_US)
-            g_debug ("Copying the text took %" G_GINT64_FORMAT " µs",
-                     g_get_monotonic_time () - deadline + COPY_BUDGET_US);
+          quotes_timing_end (&timing, "Copying the text");
           return G_SOURCE_CONTINUE;
         }
     }
@@ -213,6 +218,7 @@ copy_slices (gpointer user_data)
 
     start_run (self, g_string_free (g_steal_pointer (&self->copy), FALSE), length);
   }
+  quotes_timing_end (&timing, "Copying the text");
   return G_SOURCE_REMOVE;
 }
 

@@ -22,6 +22,7 @@
 
 #include "quotes-highlighter.h"
 #include "quotes-release.h"
+#include "quotes-timing.h"
 
 #define REGION_CHARS     2048   /* the unit compared and retagged */
 #define SLICE_BUDGET_US  3000   /* per main-loop turn: well under a frame */
@@ -438,7 +439,11 @@ static gboolean
 apply_slice (gpointer user_data)
 {
   QuotesHighlighter *self = user_data;
-  gint64 deadline = g_get_monotonic_time () + SLICE_BUDGET_US;
+  QuotesTiming timing;
+  gint64 deadline;
+
+  quotes_timing_begin (&timing);
+  deadline = timing.wall + SLICE_BUDGET_US;
 
   if (self->buffer == NULL || self->plan == NULL)
     {
@@ -452,9 +457,7 @@ apply_slice (gpointer user_data)
       if (g_get_monotonic_time () >= deadline)
         break;
     }
-  if (g_get_monotonic_time () - deadline > SLICE_BUDGET_US)
-    g_debug ("Tagging took %" G_GINT64_FORMAT " µs (region %u of %u)",
-             g_get_monotonic_time () - deadline + SLICE_BUDGET_US, self->regions_done, self->n_regions);
+  quotes_timing_end (&timing, "Tagging");
   if (self->regions_done < self->n_regions)
     return G_SOURCE_CONTINUE;
   self->applying = 0;

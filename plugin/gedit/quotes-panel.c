@@ -37,6 +37,7 @@
 #include "quotes-panel.h"
 #include "quotes-panel-rows.h"
 #include "quotes-release.h"
+#include "quotes-timing.h"
 
 #define PANEL_RESOURCE "/org/gnome/gedit/plugins/quotes/quotes-panel.ui"
 #define SYNC_ROWS_QUOTES 500    /* more quotes: their rows are built in a thread */
@@ -91,6 +92,8 @@ struct _QuotesPanel
   QuotesAnalysis     *analysis;
   QuotesEditLog      *log;
   QuotesPanelRows    *rows;
+  QuotesPanelRows    *merged;          /* rows the store holds as they are;
+                                        * NULL after a merge cut short */
 
   /* Given, its rows being built. */
   QuotesAnalysis     *pending;
@@ -376,6 +379,23 @@ merge_row (QuotesPanel          *self,
   GtkTreeIter *existing;
   GtkTreeIter iter;
 
+  /* Most rows are as they were: told from the rows merged last, without
+   * reading the store. */
+  if (level->has_cursor && self->merged != NULL)
+    {
+      GtkTreeIter *at = g_hash_table_lookup (self->row_iters, row->key);
+      const QuotesPanelRow *old = at != NULL ? g_hash_table_lookup (self->merged->by_key, row->key) : NULL;
+
+      if (old != NULL && same_row (at, &level->cursor) &&
+          g_str_equal (old->text, row->text) && g_str_equal (old->tooltip, row->tooltip))
+        {
+          self->last = level->cursor;
+          self->last_inserted = FALSE;
+          advance (self, level);
+          return;
+        }
+    }
+
   /* Old rows at the cursor that the new analysis does not have went. */
   while (level->has_cursor)
     {
@@ -550,6 +570,7 @@ merge_some (QuotesPanel *self,
     }
   self->merging = 0;
   merge_done (self);
+  g_debug ("Rows merged");
   return G_SOURCE_REMOVE;
 }
 
@@ -557,14 +578,12 @@ static gboolean
 merge_slice (gpointer user_data)
 {
   QuotesPanel *self = user_data;
-  GPtrArray *rows = self->rows->rows;
-  gint64 begin = g_get_monotonic_time ();
-  gint64 deadline = begin + MERGE_BUDGET_US;
-  gboolean more = merge_some (self, rows, deadline);
+  QuotesTiming timing;
+  gboolean more;
 
-  if (g_get_monotonic_time () - begin > 2 * MERGE_BUDGET_US)
-    g_debug ("Merging rows took %" G_GINT64_FORMAT " µs (row %u of %u)",
-             g_get_monotonic_time () - begin, self->merge_index, rows->len);
+  quotes_timing_begin (&timing);
+  more = merge_some (self, self->rows->rows, timing.wall + MERGE_BUDGET_US);
+  quotes_timing_end (&timing, "Merging rows");
   return more;
 }
 
@@ -599,6 +618,7 @@ clear_store (QuotesPanel *self)
   gtk_tree_view_set_model (self->tree_view, NULL);
   gtk_tree_store_clear (self->store);
   g_hash_table_remove_all (self->row_iters);
+  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_free);
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->filter));
   update_stack (self);
   update_export_actions (self);
@@ -622,6 +642,7 @@ clear_analysis (QuotesPanel *self)
   quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
   g_clear_pointer (&self->log, quotes_edit_log_free);
   quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_free);
   g_clear_pointer (&self->cycle_key, g_free);
 }
 
@@ -639,6 +660,9 @@ rows_ready (QuotesPanel     *self,
       self->log = g_steal_pointer (&self->pending_log);
     }
   self->building = FALSE;
+  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_free);
+  if (self->merging == 0)
+    self->merged = g_steal_pointer (&self->rows);
   quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_free);
   self->rows = rows;
   start_merge (self);
@@ -668,9 +692,11 @@ build_rows_in_thread (GTask        *task,
                       GCancellable *cancellable)
 {
   RowsJob *job = task_data;
+  gint64 begin = g_get_monotonic_time ();
+  QuotesPanelRows *rows = quotes_panel_rows_new (job->analysis, job->show_reported, job->show_scare);
 
-  g_task_return_pointer (task, quotes_panel_rows_new (job->analysis, job->show_reported, job->show_scare),
-                         (GDestroyNotify) quotes_panel_rows_free);
+  g_debug ("Rows built in %" G_GINT64_FORMAT " µs (in a thread)", g_get_monotonic_time () - begin);
+  g_task_return_pointer (task, rows, (GDestroyNotify) quotes_panel_rows_free);
 }
 
 static void
