@@ -498,7 +498,8 @@ plan_job_free (gpointer data)
 {
   PlanJob *job = data;
 
-  g_clear_object (&job->analysis);
+  /* Maybe the last reference to it: see quotes-release.c. */
+  quotes_release_in_thread (g_steal_pointer (&job->analysis), g_object_unref);
   g_free (job);
 }
 

@@ -246,6 +246,7 @@ format_post (QuotesPost *post,
 typedef struct
 {
   QuotesPanelRows *result;
+  QuotesPanelRows *previous;       /* the rows of the analysis before, or NULL */
   GHashTable      *counts;         /* key -> how many rows took it */
   gboolean         show_reported;
   gboolean         show_scare;
@@ -278,6 +279,24 @@ unique_key (Builder    *builder,
 }
 
 static QuotesPanelRow *
+new_row (Builder       *builder,
+         guint          depth,
+         QuotesRowKind  kind,
+         int            id,
+         const char    *key)
+{
+  QuotesPanelRow *row = g_new0 (QuotesPanelRow, 1);
+
+  row->depth = depth;
+  row->kind = kind;
+  row->id = id;
+  row->key = unique_key (builder, key);
+  g_ptr_array_add (builder->result->rows, row);
+  g_hash_table_insert (builder->result->by_key, row->key, row);
+  return row;
+}
+
+static QuotesPanelRow *
 add_row (Builder       *builder,
          guint          depth,
          QuotesRowKind  kind,
@@ -286,17 +305,11 @@ add_row (Builder       *builder,
          char          *text,
          const char    *tooltip)
 {
-  QuotesPanelRow *row = g_new0 (QuotesPanelRow, 1);
+  QuotesPanelRow *row = new_row (builder, depth, kind, id, key);
 
-  row->depth = depth;
-  row->kind = kind;
-  row->id = id;
-  row->key = unique_key (builder, key);
   row->text = text;
   row->tooltip = g_markup_escape_text (tooltip != NULL ? tooltip : text, -1);
   row->folded = quotes_panel_fold_text (text);
-  g_ptr_array_add (builder->result->rows, row);
-  g_hash_table_insert (builder->result->by_key, row->key, row);
   return row;
 }
 
@@ -338,7 +351,24 @@ add_quote_row (Builder    *builder,
   g_autofree char *key = g_strdup_printf ("quote:%s:%s:%s", speaker_name,
                                           quotes_quote_kind_to_string (quotes_quote_get_kind (quote)),
                                           quotes_quote_get_text (quote));
-  QuotesPanelRow *row = add_row (builder, depth, QUOTES_ROW_QUOTE, quote_id, key, format_quote (quote), NULL);
+  QuotesPanelRow *row = new_row (builder, depth, QUOTES_ROW_QUOTE, quote_id, key);
+  const QuotesPanelRow *before = builder->previous != NULL
+                                 ? g_hash_table_lookup (builder->previous->by_key, row->key) : NULL;
+
+  /* The key holds all the row shows: the same key, the same texts, made
+   * once (folding for the search is the costly part). */
+  if (before != NULL && before->kind == QUOTES_ROW_QUOTE)
+    {
+      row->text = g_strdup (before->text);
+      row->tooltip = g_strdup (before->tooltip);
+      row->folded = g_strdup (before->folded);
+    }
+  else
+    {
+      row->text = format_quote (quote);
+      row->tooltip = g_markup_escape_text (row->text, -1);
+      row->folded = quotes_panel_fold_text (row->text);
+    }
 
   g_ptr_array_index (builder->result->quote_keys, quote_id) = row->key;
   g_array_append_val (builder->result->shown_quotes, quote_id);
@@ -561,20 +591,24 @@ compare_quote_starts (gconstpointer a,
  * @analysis: an analysis
  * @show_reported_speech: whether reported speech is listed
  * @show_scare_quotes: whether scare quotes are listed
+ * @previous: (nullable): the rows of an analysis before, whose texts are
+ *   taken again for the same entries
  *
  * Returns: (transfer full): the entries of the panel for @analysis
  */
 QuotesPanelRows *
-quotes_panel_rows_new (QuotesAnalysis *analysis,
-                       gboolean        show_reported_speech,
-                       gboolean        show_scare_quotes)
+quotes_panel_rows_new (QuotesAnalysis  *analysis,
+                       gboolean         show_reported_speech,
+                       gboolean         show_scare_quotes,
+                       QuotesPanelRows *previous)
 {
   GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
   QuotesPanelRows *result = g_new0 (QuotesPanelRows, 1);
   g_autoptr(GArray) unattributed = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) speakers = NULL;
-  Builder builder = { result, NULL, show_reported_speech, show_scare_quotes };
+  Builder builder = { result, previous, NULL, show_reported_speech, show_scare_quotes };
 
+  result->ref_count = 1;
   result->analysis = g_object_ref (analysis);
   result->rows = g_ptr_array_new_with_free_func (row_free);
   result->by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -594,10 +628,18 @@ quotes_panel_rows_new (QuotesAnalysis *analysis,
   return result;
 }
 
-void
-quotes_panel_rows_free (QuotesPanelRows *rows)
+QuotesPanelRows *
+quotes_panel_rows_ref (QuotesPanelRows *rows)
 {
-  if (rows == NULL)
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_atomic_int_inc (&rows->ref_count);
+  return rows;
+}
+
+void
+quotes_panel_rows_unref (QuotesPanelRows *rows)
+{
+  if (rows == NULL || !g_atomic_int_dec_and_test (&rows->ref_count))
     return;
   g_clear_object (&rows->analysis);
   g_clear_pointer (&rows->rows, g_ptr_array_unref);

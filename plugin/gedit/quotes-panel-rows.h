@@ -36,10 +36,12 @@ typedef struct
 
 /*
  * What the panel lists for an analysis, as plain data: built from the
- * analysis alone, so it may be built in a thread.
+ * analysis alone, so it may be built in a thread. Never changed once
+ * built, so threads may share it (it is reference-counted).
  */
 typedef struct
 {
+  gint            ref_count;
   QuotesAnalysis *analysis;
   GPtrArray      *rows;          /* QuotesPanelRow, in tree order (parents first) */
   GHashTable     *by_key;        /* key -> QuotesPanelRow */
@@ -47,12 +49,14 @@ typedef struct
   GPtrArray      *quote_keys;    /* by quote id: the key of its row, or NULL */
 } QuotesPanelRows;
 
-QuotesPanelRows *quotes_panel_rows_new  (QuotesAnalysis  *analysis,
-                                         gboolean         show_reported_speech,
-                                         gboolean         show_scare_quotes);
-void             quotes_panel_rows_free (QuotesPanelRows *rows);
+QuotesPanelRows *quotes_panel_rows_new   (QuotesAnalysis  *analysis,
+                                          gboolean         show_reported_speech,
+                                          gboolean         show_scare_quotes,
+                                          QuotesPanelRows *previous);
+QuotesPanelRows *quotes_panel_rows_ref   (QuotesPanelRows *rows);
+void             quotes_panel_rows_unref (QuotesPanelRows *rows);
 char            *quotes_panel_fold_text (const char      *text);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuotesPanelRows, quotes_panel_rows_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuotesPanelRows, quotes_panel_rows_unref)
 
 G_END_DECLS

@@ -618,7 +618,7 @@ clear_store (QuotesPanel *self)
   gtk_tree_view_set_model (self->tree_view, NULL);
   gtk_tree_store_clear (self->store);
   g_hash_table_remove_all (self->row_iters);
-  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_unref);
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->filter));
   update_stack (self);
   update_export_actions (self);
@@ -641,8 +641,8 @@ clear_analysis (QuotesPanel *self)
   clear_pending (self);
   quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
   g_clear_pointer (&self->log, quotes_edit_log_free);
-  quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_free);
-  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_unref);
+  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_unref);
   g_clear_pointer (&self->cycle_key, g_free);
 }
 
@@ -660,20 +660,21 @@ rows_ready (QuotesPanel     *self,
       self->log = g_steal_pointer (&self->pending_log);
     }
   self->building = FALSE;
-  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->merged), (GDestroyNotify) quotes_panel_rows_unref);
   if (self->merging == 0)
     self->merged = g_steal_pointer (&self->rows);
-  quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_free);
+  quotes_release_in_thread (g_steal_pointer (&self->rows), (GDestroyNotify) quotes_panel_rows_unref);
   self->rows = rows;
   start_merge (self);
 }
 
 typedef struct
 {
-  QuotesAnalysis *analysis;
-  gboolean        show_reported;
-  gboolean        show_scare;
-  guint64         generation;
+  QuotesAnalysis  *analysis;
+  QuotesPanelRows *previous;
+  gboolean         show_reported;
+  gboolean         show_scare;
+  guint64          generation;
 } RowsJob;
 
 static void
@@ -681,7 +682,9 @@ rows_job_free (gpointer data)
 {
   RowsJob *job = data;
 
-  g_clear_object (&job->analysis);
+  /* Maybe the last references to them: see quotes-release.c. */
+  quotes_release_in_thread (g_steal_pointer (&job->analysis), g_object_unref);
+  quotes_release_in_thread (g_steal_pointer (&job->previous), (GDestroyNotify) quotes_panel_rows_unref);
   g_free (job);
 }
 
@@ -693,10 +696,11 @@ build_rows_in_thread (GTask        *task,
 {
   RowsJob *job = task_data;
   gint64 begin = g_get_monotonic_time ();
-  QuotesPanelRows *rows = quotes_panel_rows_new (job->analysis, job->show_reported, job->show_scare);
+  QuotesPanelRows *rows = quotes_panel_rows_new (job->analysis, job->show_reported, job->show_scare,
+                                                 job->previous);
 
   g_debug ("Rows built in %" G_GINT64_FORMAT " µs (in a thread)", g_get_monotonic_time () - begin);
-  g_task_return_pointer (task, rows, (GDestroyNotify) quotes_panel_rows_free);
+  g_task_return_pointer (task, rows, (GDestroyNotify) quotes_panel_rows_unref);
 }
 
 static void
@@ -711,7 +715,7 @@ rows_built (GObject      *object,
   /* Stale: another analysis or setting came meanwhile. */
   if (job->generation != self->generation)
     {
-      quotes_release_in_thread (rows, (GDestroyNotify) quotes_panel_rows_free);
+      quotes_release_in_thread (rows, (GDestroyNotify) quotes_panel_rows_unref);
       return;
     }
   rows_ready (self, rows);
@@ -729,12 +733,14 @@ build_rows (QuotesPanel    *self,
   self->generation++;
   if (quotes_analysis_get_quotes (analysis)->len <= SYNC_ROWS_QUOTES)
     {
-      rows_ready (self, quotes_panel_rows_new (analysis, self->show_reported_speech, self->show_scare_quotes));
+      rows_ready (self, quotes_panel_rows_new (analysis, self->show_reported_speech, self->show_scare_quotes,
+                                               self->rows));
       return;
     }
 
   job = g_new0 (RowsJob, 1);
   job->analysis = g_object_ref (analysis);
+  job->previous = self->rows != NULL ? quotes_panel_rows_ref (self->rows) : NULL;
   job->show_reported = self->show_reported_speech;
   job->show_scare = self->show_scare_quotes;
   job->generation = self->generation;
