@@ -380,7 +380,13 @@ class Suite:
         self.passed = 0
         self.failed = 0
 
-    def run(self, description, function, needs=()):
+    def run(self, description, function, needs=(), pending=None):
+        """Run function(ctx) as check number N. pending: why a check is known
+        to fail for now; its failure is reported, not counted, and its
+        passing fails the suite until the mark is removed (TAP's "# TODO")."""
+        if pending:
+            self.run_pending(description, function, needs, pending)
+            return
         self.number += 1
         missing = [name for name in needs if getattr(self.ctx, name) is None]
         if missing:
@@ -403,6 +409,20 @@ class Suite:
             self.passed += 1
             print(f"ok {self.number} - {description} "
                   f"({time.monotonic() - started:.1f} s)", flush=True)
+
+    def run_pending(self, description, function, needs, pending):
+        failed_before = self.failed
+        number = self.number + 1
+        self.run(description, function, needs)
+        if self.failed > failed_before:
+            self.failed -= 1
+            self.passed += 1
+            print(f"# check {number} is pending, its failure not counted: {pending}", flush=True)
+        else:
+            self.passed -= 1
+            self.failed += 1
+            print(f"# check {number} passes although marked pending ({pending}): "
+                  "remove the mark", flush=True)
 
     def skip(self, description, reason):
         """A check that is not run, and why (TAP's "# SKIP")."""
@@ -498,7 +518,7 @@ def is_modified_title(name):
     return name.startswith("*")
 
 
-def focus_view(ctx):
+def focus_view(ctx, timeout=5):
     """Keyboard events go to the X focus: make gedit's window active with the
     document's view focused (there is no window manager). GTK's accessible
     grab_focus focuses the widget and presents its window."""
@@ -508,7 +528,26 @@ def focus_view(ctx):
     if focused():
         return
     ctx.view.queryComponent().grabFocus()
-    wait_for(focused, 5, "gedit's window to be active with the text view focused")
+    try:
+        wait_for(focused, timeout, "gedit's window to be active with the text view focused")
+        return
+    except CheckFailed:
+        pass
+    # As a person would: a click into the text (seen needed once a very
+    # large document had just opened).
+    box = ctx.view.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, "b1c")
+    note("clicked into the text view to focus it")
+    try:
+        wait_for(focused, timeout, "gedit's window to be active with the text view focused")
+    except CheckFailed:
+        holder = find_one(ctx.frame, lambda a: has_state(a, pyatspi.STATE_FOCUSED))
+        note(f"window active: {has_state(ctx.frame, pyatspi.STATE_ACTIVE)}, "
+             f"view focused: {has_state(ctx.view, pyatspi.STATE_FOCUSED)}, "
+             f"showing: {has_state(ctx.view, pyatspi.STATE_SHOWING)}; the focus is on "
+             + (f"{holder.getRoleName()} {holder.name!r}" if holder else "nothing showing")
+             + f"; view states {ctx.view.getState().getStates()}")
+        raise
 
 
 def tab_list(frame):
