@@ -1077,7 +1077,8 @@ test_marks_follow_edits (Fixture       *fixture,
   speaker = selected_text (fixture->buffer);
   g_assert_cmpstr (speaker, ==, "Volodymyr Zelenskiy");
 
-  /* Changing what is shown uses the marks, not the old offsets. */
+  /* Changing what is shown keeps the positions carried through the edit,
+   * not the old offsets. */
   g_object_set (fixture->panel, "show-reported-speech", FALSE, NULL);
   activate_row (fixture, CEASEFIRE_ROW);
   g_clear_pointer (&text, g_free);
