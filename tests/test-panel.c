@@ -1656,8 +1656,14 @@ test_not_live (Fixture       *fixture,
   /* What was listed stays listed meanwhile. */
   g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
 
+  /* Not analysed yet is not the same as nothing found. */
+  quotes_panel_set_view (fixture->panel, NULL);
+  quotes_panel_set_view (fixture->panel, fixture->view);
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "Not analysed yet");
+
   quotes_panel_set_live (fixture->panel, TRUE);
   g_assert_false (gtk_widget_is_visible (bar));
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
 }
 
 /* Offsets carried through edits the way marks move. */

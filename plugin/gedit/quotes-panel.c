@@ -880,8 +880,13 @@ update_stack (QuotesPanel *self)
 
   if (self->stack == NULL || self->filter == NULL)
     return;
+  /* A very long document is only analysed when asked: "No quotations
+   * found" would not be true yet. */
+  if (self->analysis == NULL && self->pending == NULL &&
+      self->live_info_bar != NULL && gtk_widget_get_visible (self->live_info_bar))
+    gtk_stack_set_visible_child_name (self->stack, "not-analysed");
   /* Organizations alone do not make a list of quotations. */
-  if (!has_quotes && !has_posts)
+  else if (!has_quotes && !has_posts)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (!gtk_tree_model_get_iter_first (GTK_TREE_MODEL (self->filter), &iter))
     gtk_stack_set_visible_child_name (self->stack, "no-match");
@@ -1812,6 +1817,7 @@ quotes_panel_set_live (QuotesPanel *self,
 
   if (self->live_info_bar != NULL)
     gtk_widget_set_visible (self->live_info_bar, !live);
+  update_stack (self);
 }
 
 /**
