@@ -374,13 +374,20 @@ test_stale_analysis_dropped (void)
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &start);
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (buffer), &start, "A new first line.\n", -1);
   g_assert_false (quotes_highlighter_is_applying (highlighter));
-  /* Let a plan still worked out in a thread come back. */
-  for (guint i = 0; i < 50; i++)
-    {
-      g_usleep (10000);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-    }
+  /* The plan worked out in a thread comes back and is let go: then only
+   * this test and the highlighter hold the analysis. */
+  {
+    guint timeout = g_timeout_add_seconds (TIMEOUT_S, give_up, NULL);
+
+    while (g_atomic_int_get (&G_OBJECT (analysis)->ref_count) > 2)
+      {
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      }
+    g_source_remove (timeout);
+  }
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   g_signal_handlers_disconnect_by_data (buffer, &changes);
   g_assert_cmpuint (changes.count, ==, 0);
   g_assert_false (has_tag (buffer, QUOTES_HIGHLIGHTER_TAG_QUOTE, "We have kept"));
