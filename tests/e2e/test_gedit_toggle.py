@@ -1,27 +1,29 @@
 #!/usr/bin/python3
 """End-to-end stress check: the Quotes plugin switched on and off 100 times
-in the real gedit 44, with several documents open.
+in the real gedit 44, with several documents open in two windows.
 
-Three tabs: the example article, edited with the keyboard (two undo steps,
-one of them undone, so there is something to redo); a larger article file
-(about 200 KB of varied news, the active tab, whose analysis is under way
-when many of the switches happen); an unsaved tab with a quote typed into
-it. The plugin is switched through GSettings (active-plugins, written by
-gsettings as a person's preferences would be), which gedit follows at once.
-Each switch waits until gedit shows it (the "Quotes" page in the side-panel
-page switcher comes or goes), then the next one happens at a different
-moment of the plugin's work: at once (the analysis still waiting for its
-200 ms pause), while gedit's worker threads run, once the large document's
-first quote is highlighted, or once its last quote is and the panel lists
-the speakers.
+The first window has three tabs: the example article, edited with the
+keyboard (two undo steps, one of them undone, so there is something to
+redo); a larger article file (about 120 KB of varied news, the active tab,
+whose analysis is under way when many of the switches happen); an unsaved
+tab with a quote typed into it. A second window (gedit --new-window) shows a
+copy of the larger article. The plugin is switched through GSettings
+(active-plugins, written by gsettings as a person's preferences would be),
+which gedit follows at once. Each switch waits until gedit shows it (the
+"Quotes" page comes or goes in both windows' side-panel page switchers),
+then the next one happens at a different moment of the plugin's work: at
+once (the analysis still waiting for its 200 ms pause), while gedit's
+worker threads run, once the larger document's first quote is highlighted,
+or once its last quote is and the panel lists the speakers.
 
-After every switch off: no text in any tab carries a tag's attributes
-(colours, underline) any more. After the 100 switches: each tab's text and
-modified flag are as before, undo and redo walk the article's history
-exactly as gedit does without the plugin (no step added, none lost, the
-modified flag clear at the saved text), the plugin still works when
-switched on again, gedit exits cleanly, and its stderr holds no CRITICAL,
-WARNING or ERROR line.
+After every switch off: no text in any tab of either window carries a
+tag's attributes (colours, underline) any more. After the 100 switches:
+each tab's text and modified flag are as before, undo and redo walk the
+article's history exactly as gedit does without the plugin (no step added,
+none lost, the modified flag clear at the saved text); switched on, the
+second window is closed at once, while its document is analysed; the
+plugin still works in the first; gedit exits cleanly, and its stderr holds
+no CRITICAL, WARNING or ERROR line.
 
 In harness mode (run-e2e --without-plugin) gedit's own file browser plugin
 is switched instead, with the same documents, edits and undo checks: that
@@ -38,19 +40,19 @@ import time
 
 from gedit_e2e import (
     PAGE_TITLE, TREE_NAME, Context, Keyboard, Suite, answer_save_dialog, attribute_runs,
-    background_at, click,
-    check_exit_status, check_stderr_all, check_window, children, close_window, do_action,
-    document_text, ensure, find_one, find_tree, focus_view,
-    is_modified_title, is_tree, note, parse_args, plugin_mode, pyatspi, quote_span, select_tab,
-    set_active_plugins, set_caret, tab_names, ticks_since, varied_articles, wait_for, wait_view,
-    worker_ticks)
+    background_at, button, check_exit_status, check_stderr_all, check_window, children, click,
+    close_window, do_action, document_text, ensure, ensure_clean_stderr, find_one, find_tree,
+    focus_view, frames, is_modified_title, is_text_view, is_tree, note, parse_args, plugin_mode,
+    pyatspi, quote_span, select_tab, set_active_plugins, set_caret, tab_names, ticks_since,
+    varied_articles, wait_for, wait_view, worker_ticks)
 
 SWITCHES = 100
 # Words typed into the article, each an undo step of its own (no space:
 # GtkSourceView may start a new step at one).
 FIRST_WORD, SECOND_WORD = "STEADY", "NOW"
 LARGE_NAME = "large-article.txt"
-LARGE_SIZE = 200_000
+LARGE_SIZE = 120_000
+OTHER_NAME = "large-article-copy.txt"  # in a second window
 UNSAVED_TEXT = ("\u201cThe library will stay open all summer,\u201d said Marta Ruiz, "
                 "the city\u2019s head of culture.")
 # When, after gedit shows the plugin on, it is switched off again.
@@ -67,7 +69,7 @@ class Plugin:
             self.name, self.page = "quotes", PAGE_TITLE
         else:
             self.name, self.page = "filebrowser", "File Browser"
-        self.switcher = None  # the box of radio buttons, one a page
+        self.switchers = {}  # window (frame) -> its side panel's page switcher
 
     def find_switcher(self, frame):
         """The side panel's page switcher (radio buttons in a popover, one
@@ -76,31 +78,42 @@ class Plugin:
         radio = wait_for(lambda: find_one(frame, lambda a: a.getRole() == pyatspi.ROLE_RADIO_BUTTON
                                           and a.name == "Documents", showing_only=False),
                          10, "the side panel's 'Documents' page in its page switcher")
-        self.switcher = radio.parent
+        self.switchers[frame] = radio.parent
+        return radio.parent
 
-    def pages(self):
-        return [c.name for c in children(self.switcher)]
+    def pages(self, frame):
+        return [c.name for c in children(self.switchers[frame])]
 
     def shown(self):
-        return self.page in self.pages()
+        """Whether each window shows the page: True, False, or None when
+        they differ (gedit is between the two)."""
+        found = {self.page in self.pages(frame) for frame in self.switchers}
+        return found.pop() if len(found) == 1 else None
 
     def switch(self, on):
         set_active_plugins(f"['{self.name}']" if on else "[]", quiet=True)
 
-    def show_page(self):
+    def show_page(self, frame):
         """Click the page's radio button, as a person choosing the page."""
-        radio = next((c for c in children(self.switcher) if c.name == self.page), None)
-        ensure(radio is not None, f"no page {self.page!r} to show: {self.pages()}")
+        radio = next((c for c in children(self.switchers[frame]) if c.name == self.page), None)
+        ensure(radio is not None, f"no page {self.page!r} to show: {self.pages(frame)}")
         do_action(radio, "click")
 
 
 class Tab:
-    def __init__(self, index, title, view, text, modified):
+    def __init__(self, index, title, view, text, modified, frame=None):
         self.index, self.title, self.view = index, title, view
         self.text, self.modified = text, modified
+        self.frame = frame  # the second window's only tab; None: a tab of the first
+
+
+def all_tabs(ctx):
+    return ctx.tabs + ([ctx.other] if ctx.other else [])
 
 
 def tab_modified(ctx, tab):
+    if tab.frame is not None:
+        return is_modified_title(tab.frame.name)
     names = tab_names(ctx.frame)
     ensure(len(names) == len(ctx.tabs), f"tabs {names}, expected {len(ctx.tabs)}")
     return is_modified_title(names[tab.index])
@@ -118,7 +131,7 @@ def check_documents(ctx):
     ctx.keyboard = Keyboard()
     ctx.plugin = Plugin(ctx)
     ctx.plugin.find_switcher(ctx.frame)
-    note(f"side-panel pages: {ctx.plugin.pages()}")
+    note(f"side-panel pages: {ctx.plugin.pages(ctx.frame)}")
     ensure(ctx.plugin.shown(), f"no page {ctx.plugin.page!r} to begin with")
 
     # The article: two words typed at two places (two undo steps), the
@@ -186,11 +199,38 @@ def check_documents(ctx):
         note(f"{LARGE_NAME} is highlighted to its last quote")
 
 
+def check_second_window(ctx):
+    """A second window (gedit --new-window) with a copy of the large article."""
+    path = os.path.join(os.path.dirname(ctx.args.document), OTHER_NAME)
+    text = ctx.tabs[1].text
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    result = subprocess.run(["gedit", "--new-window", path], capture_output=True, text=True,
+                            timeout=30)
+    ensure(result.returncode == 0, f"gedit --new-window: status {result.returncode} "
+           f"{result.stderr.strip()!r}")
+    frame = wait_for(lambda: next((f for f in frames(ctx.app) if f.name.startswith(OTHER_NAME)),
+                                  None), 20, f"a second window showing {OTHER_NAME}")
+    view = wait_for(lambda: (lambda v: v if v and v.queryText().characterCount == len(text)
+                             else None)(find_one(frame, is_text_view)), 30,
+                    f"{OTHER_NAME} loaded in the second window")
+    ensure(document_text(view) == text, f"the second window does not hold {OTHER_NAME}")
+    ctx.plugin.find_switcher(frame)
+    ensure(ctx.plugin.shown(), f"no page {ctx.plugin.page!r} in the second window: "
+           f"{ctx.plugin.pages(frame)}")
+    ctx.other = Tab(0, OTHER_NAME, view, text, False, frame)
+    note(f"windows: {[f.name for f in frames(ctx.app)]}")
+    if plugin_mode(ctx):
+        wait_for(lambda: background_at(view, ctx.large_last), 60,
+                 f"the last quote of {OTHER_NAME} highlighted in the second window")
+        note(f"{OTHER_NAME} is highlighted to its last quote")
+
+
 def wait_switched(ctx, on):
     state = "on" if on else "off"
-    wait_for(ctx.plugin.shown if on else lambda: not ctx.plugin.shown(), 10,
-             f"the page {ctx.plugin.page!r} to {'appear' if on else 'go'} (plugin {state})",
-             interval=0.02)
+    wait_for(lambda: ctx.plugin.shown() is on, 10,
+             f"the page {ctx.plugin.page!r} to {'appear' if on else 'go'} in every window "
+             f"(plugin {state})", interval=0.02)
 
 
 def wait_moment(ctx, moment, before):
@@ -210,7 +250,7 @@ def wait_moment(ctx, moment, before):
     if moment == 3:
         wait_for(lambda: background_at(large, ctx.large_last), 60,
                  f"the last quote of {LARGE_NAME} highlighted", interval=0.05)
-        ctx.plugin.show_page()
+        ctx.plugin.show_page(ctx.frame)
         tree = wait_for(lambda: find_tree(ctx.frame, TREE_NAME), 10,
                         f"the tree {TREE_NAME!r} shown")
         wait_for(lambda: first_row(tree).startswith("Speakers"), 10,
@@ -230,8 +270,8 @@ def check_switches(ctx):
     large = ctx.tabs[1]
     ctx.plugin.switch(False)
     wait_switched(ctx, False)
-    for tab in ctx.tabs:
-        wait_for(lambda: untagged(tab), 5, f"no tag attributes left in tab {tab.index}")
+    for tab in all_tabs(ctx):
+        wait_for(lambda: untagged(tab), 5, f"no tag attributes left in {tab.title}")
     started = time.monotonic()
     early = 0  # switched off before the large document was highlighted
     per_moment = [0.0] * len(MOMENTS)
@@ -246,9 +286,9 @@ def check_switches(ctx):
             early += 1
         ctx.plugin.switch(False)
         wait_switched(ctx, False)
-        for tab in ctx.tabs:
-            ensure(untagged(tab), f"switch {number + 1} ({MOMENTS[moment]}): tab {tab.index} "
-                   f"({tab.title}) keeps tag attributes: {attribute_runs(tab.view)[:3]}")
+        for tab in all_tabs(ctx):
+            ensure(untagged(tab), f"switch {number + 1} ({MOMENTS[moment]}): {tab.title} "
+                   f"keeps tag attributes: {attribute_runs(tab.view)[:3]}")
         ensure(not os.path.exists(ctx.args.gedit_status), f"gedit ended at switch {number + 1}")
         per_moment[moment] += time.monotonic() - began
     note(f"{SWITCHES} times on and off in {time.monotonic() - started:.1f} s")
@@ -264,13 +304,29 @@ def check_switches(ctx):
 
 
 def check_documents_unchanged(ctx):
-    for tab in ctx.tabs:
+    for tab in all_tabs(ctx):
         text = document_text(tab.view)
-        ensure(text == tab.text, f"tab {tab.index} ({tab.title}): the text changed "
+        ensure(text == tab.text, f"{tab.title}: the text changed "
                f"({len(text)} characters, expected {len(tab.text)})")
         ensure(tab_modified(ctx, tab) == tab.modified,
-               f"tab {tab.index} ({tab.title}): modified flag changed: {tab_names(ctx.frame)}")
-    note(f"texts as before; tabs {tab_names(ctx.frame)}")
+               f"{tab.title}: modified flag changed: {tab_names(ctx.frame)}")
+    note(f"texts as before; tabs {tab_names(ctx.frame)}"
+         + (f", second window {ctx.other.frame.name!r}" if ctx.other else ""))
+
+
+def check_close_window_while_busy(ctx):
+    """Switched on, the second window closes at once, while the plugin
+    analyses its document: gedit and the first window go on."""
+    ctx.plugin.switch(True)
+    wait_switched(ctx, True)
+    frame = ctx.other.frame
+    del ctx.plugin.switchers[frame]
+    ctx.other = None
+    click(button(frame, "Close"))
+    wait_for(lambda: len(frames(ctx.app)) == 1, 10, "the second window to close")
+    ensure(not os.path.exists(ctx.args.gedit_status), "gedit exited")
+    note(f"closed the second window; windows {[f.name for f in frames(ctx.app)]}")
+    ensure_clean_stderr(ctx)
 
 
 def check_history(ctx):
@@ -307,10 +363,10 @@ def check_history(ctx):
 
 
 def check_still_works(ctx):
-    """Switched on once more: the article's speakers and highlights."""
+    """On: the article's speakers and highlights."""
     ctx.plugin.switch(True)
     wait_switched(ctx, True)
-    ctx.plugin.show_page()
+    ctx.plugin.show_page(ctx.frame)
     tree = wait_for(lambda: find_tree(ctx.frame, TREE_NAME), 10,
                     f"the tree {TREE_NAME!r} shown")
     wait_for(lambda: first_row(tree).startswith("Speakers"), 10, "the panel's first row 'Speakers'")
@@ -326,7 +382,7 @@ def check_still_works(ctx):
 def check_harness_still_works(ctx):
     ctx.plugin.switch(True)
     wait_switched(ctx, True)
-    ctx.plugin.show_page()
+    ctx.plugin.show_page(ctx.frame)
     wait_for(lambda: find_one(ctx.frame, is_tree), 10, "the file browser's tree")
     note("the file browser's tree is shown")
 
@@ -350,7 +406,7 @@ def check_close(ctx):
 def main():
     args = parse_args(__doc__)
     ctx = Context(args)
-    ctx.keyboard = ctx.plugin = ctx.tabs = None
+    ctx.keyboard = ctx.plugin = ctx.tabs = ctx.other = None
     suite = Suite(ctx)
     started = time.monotonic()
     plugin = args.mode == "plugin"
@@ -361,17 +417,22 @@ def main():
     suite.run("three tabs: the article edited (undo history), a large article, an unsaved text",
               check_documents, base)
     needs = base + ("keyboard", "plugin", "tabs")
+    suite.run("a second window (gedit --new-window) with a copy of the large article",
+              check_second_window, needs)
     suite.run(f"the {'Quotes' if plugin else 'file browser'} plugin switched on and off "
               f"{SWITCHES} times; no tag attributes left after each switch off",
               check_switches, needs)
     suite.run("every tab's text and modified flag as before", check_documents_unchanged, needs)
     suite.run("undo and redo on the article: its two steps, no more, unmodified at the saved text",
               check_history, needs)
+    suite.run("switched on, the second window closes at once"
+              + (" while its document is being analysed" if plugin else "") + "; gedit goes on",
+              check_close_window_while_busy, needs)
     if plugin:
-        suite.run("switched on again, the plugin lists speakers and highlights quotes",
+        suite.run("the plugin lists the article's speakers and highlights its quotes",
                   check_still_works, needs)
     else:
-        suite.run("switched on again, the file browser shows its tree", check_harness_still_works,
+        suite.run("the file browser shows its tree", check_harness_still_works,
                   needs)
     suite.run("closing the tabs one by one (Ctrl+W), then the window",
               check_close, needs)
