@@ -17,6 +17,8 @@ time.monotonic() in the driver, so both sides compare):
                        changed (TEXT is the row's text)
   panelstate T TEXT    the panel's visible labels (status, info bars), when
                        they change
+  analyse T            the probe pressed the panel's "Analyse Now" (after
+                       $BENCH_ANALYSE_AFTER changes, when set)
 """
 
 import gc
@@ -117,6 +119,27 @@ class BenchProbe(GObject.Object, Gedit.WindowActivatable):
     def on_changed(self, document):
         self.log.write("changed", document.get_char_count())
         self.pending_paint = True
+        self.changes = getattr(self, "changes", 0) + 1
+        after = os.environ.get("BENCH_ANALYSE_AFTER")
+        if after and self.changes == int(after):
+            GLib.idle_add(self.press_analyse)
+
+    def press_analyse(self):
+        button = self.find_button(self.page, "_Analyse Now")
+        if button is not None:
+            self.log.write("analyse")
+            button.clicked()
+        return False
+
+    def find_button(self, widget, label):
+        if isinstance(widget, Gtk.Button) and widget.get_label() == label:
+            return widget
+        if isinstance(widget, Gtk.Container):
+            for child in widget.get_children():
+                found = self.find_button(child, label)
+                if found is not None:
+                    return found
+        return None
 
     def on_after_paint(self, clock):
         if self.pending_paint:
