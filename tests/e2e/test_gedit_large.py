@@ -243,7 +243,15 @@ def check_analyse_now(ctx):
     ensure_clean_stderr(ctx)
 
 
+def peak_memory(pid):
+    """gedit's peak resident memory (VmHWM), for the log."""
+    with open(f"/proc/{pid}/status", encoding="utf-8") as stream:
+        line = next((l for l in stream if l.startswith("VmHWM:")), "VmHWM: ? kB")
+    return line.split(":", 1)[1].strip()
+
+
 def check_close_tab(ctx):
+    note(f"gedit's peak memory so far: {peak_memory(ctx.app.get_process_id())}")
     try:
         focus_view(ctx, 2)
     except CheckFailed as failure:
