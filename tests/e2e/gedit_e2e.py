@@ -380,13 +380,7 @@ class Suite:
         self.passed = 0
         self.failed = 0
 
-    def run(self, description, function, needs=(), pending=None):
-        """Run function(ctx) as check number N. pending: why a check is known
-        to fail for now; its failure is reported, not counted, and its
-        passing fails the suite until the mark is removed (TAP's "# TODO")."""
-        if pending:
-            self.run_pending(description, function, needs, pending)
-            return
+    def run(self, description, function, needs=()):
         self.number += 1
         missing = [name for name in needs if getattr(self.ctx, name) is None]
         if missing:
@@ -409,20 +403,6 @@ class Suite:
             self.passed += 1
             print(f"ok {self.number} - {description} "
                   f"({time.monotonic() - started:.1f} s)", flush=True)
-
-    def run_pending(self, description, function, needs, pending):
-        failed_before = self.failed
-        number = self.number + 1
-        self.run(description, function, needs)
-        if self.failed > failed_before:
-            self.failed -= 1
-            self.passed += 1
-            print(f"# check {number} is pending, its failure not counted: {pending}", flush=True)
-        else:
-            self.passed -= 1
-            self.failed += 1
-            print(f"# check {number} passes although marked pending ({pending}): "
-                  "remove the mark", flush=True)
 
     def skip(self, description, reason):
         """A check that is not run, and why (TAP's "# SKIP")."""
