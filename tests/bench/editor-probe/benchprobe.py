@@ -132,14 +132,16 @@ class BenchProbe(GObject.Object, Gedit.WindowActivatable):
         return False
 
     def find_button(self, widget, label):
-        if isinstance(widget, Gtk.Button) and widget.get_label() == label:
-            return widget
-        if isinstance(widget, Gtk.Container):
-            for child in widget.get_children():
-                found = self.find_button(child, label)
-                if found is not None:
-                    return found
-        return None
+        """Through internal children too (an info bar's content area)."""
+        found = []
+
+        def visit(w):
+            if isinstance(w, Gtk.Button) and w.get_label() == label:
+                found.append(w)
+            elif isinstance(w, Gtk.Container):
+                w.forall(visit)
+        visit(widget)
+        return found[0] if found else None
 
     def on_after_paint(self, clock):
         if self.pending_paint:
