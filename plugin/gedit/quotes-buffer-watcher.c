@@ -22,6 +22,7 @@
 
 #include "quotes-buffer-watcher.h"
 #include "quotes-release.h"
+#include "quotes-worker.h"
 #include "quotes-timing.h"
 
 #define DEFAULT_DELAY_MS   200
@@ -163,7 +164,7 @@ start_run (QuotesBufferWatcher *self,
   task = g_task_new (self, cancellable, analysis_done, NULL);
   g_task_set_source_tag (task, start_run);
   g_task_set_task_data (task, snapshot, snapshot_free);
-  g_task_run_in_thread (task, analyze_in_thread);
+  quotes_worker_run (task, analyze_in_thread);
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include "quotes-highlighter.h"
 #include "quotes-release.h"
+#include "quotes-worker.h"
 #include "quotes-timing.h"
 
 #define REGION_CHARS     2048   /* the unit compared and retagged */
@@ -568,7 +569,7 @@ refresh (QuotesHighlighter *self)
   task = g_task_new (self, NULL, plan_done, NULL);
   g_task_set_source_tag (task, refresh);
   g_task_set_task_data (task, job, plan_job_free);
-  g_task_run_in_thread (task, plan_in_thread);
+  quotes_worker_run (task, plan_in_thread);
 }
 
 /**

@@ -35,6 +35,7 @@
 
 #include "quotes-panel-private.h"
 #include "quotes-release.h"
+#include "quotes-worker.h"
 #include "quotes-timing.h"
 
 #define PANEL_RESOURCE "/org/gnome/gedit/plugins/quotes/quotes-panel.ui"
@@ -666,7 +667,7 @@ build_rows (QuotesPanel    *self,
   task = g_task_new (self, NULL, rows_built, NULL);
   g_task_set_source_tag (task, build_rows);
   g_task_set_task_data (task, job, rows_job_free);
-  g_task_run_in_thread (task, build_rows_in_thread);
+  quotes_worker_run (task, build_rows_in_thread);
 }
 
 /* The settings changed: the same analysis, other rows. */
