@@ -237,7 +237,7 @@ run_analysis (gpointer user_data)
   self->copy_offset = 0;
   self->copy_generation = self->generation;
   if (copy_slices (self))
-    self->copying = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, copy_slices, self, NULL);
+    self->copying = g_idle_add_full (QUOTES_WORK_PRIORITY, copy_slices, self, NULL);
   return G_SOURCE_REMOVE;
 }
 

@@ -523,7 +523,7 @@ start_merge (QuotesPanel *self)
   top->has_cursor = gtk_tree_model_get_iter_first (GTK_TREE_MODEL (self->store), &top->cursor);
   self->merge_index = 0;
   if (merge_slice (self))
-    self->merging = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, merge_slice, self, NULL);
+    self->merging = g_idle_add_full (QUOTES_WORK_PRIORITY, merge_slice, self, NULL);
 }
 
 /* Empties the tree at once, detached: a view watching would handle each

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
  */
 #define QUOTES_TIMING_NOTE_US 8000
 
+/* The priority of the plugin's slices of main-loop work: after input,
+ * redrawing and GtkTextView's layout (GDK_PRIORITY_REDRAW + 5), before
+ * the rest of the idle work, so that a result reaches the screen soon
+ * while keys still go first. */
+#define QUOTES_WORK_PRIORITY (G_PRIORITY_HIGH_IDLE + 30)
+
 typedef struct
 {
   gint64 wall;
