@@ -482,7 +482,7 @@ start_applying (QuotesHighlighter *self,
   self->regions_done = 0;
   /* The first slice now: a short text is done before this returns. */
   if (apply_slice (self))
-    self->applying = g_idle_add_full (G_PRIORITY_LOW, apply_slice, self, NULL);
+    self->applying = g_idle_add_full (QUOTES_WORK_PRIORITY, apply_slice, self, NULL);
 }
 
 typedef struct

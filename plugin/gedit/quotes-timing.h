@@ -2,7 +2,7 @@
 #pragma once
 
 #include <time.h>
-#include <glib.h>
+#include <gdk/gdk.h>
 
 G_BEGIN_DECLS
 
@@ -15,11 +15,12 @@ G_BEGIN_DECLS
  */
 #define QUOTES_TIMING_NOTE_US 8000
 
-/* The priority of the plugin's slices of main-loop work: after input,
- * redrawing and GtkTextView's layout (GDK_PRIORITY_REDRAW + 5), before
- * the rest of the idle work, so that a result reaches the screen soon
- * while keys still go first. */
-#define QUOTES_WORK_PRIORITY (G_PRIORITY_HIGH_IDLE + 30)
+/* The priority of the plugin's slices of main-loop work: after input and
+ * redrawing (GDK_PRIORITY_REDRAW), before GtkTextView's background layout
+ * of the whole text (GDK_PRIORITY_REDRAW + 5), which goes on for minutes
+ * in a document of tens of megabytes and would hold back anything after
+ * it. Keys still go first; each slice is a few milliseconds. */
+#define QUOTES_WORK_PRIORITY (GDK_PRIORITY_REDRAW + 2)
 
 typedef struct
 {
