@@ -9,7 +9,7 @@ SANITIZE_BUILDDIR ?= _build-sanitize
 FUZZ_BUILDDIR ?= _build-fuzz
 SECONDS ?= 60
 
-.PHONY: help deps build check check-sanitize bench run install-user install eval clean fuzz
+.PHONY: help deps build check check-sanitize bench bench-editor run install-user install eval clean fuzz
 
 help:
 	@echo "make deps          install missing Debian packages (tools/debian-packages.txt)"
@@ -17,6 +17,8 @@ help:
 	@echo "make check         build, then run the test suite (extra args: MESON_TEST_ARGS=...)"
 	@echo "make check-sanitize  the unit tests again, built with AddressSanitizer and UBSan"
 	@echo "make bench         the engine benchmark (tests/bench/engine; slow, on demand)"
+	@echo "make bench-editor  typing in gedit with the plugin on and off (tests/bench/editor;"
+	@echo "                   a few minutes, on demand; BENCH_EDITOR_ARGS=--huge adds 50 MB)"
 	@echo "make run           show the example article's analysis: in gedit with a display,"
 	@echo "                   else as quotes-scan output"
 	@echo "make install-user  install the gedit plugin and its schema for the current user"
@@ -56,6 +58,10 @@ check-sanitize: deps
 
 bench: deps
 	tests/bench/engine
+
+BENCH_EDITOR_ARGS ?=
+bench-editor: build
+	tests/bench/editor --build $(BUILDDIR) $(BENCH_EDITOR_ARGS)
 
 run: build
 	tools/run-example $(BUILDDIR)

@@ -15,6 +15,7 @@
 #include "test-util.h"
 #include "test-widget-util.h"
 
+#include "quotes-edit-log.h"
 #include "quotes-panel.h"
 
 #define CEASEFIRE_ROW  "“A ceasefire could have already happened"
@@ -128,13 +129,32 @@ analyse_buffer (GtkTextBuffer *buffer)
   return analysis;
 }
 
+static gboolean
+give_up_waiting (gpointer data)
+{
+  g_error ("still waiting after 30 s for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A long analysis reaches the list over several main-loop turns. */
+static void
+wait_for_panel (QuotesPanel *panel)
+{
+  guint timeout = g_timeout_add_seconds (30, give_up_waiting, (gpointer) "the panel's rows");
+
+  while (quotes_panel_is_updating (panel))
+    gtk_main_iteration ();
+  g_source_remove (timeout);
+  flush_events ();
+}
+
 static void
 reanalyse (Fixture *fixture)
 {
   g_clear_object (&fixture->analysis);
   fixture->analysis = analyse_buffer (fixture->buffer);
   quotes_panel_set_analysis (fixture->panel, fixture->analysis);
-  flush_events ();
+  wait_for_panel (fixture->panel);
 }
 
 
@@ -1057,7 +1077,8 @@ test_marks_follow_edits (Fixture       *fixture,
   speaker = selected_text (fixture->buffer);
   g_assert_cmpstr (speaker, ==, "Volodymyr Zelenskiy");
 
-  /* Changing what is shown uses the marks, not the old offsets. */
+  /* Changing what is shown keeps the positions carried through the edit,
+   * not the old offsets. */
   g_object_set (fixture->panel, "show-reported-speech", FALSE, NULL);
   activate_row (fixture, CEASEFIRE_ROW);
   g_clear_pointer (&text, g_free);
@@ -1095,18 +1116,33 @@ static void
 test_busy (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkWidget *spinner = test_util_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SPINNER);
-  gboolean active;
+  GtkWidget *label = NULL;
+  guint timeout;
 
-  g_assert_false (gtk_widget_is_visible (spinner));
+  /* The hint is the label saying so; hidden at first. */
   quotes_panel_set_busy (fixture->panel, TRUE);
-  g_object_get (spinner, "active", &active, NULL);
-  g_assert_true (gtk_widget_is_visible (spinner));
-  g_assert_true (active);
+  timeout = g_timeout_add_seconds (30, give_up_waiting, (gpointer) "the busy hint");
+  while (label == NULL)
+    {
+      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (fixture->panel));
+
+      for (GList *l = children; l != NULL; l = l->next)
+        {
+          GtkWidget *found = test_util_find_descendant (l->data, GTK_TYPE_LABEL);
+
+          if (GTK_IS_BOX (l->data) && gtk_widget_is_visible (l->data) && found != NULL &&
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (found)), "Analysing…") == 0)
+            label = found;
+        }
+      if (label == NULL)
+        gtk_main_iteration ();
+    }
+  g_source_remove (timeout);
+  g_assert_true (gtk_widget_is_visible (label));
   /* Nothing else waits for the analysis. */
   activate_row (fixture, CEASEFIRE_ROW);
   quotes_panel_set_busy (fixture->panel, FALSE);
-  g_assert_false (gtk_widget_is_visible (spinner));
+  g_assert_false (gtk_widget_is_visible (label));
 }
 
 static void
@@ -1131,8 +1167,8 @@ test_large (Fixture       *fixture,
 
   timer = g_timer_new ();
   quotes_panel_set_analysis (fixture->panel, fixture->analysis);
+  wait_for_panel (fixture->panel);
   g_test_message ("%u quotes listed in %.3f s", n_quotes, g_timer_elapsed (timer, NULL));
-  flush_events ();
 
   place_cursor (fixture->buffer, 0);
   g_assert_true (quotes_panel_goto_previous_quote (fixture->panel));
@@ -1426,6 +1462,237 @@ test_export_document_name (Fixture       *fixture,
   remove_temporary_file (file, dir);
 }
 
+
+/* A long text: the example article many times, with a line of its own
+ * between the copies so each copy's rows differ. */
+static char *
+long_text (guint copies)
+{
+  g_autofree char *article = test_util_read_fixture ("seed-article.txt");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < copies; i++)
+    g_string_append_printf (text, "%s\n\nCopy %u.\n\n", article, i + 1);
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  guint inserted;
+  guint changed;
+  guint deleted;
+} RowSignals;
+
+static void
+count_inserted (GtkTreeModel *model, GtkTreePath *path, GtkTreeIter *iter, RowSignals *counts)
+{
+  counts->inserted++;
+}
+
+static void
+count_changed (GtkTreeModel *model, GtkTreePath *path, GtkTreeIter *iter, RowSignals *counts)
+{
+  counts->changed++;
+}
+
+static void
+count_deleted (GtkTreeModel *model, GtkTreePath *path, RowSignals *counts)
+{
+  counts->deleted++;
+}
+
+/* A long analysis reaches the list over several main-loop turns: once
+ * done, the rows are those of the whole analysis, and a small edit
+ * afterwards changes a few rows, not the list. */
+static void
+test_large_update_is_incremental (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *text = long_text (150);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  RowSignals counts = { 0 };
+  GtkTreeModel *model;
+  GtkTextIter end;
+  guint n_quotes;
+
+  gtk_text_buffer_set_text (fixture->buffer, text, -1);
+  reanalyse (fixture);
+  n_quotes = quotes_analysis_get_quotes (fixture->analysis)->len;
+  g_assert_cmpuint (n_quotes, >, 1000);
+  before = shown_rows (fixture->tree, NULL);
+  /* Every quote is listed once: the rows under the speakers and the
+   * unattributed ones add up with the groups, speakers, organizations
+   * and posts to what is shown. */
+  g_assert_true (has_shown_row (fixture->tree, ZELENSKIY_ROW));
+  g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+
+  model = gtk_tree_view_get_model (fixture->tree);
+  g_signal_connect (model, "row-inserted", G_CALLBACK (count_inserted), &counts);
+  g_signal_connect (model, "row-changed", G_CALLBACK (count_changed), &counts);
+  g_signal_connect (model, "row-deleted", G_CALLBACK (count_deleted), &counts);
+
+  gtk_text_buffer_get_end_iter (fixture->buffer, &end);
+  gtk_text_buffer_insert (fixture->buffer, &end,
+                          "“The ferry runs again on Friday,” Mayor Elena Petrova said.\n", -1);
+  reanalyse (fixture);
+  g_signal_handlers_disconnect_by_data (model, &counts);
+
+  after = shown_rows (fixture->tree, NULL);
+  g_assert_true (has_shown_row (fixture->tree, "“The ferry runs again on Friday,”"));
+  g_assert_true (has_shown_row (fixture->tree, "Elena Petrova — Mayor (1)"));
+  /* The speaker, the quote, the count of the Speakers group: a handful
+   * of rows, not thousands. */
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  g_assert_cmpuint (counts.inserted, <=, 4);
+  g_assert_cmpuint (counts.changed, <=, 6);
+  g_assert_cmpuint (counts.deleted, ==, 0);
+
+  /* And the rows still lead to the right places. */
+  activate_row (fixture, "“The ferry runs again on Friday,”");
+  {
+    g_autofree char *selected = selected_text (fixture->buffer);
+
+    g_assert_cmpstr (selected, ==, "“The ferry runs again on Friday,”");
+  }
+}
+
+/* Rows built for an analysis that another one replaced before they were
+ * ready never reach the list. */
+static void
+test_stale_rows_dropped (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *text = long_text (150);
+  g_autoptr(QuotesAnalysis) large = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  gtk_text_buffer_set_text (fixture->buffer, text, -1);
+  large = analyse_buffer (fixture->buffer);
+  quotes_panel_set_analysis (fixture->panel, large);
+  g_assert_true (quotes_panel_is_updating (fixture->panel));
+
+  gtk_text_buffer_set_text (fixture->buffer, "“Only this,” Ana Lima said.\n", -1);
+  reanalyse (fixture);
+  rows = shown_rows (fixture->tree, NULL);
+  g_assert_true (has_shown_row (fixture->tree, "Ana Lima (1)"));
+  g_assert_false (has_shown_row (fixture->tree, ZELENSKIY_ROW));
+  g_assert_false (has_shown_row (fixture->tree, "Copy"));
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "Speakers (1)");
+}
+
+/* Text typed while the rows of an analysis are being built moves what
+ * the rows lead to, as it would move marks. */
+static void
+test_edits_while_building (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *text = long_text (150);
+  g_autoptr(QuotesAnalysis) large = NULL;
+  GtkTextIter start;
+
+  gtk_text_buffer_set_text (fixture->buffer, text, -1);
+  large = analyse_buffer (fixture->buffer);
+  quotes_panel_set_analysis (fixture->panel, large);
+  g_assert_true (quotes_panel_is_updating (fixture->panel));
+  gtk_text_buffer_get_start_iter (fixture->buffer, &start);
+  gtk_text_buffer_insert (fixture->buffer, &start, "Updated twice.\n\n", -1);
+  wait_for_panel (fixture->panel);
+
+  activate_row (fixture, CEASEFIRE_ROW);
+  {
+    g_autofree char *selected = selected_text (fixture->buffer);
+
+    g_assert_cmpstr (selected, ==, "“" CEASEFIRE_TEXT "”");
+  }
+  place_cursor (fixture->buffer, 0);
+  g_assert_true (quotes_panel_goto_next_quote (fixture->panel));
+  {
+    g_autofree char *selected = selected_text (fixture->buffer);
+
+    g_assert_true (g_str_has_prefix (selected, "Kyiv’s Western allies") ||
+                   g_str_has_prefix (selected, "“coalition of the willing”"));
+  }
+}
+
+static void
+on_analyse (QuotesPanel *panel,
+            guint       *count)
+{
+  (*count)++;
+}
+
+/* A document too long to analyse as it is typed says so, and offers to
+ * analyse it now. */
+static void
+test_not_live (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *bar = NULL;
+  GtkWidget *button = NULL;
+  guint count = 0;
+
+  g_signal_connect (fixture->panel, "analyse", G_CALLBACK (on_analyse), &count);
+  quotes_panel_set_live (fixture->panel, FALSE);
+  /* The info bar now shown: the one with a button. */
+  {
+    GtkWidget *box = GTK_WIDGET (fixture->panel);
+    g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (box));
+
+    for (GList *l = children; l != NULL; l = l->next)
+      {
+        if (GTK_IS_INFO_BAR (l->data) && gtk_widget_get_visible (l->data))
+          {
+            bar = l->data;
+            button = test_util_find_descendant (bar, GTK_TYPE_BUTTON);
+          }
+      }
+  }
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (bar));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Analyse Now");
+  gtk_button_clicked (GTK_BUTTON (button));
+  g_assert_cmpuint (count, ==, 1);
+  /* What was listed stays listed meanwhile. */
+  g_assert_true (has_shown_row (fixture->tree, CEASEFIRE_ROW));
+
+  /* Not analysed yet is not the same as nothing found. */
+  quotes_panel_set_view (fixture->panel, NULL);
+  quotes_panel_set_view (fixture->panel, fixture->view);
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "Not analysed yet");
+
+  quotes_panel_set_live (fixture->panel, TRUE);
+  g_assert_false (gtk_widget_is_visible (bar));
+  g_assert_cmpstr (visible_stack_text (fixture->panel), ==, "No quotations found");
+}
+
+/* Offsets carried through edits the way marks move. */
+static void
+test_edit_log (void)
+{
+  g_autoptr(QuotesEditLog) log = quotes_edit_log_new ();
+
+  /* Typing at 10, one character at a time: one entry. */
+  for (guint i = 0; i < 5; i++)
+    quotes_edit_log_insert (log, 10 + i, 1);
+  g_assert_cmpuint (quotes_edit_log_length (log), ==, 1);
+  g_assert_cmpuint (quotes_edit_log_map (log, 9, FALSE), ==, 9);
+  g_assert_cmpuint (quotes_edit_log_map (log, 10, TRUE), ==, 10);    /* left gravity stays */
+  g_assert_cmpuint (quotes_edit_log_map (log, 10, FALSE), ==, 15);   /* right gravity moves */
+  g_assert_cmpuint (quotes_edit_log_map (log, 20, TRUE), ==, 25);
+
+  /* Backspacing three of them: one more entry. */
+  for (guint i = 0; i < 3; i++)
+    quotes_edit_log_delete (log, 14 - i, 15 - i);
+  g_assert_cmpuint (quotes_edit_log_length (log), ==, 2);
+  g_assert_cmpuint (quotes_edit_log_map (log, 20, TRUE), ==, 22);
+
+  /* A deletion around an offset takes it to the deletion's start. */
+  quotes_edit_log_delete (log, 0, 5);
+  g_assert_cmpuint (quotes_edit_log_map (log, 3, TRUE), ==, 0);
+  g_assert_cmpuint (quotes_edit_log_map (log, 20, TRUE), ==, 17);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -1459,6 +1726,11 @@ main (int   argc,
   add_test ("/Panel/view-changes", test_view_changes);
   add_test ("/Panel/busy", test_busy);
   add_test ("/Panel/large", test_large);
+  add_test ("/Panel/large-update-is-incremental", test_large_update_is_incremental);
+  add_test ("/Panel/stale-rows-dropped", test_stale_rows_dropped);
+  add_test ("/Panel/edits-while-building", test_edits_while_building);
+  add_test ("/Panel/not-live", test_not_live);
+  g_test_add_func ("/Panel/edit-log", test_edit_log);
   add_test ("/Panel/export-enabled", test_export_enabled);
   add_test ("/Panel/copy-markdown", test_copy_markdown);
   add_test ("/Panel/export-csv", test_export_csv);

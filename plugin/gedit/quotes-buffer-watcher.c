@@ -5,6 +5,15 @@
  * main loop. Each change bumps a generation number; a run analyses a copy
  * of the text taken at one generation, and its result is applied only if
  * the buffer is still at that generation. Typing never waits for it.
+ *
+ * Even the copy is made in slices between other events: copying megabytes
+ * out of a GtkTextBuffer at once takes longer than a frame. A change while
+ * copying throws the copy away (the change queues a new one).
+ *
+ * Above a size ("live-limit", in characters) changes no longer start an
+ * analysis by themselves: one run takes seconds there, and most would be
+ * thrown away by the next key. quotes_buffer_watcher_queue() still runs
+ * one.
  */
 
 #include "config.h"
@@ -12,8 +21,14 @@
 #include <string.h>
 
 #include "quotes-buffer-watcher.h"
+#include "quotes-release.h"
+#include "quotes-worker.h"
+#include "quotes-timing.h"
 
-#define DEFAULT_DELAY_MS 200
+#define DEFAULT_DELAY_MS   200
+#define DEFAULT_LIVE_LIMIT (10 * 1000 * 1000)  /* characters: ~2 s of analysis */
+#define COPY_SLICE_CHARS   (16 * 1024)
+#define COPY_BUDGET_US     4000                /* per main-loop turn: well under a frame */
 
 struct _QuotesBufferWatcher
 {
@@ -27,9 +42,16 @@ struct _QuotesBufferWatcher
   guint64         analysis_generation;
   guint           queued;
   guint           delay;
+  guint           live_limit;
+  gboolean        live;
+
+  GString        *copy;             /* the text copied so far */
+  guint           copy_offset;      /* in characters */
+  guint64         copy_generation;
+  guint           copying;
 };
 
-enum { PROP_0, PROP_BUSY, N_PROPS };
+enum { PROP_0, PROP_BUSY, PROP_LIVE, N_PROPS };
 enum { ANALYSIS_CHANGED, N_SIGNALS };
 
 static GParamSpec *properties [N_PROPS];
@@ -78,8 +100,11 @@ analyze_in_thread (GTask        *task,
   Snapshot *snapshot = task_data;
   GError *error = NULL;
   QuotesAnalysis *analysis;
+  gint64 begin = g_get_monotonic_time ();
 
   analysis = quotes_analyzer_analyze (snapshot->analyzer, snapshot->text, snapshot->length, cancellable, &error);
+  g_debug ("Analysis of %" G_GSIZE_FORMAT " bytes %s in %" G_GINT64_FORMAT " µs (in a thread)",
+           snapshot->length, analysis != NULL ? "done" : "stopped", g_get_monotonic_time () - begin);
   if (analysis == NULL)
     g_task_return_error (task, error);
   else
@@ -95,6 +120,7 @@ analysis_done (GObject      *object,
   Snapshot *snapshot = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(QuotesAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), &error);
+  QuotesTiming timing;
 
   if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
     set_busy (self, NULL);
@@ -106,37 +132,112 @@ analysis_done (GObject      *object,
       return;
     }
   if (snapshot->generation != self->generation)
-    return;  /* stale: the text changed while it ran */
-  g_set_object (&self->analysis, analysis);
+    {
+      /* Stale: the text changed while it ran. */
+      quotes_release_in_thread (g_steal_pointer (&analysis), g_object_unref);
+      return;
+    }
+  quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
+  self->analysis = g_object_ref (analysis);
   self->analysis_generation = snapshot->generation;
+  quotes_timing_begin (&timing);
   g_signal_emit (self, signals [ANALYSIS_CHANGED], 0);
+  quotes_timing_end (&timing, "Handing over the analysis");
+}
+
+static void
+start_run (QuotesBufferWatcher *self,
+           char                *text,
+           gsize                length)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Snapshot *snapshot;
+
+  snapshot = g_new0 (Snapshot, 1);
+  snapshot->analyzer = g_object_ref (self->analyzer);
+  snapshot->text = text;
+  snapshot->length = length;
+  snapshot->generation = self->generation;
+
+  set_busy (self, cancellable);
+  task = g_task_new (self, cancellable, analysis_done, NULL);
+  g_task_set_source_tag (task, start_run);
+  g_task_set_task_data (task, snapshot, snapshot_free);
+  quotes_worker_run (task, analyze_in_thread);
+}
+
+static void
+stop_copy (QuotesBufferWatcher *self)
+{
+  g_clear_handle_id (&self->copying, g_source_remove);
+  if (self->copy != NULL)
+    g_string_free (g_steal_pointer (&self->copy), TRUE);
+}
+
+/* Copies slices of the text until the time budget of this turn is spent;
+ * the last slice starts the run. */
+static gboolean
+copy_slices (gpointer user_data)
+{
+  QuotesBufferWatcher *self = user_data;
+  QuotesTiming timing;
+  gint64 deadline;
+  guint total;
+
+  quotes_timing_begin (&timing);
+  deadline = timing.wall + COPY_BUDGET_US;
+
+  if (self->buffer == NULL || self->copy_generation != self->generation)
+    {
+      self->copying = 0;
+      stop_copy (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  total = gtk_text_buffer_get_char_count (self->buffer);
+  while (self->copy_offset < total)
+    {
+      GtkTextIter from, to;
+      g_autofree char *slice = NULL;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &from, self->copy_offset);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &to, self->copy_offset + COPY_SLICE_CHARS);
+      slice = gtk_text_buffer_get_text (self->buffer, &from, &to, TRUE);
+      g_string_append (self->copy, slice);
+      self->copy_offset = gtk_text_iter_get_offset (&to);
+      if (self->copy_offset < total && g_get_monotonic_time () >= deadline)
+        {
+          quotes_timing_end (&timing, "Copying the text");
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  self->copying = 0;
+  {
+    gsize length = self->copy->len;
+
+    start_run (self, g_string_free (g_steal_pointer (&self->copy), FALSE), length);
+  }
+  quotes_timing_end (&timing, "Copying the text");
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
 run_analysis (gpointer user_data)
 {
   QuotesBufferWatcher *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Snapshot *snapshot;
-  GtkTextIter start, end;
 
   self->queued = 0;
+  stop_copy (self);
   if (self->buffer == NULL)
     return G_SOURCE_REMOVE;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  snapshot = g_new0 (Snapshot, 1);
-  snapshot->analyzer = g_object_ref (self->analyzer);
-  snapshot->text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  snapshot->length = strlen (snapshot->text);
-  snapshot->generation = self->generation;
-
-  set_busy (self, cancellable);
-  task = g_task_new (self, cancellable, analysis_done, NULL);
-  g_task_set_source_tag (task, run_analysis);
-  g_task_set_task_data (task, snapshot, snapshot_free);
-  g_task_run_in_thread (task, analyze_in_thread);
+  self->copy = g_string_sized_new (gtk_text_buffer_get_char_count (self->buffer) + 1);
+  self->copy_offset = 0;
+  self->copy_generation = self->generation;
+  if (copy_slices (self))
+    self->copying = g_idle_add_full (QUOTES_WORK_PRIORITY, copy_slices, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -153,16 +254,47 @@ quotes_buffer_watcher_queue (QuotesBufferWatcher *self)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  stop_copy (self);
   g_clear_handle_id (&self->queued, g_source_remove);
   self->queued = g_timeout_add (self->delay, run_analysis, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
 static void
+stop (QuotesBufferWatcher *self)
+{
+  gboolean was_busy = quotes_buffer_watcher_is_busy (self);
+
+  g_clear_handle_id (&self->queued, g_source_remove);
+  stop_copy (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+static void
+update_live (QuotesBufferWatcher *self)
+{
+  gboolean live = self->buffer == NULL ||
+                  (guint) gtk_text_buffer_get_char_count (self->buffer) <= self->live_limit;
+
+  if (live == self->live)
+    return;
+  self->live = live;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIVE]);
+}
+
+static void
 on_buffer_changed (QuotesBufferWatcher *self)
 {
   self->generation++;
-  quotes_buffer_watcher_queue (self);
+  update_live (self);
+  if (self->live)
+    quotes_buffer_watcher_queue (self);
+  else
+    stop (self);
 }
 
 static void
@@ -171,6 +303,7 @@ quotes_buffer_watcher_dispose (GObject *object)
   QuotesBufferWatcher *self = QUOTES_BUFFER_WATCHER (object);
 
   g_clear_handle_id (&self->queued, g_source_remove);
+  stop_copy (self);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -198,6 +331,9 @@ quotes_buffer_watcher_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, quotes_buffer_watcher_is_busy (self));
       break;
+    case PROP_LIVE:
+      g_value_set_boolean (value, quotes_buffer_watcher_get_live (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,6 +350,9 @@ quotes_buffer_watcher_class_init (QuotesBufferWatcherClass *klass)
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_LIVE] =
+    g_param_spec_boolean ("live", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals [ANALYSIS_CHANGED] =
@@ -225,6 +364,8 @@ static void
 quotes_buffer_watcher_init (QuotesBufferWatcher *self)
 {
   self->delay = DEFAULT_DELAY_MS;
+  self->live_limit = DEFAULT_LIVE_LIMIT;
+  self->live = TRUE;
   self->analyzer = quotes_analyzer_new ();
 }
 
@@ -247,7 +388,9 @@ quotes_buffer_watcher_new (GtkTextBuffer *buffer)
   g_object_add_weak_pointer (G_OBJECT (buffer), (gpointer *) &self->buffer);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
   self->generation = 1;
-  quotes_buffer_watcher_queue (self);
+  update_live (self);
+  if (self->live)
+    quotes_buffer_watcher_queue (self);
   return self;
 }
 
@@ -276,7 +419,37 @@ gboolean
 quotes_buffer_watcher_is_busy (QuotesBufferWatcher *self)
 {
   g_return_val_if_fail (QUOTES_IS_BUFFER_WATCHER (self), FALSE);
-  return self->cancellable != NULL || self->queued != 0;
+  return self->cancellable != NULL || self->queued != 0 || self->copying != 0;
+}
+
+/**
+ * quotes_buffer_watcher_get_live:
+ * @self: a watcher
+ *
+ * Returns: whether changes start an analysis by themselves: %FALSE when
+ *   the buffer is longer than the live limit
+ */
+gboolean
+quotes_buffer_watcher_get_live (QuotesBufferWatcher *self)
+{
+  g_return_val_if_fail (QUOTES_IS_BUFFER_WATCHER (self), FALSE);
+  return self->live;
+}
+
+/**
+ * quotes_buffer_watcher_set_live_limit:
+ * @self: a watcher
+ * @characters: the length above which changes do not start an analysis
+ *
+ * Applies from the next change on.
+ */
+void
+quotes_buffer_watcher_set_live_limit (QuotesBufferWatcher *self,
+                                      guint                characters)
+{
+  g_return_if_fail (QUOTES_IS_BUFFER_WATCHER (self));
+  self->live_limit = characters;
+  update_live (self);
 }
 
 /**

@@ -5,29 +5,53 @@
  * a GtkSourceBuffer. Colours are mixed from the style scheme (the text's
  * own background and the scheme's search-match colour), so they stay
  * readable on light and dark schemes alike; they follow the scheme when it
- * changes. Tags are applied in slices from an idle callback so that a long
+ * changes.
+ *
+ * An analysis becomes a plan: for each tag, the sorted ranges it should
+ * cover (worked out in a thread for long analyses). The plan is then
+ * compared with the tags in the buffer region by region, starting where
+ * the cursor is, a few regions per main-loop turn within a time budget;
+ * only regions that differ are retagged. Typing at the end of a long
+ * document thus retags one region, not the whole text, and a long
  * document never stalls the main loop.
  */
 
 #include "config.h"
 
-#include "quotes-highlighter.h"
+#include <string.h>
 
-#define QUOTES_PER_SLICE 400   /* tag applications per idle run: well under a frame */
+#include "quotes-highlighter.h"
+#include "quotes-release.h"
+#include "quotes-worker.h"
+#include "quotes-timing.h"
+
+#define REGION_CHARS     2048   /* the unit compared and retagged */
+#define SLICE_BUDGET_US  3000   /* per main-loop turn: well under a frame */
+#define SYNC_PLAN_QUOTES 2000   /* more quotes: their tags are worked out in a thread */
 #define QUOTE_MIX        0.40  /* how far quote backgrounds move towards the accent */
 #define REPORTED_MIX     0.18
 #define ATTRIBUTION_MIX  0.10
+
+enum { TAG_QUOTE, TAG_REPORTED, TAG_ATTRIBUTION, N_TAGS };
+
+typedef struct _Plan Plan;
 
 struct _QuotesHighlighter
 {
   GObject          parent_instance;
 
-  GtkSourceBuffer *buffer;     /* weak */
-  GtkTextTag      *quote_tag;
-  GtkTextTag      *reported_tag;
-  GtkTextTag      *attribution_tag;
+  GtkSourceBuffer *buffer;           /* weak */
+  GtkTextTag      *tags[N_TAGS];
   QuotesAnalysis  *analysis;
-  guint            next_quote; /* where the idle application goes on */
+  gboolean         analysis_current; /* no change to the text since it came */
+  guint64          generation;       /* of the analysis and settings shown */
+  gboolean         planning;         /* a thread works out the tags */
+
+  Plan            *plan;             /* being applied */
+  guint            length;           /* of the text then */
+  guint            n_regions;
+  guint            first_region;
+  guint            regions_done;
   guint            applying;
   gboolean         highlight_quotes;
   gboolean         show_reported;
@@ -102,9 +126,9 @@ update_colors (QuotesHighlighter *self)
   quote = mix (&background, &accent, QUOTE_MIX);
   reported = mix (&background, &accent, REPORTED_MIX);
   attribution = mix (&background, &accent, ATTRIBUTION_MIX);
-  g_object_set (self->quote_tag, "background-rgba", &quote, NULL);
-  g_object_set (self->reported_tag, "background-rgba", &reported, NULL);
-  g_object_set (self->attribution_tag,
+  g_object_set (self->tags[TAG_QUOTE], "background-rgba", &quote, NULL);
+  g_object_set (self->tags[TAG_REPORTED], "background-rgba", &reported, NULL);
+  g_object_set (self->tags[TAG_ATTRIBUTION],
                 "background-rgba", &attribution,
                 "underline", PANGO_UNDERLINE_SINGLE,
                 "underline-rgba", &accent,
@@ -120,101 +144,432 @@ ensure_tag (GtkTextBuffer *buffer,
   return tag != NULL ? tag : gtk_text_buffer_create_tag (buffer, name, NULL);
 }
 
-static void
-remove_tags (QuotesHighlighter *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
+/* The plan: for each tag, the ranges it should cover, sorted and merged. */
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->quote_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->reported_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->attribution_tag, &start, &end);
+typedef struct
+{
+  guint start;
+  guint end;
+} Span;
+
+struct _Plan
+{
+  GArray *spans[N_TAGS];
+};
+
+static void
+plan_free (gpointer data)
+{
+  Plan *plan = data;
+
+  for (guint i = 0; i < N_TAGS; i++)
+    g_clear_pointer (&plan->spans[i], g_array_unref);
+  g_free (plan);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *sa = a;
+  const Span *sb = b;
+
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  return sa->end < sb->end ? -1 : sa->end > sb->end;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  guint oa = *(const guint *) a;
+  guint ob = *(const guint *) b;
+
+  return oa < ob ? -1 : oa > ob;
 }
 
 static void
-tag_range (QuotesHighlighter *self,
-           GtkTextTag        *tag,
-           guint              start,
-           guint              end)
+sort_and_merge (GArray *spans)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter from, to;
+  guint kept = 0;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  gtk_text_buffer_apply_tag (buffer, tag, &from, &to);
+  g_array_sort (spans, compare_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      Span *last = kept > 0 ? &g_array_index (spans, Span, kept - 1) : NULL;
+
+      if (span->start >= span->end)
+        continue;
+      if (last != NULL && span->start <= last->end)
+        last->end = MAX (last->end, span->end);
+      else
+        g_array_index (spans, Span, kept++) = *span;
+    }
+  g_array_set_size (spans, kept);
 }
 
-static GtkTextTag *
-tag_for (QuotesHighlighter *self,
-         QuotesQuote       *quote)
+static void
+add_span (GArray *spans,
+          guint   start,
+          guint   end)
+{
+  Span span = { start, end };
+
+  g_array_append_val (spans, span);
+}
+
+static int
+tag_for (QuotesQuote *quote,
+         gboolean     show_reported,
+         gboolean     show_scare)
 {
   switch (quotes_quote_get_kind (quote))
     {
     case QUOTES_QUOTE_KIND_DIRECT:
     case QUOTES_QUOTE_KIND_PARTIAL:
-      return self->quote_tag;
+      return TAG_QUOTE;
     case QUOTES_QUOTE_KIND_INDIRECT:
-      return self->show_reported ? self->reported_tag : NULL;
+      return show_reported ? TAG_REPORTED : -1;
     case QUOTES_QUOTE_KIND_SCARE:
-      return self->show_scare ? self->reported_tag : NULL;
+      return show_scare ? TAG_REPORTED : -1;
     default:
-      return NULL;
+      return -1;
+    }
+}
+
+/* Pure data from an analysis, which never changes: may run in a thread. */
+static Plan *
+make_plan (QuotesAnalysis *analysis,
+           gboolean        highlight,
+           gboolean        show_reported,
+           gboolean        show_scare)
+{
+  Plan *plan = g_new0 (Plan, 1);
+  GPtrArray *quotes = analysis != NULL ? quotes_analysis_get_quotes (analysis) : NULL;
+
+  for (guint i = 0; i < N_TAGS; i++)
+    plan->spans[i] = g_array_new (FALSE, FALSE, sizeof (Span));
+  if (quotes == NULL || !highlight)
+    return plan;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      QuotesQuote *quote = g_ptr_array_index (quotes, i);
+      int tag = tag_for (quote, show_reported, show_scare);
+      const QuotesSpan *cue = quotes_quote_get_cue (quote);
+      const QuotesSpan *source = quotes_quote_get_source (quote);
+
+      if (tag < 0)
+        continue;
+      add_span (plan->spans[tag], quotes_quote_get_start (quote), quotes_quote_get_end (quote));
+      if (cue != NULL)
+        add_span (plan->spans[TAG_ATTRIBUTION], cue->start, cue->end);
+      /* A long "source" is a clause, not a name: not worth marking. */
+      if (source != NULL && source->end - source->start < 80)
+        add_span (plan->spans[TAG_ATTRIBUTION], source->start, source->end);
+    }
+  for (guint i = 0; i < N_TAGS; i++)
+    sort_and_merge (plan->spans[i]);
+  return plan;
+}
+
+/* Applying the plan, region by region */
+
+/* The index of the first span that ends after @offset. */
+static guint
+first_span_after (GArray *spans,
+                  guint   offset)
+{
+  guint lo = 0, hi = spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (spans, Span, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* What @tag covers in [@start, @end) now, clipped to it. */
+static void
+current_spans (GtkTextBuffer *buffer,
+               GtkTextTag    *tag,
+               guint          start,
+               guint          end,
+               GArray        *out)
+{
+  GtkTextIter iter;
+  guint open = G_MAXUINT;
+
+  g_array_set_size (out, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  if (gtk_text_iter_has_tag (&iter, tag))
+    open = start;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      guint offset = gtk_text_iter_get_offset (&iter);
+
+      if (offset >= end)
+        break;
+      if (gtk_text_iter_starts_tag (&iter, tag))
+        open = offset;
+      else if (open != G_MAXUINT)
+        {
+          add_span (out, open, offset);
+          open = G_MAXUINT;
+        }
+    }
+  if (open != G_MAXUINT)
+    add_span (out, open, end);
+}
+
+static void
+tag_span (GtkTextBuffer *buffer,
+          GtkTextTag    *tag,
+          guint          start,
+          guint          end,
+          gboolean       apply)
+{
+  GtkTextIter from, to;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, tag, &from, &to);
+  else
+    gtk_text_buffer_remove_tag (buffer, tag, &from, &to);
+}
+
+static gboolean
+covers (GArray *spans,
+        guint  *index,
+        guint   offset)
+{
+  while (*index < spans->len && g_array_index (spans, Span, *index).end <= offset)
+    (*index)++;
+  return *index < spans->len && g_array_index (spans, Span, *index).start <= offset;
+}
+
+/* Makes @tag cover exactly what the plan says in [@start, @end); touches
+ * the buffer only where that differs from what it covers now, so that
+ * unchanged text is neither redrawn nor laid out again. */
+static void
+reconcile_tag (QuotesHighlighter *self,
+               guint              tag_index,
+               guint              start,
+               guint              end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextTag *tag = self->tags[tag_index];
+  GArray *wanted = self->plan->spans[tag_index];
+  g_autoptr(GArray) want = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) have = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint wi = 0, hi = 0;
+
+  for (guint i = first_span_after (wanted, start); i < wanted->len; i++)
+    {
+      const Span *span = &g_array_index (wanted, Span, i);
+
+      if (span->start >= end)
+        break;
+      add_span (want, MAX (span->start, start), MIN (span->end, end));
+    }
+  current_spans (buffer, tag, start, end, have);
+  if (want->len == have->len &&
+      (want->len == 0 || memcmp (want->data, have->data, want->len * sizeof (Span)) == 0))
+    return;
+
+  /* Between two consecutive span edges of either list, the tag is
+   * wanted or not, there or not: apply or remove where they differ. */
+  g_array_append_val (cuts, start);
+  for (guint i = 0; i < want->len; i++)
+    {
+      g_array_append_val (cuts, g_array_index (want, Span, i).start);
+      g_array_append_val (cuts, g_array_index (want, Span, i).end);
+    }
+  for (guint i = 0; i < have->len; i++)
+    {
+      g_array_append_val (cuts, g_array_index (have, Span, i).start);
+      g_array_append_val (cuts, g_array_index (have, Span, i).end);
+    }
+  g_array_append_val (cuts, end);
+  g_array_sort (cuts, compare_offsets);
+  for (guint i = 0; i + 1 < cuts->len; i++)
+    {
+      guint from = g_array_index (cuts, guint, i);
+      guint to = g_array_index (cuts, guint, i + 1);
+      gboolean wanted_here, there;
+
+      if (from == to)
+        continue;
+      wanted_here = covers (want, &wi, from);
+      there = covers (have, &hi, from);
+      if (wanted_here != there)
+        tag_span (buffer, tag, from, to, wanted_here);
     }
 }
 
 static void
-highlight_quote (QuotesHighlighter *self,
-                 QuotesQuote       *quote)
+reconcile_region (QuotesHighlighter *self,
+                  guint              region)
 {
-  GtkTextTag *tag = tag_for (self, quote);
-  const QuotesSpan *cue = quotes_quote_get_cue (quote);
-  const QuotesSpan *source = quotes_quote_get_source (quote);
+  guint start = region * REGION_CHARS;
+  guint end = MIN (start + REGION_CHARS, self->length);
 
-  if (tag == NULL)
-    return;
-  tag_range (self, tag, quotes_quote_get_start (quote), quotes_quote_get_end (quote));
-  if (cue != NULL)
-    tag_range (self, self->attribution_tag, cue->start, cue->end);
-  if (source != NULL && source->end - source->start < 80)
-    tag_range (self, self->attribution_tag, source->start, source->end);
+  for (guint i = 0; i < N_TAGS; i++)
+    reconcile_tag (self, i, start, end);
 }
 
+static void
+stop_applying (QuotesHighlighter *self)
+{
+  g_clear_handle_id (&self->applying, g_source_remove);
+  quotes_release_in_thread (g_steal_pointer (&self->plan), plan_free);
+}
+
+/* Regions from the one with the cursor (where the person looks) to the
+ * end, then from the start; as many as fit in the time budget. */
 static gboolean
 apply_slice (gpointer user_data)
 {
   QuotesHighlighter *self = user_data;
-  GPtrArray *quotes;
-  guint stop;
+  QuotesTiming timing;
+  gint64 deadline;
 
-  if (self->buffer == NULL || self->analysis == NULL)
+  quotes_timing_begin (&timing);
+  deadline = timing.wall + SLICE_BUDGET_US;
+
+  if (self->buffer == NULL || self->plan == NULL)
     {
       self->applying = 0;
       return G_SOURCE_REMOVE;
     }
-  quotes = quotes_analysis_get_quotes (self->analysis);
-  stop = MIN (quotes->len, self->next_quote + QUOTES_PER_SLICE);
-  for (; self->next_quote < stop; self->next_quote++)
-    highlight_quote (self, g_ptr_array_index (quotes, self->next_quote));
-  if (self->next_quote < quotes->len)
+  while (self->regions_done < self->n_regions)
+    {
+      reconcile_region (self, (self->first_region + self->regions_done) % self->n_regions);
+      self->regions_done++;
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+  quotes_timing_end (&timing, "Tagging");
+  if (self->regions_done < self->n_regions)
     return G_SOURCE_CONTINUE;
   self->applying = 0;
+  quotes_release_in_thread (g_steal_pointer (&self->plan), plan_free);
   return G_SOURCE_REMOVE;
 }
 
 static void
+start_applying (QuotesHighlighter *self,
+                Plan              *plan)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter cursor;
+
+  stop_applying (self);
+  self->plan = plan;
+  self->length = gtk_text_buffer_get_char_count (buffer);
+  self->n_regions = MAX (1, (self->length + REGION_CHARS - 1) / REGION_CHARS);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  self->first_region = MIN ((guint) gtk_text_iter_get_offset (&cursor) / REGION_CHARS, self->n_regions - 1);
+  self->regions_done = 0;
+  /* The first slice now: a short text is done before this returns. */
+  if (apply_slice (self))
+    self->applying = g_idle_add_full (QUOTES_WORK_PRIORITY, apply_slice, self, NULL);
+}
+
+typedef struct
+{
+  QuotesAnalysis *analysis;
+  gboolean        highlight;
+  gboolean        show_reported;
+  gboolean        show_scare;
+  guint64         generation;
+} PlanJob;
+
+static void
+plan_job_free (gpointer data)
+{
+  PlanJob *job = data;
+
+  /* Maybe the last reference to it: see quotes-release.c. */
+  quotes_release_in_thread (g_steal_pointer (&job->analysis), g_object_unref);
+  g_free (job);
+}
+
+static void
+plan_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PlanJob *job = task_data;
+
+  g_task_return_pointer (task, make_plan (job->analysis, job->highlight, job->show_reported, job->show_scare),
+                         plan_free);
+}
+
+static void
+plan_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  QuotesHighlighter *self = QUOTES_HIGHLIGHTER (object);
+  PlanJob *job = g_task_get_task_data (G_TASK (result));
+  Plan *plan = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Stale: another analysis came, or the text changed under it. */
+  if (job->generation != self->generation || self->buffer == NULL)
+    {
+      plan_free (plan);
+      return;
+    }
+  self->planning = FALSE;
+  start_applying (self, plan);
+}
+
+/* Works out the tags for the current analysis and settings, then applies
+ * them. Long analyses are worked out in a thread. */
+static void
 refresh (QuotesHighlighter *self)
 {
-  g_clear_handle_id (&self->applying, g_source_remove);
+  QuotesAnalysis *analysis = self->analysis_current ? self->analysis : NULL;
+  g_autoptr(GTask) task = NULL;
+  PlanJob *job;
+
+  stop_applying (self);
+  self->generation++;
+  self->planning = FALSE;
   if (self->buffer == NULL)
     return;
-  remove_tags (self);
-  if (self->analysis == NULL || !self->highlight_quotes)
+  /* Offsets of an analysis of older text would land in the wrong places:
+   * only take tags away then. */
+  if (analysis == NULL && self->analysis != NULL && self->highlight_quotes)
     return;
-  self->next_quote = 0;
-  if (apply_slice (self))
-    self->applying = g_idle_add_full (G_PRIORITY_LOW, apply_slice, self, NULL);
+  if (analysis == NULL || quotes_analysis_get_quotes (analysis)->len <= SYNC_PLAN_QUOTES)
+    {
+      start_applying (self, make_plan (analysis, self->highlight_quotes, self->show_reported, self->show_scare));
+      return;
+    }
+
+  job = g_new0 (PlanJob, 1);
+  job->analysis = g_object_ref (analysis);
+  job->highlight = self->highlight_quotes;
+  job->show_reported = self->show_reported;
+  job->show_scare = self->show_scare;
+  job->generation = self->generation;
+  self->planning = TRUE;
+  task = g_task_new (self, NULL, plan_done, NULL);
+  g_task_set_source_tag (task, refresh);
+  g_task_set_task_data (task, job, plan_job_free);
+  quotes_worker_run (task, plan_in_thread);
 }
 
 /**
@@ -222,7 +577,9 @@ refresh (QuotesHighlighter *self)
  * @self: a highlighter
  * @analysis: (nullable): an analysis of the buffer's current text
  *
- * Shows @analysis in the buffer instead of the one before.
+ * Shows @analysis in the buffer instead of the one before. Only the tags
+ * that differ change; in a long text they change over several main-loop
+ * turns, from the cursor on (see quotes_highlighter_is_applying()).
  */
 void
 quotes_highlighter_set_analysis (QuotesHighlighter *self,
@@ -231,16 +588,41 @@ quotes_highlighter_set_analysis (QuotesHighlighter *self,
   g_return_if_fail (QUOTES_IS_HIGHLIGHTER (self));
   g_return_if_fail (analysis == NULL || QUOTES_IS_ANALYSIS (analysis));
 
-  g_set_object (&self->analysis, analysis);
+  if (analysis != NULL)
+    g_object_ref (analysis);
+  quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
+  self->analysis = analysis;
+  self->analysis_current = TRUE;
   refresh (self);
 }
 
+/**
+ * quotes_highlighter_is_applying:
+ * @self: a highlighter
+ *
+ * Returns: whether the tags of the last analysis or setting are still
+ *   being worked out or applied
+ */
+gboolean
+quotes_highlighter_is_applying (QuotesHighlighter *self)
+{
+  g_return_val_if_fail (QUOTES_IS_HIGHLIGHTER (self), FALSE);
+  return self->planning || self->applying != 0;
+}
+
 /* Offsets of the analysis are wrong once the text changes: stop applying
- * them; the next analysis will come. */
+ * them; the next analysis will come. The tags already there move with
+ * the text. */
 static void
 on_buffer_changed (QuotesHighlighter *self)
 {
-  g_clear_handle_id (&self->applying, g_source_remove);
+  self->analysis_current = FALSE;
+  if (self->planning || self->applying != 0)
+    {
+      stop_applying (self);
+      self->generation++;
+      self->planning = FALSE;
+    }
 }
 
 static void
@@ -310,23 +692,23 @@ quotes_highlighter_dispose (GObject *object)
 {
   QuotesHighlighter *self = QUOTES_HIGHLIGHTER (object);
 
-  g_clear_handle_id (&self->applying, g_source_remove);
+  stop_applying (self);
+  /* A plan still worked out in a thread is dropped when it comes back. */
+  self->generation++;
   if (self->buffer != NULL)
     {
       GtkTextTagTable *table = gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (self->buffer));
 
-      remove_tags (self);
-      gtk_text_tag_table_remove (table, self->quote_tag);
-      gtk_text_tag_table_remove (table, self->reported_tag);
-      gtk_text_tag_table_remove (table, self->attribution_tag);
+      /* Out of the table is out of the text as well. */
+      for (guint i = 0; i < N_TAGS; i++)
+        gtk_text_tag_table_remove (table, self->tags[i]);
       g_signal_handlers_disconnect_by_data (self->buffer, self);
       g_object_remove_weak_pointer (G_OBJECT (self->buffer), (gpointer *) &self->buffer);
       self->buffer = NULL;
     }
   g_clear_object (&self->analysis);
-  g_clear_object (&self->quote_tag);
-  g_clear_object (&self->reported_tag);
-  g_clear_object (&self->attribution_tag);
+  for (guint i = 0; i < N_TAGS; i++)
+    g_clear_object (&self->tags[i]);
   G_OBJECT_CLASS (quotes_highlighter_parent_class)->dispose (object);
 }
 
@@ -377,9 +759,9 @@ quotes_highlighter_new (GtkSourceBuffer *buffer)
   self = g_object_new (QUOTES_TYPE_HIGHLIGHTER, NULL);
   self->buffer = buffer;
   g_object_add_weak_pointer (G_OBJECT (buffer), (gpointer *) &self->buffer);
-  self->quote_tag = g_object_ref (ensure_tag (text_buffer, QUOTES_HIGHLIGHTER_TAG_QUOTE));
-  self->reported_tag = g_object_ref (ensure_tag (text_buffer, QUOTES_HIGHLIGHTER_TAG_REPORTED));
-  self->attribution_tag = g_object_ref (ensure_tag (text_buffer, QUOTES_HIGHLIGHTER_TAG_ATTRIBUTION));
+  self->tags[TAG_QUOTE] = g_object_ref (ensure_tag (text_buffer, QUOTES_HIGHLIGHTER_TAG_QUOTE));
+  self->tags[TAG_REPORTED] = g_object_ref (ensure_tag (text_buffer, QUOTES_HIGHLIGHTER_TAG_REPORTED));
+  self->tags[TAG_ATTRIBUTION] = g_object_ref (ensure_tag (text_buffer, QUOTES_HIGHLIGHTER_TAG_ATTRIBUTION));
   update_colors (self);
   g_signal_connect_swapped (buffer, "notify::style-scheme", G_CALLBACK (update_colors), self);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_buffer_changed), self);

@@ -24,5 +24,6 @@ G_DECLARE_FINAL_TYPE (QuotesHighlighter, quotes_highlighter, QUOTES, HIGHLIGHTER
 QuotesHighlighter *quotes_highlighter_new          (GtkSourceBuffer   *buffer);
 void               quotes_highlighter_set_analysis (QuotesHighlighter *self,
                                                     QuotesAnalysis    *analysis);
+gboolean           quotes_highlighter_is_applying  (QuotesHighlighter *self);
 
 G_END_DECLS

@@ -94,6 +94,7 @@ show_in_panel (QuotesWindowActivatable *self,
 
   quotes_panel_set_analysis (panel, quotes_buffer_watcher_get_analysis (state->watcher));
   quotes_panel_set_busy (panel, quotes_buffer_watcher_is_busy (state->watcher));
+  quotes_panel_set_live (panel, quotes_buffer_watcher_get_live (state->watcher));
 }
 
 static void
@@ -115,6 +116,27 @@ on_busy_changed (QuotesBufferWatcher *watcher,
 }
 
 static void
+on_live_changed (QuotesBufferWatcher *watcher,
+                 GParamSpec          *pspec,
+                 DocumentState       *state)
+{
+  if (state->document == active_document (state->self))
+    quotes_panel_set_live (QUOTES_PANEL (state->self->panel), quotes_buffer_watcher_get_live (watcher));
+}
+
+/* The panel's "Analyse Now", for a document too long to analyse as it is
+ * typed. */
+static void
+on_analyse (QuotesWindowActivatable *self)
+{
+  GeditDocument *document = active_document (self);
+  DocumentState *state = document != NULL ? g_hash_table_lookup (self->documents, document) : NULL;
+
+  if (state != NULL)
+    quotes_buffer_watcher_queue (state->watcher);
+}
+
+static void
 watch_document (QuotesWindowActivatable *self,
                 GeditDocument           *document)
 {
@@ -131,6 +153,7 @@ watch_document (QuotesWindowActivatable *self,
     g_settings_bind (self->settings, settings_keys[i], state->highlighter, settings_keys[i], G_SETTINGS_BIND_GET);
   g_signal_connect (state->watcher, "analysis-changed", G_CALLBACK (on_analysis_changed), state);
   g_signal_connect (state->watcher, "notify::busy", G_CALLBACK (on_busy_changed), state);
+  g_signal_connect (state->watcher, "notify::live", G_CALLBACK (on_live_changed), state);
   g_hash_table_insert (self->documents, document, state);
 }
 
@@ -215,6 +238,7 @@ quotes_window_activatable_activate (GeditWindowActivatable *activatable)
   self->panel = g_object_ref_sink (quotes_panel_new ());
   g_settings_bind (self->settings, "show-reported-speech", self->panel, "show-reported-speech", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "show-scare-quotes", self->panel, "show-scare-quotes", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (self->panel, "analyse", G_CALLBACK (on_analyse), self);
   gtk_widget_show (self->panel);
   /* Translators: the title of the side-panel page */
   gtk_stack_add_titled (side_panel, self->panel, PANEL_NAME, _("Quotes"));

@@ -16,404 +16,26 @@ Output is TAP-like: one "ok N - ..." / "not ok N - ..." line per check, with
 what was seen as "# " lines, and a last line "N passed, N failed".
 """
 
-import argparse
 import os
 import re
 import subprocess
 import sys
 import time
-import traceback
 
-import pyatspi
-from gi.repository import Atspi, GLib
+from gedit_e2e import (
+    PAGE_TITLE, TREE_NAME, CheckFailed, Context, Suite, activate_row, background_at,
+    check_exit_status, check_window, children, do_action, document_text, double_click_row, ensure,
+    entry, expand_all, find_one, find_tree, group_of, group_row, note, page_titles, parse_args,
+    pyatspi, quote_rows, quote_span, rows, selection, set_active_plugins, show_rows, show_tree,
+    tag_attributes, text_view, wait_for)
 
-TREE_NAME = "Quotes and sources"
-PAGE_TITLE = "Quotes"
 NEW_SENTENCE = "\n\u201cWe will rebuild the bridge by spring,\u201d Mayor Elena Petrova said."
 GROUPS = ("Speakers", "Organizations", "Social posts")
 
 
-class NoAnswer(Exception):
-    """An AT-SPI call that reports failure by returning nothing."""
-
-
-# Errors a poll may retry: the accessible went away or the application did
-# not answer (yet). Anything else (TypeError, AttributeError...) is a bug in
-# this script and escapes.
-TRANSIENT = (GLib.GError, NoAnswer)
-
-
-class CheckFailed(Exception):
-    pass
-
-
-def note(message):
-    for line in str(message).splitlines() or [""]:
-        print("#   " + line, flush=True)
-
-
-def ensure(condition, message):
-    if not condition:
-        raise CheckFailed(message)
-
-
-def wait_for(predicate, timeout, what, interval=0.1):
-    """Poll predicate() until it returns something true; return that.
-
-    Retries only TRANSIENT errors; raises CheckFailed after timeout seconds.
-    """
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while True:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except TRANSIENT as error:
-            last_error = error
-        if time.monotonic() >= deadline:
-            detail = f" (last error: {last_error})" if last_error else ""
-            raise CheckFailed(f"timed out after {timeout} s waiting for {what}{detail}")
-        time.sleep(interval)
-
-
-# --- finding things ----------------------------------------------------------
-
-def has_state(acc, state):
-    return acc.getState().contains(state)
-
-
-def children(acc):
-    result = []
-    for index in range(acc.childCount):
-        child = acc.getChildAtIndex(index)
-        if child is not None:
-            result.append(child)
-    return result
-
-
-def find_all(root, predicate, showing_only=True, limit=None):
-    """Breadth-first search under root. With showing_only, subtrees that are
-    not on screen (closed popovers, hidden stack pages) are not entered."""
-    found = []
-    queue = children(root)
-    while queue:
-        acc = queue.pop(0)
-        try:
-            if showing_only and not has_state(acc, pyatspi.STATE_SHOWING):
-                continue
-            if predicate(acc):
-                found.append(acc)
-                if limit and len(found) >= limit:
-                    break
-            queue.extend(children(acc))
-        except TRANSIENT:
-            continue  # it went away while we looked
-    return found
-
-
-def find_one(root, predicate, showing_only=True):
-    found = find_all(root, predicate, showing_only, limit=1)
-    return found[0] if found else None
-
-
-def find_app(timeout=30):
-    def gedit_app():
-        desktop = pyatspi.Registry.getDesktop(0)
-        for app in children(desktop):
-            if app.name == "gedit" and app.childCount > 0:
-                return app
-        return None
-    return wait_for(gedit_app, timeout, "gedit on the accessibility bus")
-
-
-def find_frame(app, timeout=20):
-    return wait_for(lambda: next((c for c in children(app)
-                                  if c.getRole() == pyatspi.ROLE_FRAME), None),
-                    timeout, "gedit's window (ROLE_FRAME)")
-
-
-def is_text_view(acc):
-    return (acc.getRole() == pyatspi.ROLE_TEXT
-            and has_state(acc, pyatspi.STATE_MULTI_LINE)
-            and has_state(acc, pyatspi.STATE_EDITABLE))
-
-
-def text_view(frame, timeout=20):
-    return wait_for(lambda: find_one(frame, is_text_view), timeout,
-                    "the document's text view (multi-line editable ROLE_TEXT)")
-
-
-def is_tree(acc):
-    return acc.getRole() in (pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE)
-
-
-def find_tree(frame, name=None):
-    """The showing tree/table named name (any showing one when name is None)."""
-    return find_one(frame, lambda acc: is_tree(acc) and (name is None or acc.name == name))
-
-
-def document_text(view):
-    return view.queryText().getText(0, -1)
-
-
-# --- tree rows ---------------------------------------------------------------
-
-class Row:
-    """One visible row of a GtkTreeView: its cells, their joined text, and
-    the index of its parent row (None at the top level)."""
-
-    def __init__(self, index, cells, parent):
-        self.index = index
-        self.cells = cells  # the row's cells, column by column, then their sub-cells
-        self.parent = parent
-        names = []
-        for cell in cells:
-            if cell.name and cell.name not in names:
-                names.append(cell.name)
-        self.text = " ".join(names)
-
-    def __repr__(self):
-        return f"row {self.index}: {self.text!r}"
-
-
-def row_cells(table, row):
-    cells = []
-    for column in range(table.nColumns):
-        cell = table.getAccessibleAt(row, column)
-        if cell is None:
-            continue
-        cells.append(cell)
-        cells.extend(children(cell))  # a column with several renderers
-    return cells
-
-
-def parent_row(table, cells):
-    """The row a row hangs under, from its cells' NODE_CHILD_OF relation
-    (which names the tree itself for top-level rows)."""
-    for cell in cells:
-        for relation in cell.getRelationSet():
-            if relation.getRelationType() != pyatspi.RELATION_NODE_CHILD_OF:
-                continue
-            target = relation.getTarget(0)
-            if target is None or is_tree(target):
-                return None
-            while True:
-                up = target.parent
-                if up is None:
-                    # The cell went away: the tree changed while being read.
-                    raise NoAnswer("the tree changed while being read")
-                if is_tree(up):
-                    return table.getRowAtIndex(target.getIndexInParent())
-                target = up  # a sub-cell: take the row's cell
-    return None
-
-
-def rows(tree):
-    table = tree.queryTable()
-    result = []
-    for index in range(table.nRows):
-        cells = row_cells(table, index)
-        result.append(Row(index, cells, parent_row(table, cells)))
-    return result
-
-
-def expand_all(tree, max_steps=60):
-    """Expand every collapsed row (only visible rows exist in the accessibility
-    tree). Returns the rows once nothing is left to expand."""
-    for _ in range(max_steps):
-        collapsed = None
-        for row in rows(tree):
-            for cell in row.cells:
-                if (has_state(cell, pyatspi.STATE_EXPANDABLE)
-                        and not has_state(cell, pyatspi.STATE_EXPANDED)):
-                    collapsed = cell
-                    break
-            if collapsed:
-                break
-        if collapsed is None:
-            return rows(tree)
-        do_action(collapsed, "expand or contract")
-        time.sleep(0.05)
-    raise CheckFailed(f"rows still collapsed after {max_steps} expansions")
-
-
-def find_action(acc, name):
-    if "Action" not in pyatspi.listInterfaces(acc):
-        return None
-    action = acc.queryAction()
-    for index in range(action.nActions):
-        if action.getName(index) == name:
-            return action, index
-    return None
-
-
-def do_action(acc, name):
-    found = find_action(acc, name)
-    ensure(found, f"{acc.getRoleName()} {acc.name!r} has no action {name!r}")
-    action, index = found
-    ensure(action.doAction(index), f"action {name!r} on {acc.name!r} returned false")
-
-
-def activate_row(row):
-    """Activate a row through the "activate" action of one of its cells."""
-    for cell in row.cells:
-        if find_action(cell, "activate"):
-            do_action(cell, "activate")
-            return
-    raise CheckFailed(f"no cell of {row} offers an 'activate' action")
-
-
-def double_click_row(row, tree):
-    """Synthesize a double click at the centre of the row's text cell."""
-    cell = next((c for c in row.cells if c.name), row.cells[0])
-    box = cell.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    view = tree.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    x, y = box.x + min(box.width // 2, 60), box.y + box.height // 2
-    ensure(box.width > 0 and box.height > 0
-           and view.x <= x < view.x + view.width and view.y <= y < view.y + view.height,
-           f"{row} is not on screen (cell {tuple(box)}, tree {tuple(view)})")
-    pyatspi.Registry.generateMouseEvent(x, y, "b1d")
-
-
-def children_of(all_rows, row):
-    return [r for r in all_rows if r.parent == row.index]
-
-
-def group_row(all_rows, group):
-    """The top-level row of a group ("Speakers", or "Speakers (3)")."""
-    return next((r for r in all_rows if r.parent is None
-                 and (r.text == group or r.text.startswith(group + " "))), None)
-
-
-def group_of(all_rows, group):
-    """The entries of a group (the rows directly under its row), or None."""
-    head = group_row(all_rows, group)
-    return None if head is None else children_of(all_rows, head)
-
-
-def entry(all_rows, group, head_words):
-    """The entry of group whose text starts with head_words, and the rows under it."""
-    found = next((r for r in group_of(all_rows, group) or []
-                  if r.text.startswith(head_words)), None)
-    return (found, children_of(all_rows, found)) if found else (None, [])
-
-
-def quote_rows(all_rows):
-    """The rows under the speakers."""
-    return [r for speaker in group_of(all_rows, "Speakers") or []
-            for r in children_of(all_rows, speaker)]
-
-
-def depth(all_rows, row):
-    level = 0
-    while row.parent is not None:
-        row = all_rows[row.parent]
-        level += 1
-    return level
-
-
-def show_tree(tree):
-    try:
-        show_rows(rows(tree))
-    except TRANSIENT as error:
-        note(f"(could not read the tree's rows: {error})")
-
-
-def show_rows(all_rows):
-    note("the tree's rows:")
-    for row in all_rows:
-        note("  " + "  " * depth(all_rows, row) + row.text)
-
-
-# --- text attributes, selection ----------------------------------------------
-
-def tag_attributes(view, offset):
-    """The text attributes the buffer's tags put on offset (view defaults excluded)."""
-    # pyatspi's getAttributeRun fails with AttributeError when gedit does not
-    # answer; Atspi returns None then.
-    attributes, start, end = Atspi.Text.get_attribute_run(view, offset, False)
-    if attributes is None:
-        raise NoAnswer(f"no text attributes for offset {offset}")
-    return dict(attributes), start, end
-
-
-def background_at(view, offset):
-    return tag_attributes(view, offset)[0].get("bg-color")
-
-
-def selection(view):
-    text = view.queryText()
-    if text.getNSelections() < 1:
-        return None
-    start, end = text.getSelection(0)
-    return (start, end) if start != end else None
-
-
-def quote_span(text, first_words):
-    """(start, end) of the quotation that opens with first_words, marks included."""
-    start = text.index("\u201c" + first_words)
-    end = text.index("\u201d", start) + 1
-    return start, end
-
-
 # --- the checks --------------------------------------------------------------
 
-class Context:
-    def __init__(self, args):
-        self.args = args
-        self.original = open(args.original, encoding="utf-8").read()
-        self.app = self.frame = self.view = self.tree = None
-        self.expected_text = self.original  # what the document should hold
-
-
-class Suite:
-    def __init__(self, ctx):
-        self.ctx = ctx
-        self.number = 0
-        self.passed = 0
-        self.failed = 0
-
-    def run(self, description, function, needs=()):
-        self.number += 1
-        missing = [name for name in needs if getattr(self.ctx, name) is None]
-        if missing:
-            self.failed += 1
-            print(f"not ok {self.number} - {description} (not run: no {', '.join(missing)})",
-                  flush=True)
-            return
-        started = time.monotonic()
-        try:
-            function(self.ctx)
-        except CheckFailed as failure:
-            self.failed += 1
-            print(f"not ok {self.number} - {description}", flush=True)
-            note(f"FAILED: {failure}")
-        except Exception:  # a bug in the checker, or an AT-SPI call that failed
-            self.failed += 1
-            print(f"not ok {self.number} - {description}", flush=True)
-            note("ERROR:\n" + traceback.format_exc())
-        else:
-            self.passed += 1
-            print(f"ok {self.number} - {description} "
-                  f"({time.monotonic() - started:.1f} s)", flush=True)
-
-
 # Checks shared by both modes.
-
-def check_window(ctx):
-    ctx.app = find_app()
-    ctx.frame = find_frame(ctx.app)
-    note(f"window: {ctx.frame.name!r}")
-    name = os.path.basename(ctx.args.document)
-    ensure(name in ctx.frame.name, f"the window is not showing {name}")
-    view = text_view(ctx.frame)
-    wait_for(lambda: document_text(view) == ctx.original, 20,
-             "the text view to hold the example article")
-    ctx.view = view
-    note(f"text view holds the article: {view.queryText().characterCount} characters")
-    ensure(not ctx.frame.name.startswith("*"), f"document marked modified: {ctx.frame.name!r}")
-
 
 def check_not_modified(ctx):
     name = ctx.frame.name
@@ -445,12 +67,6 @@ def check_typing(ctx):
              "the typed sentence at the end of the document")
     wait_for(lambda: ctx.frame.name.startswith("*"), 5, "the title to say modified")
     note(f"typed at offset {end}: {NEW_SENTENCE.strip()!r}; title {ctx.frame.name!r}")
-
-
-def set_active_plugins(value):
-    subprocess.run(["gsettings", "set", "org.gnome.gedit.plugins", "active-plugins", value],
-                   check=True, timeout=10)
-    note(f"gsettings set org.gnome.gedit.plugins active-plugins {value}")
 
 
 def check_close(ctx):
@@ -486,15 +102,6 @@ def check_close(ctx):
            "gedit did not ask about the modified document")
 
 
-def check_exit_status(ctx):
-    path = ctx.args.gedit_status
-    wait_for(lambda: os.path.exists(path), 20, "gedit to exit")
-    status = int(open(path).read().strip())
-    ensure(status != 124, "gedit was killed by the time limit (hung?)")
-    ensure(status < 128, f"gedit was killed by signal {status - 128}")
-    ensure(status == 0, f"gedit exited with status {status}")
-    note("gedit exited with status 0")
-
 
 def check_stderr(ctx):
     path = ctx.args.gedit_stderr
@@ -521,12 +128,6 @@ def quote_spans(ctx):
         "coalition of the willing", "on the land, at sea", "We need to continue working",
         "Peace will be more reliable", "A ceasefire could have already happened")}
 
-
-def page_titles(frame):
-    """The side-panel page titles, as the page switcher (radio buttons in a
-    popover, so not showing) lists them."""
-    return [acc.name for acc in find_all(
-        frame, lambda acc: acc.getRole() == pyatspi.ROLE_RADIO_BUTTON, showing_only=False)]
 
 
 def check_panel(ctx):
@@ -785,14 +386,7 @@ def check_harness_plugins_off(ctx):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("plugin", "harness"), default="plugin")
-    parser.add_argument("--document", required=True)
-    parser.add_argument("--original", required=True)
-    parser.add_argument("--outdir", required=True)
-    parser.add_argument("--gedit-status", required=True)
-    parser.add_argument("--gedit-stderr", required=True)
-    args = parser.parse_args()
+    args = parse_args(__doc__)
 
     ctx = Context(args)
     suite = Suite(ctx)

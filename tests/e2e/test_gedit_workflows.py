@@ -13,33 +13,29 @@ the keyboard (XTest through the AT-SPI registry).
   - a clean exit with nothing CRITICAL or WARNING on gedit's stderr.
 
 Run by tests/e2e/inner (see tests/e2e/run-e2e), not by hand, with the same
-arguments as test_gedit.py, whose helpers it uses. In harness mode (gedit
-without the plugin) the same gedit-driving steps run without the panel and
-highlight checks: that run says what gedit itself does (for instance the
-modified flag after an undo), which the plugin run must match.
+arguments as test_gedit.py; the helpers they share are in gedit_e2e.py. In
+harness mode (gedit without the plugin) the same gedit-driving steps run
+without the panel and highlight checks: that run says what gedit itself does
+(for instance the modified flag after an undo), which the plugin run must
+match.
 
 Output is TAP-like, as test_gedit.py's.
 """
 
-import argparse
 import os
-import re
 import subprocess
 import sys
 import time
-import traceback
 
-import gi
-
-gi.require_version("Gdk", "3.0")
-from gi.repository import Gdk, GLib  # noqa: E402
-
-from test_gedit import (  # noqa: E402
-    PAGE_TITLE, TREE_NAME, CheckFailed, Context, Suite, activate_row,
-    check_exit_status, check_window, children, document_text, double_click_row, ensure, entry,
-    expand_all, find_action, find_all, find_one, find_tree, group_of, has_state, is_text_view,
-    note, page_titles, pyatspi, quote_rows, quote_span, rows, selection, show_rows,
-    tag_attributes, wait_for)
+from gedit_e2e import (
+    ATTRIBUTION, NEXT, PAGE_TITLE, PREVIOUS, TREE_NAME, Context, Keyboard, Suite, activate_row,
+    answer_save_dialog, background_at, button, check_exit_status, check_stderr_all, check_window,
+    click, close_window, document_text, double_click_row, ensure, ensure_clean_stderr,
+    ensure_selection, find_all, find_one, find_tree, focus_view, frames, group_of, gsettings_set,
+    has_speaker, has_state, highlighted_runs, is_modified_title, note, page_titles, panel_rows,
+    parse_args, plugin_mode, pyatspi, quote_rows, quote_span, select_tab, selected_row_texts,
+    selection, set_caret, span_of, speaker_names, tab_names, tag_attributes, ticks_since, wait_for,
+    wait_panel, wait_view, worker_ticks)
 
 SETTINGS_SCHEMA = "org.gnome.gedit.plugins.quotes"
 
@@ -61,233 +57,7 @@ TYPED_WORD = "brave"
 LONG_COPIES = 200
 
 
-# --- keyboard ----------------------------------------------------------------
-
-class Keyboard:
-    """Key presses synthesized by the AT-SPI registry (XTest), keycodes taken
-    from the X server's keymap."""
-
-    def __init__(self):
-        display = Gdk.Display.open(os.environ["DISPLAY"])
-        ensure(display is not None, f"cannot open display {os.environ.get('DISPLAY')!r}")
-        self.keymap = Gdk.Keymap.get_for_display(display)
-        self.display = display
-
-    def keycode(self, name):
-        keyval = Gdk.keyval_from_name(name)
-        found, keys = self.keymap.get_entries_for_keyval(keyval)
-        keys = [k for k in keys or [] if k.level == 0] if found else []
-        ensure(keys, f"no key for {name!r} at level 0 in the X keymap")
-        return min(keys, key=lambda k: k.group).keycode
-
-    def press(self, *names):
-        """Press the keys in order and release them in reverse: press("Control_L", "t")."""
-        codes = [self.keycode(name) for name in names]
-        for code in codes:
-            pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
-        for code in reversed(codes):
-            pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
-        note("pressed " + "+".join(names))
-
-    def type(self, text):
-        pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
-        note(f"typed {text!r} on the keyboard")
-
-
-NEXT = ("Control_L", "Alt_L", "bracketright")
-PREVIOUS = ("Control_L", "Alt_L", "bracketleft")
-ATTRIBUTION = ("Control_L", "Alt_L", "a")
-
-
-# --- windows, tabs, focus ----------------------------------------------------
-
-def frames(app):
-    return [c for c in children(app) if c.getRole() == pyatspi.ROLE_FRAME]
-
-
-def is_modified_title(name):
-    return name.startswith("*")
-
-
-def focus_view(ctx):
-    """Keyboard events go to the X focus: make gedit's window active with the
-    document's view focused (there is no window manager). GTK's accessible
-    grab_focus focuses the widget and presents its window."""
-    def focused():
-        return (has_state(ctx.frame, pyatspi.STATE_ACTIVE)
-                and has_state(ctx.view, pyatspi.STATE_FOCUSED))
-    if focused():
-        return
-    ctx.view.queryComponent().grabFocus()
-    wait_for(focused, 5, "gedit's window to be active with the text view focused")
-
-
-def tab_list(frame):
-    return wait_for(lambda: find_one(frame, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB_LIST),
-                    5, "the notebook's page tab list")
-
-
-def tab_names(frame):
-    return [tab.name for tab in children(tab_list(frame))]
-
-
-def select_tab(ctx, index, title_start):
-    tabs = tab_list(ctx.frame)
-    ensure(tabs.querySelection().selectChild(index), f"selecting tab {index} returned false")
-    wait_for(lambda: ctx.frame.name.lstrip("*").startswith(title_start), 5,
-             f"tab {index} ({title_start}) to become the active document")
-    note(f"selected tab {index}: window {ctx.frame.name!r}")
-
-
-def wait_view(ctx, predicate, what, timeout=5):
-    """Find the showing text view again (after a tab or window change) until
-    predicate(text) holds for it; it becomes ctx.view."""
-    def found():
-        # Not editable (so not found) while gedit loads or reloads the file.
-        view = find_one(ctx.frame, is_text_view)
-        return view if view is not None and predicate(document_text(view)) else None
-    ctx.view = wait_for(found, timeout, what)
-    return ctx.view
-
-
-def click(acc, action_name="click"):
-    """Click a button; it may go away while the click is being answered."""
-    label = acc.name
-    found = find_action(acc, action_name)
-    ensure(found, f"{label!r} has no action {action_name!r}")
-    action, index = found
-    try:
-        done = action.doAction(index)
-    except GLib.GError as error:
-        note(f"(the answer to clicking {label!r} was lost: {error})")
-        return
-    ensure(done, f"clicking {label!r} returned false")
-    note(f"clicked {label!r}")
-
-
-def button(root, name, showing_only=True):
-    return find_one(root, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == name,
-                    showing_only)
-
-
-def answer_save_dialog(ctx, answer="Close without Saving", timeout=10):
-    """Wait for gedit's "Save changes…?" question and answer it."""
-    def dialog_button():
-        for window in children(ctx.app):
-            if window.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_DIALOG):
-                found = button(window, answer)
-                if found:
-                    return window, found
-        return None
-    window, found = wait_for(dialog_button, timeout, f"a dialog with {answer!r}")
-    texts = [a.name for a in find_all(window, lambda a: a.getRole() == pyatspi.ROLE_LABEL)]
-    note(f"dialog {window.name!r}: {' / '.join(t for t in texts if t)[:160]!r}")
-    return found
-
-
-# --- the panel ---------------------------------------------------------------
-
-def panel_rows(frame):
-    """The rows of the showing Quotes tree, all expanded; None without a tree."""
-    tree = find_tree(frame, TREE_NAME)
-    return expand_all(tree) if tree else None
-
-
-def speaker_names(all_rows):
-    return [r.text for r in group_of(all_rows, "Speakers") or []]
-
-
-def has_speaker(all_rows, name, quote=None):
-    speaker, under_it = entry(all_rows, "Speakers", name)
-    if speaker is None:
-        return False
-    return quote is None or any(quote in r.text for r in under_it)
-
-
-def wait_panel(frame, predicate, what, timeout=10):
-    """Read the panel until predicate(rows) holds; show the rows when it does not."""
-    state = {}
-
-    def ready():
-        state["rows"] = panel_rows(frame)
-        return state["rows"] is not None and predicate(state["rows"])
-    try:
-        wait_for(ready, timeout, what)
-    except CheckFailed:
-        if state.get("rows"):
-            show_rows(state["rows"])
-        else:
-            note("(no showing tree: the panel shows " + repr([
-                a.name for a in find_all(frame, lambda a: a.getRole() == pyatspi.ROLE_LABEL)
-                if a.name][:8]) + ")")
-        raise
-    return state["rows"]
-
-
-def selected_row_texts(frame):
-    tree = find_tree(frame, TREE_NAME)
-    if tree is None:
-        return []
-    table = tree.queryTable()
-    all_rows = rows(tree)
-    return [all_rows[i].text for i in table.getSelectedRows() if i < len(all_rows)]
-
-
-# --- text --------------------------------------------------------------------
-
-def span_of(text, first_words, last_words):
-    start = text.index(first_words)
-    return start, text.index(last_words, start) + len(last_words)
-
-
-def highlighted_runs(view):
-    """(start, end) of every run of text carrying a background or an underline
-    from a tag, over the whole document."""
-    count = view.queryText().characterCount
-    runs, offset = [], 0
-    while offset < count:
-        attributes, start, end = tag_attributes(view, offset)
-        if "bg-color" in attributes or "underline" in attributes:
-            runs.append((start, end))
-        offset = max(end, offset + 1)
-    return runs
-
-
-def background_at(view, offset):
-    return tag_attributes(view, offset)[0].get("bg-color")
-
-
-def ensure_selection(ctx, expected, what, slack=1):
-    """Wait for the selection to be expected (start, end), give or take slack
-    characters at each end (a quote's marks, a final stop)."""
-    start, end = expected
-
-    def close_enough():
-        sel = selection(ctx.view)
-        return sel if sel and abs(sel[0] - start) <= slack and abs(sel[1] - end) <= slack else None
-    try:
-        sel = wait_for(close_enough, 5, f"the selection of {what} ({start}-{end})")
-    finally:
-        note(f"selection {selection(ctx.view)}, caret {ctx.view.queryText().caretOffset}")
-    return sel
-
-
-def set_caret(ctx, offset):
-    ctx.view.queryText().setCaretOffset(offset)
-    wait_for(lambda: ctx.view.queryText().caretOffset == offset and not selection(ctx.view), 5,
-             f"the caret at {offset} with nothing selected")
-
-
-def gsettings_set(schema, key, value):
-    subprocess.run(["gsettings", "set", schema, key, value], check=True, timeout=10)
-    note(f"gsettings set {schema} {key} {value}")
-
-
 # --- the checks --------------------------------------------------------------
-
-def plugin_mode(ctx):
-    return ctx.args.mode == "plugin"
-
 
 def check_setup(ctx):
     """The window, the keyboard, and (with the plugin) a ready panel."""
@@ -568,26 +338,6 @@ def check_tabs(ctx):
         note(f"back on the new tab: speakers {speaker_names(all_rows)}")
 
 
-def worker_ticks(pid):
-    """CPU time (clock ticks) of each of gedit's worker threads ("pool-…",
-    GLib's thread pool, which runs GTask threads such as the analysis)."""
-    ticks = {}
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/comm", encoding="utf-8") as stream:
-                if not stream.read().startswith("pool"):
-                    continue
-            with open(f"/proc/{pid}/task/{tid}/stat", encoding="utf-8") as stream:
-                fields = stream.read().rsplit(")", 1)[1].split()
-            ticks[tid] = int(fields[11]) + int(fields[12])  # utime + stime
-        except (OSError, IndexError, ValueError):
-            continue  # the thread ended
-    return ticks
-
-
-def ticks_since(before, now):
-    return sum(max(0, t - before.get(tid, 0)) for tid, t in now.items())
-
 
 def check_close_tab_while_busy(ctx):
     ensure(ctx.frame.name.lstrip("*").startswith("Untitled Document"),
@@ -699,66 +449,14 @@ def check_two_windows(ctx):
                          "the first quote (Ctrl+Alt+] in the first window)")
 
 
-def serious_stderr_lines(ctx):
-    lines = open(ctx.args.gedit_stderr, encoding="utf-8", errors="replace").read().splitlines()
-    return [line for line in lines if re.search(r"CRITICAL|WARNING|ERROR", line)]
-
 
 def check_close(ctx):
-    modified = is_modified_title(ctx.frame.name)
-    click(button(ctx.frame, "Close"))
-    answered = []
+    close_window(ctx, is_modified_title(ctx.frame.name))
 
-    def answer_or_exit():
-        if answered or os.path.exists(ctx.args.gedit_status):
-            return True
-        for window in children(ctx.app):
-            if window.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_DIALOG):
-                found = button(window, "Close without Saving")
-                if found:
-                    answered.append(window.name)
-                    click(found)
-                    return True
-        return False
-    wait_for(answer_or_exit, 15, "the save-changes dialog or gedit's exit")
-    note(f"answered the dialog {answered[0]!r}" if answered else "gedit ended without asking")
-    ensure(bool(answered) == modified,
-           "gedit asked to save an unmodified document" if answered else
-           "gedit did not ask about the modified document")
-
-
-def ensure_clean_stderr(ctx):
-    """With the plugin, stricter than test_gedit.py: no CRITICAL, WARNING or
-    ERROR line at all, whoever wrote it (only Quotes is active). Without it,
-    gedit's own plugins' complaints are shown, not counted (quickhighlight
-    has been seen to log a Gtk-CRITICAL about gtk_text_buffer_get_selection_bounds)."""
-    serious = serious_stderr_lines(ctx)
-    if serious and not plugin_mode(ctx):
-        note(f"{len(serious)} line(s) from gedit and its own plugins (not counted):")
-        for line in serious:
-            note("  " + line)
-        return
-    ensure(not serious, "gedit's stderr:\n" + "\n".join(serious))
-
-
-def check_stderr_all(ctx):
-    lines = [line for line in open(ctx.args.gedit_stderr, encoding="utf-8",
-                                   errors="replace").read().splitlines() if line.strip()]
-    for line in lines:
-        note("  " + line)
-    ensure_clean_stderr(ctx)
-    note(f"{len(lines)} line(s) on {ctx.args.gedit_stderr}")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("plugin", "harness"), default="plugin")
-    parser.add_argument("--document", required=True)
-    parser.add_argument("--original", required=True)
-    parser.add_argument("--outdir", required=True)
-    parser.add_argument("--gedit-status", required=True)
-    parser.add_argument("--gedit-stderr", required=True)
-    args = parser.parse_args()
+    args = parse_args(__doc__)
 
     ctx = Context(args)
     ctx.keyboard = None
