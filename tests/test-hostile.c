@@ -523,6 +523,22 @@ test_lone_cr (void)
 }
 
 static void
+test_parenthesis_at_end (void)
+{
+  /* Found by fuzzing: the check for a party label such as "(D-N.Y.)" read
+   * up to a dozen bytes past an opening parenthesis, past the end of a
+   * buffer with no NUL after it (flagged by make check-sanitize). */
+  static const char *texts[] = { "Ann tweeted later(", "Ann said (D", "Ann said (D-", "Ann said (D-N", "Ann said (R-Va." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gsize length = strlen (texts[i]);
+      g_autofree char *exact = g_memdup2 (texts[i], length);  /* no NUL after it */
+      g_autoptr(QuotesAnalysis) analysis = analyze_ok (exact, length);
+    }
+}
+
+static void
 test_guillemet_at_end (void)
 {
   /* Found by fuzzing: a guillemet as the last character of a buffer that
@@ -905,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/Hostile/edge/crlf-wrapped", test_crlf_wrapped);
   g_test_add_func ("/Hostile/edge/lone-cr", test_lone_cr);
   g_test_add_func ("/Hostile/edge/guillemet-at-end", test_guillemet_at_end);
+  g_test_add_func ("/Hostile/edge/parenthesis-at-end", test_parenthesis_at_end);
   g_test_add_func ("/Hostile/flood/unmatched-openers", test_unmatched_openers);
   g_test_add_func ("/Hostile/flood/unmatched-one-line", test_unmatched_one_line);
   g_test_add_func ("/Hostile/flood/nested", test_nested);

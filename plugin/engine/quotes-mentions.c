@@ -707,14 +707,16 @@ skip_party_label (const Scan *scan,
 {
   const char *text = scan->doc->text;
   guint32 at = token_at (scan, index)->start;
-  guint32 close = at + 3;
+  guint32 close = at + 3, limit = MIN (at + 12, scan->paragraph->end);
   guint end = scan->paragraph->end_token;
 
-  if (text[at] != '(' || strchr ("DRI", text[at + 1]) == NULL || text[at + 1] == '\0' || text[at + 2] != '-')
+  /* The text need not end in a NUL: every read stays before @limit. */
+  if (close >= limit || text[at] != '(' || (text[at + 1] != 'D' && text[at + 1] != 'R' && text[at + 1] != 'I') ||
+      text[at + 2] != '-' || !g_ascii_isupper (text[at + 3]))
     return index;
-  while (close < at + 12 && (g_ascii_isalpha (text[close]) || text[close] == '.' || text[close] == ' '))
+  while (close < limit && (g_ascii_isalpha (text[close]) || text[close] == '.' || text[close] == ' '))
     close++;
-  if (text[close] != ')' || !g_ascii_isupper (text[at + 3]))
+  if (close >= limit || text[close] != ')')
     return index;
   while (index < end && token_at (scan, index)->start <= close)
     index++;
