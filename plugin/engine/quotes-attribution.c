@@ -801,31 +801,39 @@ is_complete_utterance (const Attribution      *a,
   return cue_adjacent && g_unichar_isupper (first);
 }
 
-/* No punctuation closes the words in marks, and a word follows them. */
+/* The index of the word right after the closing mark when no punctuation
+ * closes the words in marks ("“We are delighted” with …"), else 0. */
+static guint
+word_after_unclosed (const Attribution      *a,
+                     const QuotesMarkedSpan *span)
+{
+  guint last = span->close_token - 1, next = span->close_token + 1;
+
+  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
+    last--;
+  if (token_at (a, last)->kind != QUOTES_TOKEN_WORD || next >= a->doc->tokens->len ||
+      token_at (a, next)->kind != QUOTES_TOKEN_WORD)
+    return 0;
+  return next;
+}
+
+/* Words in marks inside the writer's sentence. */
 static gboolean
 is_fragment (const Attribution      *a,
              const QuotesMarkedSpan *span)
 {
-  guint last = span->close_token - 1, next = span->close_token + 1;
-
-  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
-    last--;
-  return token_at (a, last)->kind == QUOTES_TOKEN_WORD && next < a->doc->tokens->len &&
-         token_at (a, next)->kind == QUOTES_TOKEN_WORD && !opens_sentence (a, span);
+  return word_after_unclosed (a, span) > 0 && !opens_sentence (a, span);
 }
 
-/* “We are delighted” with the result, …: no punctuation closes the words
- * in marks and the writer's sentence runs on: a fragment, not a turn. */
+/* “We are delighted” with the result, …: the writer's sentence runs on
+ * after the words in marks: a fragment, not a turn. */
 static gboolean
 runs_on (const Attribution      *a,
          const QuotesMarkedSpan *span)
 {
-  guint last = span->close_token - 1, next = span->close_token + 1;
+  guint next = word_after_unclosed (a, span);
 
-  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
-    last--;
-  return token_at (a, last)->kind == QUOTES_TOKEN_WORD && next < a->doc->tokens->len &&
-         token_at (a, next)->kind == QUOTES_TOKEN_WORD && !(token_at (a, next)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+  return next > 0 && !(token_at (a, next)->flags & QUOTES_TOKEN_CAPITALIZED) &&
          a->cue_at[next] < 0 && a->mention_at[next] < 0;
 }
 
