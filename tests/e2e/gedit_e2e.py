@@ -404,6 +404,19 @@ class Suite:
             print(f"ok {self.number} - {description} "
                   f"({time.monotonic() - started:.1f} s)", flush=True)
 
+    def finish(self, started):
+        """The TAP plan and totals; the checker's exit status."""
+        print(f"1..{self.number}")
+        print(f"# {time.monotonic() - started:.1f} s")
+        print(f"{self.passed} passed, {self.failed} failed", flush=True)
+        return 0 if self.failed == 0 else 1
+
+    def run_exit_checks(self, plugin):
+        """What every session ends with: gedit quits cleanly and quietly."""
+        self.run("gedit exits with status 0", check_exit_status)
+        self.run("no CRITICAL, WARNING or ERROR at all on gedit's stderr"
+                 + ("" if plugin else " (gedit's own plugins' not counted)"), check_stderr_all)
+
     def skip(self, description, reason):
         """A check that is not run, and why (TAP's "# SKIP")."""
         self.number += 1
@@ -790,10 +803,16 @@ def ticks_since(before, now):
 # What gedit 44 itself logs, without the plugin, under AT-SPI: closing a tab
 # while three or more are open makes GTK's accessible of the notebook page
 # ask for the tab label of a page already gone (reproduced with bare gedit:
-# Ctrl+T twice, Ctrl+W). Shown, not counted.
+# Ctrl+T twice, Ctrl+W); closing a second window now and then makes the
+# AT-SPI bridge ask the accessible of one of its popovers, already
+# destroyed, whether it is modal (seen with bare gedit in the toggle
+# session's --without-plugin run; the backtrace goes from libatk-bridge
+# into GTK's popover accessible). Shown, not counted.
 GEDIT_NOISE = (
     re.compile(r"Gtk-CRITICAL \*\*: [0-9:.]+: gtk_notebook_get_tab_label: "
                r"assertion 'list != NULL' failed$"),
+    re.compile(r"Gtk-CRITICAL \*\*: [0-9:.]+: gtk_popover_get_modal: "
+               r"assertion 'GTK_IS_POPOVER \(popover\)' failed$"),
 )
 
 

@@ -436,10 +436,7 @@ def main():
     suite.run("closing the window (answering the save dialog)", check_close, ("app", "frame"))
     suite.run("gedit exits with status 0", check_exit_status)
     suite.run("no CRITICAL or WARNING about quotes on gedit's stderr", check_stderr)
-    print(f"1..{suite.number}")
-    print(f"# {time.monotonic() - started:.1f} s")
-    print(f"{suite.passed} passed, {suite.failed} failed", flush=True)
-    return 0 if suite.failed == 0 else 1
+    return suite.finish(started)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import time
 
 from gedit_e2e import (
     PAGE_TITLE, TRANSIENT, TREE_NAME, CheckFailed, Context, Keyboard, Suite, answer_save_dialog,
-    background_at, button, check_exit_status, check_stderr_all, check_window, children, click,
+    background_at, button, check_window, children, click,
     close_window, ensure, ensure_clean_stderr, find_one, find_tree, focus_view, has_speaker, has_state,
     is_modified_title, is_text_view, is_tree, note, page_titles, parse_args, plugin_mode, pyatspi,
     speaker_names, ticks_since, varied_articles, wait_for, wait_panel, worker_ticks)
@@ -309,14 +309,8 @@ def main():
               + (" and the article's panel" if args.mode == "plugin" else "") + " working",
               check_close_tab, needs)
     suite.run("closing the window", lambda c: close_window(c, False), ("app", "frame"))
-    suite.run("gedit exits with status 0", check_exit_status)
-    suite.run("no CRITICAL, WARNING or ERROR at all on gedit's stderr"
-              + ("" if args.mode == "plugin" else " (gedit's own plugins' not counted)"),
-              check_stderr_all)
-    print(f"1..{suite.number}")
-    print(f"# {time.monotonic() - started:.1f} s")
-    print(f"{suite.passed} passed, {suite.failed} failed", flush=True)
-    return 0 if suite.failed == 0 else 1
+    suite.run_exit_checks(args.mode == "plugin")
+    return suite.finish(started)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ import time
 
 from gedit_e2e import (
     PAGE_TITLE, TREE_NAME, Context, Keyboard, Suite, answer_save_dialog, attribute_runs,
-    background_at, button, check_exit_status, check_stderr_all, check_window, children, click,
+    background_at, button, check_window, children, click,
     close_window, do_action, document_text, ensure, ensure_clean_stderr, find_one, find_tree,
     focus_view, frames, is_modified_title, is_text_view, is_tree, note, parse_args, plugin_mode,
     pyatspi, quote_span, select_tab, set_active_plugins, set_caret, tab_names, ticks_since,
@@ -436,13 +436,8 @@ def main():
                   needs)
     suite.run("closing the tabs one by one (Ctrl+W), then the window",
               check_close, needs)
-    suite.run("gedit exits with status 0", check_exit_status)
-    suite.run("no CRITICAL, WARNING or ERROR at all on gedit's stderr"
-              + ("" if plugin else " (gedit's own plugins' not counted)"), check_stderr_all)
-    print(f"1..{suite.number}")
-    print(f"# {time.monotonic() - started:.1f} s")
-    print(f"{suite.passed} passed, {suite.failed} failed", flush=True)
-    return 0 if suite.failed == 0 else 1
+    suite.run_exit_checks(plugin)
+    return suite.finish(started)
 
 
 if __name__ == "__main__":

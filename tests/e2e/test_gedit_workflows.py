@@ -29,7 +29,7 @@ import time
 
 from gedit_e2e import (
     ATTRIBUTION, NEXT, PAGE_TITLE, PREVIOUS, TREE_NAME, Context, Keyboard, Suite, activate_row,
-    answer_save_dialog, background_at, button, check_exit_status, check_stderr_all, check_window,
+    answer_save_dialog, background_at, button, check_window,
     click, close_window, document_text, double_click_row, ensure, ensure_clean_stderr,
     ensure_selection, find_all, find_one, find_tree, focus_view, frames, group_of, gsettings_set,
     has_speaker, has_state, highlighted_runs, is_modified_title, note, page_titles, panel_rows,
@@ -490,13 +490,8 @@ def main():
     suite.run("gedit --new-window: a second window" + (" with its own Quotes page" if plugin else "")
               + "; closing it leaves the first working", check_two_windows, needs)
     suite.run("closing the window", check_close, ("app", "frame"))
-    suite.run("gedit exits with status 0", check_exit_status)
-    suite.run("no CRITICAL, WARNING or ERROR at all on gedit's stderr"
-              + ("" if plugin else " (gedit's own plugins' not counted)"), check_stderr_all)
-    print(f"1..{suite.number}")
-    print(f"# {time.monotonic() - started:.1f} s")
-    print(f"{suite.passed} passed, {suite.failed} failed", flush=True)
-    return 0 if suite.failed == 0 else 1
+    suite.run_exit_checks(plugin)
+    return suite.finish(started)
 
 
 if __name__ == "__main__":
