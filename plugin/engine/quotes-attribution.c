@@ -452,6 +452,10 @@ attribution_after (Attribution      *a,
       m = subject_before (a, k, t);
       if (m >= 0 && mention (a, m)->span_token < t)
         m = -1;
+      /* "“…,” it added": a letter, a report or a company, right after the
+       * quote; elsewhere "it" is too often nobody. */
+      if (m < 0 && k == t + 1 && a->mention_at[t] >= 0 && is_word (a, t, "it"))
+        m = a->mention_at[t];
       if (m < 0 && is_source_determiner (a, t))
         m = add_noun_phrase (a, t, k);
       /* "“…” about the decision, said Rose Ann DeMoro". */
