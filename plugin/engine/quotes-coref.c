@@ -66,6 +66,16 @@ token_key (const Coref *c,
   return quotes_name_fold (c->doc->text + token->start, token->base_end - token->start);
 }
 
+/* "Christie" after "Chris Christie": one word and no title, for someone
+ * named in full, is the family name, whatever first name it also is. */
+static gboolean
+is_bare_surname (const QuotesMention      *record,
+                 const QuotesEntityRecord *named)
+{
+  return record->kind == QUOTES_MENTION_NAME && record->end_token - record->first_token == 1 &&
+         record->title_end == record->title_start && named->given_key != NULL;
+}
+
 static void
 attach (Coref *c,
         guint  m,
@@ -76,7 +86,7 @@ attach (Coref *c,
   record->entity = e;
   if (record->kind == QUOTES_MENTION_NAME && record->title_end > record->title_start && entity (c, e)->title == NULL)
     entity (c, e)->title = g_strndup (c->doc->text + record->title_start, record->title_end - record->title_start);
-  if (mention (c, m)->gender && !entity (c, e)->gender &&
+  if (mention (c, m)->gender && !entity (c, e)->gender && !is_bare_surname (record, entity (c, e)) &&
       (mention (c, m)->kind == QUOTES_MENTION_NAME || mention (c, m)->kind == QUOTES_MENTION_DESCRIPTOR))
     entity (c, e)->gender = mention (c, m)->gender;
 }
