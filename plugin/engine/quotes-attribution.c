@@ -371,17 +371,25 @@ is_quote_mark (const Attribution *a,
          (previous->flags & QUOTES_TOKEN_IN_QUOTE) || (next != NULL && (next->flags & QUOTES_TOKEN_IN_QUOTE));
 }
 
+/* The last token inside the marks, past closing marks nested there. */
+static guint
+last_inner_token (const Attribution      *a,
+                  const QuotesMarkedSpan *span)
+{
+  guint last = span->close_token - 1;
+
+  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
+    last--;
+  return last;
+}
+
 /* “… done.”: the quote ends its own sentence (with a period; "?" and "!"
  * do not end the sentence that carries the attribution). */
 static gboolean
 ends_own_sentence (const Attribution      *a,
                    const QuotesMarkedSpan *span)
 {
-  guint last = span->close_token - 1;
-
-  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
-    last--;
-  return quotes_document_token_is_punct (a->doc, last, ".");
+  return quotes_document_token_is_punct (a->doc, last_inner_token (a, span), ".");
 }
 
 /* After "X said": nothing but a few words before the sentence ends ("on
@@ -811,11 +819,9 @@ static guint
 word_after_unclosed (const Attribution      *a,
                      const QuotesMarkedSpan *span)
 {
-  guint last = span->close_token - 1, next = span->close_token + 1;
+  guint next = span->close_token + 1;
 
-  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
-    last--;
-  if (token_at (a, last)->kind != QUOTES_TOKEN_WORD || next >= a->doc->tokens->len ||
+  if (token_at (a, last_inner_token (a, span))->kind != QUOTES_TOKEN_WORD || next >= a->doc->tokens->len ||
       token_at (a, next)->kind != QUOTES_TOKEN_WORD)
     return 0;
   return next;
