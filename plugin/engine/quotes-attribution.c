@@ -250,6 +250,48 @@ is_source_determiner (const Attribution *a,
          (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower));
 }
 
+/* "Another commenter said, “…”", "Yet another tweeted, “…”": a short
+ * phrase that opens the sentence with "another", "one", "some" … and names
+ * nobody the engine knows is still the speaker; added as a role mention. */
+static gint32
+subject_phrase_before (Attribution *a,
+                       guint        cue_token,
+                       guint        floor)
+{
+  static const char *openers[] = { "yet", "and", "but", "still", NULL };
+  static const char *determiners[] = { "another", "one", "some", "many", "others", "several", "most", "few", NULL };
+  static const char *prepositions[] = { "of", "for", "in", "on", "at", "to", "with", "by", "from", "about", NULL };
+  guint end = cue_token, start = floor;
+  char lower[16];
+
+  while (end > floor && is_filler (a, end - 1))
+    end--;
+  if (end == floor || end - floor > MAX_NOUN_PHRASE)
+    return -1;
+  for (guint t = floor; t < end; t++)
+    if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
+        a->mention_at[t] >= 0 || a->cue_at[t] >= 0)
+      return -1;
+  if (quotes_document_token_lower (a->doc, start, lower, sizeof lower) != NULL && g_strv_contains (openers, lower))
+    start++;
+  if (start == end)
+    return -1;
+  if (quotes_document_token_lower (a->doc, start, lower, sizeof lower) == NULL)
+    return -1;
+  if (!g_strv_contains (determiners, lower))
+    {
+      /* "The radioman said", but not "The rejection of the treaty
+       * signals …": after "the", "a", "his" … only a short phrase with no
+       * preposition. */
+      if (!is_source_determiner (a, start) || end - start > 4)
+        return -1;
+      for (guint t = start + 1; t < end; t++)
+        if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || g_strv_contains (prepositions, lower))
+          return -1;
+    }
+  return add_noun_phrase (a, floor, end);
+}
+
 /* The mention that starts at @index ("said Holt", "said the prime
  * minister, Jane Holt": the name in apposition wins). */
 static gint32
@@ -290,7 +332,12 @@ source_after (Attribution       *a,
   if (mention (a, m)->kind == QUOTES_MENTION_DESCRIPTOR || mention (a, m)->kind == QUOTES_MENTION_ROLE)
     {
       guint after = mention (a, m)->end_token;
+      gint32 next = after < end ? a->mention_at[after] : -1;
 
+      /* "said historian Marta Lindqvist": the name right after the role. */
+      if (next >= 0 && mention (a, next)->kind == QUOTES_MENTION_NAME && mention (a, next)->first_token == after &&
+          can_be_source (a, next))
+        return next;
       if (after + 1 < end && quotes_document_token_is_punct (a->doc, after, ","))
         {
           gint32 name = a->mention_at[after + 1];
@@ -603,6 +650,8 @@ attribution_before (Attribution            *a,
       m = speaker_of_object (a, subject_before (a, t, floor));
       if (m < 0)
         m = sentence_subject (a, cue (a, c));
+      if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
+        m = subject_phrase_before (a, t, floor);
       /* "said Lopez: “…”", but not the object in "mocked Rubio for “…”". */
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
         {
@@ -942,6 +991,34 @@ continues_split_quote (const Attribution *a,
   return previous->cue == c && previous->kind == QUOTES_QUOTE_KIND_DIRECT;
 }
 
+#define MIN_CONTINUED_WORDS 6
+
+/* "“We were not happy,” said Finlayson. Now, “within the business
+ * community there is …”": a quote as long as a clause that ends its
+ * sentence, later in the paragraph of an attributed quote, goes on with
+ * that quote's speaker. */
+static gint32
+source_continued (const Attribution      *a,
+                  const QuotesMarkedSpan *span)
+{
+  const QuotesQuoteRecord *before = previous_marked_quote (a, a->doc->quotes->len);
+  guint words = 0, last = last_inner_token (a, span);
+
+  if (before == NULL || before->source < 0 || before->kind == QUOTES_QUOTE_KIND_SCARE ||
+      paragraph_of_quote (a, before) != span->paragraph)
+    return -1;
+  for (guint t = span->open_token + 1; t < span->close_token; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  if (words < MIN_CONTINUED_WORDS)
+    return -1;
+  if (quotes_document_token_is_punct (a->doc, last, ".!?") ||
+      sentence_of (a, span->close_token)->end_token == span->close_token + 1 ||
+      (span->close_token + 1 < a->doc->tokens->len &&
+       quotes_document_token_is_punct (a->doc, span->close_token + 1, ".!?")))
+    return before->source;
+  return -1;
+}
+
 static void
 attribute_marked (Attribution            *a,
                   guint                   index,
@@ -987,6 +1064,14 @@ attribute_marked (Attribution            *a,
       quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
       found.cue = -1;
       found.confidence = 0.5;
+      context = TRUE;
+    }
+  else if (quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) && !is_title_case (a, span) &&
+           (found.source = source_continued (a, span)) >= 0)
+    {
+      quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
+      found.cue = -1;
+      found.confidence = 0.6;
       context = TRUE;
     }
   else if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
