@@ -16,7 +16,7 @@
 #include "quotes-document.h"
 
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
-#define MAX_APPOSITIVE 20   /* tokens of ", director of the … Institute," */
+#define MAX_APPOSITIVE 32   /* tokens of ", director of the … Institute," */
 #define MAX_NOUN_PHRASE 6
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_FILLERS 3
@@ -203,9 +203,6 @@ subject_before (const Attribution *a,
   return -1;
 }
 
-/* "according to the newspaper,", "the moderator said": a source nobody in
- * particular, from @index to @end (a comma or the cue); added as a role
- * mention. */
 static gboolean
 is_determiner_word (const Attribution *a,
                     guint              index)
@@ -213,10 +210,31 @@ is_determiner_word (const Attribution *a,
   return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
 }
 
+/* A preposition or a verb that often follows a subject: "The aide
+ * declined to", "the program is a", "his plans by saying" are no names
+ * for a speaker. */
+static gboolean
+breaks_noun_phrase (const Attribution *a,
+                    guint              index)
+{
+  static const char *words[] = {
+    "of", "for", "in", "on", "at", "to", "with", "by", "from", "about", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", NULL,
+  };
+  char lower[16];
+
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+}
+
+/* "according to the newspaper,", "the moderator said": a source nobody in
+ * particular, from @index to @end (a comma or the cue); added as a role
+ * mention. @strict, next to words in marks, also refuses phrases that
+ * read as the start of a clause. */
 static gint32
 add_noun_phrase (Attribution *a,
                  guint        index,
-                 guint        end)
+                 guint        end,
+                 gboolean     strict)
 {
   QuotesMention np = { 0 };
   guint stop = index;
@@ -224,8 +242,16 @@ add_noun_phrase (Attribution *a,
   while (stop < end && stop < index + MAX_NOUN_PHRASE &&
          (token_at (a, stop)->kind == QUOTES_TOKEN_WORD || token_at (a, stop)->kind == QUOTES_TOKEN_NUMBER) &&
          !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
-    stop++;
+    {
+      if (strict && stop > index && breaks_noun_phrase (a, stop))
+        return -1;
+      stop++;
+    }
   if (stop == index || (stop < end && !quotes_document_token_is_punct (a->doc, stop, ",.;:")))
+    return -1;
+  /* "said the program is a “…”": a phrase that runs into the quote is
+   * the start of the reported clause. */
+  if (strict && stop == end && end < a->doc->tokens->len && token_at (a, end)->kind == QUOTES_TOKEN_MARK)
     return -1;
   np.kind = QUOTES_MENTION_ROLE;
   np.first_token = np.span_token = index;
@@ -260,7 +286,6 @@ subject_phrase_before (Attribution *a,
 {
   static const char *openers[] = { "yet", "and", "but", "still", NULL };
   static const char *determiners[] = { "another", "one", "some", "many", "others", "several", "most", "few", NULL };
-  static const char *prepositions[] = { "of", "for", "in", "on", "at", "to", "with", "by", "from", "about", NULL };
   guint end = cue_token, start = floor;
   char lower[16];
 
@@ -281,15 +306,12 @@ subject_phrase_before (Attribution *a,
   if (!g_strv_contains (determiners, lower))
     {
       /* "The radioman said", but not "The rejection of the treaty
-       * signals …": after "the", "a", "his" … only a short phrase with no
-       * preposition. */
+       * signals …": after "the", "a", "his" … only a short phrase (and
+       * add_noun_phrase takes none with a preposition). */
       if (!is_source_determiner (a, start) || end - start > 4)
         return -1;
-      for (guint t = start + 1; t < end; t++)
-        if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || g_strv_contains (prepositions, lower))
-          return -1;
     }
-  return add_noun_phrase (a, floor, end);
+  return add_noun_phrase (a, floor, end, TRUE);
 }
 
 /* The mention that starts at @index ("said Holt", "said the prime
@@ -323,7 +345,7 @@ source_after (Attribution       *a,
   /* "said the 46-year-old.", "said another Twitter user, Jo Bayer": a
    * phrase that names nobody, unless a name follows in apposition. */
   if (m < 0 && determiner < index)
-    m = add_noun_phrase (a, determiner, end);
+    m = add_noun_phrase (a, determiner, end, TRUE);
   else if (m < 0 || !can_be_source (a, m) ||
            (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
     return -1;
@@ -386,7 +408,7 @@ according_to (Attribution *a,
     return FALSE;
   found->source = source_after (a, index + 2, end);
   if (found->source < 0)
-    found->source = add_noun_phrase (a, index + 2, end);
+    found->source = add_noun_phrase (a, index + 2, end, FALSE);
   if (found->source < 0)
     return FALSE;
   if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)
@@ -512,7 +534,7 @@ attribution_after (Attribution      *a,
       if (m < 0 && k == t + 1 && a->mention_at[t] >= 0 && is_word (a, t, "it"))
         m = a->mention_at[t];
       if (m < 0 && is_source_determiner (a, t))
-        m = add_noun_phrase (a, t, k);
+        m = add_noun_phrase (a, t, k, TRUE);
       /* "“…” about the decision, said Rose Ann DeMoro". */
       if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
         m = source_after (a, cue (a, c)->end_token, end);
@@ -1233,7 +1255,7 @@ sentence_noun_phrase (Attribution          *a,
   for (guint t = first; t < record->first_token; t++)
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
       return -1;
-  return add_noun_phrase (a, first, record->first_token);
+  return add_noun_phrase (a, first, record->first_token, FALSE);
 }
 
 static void
