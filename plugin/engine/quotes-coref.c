@@ -427,6 +427,23 @@ note_mention (Coref    *c,
     g_array_index (s->subjects, gint32, s->sentence) = record->entity;
 }
 
+/* "Beck, who …": the entity of the mention that ends at the comma. */
+static gint32
+antecedent_of_relative (Coref *c,
+                        guint  m)
+{
+  for (guint k = m; k-- > 0;)
+    {
+      const QuotesMention *before = mention (c, k);
+
+      if (before->end_token + 1 == mention (c, m)->first_token)
+        return before->entity;
+      if (before->end_token + 1 < mention (c, m)->first_token)
+        break;
+    }
+  return -1;
+}
+
 /* Pass three, in the order of the text: pronouns, descriptors, roles and
  * handles, with what a reader has in mind at each point. */
 static void
@@ -458,7 +475,9 @@ resolve_references (Coref *c)
 
           switch (record->kind)
             {
-            case QUOTES_MENTION_PRONOUN: e = resolve_pronoun (c, &s, m); break;
+            case QUOTES_MENTION_PRONOUN:
+              e = record->relative ? antecedent_of_relative (c, m) : resolve_pronoun (c, &s, m);
+              break;
             case QUOTES_MENTION_DESCRIPTOR: e = resolve_descriptor (c, &s, m); break;
             case QUOTES_MENTION_ROLE:
               e = appositive_name (c, m) >= 0 ? appositive_name (c, m) : resolve_role (c, m);

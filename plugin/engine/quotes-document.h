@@ -116,6 +116,7 @@ typedef struct
   guint8  in_quote;
   guint8  weak;             /* may join an entity, never starts one */
   guint8  pronoun_case;
+  guint8  relative;         /* "who" or "which" right after ", ": the mention before the comma */
   gint32  entity;           /* index into entities, -1 until coreference */
 } QuotesMention;
 

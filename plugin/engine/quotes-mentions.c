@@ -581,6 +581,36 @@ scan_pronoun (Scan  *scan,
   return TRUE;
 }
 
+/* "Glenn Beck, who called them “boasters”", "the Post, which reported":
+ * a relative pronoun that stands for the person or body just named.
+ * Coreference gives it that mention's entity. */
+static gboolean
+scan_relative (Scan  *scan,
+               guint  index)
+{
+  QuotesMention mention = { 0 };
+  const QuotesMention *before;
+  gboolean which;
+
+  if (index < 2 || scan->doc->mentions->len == 0 || !quotes_document_token_is_punct (scan->doc, index - 1, ","))
+    return FALSE;
+  which = quotes_document_token_is (scan->doc, index, "which");
+  if (!which && !quotes_document_token_is (scan->doc, index, "who"))
+    return FALSE;
+  before = &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
+  if (before->end_token != index - 1 || before->kind == QUOTES_MENTION_PRONOUN || before->possessive ||
+      (which && before->type != QUOTES_ENTITY_TYPE_ORGANIZATION))
+    return FALSE;
+  mention.kind = QUOTES_MENTION_PRONOUN;
+  mention.relative = TRUE;
+  mention.first_token = mention.span_token = mention.surname_token = index;
+  mention.end_token = index + 1;
+  mention.start = token_at (scan, index)->start;
+  mention.type = before->type;
+  add_mention (scan, &mention);
+  return TRUE;
+}
+
 /* "the Ukrainian president", "the former prime minister": returns the
  * token after it, or @index when there is none. */
 static guint
@@ -750,7 +780,7 @@ scan_paragraph (Scan *scan)
           i = next;
           continue;
         }
-      else if (writer && scan_pronoun (scan, i))
+      else if (writer && (scan_pronoun (scan, i) || scan_relative (scan, i)))
         ;
       else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
                scan_role (scan, i))
