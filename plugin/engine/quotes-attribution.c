@@ -32,6 +32,7 @@ typedef struct
   guint32         reported_sentence; /* the sentence of the last reported clause */
   guint           reported_in_sentence; /* how many clauses it has: bounded, so that a
                                          * sentence of a thousand cues stays linear */
+  guint           n_marked;    /* quotes[0, n_marked) are the marked ones, in text order */
 } Attribution;
 
 typedef struct
@@ -1124,6 +1125,18 @@ borrow_from_next (Attribution *a)
           quote->source = next->source;
           quote->confidence = 0.7;
         }
+      /* "Guns are “a crisis” and “stunt growth,” Dean said": fragments
+       * joined by "and" share the attribution. */
+      else if (quote->source < 0 && next->source >= 0 && next->cue >= 0 && quote->kind == QUOTES_QUOTE_KIND_SCARE &&
+               next->kind != QUOTES_QUOTE_KIND_SCARE && next_span->open_token == span->close_token + 2 &&
+               (is_word (a, span->close_token + 1, "and") || is_word (a, span->close_token + 1, "or")) &&
+               !names_a_term (a, span) && !is_title_case (a, span))
+        {
+          quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
+          quote->source = next->source;
+          quote->cue = next->cue;
+          quote->confidence = 0.6;
+        }
     }
 }
 
@@ -1158,6 +1171,54 @@ reported_clause_start (const Attribution *a,
   return k;
 }
 
+/* The first marked quote that opens at or after token @start. */
+static guint
+first_marked_quote_from (const Attribution *a,
+                         guint              start)
+{
+  guint low = 0, high = a->n_marked;
+  guint32 byte = token_at (a, start)->start;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (a->doc->quotes, QuotesQuoteRecord, mid).start < byte)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+/* "the GOP front-runner said Clinton “caused tremendous death” as …": words
+ * in marks that nobody owns inside a reported clause are the reporter's. */
+static void
+claim_quotes_in_clause (Attribution *a,
+                        guint        start,
+                        guint        end,
+                        gint32       c,
+                        gint32       m)
+{
+  guint32 end_byte = token_at (a, end - 1)->end;
+
+  for (guint i = first_marked_quote_from (a, start); i < a->n_marked; i++)
+    {
+      QuotesQuoteRecord *quote = &g_array_index (a->doc->quotes, QuotesQuoteRecord, i);
+      const QuotesMarkedSpan *span = &g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked);
+
+      if (quote->start >= end_byte)
+        break;
+      if (quote->source >= 0 || names_a_term (a, span) || is_title_case (a, span))
+        continue;
+      if (quote->kind == QUOTES_QUOTE_KIND_SCARE)
+        quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
+      quote->source = m;
+      quote->cue = c;
+      quote->confidence = 0.6;
+    }
+}
+
 /* Adds the reported clause [start, end) as indirect speech, unless it is
  * too short to be a claim or holds a quotation (which speaks for itself). */
 static gboolean
@@ -1175,7 +1236,10 @@ add_indirect (Attribution *a,
   for (guint t = start; t < end; t++)
     {
       if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
-        return FALSE;
+        {
+          claim_quotes_in_clause (a, start, end, c, m);
+          return FALSE;
+        }
       words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
     }
   if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
@@ -1364,6 +1428,7 @@ quotes_attribution_run (QuotesDocument *doc)
   for (guint i = 0; i < doc->marked->len && !quotes_document_cancelled (doc, i); i++)
     attribute_marked (&a, i, &g_array_index (doc->marked, QuotesMarkedSpan, i));
   borrow_from_next (&a);
+  a.n_marked = doc->quotes->len;
 
   n_cues = doc->cues->len;
   cue_used = g_new0 (gboolean, n_cues + 1);
