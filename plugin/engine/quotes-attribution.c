@@ -211,16 +211,15 @@ is_determiner_word (const Attribution *a,
   return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
 }
 
-/* A preposition or a verb that often follows a subject: "The aide
- * declined to", "the program is a", "his plans by saying" are no names
- * for a speaker. */
+/* A verb, or "to" or "by" before one: "The aide declined to", "the
+ * program is a", "his plans by saying" are no names for a speaker ("one
+ * Republican involved in the planning" is). */
 static gboolean
 breaks_noun_phrase (const Attribution *a,
                     guint              index)
 {
   static const char *words[] = {
-    "of", "for", "in", "on", "at", "to", "with", "by", "from", "about", "is", "are", "was",
-    "were", "be", "been", "has", "have", "had", NULL,
+    "to", "by", "is", "are", "was", "were", "be", "been", "has", "have", "had", NULL,
   };
   char lower[16];
 
@@ -306,13 +305,55 @@ subject_phrase_before (Attribution *a,
     return -1;
   if (!g_strv_contains (determiners, lower))
     {
+      static const char *prepositions[] = { "of", "for", "in", "on", "at", "with", "from", "about", NULL };
+
       /* "The radioman said", but not "The rejection of the treaty
-       * signals …": after "the", "a", "his" … only a short phrase (and
-       * add_noun_phrase takes none with a preposition). */
+       * signals …": after "the", "a", "his" … only a short phrase with no
+       * preposition. */
       if (!is_source_determiner (a, start) || end - start > 4)
         return -1;
+      for (guint t = start + 1; t < end; t++)
+        if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || g_strv_contains (prepositions, lower))
+          return -1;
     }
   return add_noun_phrase (a, floor, end, TRUE);
+}
+
+/* At @index the phrase ends: a comma, a period, or the limit. */
+static gboolean
+ends_phrase (const Attribution *a,
+             guint              index,
+             guint              end)
+{
+  return index >= end || quotes_document_token_is_punct (a->doc, index, ",.;:");
+}
+
+#define MAX_TITLE_BEFORE_NAME 10
+
+/* "said Democratic Rep. Dina Titus", "said former Gov. and party chairman
+ * Ed Rendell.": a person's name closes the title words after the cue. */
+static gint32
+titled_name_after (const Attribution *a,
+                   guint              index,
+                   guint              end)
+{
+  for (guint k = index; k < end && k < index + MAX_TITLE_BEFORE_NAME; k++)
+    {
+      const QuotesToken *token = token_at (a, k);
+      gint32 m = a->mention_at[k];
+
+      if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON &&
+          (mention (a, m)->first_token == k || mention (a, m)->span_token == k) && can_be_source (a, m))
+        /* not "said front-runner Clinton “caused …”": the name ends a phrase */
+        return mention (a, m)->end_token < a->doc->tokens->len &&
+               quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.;:") ? m : -1;
+      if ((token->kind != QUOTES_TOKEN_WORD && token->kind != QUOTES_TOKEN_NUMBER &&
+           !quotes_document_token_is_punct (a->doc, k, ".")) ||
+          (token->flags & QUOTES_TOKEN_IN_QUOTE) || a->cue_at[k] >= 0 ||
+          (token->kind == QUOTES_TOKEN_PUNCT && k + 1 < end && !(token_at (a, k + 1)->flags & QUOTES_TOKEN_CAPITALIZED)))
+        return -1;
+    }
+  return -1;
 }
 
 /* The mention that starts at @index ("said Holt", "said the prime
@@ -349,7 +390,10 @@ source_after (Attribution       *a,
     m = add_noun_phrase (a, determiner, end, TRUE);
   else if (m < 0 || !can_be_source (a, m) ||
            (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
-    return -1;
+    return titled_name_after (a, index, end);
+  else if (mention (a, m)->kind == QUOTES_MENTION_NAME && mention (a, m)->type == QUOTES_ENTITY_TYPE_ORGANIZATION &&
+           !ends_phrase (a, mention (a, m)->end_token, end))
+    return titled_name_after (a, index, end);  /* "said Air Force 1st Lt. Tyler Livingston" */
   if (m < 0)
     return -1;
   if (mention (a, m)->kind == QUOTES_MENTION_DESCRIPTOR || mention (a, m)->kind == QUOTES_MENTION_ROLE)
