@@ -723,7 +723,10 @@ attribution_before (Attribution            *a,
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
         {
           m = source_after (a, cue (a, c)->end_token, span->open_token);
-          if (m >= 0 && mention (a, m)->end_token + 2 < span->open_token &&
+          /* "said Lopez: “…”", but not "saying he had “…”" */
+          if (m >= 0 && mention (a, m)->end_token != span->open_token &&
+              !(mention (a, m)->end_token + 1 == span->open_token &&
+                quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",:")) &&
               !(mention (a, m)->end_token + MAX_APPOSITIVE >= span->open_token &&
                 quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",") &&
                 quotes_document_token_is_punct (a->doc, span->open_token - 1, ",:")))

@@ -433,7 +433,8 @@ abbreviation_ends_sentence (QuotesDocument    *doc,
   gsize n = abbreviation->end - abbreviation->start;
   guint gender;
 
-  if (n + 1 > sizeof word)
+  /* "Donald J. Trump": a middle initial, even before a common word. */
+  if (n + 1 > sizeof word || (n == 2 && g_ascii_isupper (doc->text[abbreviation->start])))
     return FALSE;
   memcpy (word, doc->text + abbreviation->start, n);
   word[n] = '\0';
