@@ -163,6 +163,35 @@ first_subject (const Attribution *a,
   return *cached < end ? a->mention_at[*cached] : -1;
 }
 
+/* "Another delegate on the slate, Jim Poolman, said": @name, between
+ * commas, follows a description that is no name itself ("Vian, the
+ * editor of the newspaper, L'Osservatore Romano, said" is Vian's), and
+ * the verb is no participle ("…, Hillary Clinton, saying" is the
+ * sentence subject's). */
+static gboolean
+name_after_description (const Attribution *a,
+                        guint              verb,
+                        guint              floor,
+                        gint32             name)
+{
+  guint start;
+
+  if (name < 0 || mention (a, name)->kind != QUOTES_MENTION_NAME ||
+      mention (a, name)->type != QUOTES_ENTITY_TYPE_PERSON || !can_be_source (a, name) ||
+      mention (a, name)->span_token <= floor + 1 ||
+      !quotes_document_token_is_punct (a->doc, mention (a, name)->span_token - 1, ","))
+    return FALSE;
+  if (a->cue_at[verb] >= 0 && (cue (a, a->cue_at[verb])->flags & QUOTES_CUE_PARTICIPLE))
+    return FALSE;
+  start = mention (a, name)->span_token - 1;
+  while (start > floor && !quotes_document_token_is_punct (a->doc, start - 1, ",.;:"))
+    start--;
+  if (start > floor + 1 && quotes_document_token_is_punct (a->doc, start - 1, ",") && a->mention_at[start - 2] >= 0 &&
+      mention (a, a->mention_at[start - 2])->kind == QUOTES_MENTION_NAME)
+    return FALSE;  /* the description is itself in apposition to a name */
+  return a->mention_at[start] < 0 || mention (a, a->mention_at[start])->kind != QUOTES_MENTION_NAME;
+}
+
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
 static gint32
@@ -187,6 +216,12 @@ subject_before (const Attribution *a,
   if (t > floor + 1 && quotes_document_token_is_punct (a->doc, t - 1, ","))
     {
       guint k = t - 1;
+      gint32 name = a->mention_at[t - 2];
+
+      /* "Another delegate on the slate, Jim Poolman, said": the name in
+       * apposition after the description. */
+      if (name_after_description (a, index, floor, name))
+        return name;
 
       while (k > floor && t - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
         k--;
