@@ -427,6 +427,37 @@ note_mention (Coref    *c,
     g_array_index (s->subjects, gint32, s->sentence) = record->entity;
 }
 
+/* "Ben Carson fell in the polls. The retired neurosurgeon said …": a
+ * definite description of one person that speaks as a sentence's subject
+ * stands for the person the sentence before was about. */
+static gint32
+described_subject (Coref          *c,
+                   const Salience *s,
+                   guint           m)
+{
+  QuotesMention *record = mention (c, m);
+  const QuotesToken *head = quotes_document_token (c->doc, record->end_token - 1);
+  char lower[PHRASE_SIZE];
+  gboolean is_person = FALSE;
+  gint32 e;
+  const QuotesSentence *sentence = &g_array_index (c->doc->sentences, QuotesSentence, s->sentence);
+
+  if (!c->is_source[m] || !(record->is_subject || record->span_token == sentence->first_token) ||
+      record->type != QUOTES_ENTITY_TYPE_PERSON ||
+      s->sentence == 0 || !(quotes_document_token_is (c->doc, record->span_token, "the") ||
+        quotes_document_token_is (c->doc, record->span_token, "The")))
+    return -1;
+  /* one person: "the senator", not "the senators", "the remark" or "the last" */
+  if (c->doc->text[head->base_end - 1] == 's' && c->doc->text[head->base_end - 2] != 's')
+    return -1;
+  if (quotes_document_token_lower (c->doc, record->end_token - 1, lower, sizeof lower) == NULL ||
+      !(quotes_lexicon_descriptor (c->doc->lexicon, lower, NULL) ||
+        (quotes_lexicon_role_noun (c->doc->lexicon, lower, &is_person) && is_person)))
+    return -1;
+  e = subject_of (s, s->sentence - 1);
+  return e >= 0 && recent (s, e) && entity (c, e)->type == QUOTES_ENTITY_TYPE_PERSON ? e : -1;
+}
+
 /* "Beck, who …": the entity of the mention that ends at the comma. */
 static gint32
 antecedent_of_relative (Coref *c,
@@ -478,9 +509,14 @@ resolve_references (Coref *c)
             case QUOTES_MENTION_PRONOUN:
               e = record->relative ? antecedent_of_relative (c, m) : resolve_pronoun (c, &s, m);
               break;
-            case QUOTES_MENTION_DESCRIPTOR: e = resolve_descriptor (c, &s, m); break;
+            case QUOTES_MENTION_DESCRIPTOR:
+              if ((e = resolve_descriptor (c, &s, m)) < 0)
+                e = described_subject (c, &s, m);
+              break;
             case QUOTES_MENTION_ROLE:
               e = appositive_name (c, m) >= 0 ? appositive_name (c, m) : resolve_role (c, m);
+              if (e < 0)
+                e = described_subject (c, &s, m);
               break;
             case QUOTES_MENTION_HANDLE: e = resolve_handle (c, m); break;
             default: break;
