@@ -892,10 +892,40 @@ is_preposition (const QuotesDocument *doc,
 
 /* The subject of a sentence is, near enough, its first mention that is not
  * a possessive or the object of a preposition. */
+/* "by Holt", "by the Gazette". */
+static gboolean
+follows_preposition (const QuotesDocument *doc,
+                     guint                 index)
+{
+  if (index > 1 && (quotes_document_token_is (doc, index - 1, "the") || quotes_document_token_is (doc, index - 1, "a")))
+    index--;
+  return index > 0 && is_preposition (doc, index - 1);
+}
+
+#define MAX_OPENING_PHRASE 8  /* tokens from a name to the comma that closes "Reached by …," */
+
+/* The token after the comma that follows @index closely in its sentence, or 0. */
+static guint
+comma_after (const QuotesDocument *doc,
+             guint                 index,
+             guint32               sentence)
+{
+  const QuotesSentence *record = &g_array_index (doc->sentences, QuotesSentence, sentence);
+
+  for (guint t = index; t < record->end_token && t < index + MAX_OPENING_PHRASE; t++)
+    if (quotes_document_token_is_punct (doc, t, ","))
+      return t + 1;
+    else if (quotes_document_token (doc, t)->kind != QUOTES_TOKEN_WORD &&
+             quotes_document_token (doc, t)->kind != QUOTES_TOKEN_NUMBER)
+      return 0;
+  return 0;
+}
+
 static void
 mark_subjects (QuotesDocument *doc)
 {
-  guint32 last_sentence = G_MAXUINT32;
+  guint32 last_sentence = G_MAXUINT32, opening_phrase_sentence = G_MAXUINT32;
+  guint opening_phrase_end = 0;
 
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -907,8 +937,22 @@ mark_subjects (QuotesDocument *doc)
       if (mention->possessive || mention->kind == QUOTES_MENTION_HANDLE ||
           (mention->kind == QUOTES_MENTION_PRONOUN && mention->pronoun_case != 0))
         continue;
+      /* "Reached by POLITICO, Bennett denied …": after an opening phrase
+       * that names someone after a preposition, the name right after its
+       * comma is the subject. */
+      if (sentence == opening_phrase_sentence)
+        {
+          last_sentence = sentence;
+          mention->is_subject = mention->span_token == opening_phrase_end;
+          continue;
+        }
       last_sentence = sentence;
-      mention->is_subject = mention->span_token == 0 || !is_preposition (doc, mention->span_token - 1);
+      mention->is_subject = !follows_preposition (doc, mention->span_token);
+      if (!mention->is_subject && (opening_phrase_end = comma_after (doc, mention->end_token, sentence)) > 0)
+        {
+          opening_phrase_sentence = sentence;
+          last_sentence = G_MAXUINT32;
+        }
     }
 }
 
