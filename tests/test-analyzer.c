@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <quotes.h>
 
 #include "test-util.h"
@@ -52,6 +53,39 @@ test_empty (void)
   g_assert_cmpuint (quotes_analysis_get_entities (analysis)->len, ==, 0);
   json = quotes_analysis_to_json (analysis);
   g_assert_nonnull (strstr (json, "\"quotes\" : []"));
+}
+
+/* The JSON writer looks at eight bytes at a time for bytes to escape: put
+ * them at every position of a word, and read the texts back. */
+static void
+test_json_escapes (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonArray *quotes;
+  GPtrArray *expected;
+
+  for (guint shift = 0; shift < 9; shift++)
+    g_string_append_printf (text, "\xe2\x80\x9c%.*sThe \"plan\" is a\\b, c\td and \x01 e\x1f over,"
+                            "\xe2\x80\x9d Jane Holt said.\n\n", shift, "abcdefgh");
+  analysis = quotes_analyzer_analyze (analyzer, text->str, text->len, NULL, NULL);
+  expected = quotes_analysis_get_quotes (analysis);
+  json = quotes_analysis_to_json (analysis);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  quotes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "quotes");
+  g_assert_cmpuint (expected->len, ==, 9);
+  g_assert_cmpuint (json_array_get_length (quotes), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const char *want = quotes_quote_get_text (g_ptr_array_index (expected, i));
+
+      g_assert_nonnull (strchr (want, '\x1f'));
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (quotes, i), "text"),
+                       ==, want);
+    }
 }
 
 static void
@@ -146,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/Analyzer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/Analyzer/nul-byte", test_nul_byte);
   g_test_add_func ("/Analyzer/empty", test_empty);
+  g_test_add_func ("/Analyzer/json-escapes", test_json_escapes);
   g_test_add_func ("/Analyzer/cancelled", test_cancelled);
   g_test_add_func ("/Analyzer/offsets-are-code-points", test_offsets_are_code_points);
   g_test_add_func ("/Analyzer/threads", test_threads);

@@ -45,12 +45,13 @@ flush (Writer *w)
   g_string_truncate (w->buffer, 0);
 }
 
-/* Appends @n bytes without GString's per-call checks: the writer appends
- * millions of short pieces, so this is its inner loop. */
-static inline void
-put (Writer     *w,
-     const char *bytes,
-     gsize       n)
+/* Room for @n more bytes: where to write them. Pieces are written
+ * straight into the buffer and then committed, without GString's per-call
+ * checks or a terminating NUL each time: the writer appends millions of
+ * short pieces, so this is its inner loop. The NUL comes at the end. */
+static inline char *
+reserve (Writer *w,
+         gsize   n)
 {
   GString *b = w->buffer;
 
@@ -61,37 +62,57 @@ put (Writer     *w,
       g_string_set_size (b, len + n);  /* grows the allocation geometrically */
       b->len = len;
     }
-  memcpy (b->str + b->len, bytes, n);
-  b->len += n;
-  b->str[b->len] = '\0';
+  return b->str + b->len;
+}
+
+static inline void
+commit (Writer *w,
+        char   *end)
+{
+  w->buffer->len = end - w->buffer->str;
+}
+
+static inline void
+put (Writer     *w,
+     const char *bytes,
+     gsize       n)
+{
+  char *p = reserve (w, n);
+
+  memcpy (p, bytes, n);
+  commit (w, p + n);
 }
 
 static inline void
 put_c (Writer *w,
        char    c)
 {
-  put (w, &c, 1);
+  char *p = reserve (w, 1);
+
+  *p = c;
+  commit (w, p + 1);
 }
 
 #define put_literal(w, s) put ((w), (s), sizeof (s) - 1)
 
+/* A line break and the indentation of the current depth, at @p. */
+static inline char *
+write_newline (Writer *w,
+               char   *p)
+{
+  *p++ = '\n';
+  memset (p, ' ', 2 * w->depth);
+  return p + 2 * w->depth;
+}
+
 static void
 newline (Writer *w)
 {
-  static const char indent[] = "\n                ";  /* depths up to 8 in one piece */
-
-  if (G_LIKELY (2 * w->depth + 1 < sizeof indent))
-    {
-      put (w, indent, 2 * w->depth + 1);
-      return;
-    }
-  put_c (w, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    put_literal (w, "  ");
+  commit (w, write_newline (w, reserve (w, 2 * w->depth + 1)));
 }
 
 /* printf is slow for the many small numbers of a large analysis. */
-static void
+static inline void
 put_int (Writer *w,
          gint64  value)
 {
@@ -118,21 +139,53 @@ needs_escape (guchar c)
   return c < 0x20 || c == '"' || c == '\\';
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* Whether any of the eight bytes of @word is zero: exact, as a test of
+ * the whole word. */
+static inline gboolean
+has_zero_byte (guint64 word)
+{
+  return ((word - BYTES (0x01)) & ~word & BYTES (0x80)) != 0;
+}
+
+/* Where the bytes that need no escape end, from @p on: the first one that
+ * does, or @end. Eight bytes at a time while none of them does: the texts
+ * of quotes are long and seldom hold one. */
+static inline const guchar *
+plain_run_end (const guchar *p,
+               const guchar *end)
+{
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, 8);
+      /* A control byte, below 0x20, has all of its top three bits clear. */
+      if (has_zero_byte (word & BYTES (0xe0)) || has_zero_byte (word ^ BYTES ('"')) ||
+          has_zero_byte (word ^ BYTES ('\\')))
+        break;
+    }
+  while (p < end && !needs_escape (*p))
+    p++;
+  return p;
+}
+
 static void
 append_string (Writer     *w,
                const char *text)
 {
   const guchar *p = (const guchar *) text;
+  const guchar *end = p + strlen (text);
 
   put_c (w, '"');
   for (;;)
     {
       const guchar *run = p;
 
-      while (*p != '\0' && !needs_escape (*p))
-        p++;
+      p = plain_run_end (p, end);
       put (w, (const char *) run, p - run);  /* the plain bytes in one piece */
-      if (*p == '\0')
+      if (p == end)
         break;
       switch (*p)
         {
@@ -154,44 +207,29 @@ append_string (Writer     *w,
   put_c (w, '"');
 }
 
-/* The separator and the key before a value; @key is NULL in arrays. */
-static void
+/* The separator, the indentation and the key before a value, in one
+ * piece; @key is NULL in arrays. The keys are this file's own short names,
+ * which need no escapes; inline, so that their lengths are constants. */
+static inline void
 begin_value (Writer     *w,
              const char *key)
 {
-  char piece[64];
-  gsize n = 0, key_length = key != NULL ? strlen (key) : 0;
+  gsize key_length = key != NULL ? strlen (key) : 0;
+  char *p = reserve (w, 2 * w->depth + key_length + 8);
 
-  /* The separator, the indentation and the key in one piece: the keys are
-   * this file's own short names, which need no escapes. */
-  if (2 * w->depth + key_length + 8 > sizeof piece)
-    {
-      if (!w->first)
-        put_c (w, ',');
-      w->first = FALSE;
-      newline (w);
-      if (key != NULL)
-        {
-          append_string (w, key);
-          put_literal (w, " : ");
-        }
-      return;
-    }
   if (!w->first)
-    piece[n++] = ',';
+    *p++ = ',';
   w->first = FALSE;
-  piece[n++] = '\n';
-  memset (piece + n, ' ', 2 * w->depth);
-  n += 2 * w->depth;
+  p = write_newline (w, p);
   if (key != NULL)
     {
-      piece[n++] = '"';
-      memcpy (piece + n, key, key_length);
-      n += key_length;
-      memcpy (piece + n, "\" : ", 4);
-      n += 4;
+      *p++ = '"';
+      memcpy (p, key, key_length);
+      p += key_length;
+      memcpy (p, "\" : ", 4);
+      p += 4;
     }
-  put (w, piece, n);
+  commit (w, p);
 }
 
 static void
@@ -220,7 +258,7 @@ close_container (Writer *w,
     flush (w);
 }
 
-static void
+static inline void
 member_int (Writer     *w,
             const char *key,
             gint64      value)
@@ -229,7 +267,7 @@ member_int (Writer     *w,
   put_int (w, value);
 }
 
-static void
+static inline void
 member_id (Writer     *w,
            const char *key,
            gint        id)
@@ -419,5 +457,6 @@ quotes_json_write (QuotesAnalysis *analysis)
   Writer w = { g_string_new (NULL), NULL, NULL, NULL, FALSE, 0, TRUE };
 
   write_analysis (&w, analysis);
+  w.buffer->str[w.buffer->len] = '\0';  /* put leaves it out; reserve kept room for it */
   return g_string_free (w.buffer, FALSE);
 }
