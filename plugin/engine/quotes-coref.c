@@ -52,7 +52,7 @@ name_first_token (const Coref         *c,
 
   if (m->end_token - m->first_token >= 2 &&
       quotes_document_phrase (c->doc, m->first_token, 1, FALSE, word, sizeof word) != NULL &&
-      quotes_lexicon_is_honorific_word (c->doc->lexicon, word))
+      quotes_lexicon_is_honorific_word (c->doc->lexicon, word, -1))
     return m->first_token + 1;
   return m->first_token;
 }

@@ -125,6 +125,16 @@ word_table_lookup_len (const WordTable *table,
   return TRUE;
 }
 
+/* @length -1: up to the NUL. */
+static inline gboolean
+word_table_lookup_span (const WordTable *table,
+                        const char      *key,
+                        gssize           length,
+                        guint           *value)
+{
+  return word_table_lookup_len (table, key, length < 0 ? strlen (key) : (gsize) length, value);
+}
+
 static inline gboolean
 word_table_lookup (const WordTable *table,
                    const char      *key,
@@ -541,16 +551,18 @@ quotes_lexicon_title_max_words (QuotesLexicon *self)
 gboolean
 quotes_lexicon_honorific (QuotesLexicon *self,
                           const char    *word,
+                          gssize         length,
                           guint         *gender)
 {
-  return word_table_lookup (&self->honorifics, word, gender);
+  return word_table_lookup_span (&self->honorifics, word, length, gender);
 }
 
 gboolean
 quotes_lexicon_is_honorific_word (QuotesLexicon *self,
-                                  const char    *word)
+                                  const char    *word,
+                                  gssize         length)
 {
-  return word_table_lookup (&self->honorifics, word, NULL);
+  return word_table_lookup_span (&self->honorifics, word, length, NULL);
 }
 
 gboolean
@@ -562,30 +574,33 @@ quotes_lexicon_is_title_modifier (QuotesLexicon *self,
 
 const char *
 quotes_lexicon_nationality (QuotesLexicon *self,
-                            const char    *word)
+                            const char    *word,
+                            gssize         length)
 {
   gpointer country = NULL;
 
-  quotes_word_index_lookup (&self->nationality_index, word, strlen (word), &country);
+  quotes_word_index_lookup (&self->nationality_index, word, length < 0 ? strlen (word) : (gsize) length, &country);
   return country;
 }
 
 gboolean
 quotes_lexicon_is_place (QuotesLexicon *self,
-                         const char    *name)
+                         const char    *name,
+                         gssize         length)
 {
   guint value;
 
-  return word_table_lookup (&self->places_and_orgs, name, &value) && value == 0;
+  return word_table_lookup_span (&self->places_and_orgs, name, length, &value) && value == 0;
 }
 
 gboolean
 quotes_lexicon_is_known_org (QuotesLexicon *self,
-                             const char    *name)
+                             const char    *name,
+                             gssize         length)
 {
   guint value;
 
-  return word_table_lookup (&self->places_and_orgs, name, &value) && value == 1;
+  return word_table_lookup_span (&self->places_and_orgs, name, length, &value) && value == 1;
 }
 
 guint
@@ -596,9 +611,10 @@ quotes_lexicon_name_max_words (QuotesLexicon *self)
 
 gboolean
 quotes_lexicon_is_org_word (QuotesLexicon *self,
-                            const char    *word)
+                            const char    *word,
+                            gssize         length)
 {
-  return word_table_lookup (&self->org_words, word, NULL);
+  return word_table_lookup_span (&self->org_words, word, length, NULL);
 }
 
 gboolean
@@ -624,25 +640,28 @@ quotes_lexicon_role_noun (QuotesLexicon *self,
 gboolean
 quotes_lexicon_first_name (QuotesLexicon *self,
                            const char    *name,
+                           gssize         length,
                            guint         *gender)
 {
-  return word_table_lookup (&self->first_names, name, gender);
+  return word_table_lookup_span (&self->first_names, name, length, gender);
 }
 
 gboolean
 quotes_lexicon_is_non_name (QuotesLexicon *self,
-                            const char    *word)
+                            const char    *word,
+                            gssize         length)
 {
-  return word_table_lookup (&self->non_names, word, NULL);
+  return word_table_lookup_span (&self->non_names, word, length, NULL);
 }
 
 gint
 quotes_lexicon_platform (QuotesLexicon *self,
-                         const char    *name)
+                         const char    *name,
+                         gssize         length)
 {
   guint platform;
 
-  return word_table_lookup (&self->platforms, name, &platform) ? (gint) platform : -1;
+  return word_table_lookup_span (&self->platforms, name, length, &platform) ? (gint) platform : -1;
 }
 
 gboolean
@@ -711,9 +730,10 @@ quotes_lexicon_is_abbreviation (QuotesLexicon *self,
 
 gboolean
 quotes_lexicon_is_name_particle (QuotesLexicon *self,
-                                 const char    *word)
+                                 const char    *word,
+                                 gssize         length)
 {
-  return word_table_lookup (&self->name_particles, word, NULL);
+  return word_table_lookup_span (&self->name_particles, word, length, NULL);
 }
 
 gboolean

@@ -437,7 +437,7 @@ abbreviation_ends_sentence (QuotesDocument    *doc,
     return FALSE;
   memcpy (word, doc->text + abbreviation->start, n);
   word[n] = '\0';
-  if (quotes_lexicon_honorific (doc->lexicon, word, &gender) ||
+  if (quotes_lexicon_honorific (doc->lexicon, word, -1, &gender) ||
       quotes_document_token_lower (doc, next, lower, sizeof lower) == NULL)
     return FALSE;
   {
