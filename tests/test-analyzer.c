@@ -5,7 +5,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <quotes.h>
+
+#include "quotes-analyzer-private.h"
 
 #include "test-util.h"
 
@@ -52,6 +55,89 @@ test_empty (void)
   g_assert_cmpuint (quotes_analysis_get_entities (analysis)->len, ==, 0);
   json = quotes_analysis_to_json (analysis);
   g_assert_nonnull (strstr (json, "\"quotes\" : []"));
+}
+
+/* The JSON writer looks at eight bytes at a time for bytes to escape: put
+ * them at every position of a word, and read the texts back. */
+static void
+test_json_escapes (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonArray *quotes;
+  GPtrArray *expected;
+
+  for (guint shift = 0; shift < 9; shift++)
+    g_string_append_printf (text, "\xe2\x80\x9c%.*sThe \"plan\" is a\\b, c\td and \x01 e\x1f over,"
+                            "\xe2\x80\x9d Jane Holt said.\n\n", shift, "abcdefgh");
+  analysis = quotes_analyzer_analyze (analyzer, text->str, text->len, NULL, NULL);
+  expected = quotes_analysis_get_quotes (analysis);
+  json = quotes_analysis_to_json (analysis);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  quotes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "quotes");
+  g_assert_cmpuint (expected->len, ==, 9);
+  g_assert_cmpuint (json_array_get_length (quotes), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const char *want = quotes_quote_get_text (g_ptr_array_index (expected, i));
+
+      g_assert_nonnull (strchr (want, '\x1f'));
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (quotes, i), "text"),
+                       ==, want);
+    }
+}
+
+/* quotes-scan --json writes straight from the pipeline's records: it must
+ * write what the analysis objects give, byte for byte. The case files
+ * hold every kind of quote, entity and post. */
+static void
+test_json_without_objects (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GDir) dir = g_dir_open (CASES_DIR, 0, NULL);
+  const char *name;
+  guint compared = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (CASES_DIR, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(QuotesAnalysis) analysis = NULL;
+      g_autoptr(GOutputStream) direct = g_memory_output_stream_new_resizable ();
+      g_autoptr(GOutputStream) via_objects = g_memory_output_stream_new_resizable ();
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+      analysis = quotes_analyzer_analyze (analyzer, text, length, NULL, NULL);
+      g_assert_true (quotes_analysis_write_json (analysis, via_objects, NULL, NULL));
+      g_assert_true (quotes_analyzer_write_json (analyzer, text, length, "", direct, NULL));
+      g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (direct)), ==,
+                        g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (via_objects)));
+      g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (direct)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (direct)),
+                       g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (via_objects)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (via_objects)));
+      g_assert_cmpuint (quotes_analysis_get_posts (analysis)->len + quotes_analysis_get_quotes (analysis)->len, >, 0);
+      compared++;
+    }
+  g_assert_cmpuint (compared, >, 0);
+}
+
+static void
+test_json_without_objects_invalid (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  const char text[] = "\xe2\x80\x9cYes,\xe2\x80\x9d she said. \xc3\x28";
+
+  g_assert_false (quotes_analyzer_write_json (analyzer, text, sizeof text - 1, ",\n", out, &error));
+  g_assert_error (error, QUOTES_ERROR, QUOTES_ERROR_INVALID_UTF8);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==, 0);
 }
 
 static void
@@ -146,6 +232,9 @@ main (int   argc,
   g_test_add_func ("/Analyzer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/Analyzer/nul-byte", test_nul_byte);
   g_test_add_func ("/Analyzer/empty", test_empty);
+  g_test_add_func ("/Analyzer/json-escapes", test_json_escapes);
+  g_test_add_func ("/Analyzer/json-without-objects", test_json_without_objects);
+  g_test_add_func ("/Analyzer/json-without-objects-invalid", test_json_without_objects_invalid);
   g_test_add_func ("/Analyzer/cancelled", test_cancelled);
   g_test_add_func ("/Analyzer/offsets-are-code-points", test_offsets_are_code_points);
   g_test_add_func ("/Analyzer/threads", test_threads);

@@ -16,6 +16,7 @@
 #include <quotes.h>
 
 #include "quotes-jsonl.h"
+#include "quotes-analyzer-private.h"
 
 enum
 {
@@ -132,6 +133,34 @@ write_csv_header (GOutputStream *out)
   return write_string (out, csv, strlen (csv));
 }
 
+/* scan_file for JSON, which the engine writes as it analyses, without
+ * the analysis objects. */
+static int
+scan_file_to_json (const char    *path,
+                   const char    *contents,
+                   gsize          length,
+                   gboolean       several,
+                   guint         *printed,
+                   GOutputStream *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (quotes_analyzer_write_json (get_analyzer (), contents, length, *printed > 0 ? separator (several) : "",
+                                  out, &error))
+    {
+      (*printed)++;
+      return EXIT_OK;
+    }
+  if (error->domain == QUOTES_ERROR)
+    {
+      g_printerr (_("quotes-scan: %s: %s\n"), path, error->message);
+      return EXIT_BAD_INPUT;
+    }
+  (*printed)++;
+  g_printerr ("quotes-scan: %s\n", error->message);
+  return EXIT_USAGE;
+}
+
 /* Analyses one file and writes what it found to @out; @printed counts the
  * files written so far, for the separators between them. */
 static int
@@ -152,6 +181,8 @@ scan_file (const char    *path,
       g_printerr ("quotes-scan: %s\n", error->message);
       return EXIT_USAGE;
     }
+  if (format == FORMAT_JSON)
+    return scan_file_to_json (path, contents, length, several, printed, out);
   analysis = quotes_analyzer_analyze (get_analyzer (), contents, length, NULL, &error);
   if (analysis == NULL)
     {
@@ -165,11 +196,6 @@ scan_file (const char    *path,
 
   switch (format)
     {
-    case FORMAT_JSON:
-      if (quotes_analysis_write_json (analysis, out, NULL, &error))
-        return EXIT_OK;
-      g_printerr ("quotes-scan: %s\n", error->message);
-      return EXIT_USAGE;
     case FORMAT_MARKDOWN:
       output = formatted = quotes_analysis_to_markdown (analysis, contents, path);
       break;

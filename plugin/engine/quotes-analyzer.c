@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "quotes-analyzer.h"
+#include "quotes-analyzer-private.h"
 #include "quotes-document.h"
 #include "quotes-i18n-private.h"
 #include "quotes-posts.h"
@@ -139,6 +140,33 @@ static const Stage stages[] = {
   quotes_entities_run,
 };
 
+/* Checks @text and runs the stages over it into @doc, which the caller
+ * clears in any case. */
+static gboolean
+run_stages (QuotesAnalyzer  *self,
+            QuotesDocument  *doc,
+            const char      *text,
+            gsize            length,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  memset (doc, 0, sizeof *doc);
+  if (!check_text (text, length, error))
+    return FALSE;
+  quotes_document_init (doc, self->lexicon, text, length, cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      stages[i] (doc);
+      if (G_UNLIKELY (self->timing))
+        g_printerr ("quotes: stage %u took %.1f ms\n", i, (g_get_monotonic_time () - start) / 1000.0);
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
 /**
  * quotes_analyzer_analyze:
  * @self: an analyzer
@@ -172,29 +200,42 @@ quotes_analyzer_analyze (QuotesAnalyzer  *self,
     length = strlen (text);
   if (text == NULL)
     text = "";
-  if (!check_text (text, length, error))
-    return NULL;
-
-  quotes_document_init (&doc, self->lexicon, text, length, cancellable);
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+  if (run_stages (self, &doc, text, length, cancellable, error))
     {
       gint64 start = g_get_monotonic_time ();
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        break;
-      stages[i] (&doc);
-      if (G_UNLIKELY (self->timing))
-        g_printerr ("quotes: stage %u took %.1f ms\n", i, (g_get_monotonic_time () - start) / 1000.0);
-    }
-  if (error == NULL || *error == NULL)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        analysis = quotes_result_build (&doc);
+      analysis = quotes_result_build (&doc);
       if (G_UNLIKELY (self->timing))
         g_printerr ("quotes: the result took %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
     }
   quotes_document_clear (&doc);
   return analysis;
+}
+
+gboolean
+quotes_analyzer_write_json (QuotesAnalyzer  *self,
+                            const char      *text,
+                            gsize            length,
+                            const char      *before,
+                            GOutputStream   *out,
+                            GError         **error)
+{
+  QuotesDocument doc;
+  gboolean written = FALSE;
+
+  g_return_val_if_fail (QUOTES_IS_ANALYZER (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (run_stages (self, &doc, text, length, NULL, error))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      written = g_output_stream_write_all (out, before, strlen (before), NULL, NULL, error) &&
+                quotes_result_write_json (&doc, out, NULL, error);
+      if (G_UNLIKELY (self->timing))
+        g_printerr ("quotes: the result and its JSON took %.1f ms\n",
+                    (g_get_monotonic_time () - start) / 1000.0);
+    }
+  quotes_document_clear (&doc);
+  return written;
 }

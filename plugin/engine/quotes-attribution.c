@@ -63,7 +63,7 @@ cue (const Attribution *a,
   return &g_array_index (a->doc->cues, QuotesCue, index);
 }
 
-static gboolean
+static inline gboolean
 is_word (const Attribution *a,
          guint              index,
          const char        *lower_word)

@@ -27,6 +27,7 @@ typedef struct
   GHashTable     *by_surname;   /* folded surname -> GArray of entity indices */
   GHashTable     *by_org_key;   /* folded organization name -> entity index + 1 */
   gboolean       *is_source;    /* per mention */
+  GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
 } Coref;
 
 static QuotesMention *
@@ -52,7 +53,7 @@ name_first_token (const Coref         *c,
 
   if (m->end_token - m->first_token >= 2 &&
       quotes_document_phrase (c->doc, m->first_token, 1, FALSE, word, sizeof word) != NULL &&
-      quotes_lexicon_is_honorific_word (c->doc->lexicon, word))
+      quotes_lexicon_is_honorific_word (c->doc->lexicon, word, -1))
     return m->first_token + 1;
   return m->first_token;
 }
@@ -320,13 +321,18 @@ resolve_pronoun (Coref          *c,
   return -1;
 }
 
-static gboolean
-title_mentions (const char *title,
-                const char *lower_words)
+/* The title of entity @e, which has one, in lower case: made once, as a
+ * descriptor is checked against the title of every recent entity, and a
+ * title never changes once set. */
+static const char *
+lower_title (Coref  *c,
+             gint32  e)
 {
-  g_autofree char *lower = g_utf8_strdown (title, -1);
-
-  return strstr (lower, lower_words) != NULL;
+  if ((guint) e >= c->lower_titles->len)
+    g_ptr_array_set_size (c->lower_titles, e + 1);
+  if (g_ptr_array_index (c->lower_titles, e) == NULL)
+    g_ptr_array_index (c->lower_titles, e) = g_utf8_strdown (entity (c, e)->title, -1);
+  return g_ptr_array_index (c->lower_titles, e);
 }
 
 /* "the Ukrainian president": the latest entity whose title says so. */
@@ -360,10 +366,10 @@ resolve_descriptor (Coref          *c,
   described = g_utf8_strdown (c->doc->text + record->title_start, record->title_end - record->title_start);
   for (guint i = s->recent->len; i-- > 0;)
     {
-      QuotesEntityRecord *candidate = entity (c, g_array_index (s->recent, gint32, i));
+      gint32 e = g_array_index (s->recent, gint32, i);
 
-      if (candidate->title != NULL && title_mentions (candidate->title, described))
-        return g_array_index (s->recent, gint32, i);
+      if (entity (c, e)->title != NULL && strstr (lower_title (c, e), described) != NULL)
+        return e;
     }
   return -1;
 }
@@ -551,6 +557,7 @@ quotes_coref_run (QuotesDocument *doc)
   c.by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   c.by_org_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
+  c.lower_titles = g_ptr_array_new_with_free_func (g_free);
   for (guint q = 0; q < doc->quotes->len; q++)
     {
       gint32 source = g_array_index (doc->quotes, QuotesQuoteRecord, q).source;
@@ -565,4 +572,5 @@ quotes_coref_run (QuotesDocument *doc)
   g_hash_table_unref (c.by_surname);
   g_hash_table_unref (c.by_org_key);
   g_free (c.is_source);
+  g_ptr_array_unref (c.lower_titles);
 }

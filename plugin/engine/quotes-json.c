@@ -45,12 +45,13 @@ flush (Writer *w)
   g_string_truncate (w->buffer, 0);
 }
 
-/* Appends @n bytes without GString's per-call checks: the writer appends
- * millions of short pieces, so this is its inner loop. */
-static inline void
-put (Writer     *w,
-     const char *bytes,
-     gsize       n)
+/* Room for @n more bytes: where to write them. Pieces are written
+ * straight into the buffer and then committed, without GString's per-call
+ * checks or a terminating NUL each time: the writer appends millions of
+ * short pieces, so this is its inner loop. The NUL comes at the end. */
+static inline char *
+reserve (Writer *w,
+         gsize   n)
 {
   GString *b = w->buffer;
 
@@ -61,43 +62,78 @@ put (Writer     *w,
       g_string_set_size (b, len + n);  /* grows the allocation geometrically */
       b->len = len;
     }
-  memcpy (b->str + b->len, bytes, n);
-  b->len += n;
-  b->str[b->len] = '\0';
+  return b->str + b->len;
+}
+
+static inline void
+commit (Writer *w,
+        char   *end)
+{
+  w->buffer->len = end - w->buffer->str;
+}
+
+static inline void
+put (Writer     *w,
+     const char *bytes,
+     gsize       n)
+{
+  char *p = reserve (w, n);
+
+  memcpy (p, bytes, n);
+  commit (w, p + n);
 }
 
 static inline void
 put_c (Writer *w,
        char    c)
 {
-  put (w, &c, 1);
+  char *p = reserve (w, 1);
+
+  *p = c;
+  commit (w, p + 1);
 }
 
 #define put_literal(w, s) put ((w), (s), sizeof (s) - 1)
 
+#define INDENT_ROOM 16  /* depths up to 8 are indented with one fixed-size copy */
+
+/* A line break and the indentation of the current depth, at @p, where
+ * there is room for INDENT_ROOM + 1 bytes: a copy of a constant size is a
+ * few moves, where memset of a varying size is a call. */
+static inline char *
+write_newline (Writer *w,
+               char   *p)
+{
+  static const char spaces[INDENT_ROOM] = "                ";
+
+  *p++ = '\n';
+  if (G_LIKELY (2 * w->depth <= INDENT_ROOM))
+    memcpy (p, spaces, INDENT_ROOM);
+  else
+    memset (p, ' ', 2 * w->depth);
+  return p + 2 * w->depth;
+}
+
 static void
 newline (Writer *w)
 {
-  static const char indent[] = "\n                ";  /* depths up to 8 in one piece */
-
-  if (G_LIKELY (2 * w->depth + 1 < sizeof indent))
-    {
-      put (w, indent, 2 * w->depth + 1);
-      return;
-    }
-  put_c (w, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    put_literal (w, "  ");
+  commit (w, write_newline (w, reserve (w, 2 * w->depth + INDENT_ROOM + 1)));
 }
 
-/* printf is slow for the many small numbers of a large analysis. */
-static void
+/* printf is slow for the many small numbers of a large analysis. The
+ * digits are made backwards, ending at DIGITS_END, and copied 24 bytes at
+ * once (a constant size, so a few moves and no call): the bytes after the
+ * number land in reserved room and are overwritten next. */
+#define DIGITS_END 24
+
+static inline void
 put_int (Writer *w,
          gint64  value)
 {
-  char digits[24];
-  char *p = digits + sizeof digits;
+  char digits[DIGITS_END + 24];
+  char *p = digits + DIGITS_END;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char *out;
 
   do
     {
@@ -107,7 +143,9 @@ put_int (Writer *w,
   while (magnitude > 0);
   if (value < 0)
     *--p = '-';
-  put (w, p, digits + sizeof digits - p);
+  out = reserve (w, 24);
+  memcpy (out, p, 24);
+  commit (w, out + (digits + DIGITS_END - p));
 }
 
 /* Bytes that JSON strings must escape: the quote, the backslash and the
@@ -118,21 +156,55 @@ needs_escape (guchar c)
   return c < 0x20 || c == '"' || c == '\\';
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* Whether any of the eight bytes of @word is zero: exact, as a test of
+ * the whole word. */
+static inline gboolean
+has_zero_byte (guint64 word)
+{
+  return ((word - BYTES (0x01)) & ~word & BYTES (0x80)) != 0;
+}
+
+/* Where the bytes that need no escape end, from @p on: the first one that
+ * does, or @end. Eight bytes at a time while none of them does: the texts
+ * of quotes are long and seldom hold one. */
+static inline const guchar *
+plain_run_end (const guchar *p,
+               const guchar *end)
+{
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, 8);
+      /* A control byte, below 0x20, has all of its top three bits clear. */
+      if (has_zero_byte (word & BYTES (0xe0)) || has_zero_byte (word ^ BYTES ('"')) ||
+          has_zero_byte (word ^ BYTES ('\\')))
+        break;
+    }
+  while (p < end && !needs_escape (*p))
+    p++;
+  return p;
+}
+
+/* @length bytes of @text, which holds no NUL. */
 static void
 append_string (Writer     *w,
-               const char *text)
+               const char *text,
+               gsize       length)
 {
   const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
 
   put_c (w, '"');
   for (;;)
     {
       const guchar *run = p;
 
-      while (*p != '\0' && !needs_escape (*p))
-        p++;
+      p = plain_run_end (p, end);
       put (w, (const char *) run, p - run);  /* the plain bytes in one piece */
-      if (*p == '\0')
+      if (p == end)
         break;
       switch (*p)
         {
@@ -154,44 +226,29 @@ append_string (Writer     *w,
   put_c (w, '"');
 }
 
-/* The separator and the key before a value; @key is NULL in arrays. */
-static void
+/* The separator, the indentation and the key before a value, in one
+ * piece; @key is NULL in arrays. The keys are this file's own short names,
+ * which need no escapes; inline, so that their lengths are constants. */
+static inline void
 begin_value (Writer     *w,
              const char *key)
 {
-  char piece[64];
-  gsize n = 0, key_length = key != NULL ? strlen (key) : 0;
+  gsize key_length = key != NULL ? strlen (key) : 0;
+  char *p = reserve (w, 2 * w->depth + key_length + INDENT_ROOM + 8);
 
-  /* The separator, the indentation and the key in one piece: the keys are
-   * this file's own short names, which need no escapes. */
-  if (2 * w->depth + key_length + 8 > sizeof piece)
-    {
-      if (!w->first)
-        put_c (w, ',');
-      w->first = FALSE;
-      newline (w);
-      if (key != NULL)
-        {
-          append_string (w, key);
-          put_literal (w, " : ");
-        }
-      return;
-    }
   if (!w->first)
-    piece[n++] = ',';
+    *p++ = ',';
   w->first = FALSE;
-  piece[n++] = '\n';
-  memset (piece + n, ' ', 2 * w->depth);
-  n += 2 * w->depth;
+  p = write_newline (w, p);
   if (key != NULL)
     {
-      piece[n++] = '"';
-      memcpy (piece + n, key, key_length);
-      n += key_length;
-      memcpy (piece + n, "\" : ", 4);
-      n += 4;
+      *p++ = '"';
+      memcpy (p, key, key_length);
+      p += key_length;
+      memcpy (p, "\" : ", 4);
+      p += 4;
     }
-  put (w, piece, n);
+  commit (w, p);
 }
 
 static void
@@ -220,7 +277,7 @@ close_container (Writer *w,
     flush (w);
 }
 
-static void
+static inline void
 member_int (Writer     *w,
             const char *key,
             gint64      value)
@@ -229,7 +286,7 @@ member_int (Writer     *w,
   put_int (w, value);
 }
 
-static void
+static inline void
 member_id (Writer     *w,
            const char *key,
            gint        id)
@@ -250,14 +307,13 @@ member_string (Writer     *w,
   if (value == NULL)
     put_literal (w, "null");
   else
-    append_string (w, value);
+    append_string (w, value, strlen (value));
 }
 
 static void
-member_span (Writer           *w,
-             const char       *key,
-             const QuotesSpan *span,
-             gboolean          with_text)
+member_span (Writer               *w,
+             const char           *key,
+             const QuotesJsonSpan *span)
 {
   if (span == NULL)
     {
@@ -267,8 +323,11 @@ member_span (Writer           *w,
   open_container (w, key, '{');
   member_int (w, "start", span->start);
   member_int (w, "end", span->end);
-  if (with_text)
-    member_string (w, "text", span->text);
+  if (span->text != NULL)
+    {
+      begin_value (w, "text");
+      append_string (w, span->text, span->length);
+    }
   close_container (w, '}');
 }
 
@@ -301,101 +360,223 @@ put_confidence (Writer *w,
 }
 
 static void
-write_quote (Writer  *w,
-             gpointer item)
+write_quote (Writer                *w,
+             const QuotesJsonQuote *quote)
 {
-  QuotesQuote *quote = item;
-
   open_container (w, NULL, '{');
-  member_int (w, "id", quotes_quote_get_id (quote));
-  member_string (w, "kind", quotes_quote_kind_to_string (quotes_quote_get_kind (quote)));
-  member_int (w, "start", quotes_quote_get_start (quote));
-  member_int (w, "end", quotes_quote_get_end (quote));
-  member_string (w, "text", quotes_quote_get_text (quote));
-  member_span (w, "cue", quotes_quote_get_cue (quote), TRUE);
-  member_span (w, "source", quotes_quote_get_source (quote), TRUE);
-  member_id (w, "speaker", quotes_quote_get_speaker (quote));
-  member_id (w, "post", quotes_quote_get_post (quote));
+  member_int (w, "id", quote->id);
+  member_string (w, "kind", quotes_quote_kind_to_string (quote->kind));
+  member_int (w, "start", quote->start);
+  member_int (w, "end", quote->end);
+  begin_value (w, "text");
+  append_string (w, quote->text, quote->length);
+  member_span (w, "cue", quote->cue);
+  member_span (w, "source", quote->source);
+  member_id (w, "speaker", quote->speaker);
+  member_id (w, "post", quote->post);
   begin_value (w, "confidence");
-  put_confidence (w, quotes_quote_get_confidence (quote));
+  put_confidence (w, quote->confidence);
   close_container (w, '}');
 }
 
 static void
-write_entity (Writer  *w,
-              gpointer item)
+write_entity (Writer                 *w,
+              const QuotesJsonEntity *entity)
 {
-  QuotesEntity *entity = item;
-  const char * const *aliases = quotes_entity_get_aliases (entity);
-  GPtrArray *mentions = quotes_entity_get_mentions (entity);
-  GArray *quotes = quotes_entity_get_quotes (entity);
-
   open_container (w, NULL, '{');
-  member_int (w, "id", quotes_entity_get_id (entity));
-  member_string (w, "type", quotes_entity_type_to_string (quotes_entity_get_entity_type (entity)));
-  member_string (w, "name", quotes_entity_get_name (entity));
-  member_string (w, "title", quotes_entity_get_title (entity));
+  member_int (w, "id", entity->id);
+  member_string (w, "type", quotes_entity_type_to_string (entity->type));
+  member_string (w, "name", entity->name);
+  member_string (w, "title", entity->title);
   open_container (w, "aliases", '[');
-  for (guint i = 0; aliases[i] != NULL; i++)
-    member_string (w, NULL, aliases[i]);
+  for (guint i = 0; i < entity->n_aliases; i++)
+    member_string (w, NULL, entity->aliases[i]);
   close_container (w, ']');
   open_container (w, "mentions", '[');
-  for (guint i = 0; i < mentions->len; i++)
-    member_span (w, NULL, g_ptr_array_index (mentions, i), FALSE);
+  for (guint i = 0; i < entity->n_mentions; i++)
+    member_span (w, NULL, &entity->mentions[i]);
   close_container (w, ']');
   open_container (w, "quotes", '[');
-  for (guint i = 0; i < quotes->len; i++)
-    member_int (w, NULL, g_array_index (quotes, guint, i));
+  for (guint i = 0; i < entity->n_quotes; i++)
+    member_int (w, NULL, entity->quotes[i]);
   close_container (w, ']');
   close_container (w, '}');
 }
 
 static void
-write_post (Writer  *w,
-            gpointer item)
+write_post (Writer               *w,
+            const QuotesJsonPost *post)
 {
-  QuotesPost *post = item;
-
   open_container (w, NULL, '{');
-  member_int (w, "id", quotes_post_get_id (post));
-  member_string (w, "platform", quotes_platform_to_string (quotes_post_get_platform (post)));
-  member_string (w, "author", quotes_post_get_author (post));
-  member_string (w, "handle", quotes_post_get_handle (post));
-  member_string (w, "date", quotes_post_get_date (post));
-  member_string (w, "url", quotes_post_get_url (post));
-  member_int (w, "start", quotes_post_get_start (post));
-  member_int (w, "end", quotes_post_get_end (post));
-  member_string (w, "text", quotes_post_get_text (post));
-  member_id (w, "speaker", quotes_post_get_speaker (post));
+  member_int (w, "id", post->id);
+  member_string (w, "platform", quotes_platform_to_string (post->platform));
+  member_string (w, "author", post->author);
+  member_string (w, "handle", post->handle);
+  member_string (w, "date", post->date);
+  member_string (w, "url", post->url);
+  member_int (w, "start", post->start);
+  member_int (w, "end", post->end);
+  begin_value (w, "text");
+  append_string (w, post->text, post->length);
+  member_id (w, "speaker", post->speaker);
   close_container (w, '}');
 }
 
 static void
-write_array (Writer     *w,
-             const char *key,
-             GPtrArray  *items,
-             void      (*write_item) (Writer *, gpointer))
-{
-  open_container (w, key, '[');
-  for (guint i = 0; i < items->len && !w->failed; i++)
-    write_item (w, g_ptr_array_index (items, i));
-  close_container (w, ']');
-}
-
-static void
-write_analysis (Writer         *w,
-                QuotesAnalysis *analysis)
+write_source (Writer           *w,
+              QuotesJsonSource *source)
 {
   put_c (w, '{');
   w->depth = 1;
   w->first = TRUE;
   member_int (w, "version", FORMAT_VERSION);
-  member_int (w, "length", quotes_analysis_get_length (analysis));
-  write_array (w, "quotes", quotes_analysis_get_quotes (analysis), write_quote);
-  write_array (w, "entities", quotes_analysis_get_entities (analysis), write_entity);
-  write_array (w, "posts", quotes_analysis_get_posts (analysis), write_post);
+  member_int (w, "length", source->length);
+
+  open_container (w, "quotes", '[');
+  for (guint i = 0; i < source->n_quotes && !w->failed; i++)
+    {
+      QuotesJsonQuote quote;
+
+      source->quote (source, i, &quote);
+      write_quote (w, &quote);
+    }
+  close_container (w, ']');
+
+  open_container (w, "entities", '[');
+  for (guint i = 0; i < source->n_entities && !w->failed; i++)
+    {
+      QuotesJsonEntity entity;
+
+      source->entity (source, i, &entity);
+      write_entity (w, &entity);
+    }
+  close_container (w, ']');
+
+  open_container (w, "posts", '[');
+  for (guint i = 0; i < source->n_posts && !w->failed; i++)
+    {
+      QuotesJsonPost post;
+
+      source->post (source, i, &post);
+      write_post (w, &post);
+    }
+  close_container (w, ']');
+
   w->depth = 0;
   put_literal (w, "\n}");
+}
+
+gboolean
+quotes_json_write_source_to (QuotesJsonSource  *source,
+                             GOutputStream     *out,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  Writer w = { g_string_sized_new (FLUSH_AT * 2), out, cancellable, error, FALSE, 0, TRUE };
+
+  write_source (&w, source);
+  g_string_append_c (w.buffer, '\n');
+  flush (&w);
+  g_string_free (w.buffer, TRUE);
+  return !w.failed;
+}
+
+/* The analysis objects as a source. */
+typedef struct
+{
+  QuotesJsonSource  source;
+  QuotesAnalysis   *analysis;
+  QuotesJsonSpan    cue;
+  QuotesJsonSpan    speaker_source;
+  GArray           *mentions;  /* QuotesJsonSpan, of the entity asked for last */
+} AnalysisSource;
+
+static const QuotesJsonSpan *
+span_of (const QuotesSpan *span,
+         QuotesJsonSpan   *out,
+         gboolean          with_text)
+{
+  if (span == NULL)
+    return NULL;
+  *out = (QuotesJsonSpan) { span->start, span->end, with_text ? span->text : NULL,
+                            with_text ? strlen (span->text) : 0 };
+  return out;
+}
+
+static void
+analysis_quote (QuotesJsonSource *source,
+                guint             index,
+                QuotesJsonQuote  *out)
+{
+  AnalysisSource *self = (AnalysisSource *) source;
+  QuotesQuote *quote = g_ptr_array_index (quotes_analysis_get_quotes (self->analysis), index);
+  const char *text = quotes_quote_get_text (quote);
+
+  *out = (QuotesJsonQuote) {
+    quotes_quote_get_id (quote), quotes_quote_get_kind (quote),
+    quotes_quote_get_start (quote), quotes_quote_get_end (quote), text, strlen (text),
+    span_of (quotes_quote_get_cue (quote), &self->cue, TRUE),
+    span_of (quotes_quote_get_source (quote), &self->speaker_source, TRUE),
+    quotes_quote_get_speaker (quote), quotes_quote_get_post (quote), quotes_quote_get_confidence (quote),
+  };
+}
+
+static void
+analysis_entity (QuotesJsonSource *source,
+                 guint             index,
+                 QuotesJsonEntity *out)
+{
+  AnalysisSource *self = (AnalysisSource *) source;
+  QuotesEntity *entity = g_ptr_array_index (quotes_analysis_get_entities (self->analysis), index);
+  const char * const *aliases = quotes_entity_get_aliases (entity);
+  GPtrArray *mentions = quotes_entity_get_mentions (entity);
+  GArray *quotes = quotes_entity_get_quotes (entity);
+
+  g_array_set_size (self->mentions, mentions->len);
+  for (guint i = 0; i < mentions->len; i++)
+    span_of (g_ptr_array_index (mentions, i), &g_array_index (self->mentions, QuotesJsonSpan, i), FALSE);
+  *out = (QuotesJsonEntity) {
+    quotes_entity_get_id (entity), quotes_entity_get_entity_type (entity),
+    quotes_entity_get_name (entity), quotes_entity_get_title (entity),
+    aliases, g_strv_length ((char **) aliases),
+    (const QuotesJsonSpan *) (gpointer) self->mentions->data, mentions->len,
+    (const guint *) (gpointer) quotes->data, quotes->len,
+  };
+}
+
+static void
+analysis_post (QuotesJsonSource *source,
+               guint             index,
+               QuotesJsonPost   *out)
+{
+  AnalysisSource *self = (AnalysisSource *) source;
+  QuotesPost *post = g_ptr_array_index (quotes_analysis_get_posts (self->analysis), index);
+  const char *text = quotes_post_get_text (post);
+
+  *out = (QuotesJsonPost) {
+    quotes_post_get_id (post), quotes_post_get_platform (post),
+    quotes_post_get_author (post), quotes_post_get_handle (post),
+    quotes_post_get_date (post), quotes_post_get_url (post),
+    quotes_post_get_start (post), quotes_post_get_end (post), text, strlen (text),
+    quotes_post_get_speaker (post),
+  };
+}
+
+static void
+analysis_source_init (AnalysisSource *self,
+                      QuotesAnalysis *analysis)
+{
+  *self = (AnalysisSource) {
+    {
+      quotes_analysis_get_length (analysis),
+      quotes_analysis_get_quotes (analysis)->len,
+      quotes_analysis_get_entities (analysis)->len,
+      quotes_analysis_get_posts (analysis)->len,
+      analysis_quote, analysis_entity, analysis_post,
+    },
+    analysis,
+  };
+  self->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesJsonSpan));
 }
 
 gboolean
@@ -404,20 +585,24 @@ quotes_json_write_to (QuotesAnalysis  *analysis,
                       GCancellable    *cancellable,
                       GError         **error)
 {
-  Writer w = { g_string_sized_new (FLUSH_AT * 2), out, cancellable, error, FALSE, 0, TRUE };
+  AnalysisSource source;
+  gboolean written;
 
-  write_analysis (&w, analysis);
-  g_string_append_c (w.buffer, '\n');
-  flush (&w);
-  g_string_free (w.buffer, TRUE);
-  return !w.failed;
+  analysis_source_init (&source, analysis);
+  written = quotes_json_write_source_to (&source.source, out, cancellable, error);
+  g_array_unref (source.mentions);
+  return written;
 }
 
 char *
 quotes_json_write (QuotesAnalysis *analysis)
 {
   Writer w = { g_string_new (NULL), NULL, NULL, NULL, FALSE, 0, TRUE };
+  AnalysisSource source;
 
-  write_analysis (&w, analysis);
+  analysis_source_init (&source, analysis);
+  write_source (&w, &source.source);
+  g_array_unref (source.mentions);
+  w.buffer->str[w.buffer->len] = '\0';  /* put leaves it out; reserve kept room for it */
   return g_string_free (w.buffer, FALSE);
 }

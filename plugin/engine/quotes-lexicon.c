@@ -38,7 +38,6 @@ struct _QuotesLexicon
   WordTable   platforms;
   WordTable   pronouns;
   WordTable   descriptors;
-  WordTable   common_words;
   WordTable   abbreviations;    /* every entry of any list that ends in a period */
   WordTable   name_particles;
   WordTable   cue_fillers;
@@ -51,6 +50,7 @@ struct _QuotesLexicon
   GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
   QuotesWordIndex word_class_index;
   GStringChunk *class_words;    /* first words of multiword entries, for word_classes */
+  char       *common_words;     /* the list, cut up: the keys of its words in word_classes */
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -125,6 +125,16 @@ word_table_lookup_len (const WordTable *table,
   return TRUE;
 }
 
+/* @length -1: up to the NUL. */
+static inline gboolean
+word_table_lookup_span (const WordTable *table,
+                        const char      *key,
+                        gssize           length,
+                        guint           *value)
+{
+  return word_table_lookup_len (table, key, length < 0 ? strlen (key) : (gsize) length, value);
+}
+
 static inline gboolean
 word_table_lookup (const WordTable *table,
                    const char      *key,
@@ -138,25 +148,51 @@ word_table_lookup (const WordTable *table,
 /* Calls @line_func for every non-comment line of a lexicon, split at tabs.
  * The fields point into one copy of the list, cut in place: a copy and a
  * split per line made loading a good part of a short analysis. */
+/* A copy of a word list, ending in a NUL, for for_each_line_in to cut up. */
+static char *
+read_list (const char *name,
+           gsize      *size)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
+  gconstpointer data_bytes;
+  char *text;
+
+  if (bytes == NULL)
+    g_error ("The word list %s is missing from the library: %s", name, error->message);
+  data_bytes = g_bytes_get_data (bytes, size);
+  text = g_malloc (*size + 1);
+  memcpy (text, data_bytes, *size);
+  text[*size] = '\0';
+  return text;
+}
+
+static void for_each_line_in (char        *text,
+                              gsize        size,
+                              const char  *name,
+                              void       (*line_func) (char **fields, guint n_fields, gpointer data),
+                              gpointer     data);
+
 static void
 for_each_line (const char *name,
                void      (*line_func) (char **fields, guint n_fields, gpointer data),
                gpointer    data)
 {
-  g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
-  g_autofree char *text = NULL;
-  gconstpointer data_bytes;
   gsize size;
+  g_autofree char *text = read_list (name, &size);
 
-  if (bytes == NULL)
-    g_error ("The word list %s is missing from the library: %s", name, error->message);
+  for_each_line_in (text, size, name, line_func, data);
+}
 
-  data_bytes = g_bytes_get_data (bytes, &size);
-  text = g_malloc (size + 1);
-  memcpy (text, data_bytes, size);
-  text[size] = '\0';
+/* The fields of @text's lines point into @text itself. */
+static void
+for_each_line_in (char        *text,
+                  gsize        size,
+                  const char  *name,
+                  void       (*line_func) (char **fields, guint n_fields, gpointer data),
+                  gpointer     data)
+{
   for (char *line = text, *end = text + size; line < end;)
     {
       char *newline = memchr (line, '\n', end - line);
@@ -355,7 +391,7 @@ collect_abbreviations (QuotesLexicon  *self,
       GHashTableIter iter;
       gpointer key;
 
-      if (tables[i] == &self->abbreviations || tables[i] == &self->common_words)
+      if (tables[i] == &self->abbreviations)
         continue;
       g_hash_table_iter_init (&iter, tables[i]->table);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -399,11 +435,26 @@ add_classes (GHashTable   *classes,
 }
 
 static void
+add_common_line (char   **fields,
+                 guint    n_fields,
+                 gpointer data)
+{
+  g_hash_table_insert (data, fields[0], GUINT_TO_POINTER (QUOTES_WORD_COMMON));
+}
+
+/* The dictionary's words, the largest list by far, go straight into the
+ * word classes, where quotes_lexicon_is_common_word finds them: a table of
+ * their own, with a copy of each word, made loading slow. They are added
+ * first, so they need no look-up of classes already there. */
+static void
 collect_word_classes (QuotesLexicon *self)
 {
+  gsize size;
+
   self->word_classes = g_hash_table_new (g_str_hash, g_str_equal);
   self->class_words = g_string_chunk_new (4096);
-  add_classes (self->word_classes, self->class_words, self->common_words.table, QUOTES_WORD_COMMON);
+  self->common_words = read_list ("common-words.txt", &size);
+  for_each_line_in (self->common_words, size, "common-words.txt", add_common_line, self->word_classes);
   add_classes (self->word_classes, self->class_words, self->pronouns.table, QUOTES_WORD_PRONOUN);
   add_classes (self->word_classes, self->class_words, self->role_nouns.table, QUOTES_WORD_ROLE);
   add_classes (self->word_classes, self->class_words, self->cue_starts.table, QUOTES_WORD_CUE);
@@ -449,7 +500,7 @@ quotes_lexicon_load (void)
     &self->cues, &self->titles, &self->honorifics, &self->title_modifiers,
     &self->places_and_orgs, &self->org_words, &self->org_roles,
     &self->role_nouns, &self->first_names, &self->non_names,
-    &self->platforms, &self->pronouns, &self->descriptors, &self->common_words, &self->abbreviations,
+    &self->platforms, &self->pronouns, &self->descriptors, &self->abbreviations,
     &self->name_particles, &self->cue_fillers, &self->cue_starts,
   };
 
@@ -473,7 +524,6 @@ quotes_lexicon_load (void)
   load_table (&self->platforms, "platforms.txt", platform_field, FALSE);
   load_table (&self->pronouns, "pronouns.txt", pronoun_field, TRUE);
   load_table (&self->descriptors, "descriptor-nouns.txt", gender_field, TRUE);
-  load_table (&self->common_words, "common-words.txt", NULL, FALSE);
   for_each_line ("nationalities.txt", add_nationality_line, self->nationalities);
   load_table (&self->abbreviations, "abbreviations.txt", NULL, FALSE);
   load_table (&self->name_particles, "name-particles.txt", NULL, FALSE);
@@ -541,16 +591,18 @@ quotes_lexicon_title_max_words (QuotesLexicon *self)
 gboolean
 quotes_lexicon_honorific (QuotesLexicon *self,
                           const char    *word,
+                          gssize         length,
                           guint         *gender)
 {
-  return word_table_lookup (&self->honorifics, word, gender);
+  return word_table_lookup_span (&self->honorifics, word, length, gender);
 }
 
 gboolean
 quotes_lexicon_is_honorific_word (QuotesLexicon *self,
-                                  const char    *word)
+                                  const char    *word,
+                                  gssize         length)
 {
-  return word_table_lookup (&self->honorifics, word, NULL);
+  return word_table_lookup_span (&self->honorifics, word, length, NULL);
 }
 
 gboolean
@@ -562,30 +614,33 @@ quotes_lexicon_is_title_modifier (QuotesLexicon *self,
 
 const char *
 quotes_lexicon_nationality (QuotesLexicon *self,
-                            const char    *word)
+                            const char    *word,
+                            gssize         length)
 {
   gpointer country = NULL;
 
-  quotes_word_index_lookup (&self->nationality_index, word, strlen (word), &country);
+  quotes_word_index_lookup (&self->nationality_index, word, length < 0 ? strlen (word) : (gsize) length, &country);
   return country;
 }
 
 gboolean
 quotes_lexicon_is_place (QuotesLexicon *self,
-                         const char    *name)
+                         const char    *name,
+                         gssize         length)
 {
   guint value;
 
-  return word_table_lookup (&self->places_and_orgs, name, &value) && value == 0;
+  return word_table_lookup_span (&self->places_and_orgs, name, length, &value) && value == 0;
 }
 
 gboolean
 quotes_lexicon_is_known_org (QuotesLexicon *self,
-                             const char    *name)
+                             const char    *name,
+                             gssize         length)
 {
   guint value;
 
-  return word_table_lookup (&self->places_and_orgs, name, &value) && value == 1;
+  return word_table_lookup_span (&self->places_and_orgs, name, length, &value) && value == 1;
 }
 
 guint
@@ -596,9 +651,10 @@ quotes_lexicon_name_max_words (QuotesLexicon *self)
 
 gboolean
 quotes_lexicon_is_org_word (QuotesLexicon *self,
-                            const char    *word)
+                            const char    *word,
+                            gssize         length)
 {
-  return word_table_lookup (&self->org_words, word, NULL);
+  return word_table_lookup_span (&self->org_words, word, length, NULL);
 }
 
 gboolean
@@ -624,25 +680,28 @@ quotes_lexicon_role_noun (QuotesLexicon *self,
 gboolean
 quotes_lexicon_first_name (QuotesLexicon *self,
                            const char    *name,
+                           gssize         length,
                            guint         *gender)
 {
-  return word_table_lookup (&self->first_names, name, gender);
+  return word_table_lookup_span (&self->first_names, name, length, gender);
 }
 
 gboolean
 quotes_lexicon_is_non_name (QuotesLexicon *self,
-                            const char    *word)
+                            const char    *word,
+                            gssize         length)
 {
-  return word_table_lookup (&self->non_names, word, NULL);
+  return word_table_lookup_span (&self->non_names, word, length, NULL);
 }
 
 gint
 quotes_lexicon_platform (QuotesLexicon *self,
-                         const char    *name)
+                         const char    *name,
+                         gssize         length)
 {
   guint platform;
 
-  return word_table_lookup (&self->platforms, name, &platform) ? (gint) platform : -1;
+  return word_table_lookup_span (&self->platforms, name, length, &platform) ? (gint) platform : -1;
 }
 
 gboolean
@@ -680,7 +739,9 @@ gboolean
 quotes_lexicon_is_common_word (QuotesLexicon *self,
                                const char    *lower)
 {
-  return word_table_lookup (&self->common_words, lower, NULL);
+  /* Every entry of the dictionary's list is one word (tools/generate-lexicons.py
+   * keeps only words of letters), so its class says whether it is one. */
+  return (quotes_lexicon_word_classes (self, lower) & QUOTES_WORD_COMMON) != 0;
 }
 
 gboolean
@@ -711,9 +772,10 @@ quotes_lexicon_is_abbreviation (QuotesLexicon *self,
 
 gboolean
 quotes_lexicon_is_name_particle (QuotesLexicon *self,
-                                 const char    *word)
+                                 const char    *word,
+                                 gssize         length)
 {
-  return word_table_lookup (&self->name_particles, word, NULL);
+  return word_table_lookup_span (&self->name_particles, word, length, NULL);
 }
 
 gboolean

@@ -47,7 +47,8 @@ typedef struct _QuotesLexicon QuotesLexicon;
 
 /* Words are looked up as written unless the function says "lower": then
  * the caller passes the lower-case form. Multiword entries are stored with
- * single spaces between words. */
+ * single spaces between words. A @length of -1 means @word ends in a NUL;
+ * with a length, @word may be a stretch of the text itself. */
 QuotesLexicon *quotes_lexicon_get_default    (void);
 guint          quotes_lexicon_word_classes   (QuotesLexicon *self, const char *lower);
 guint          quotes_lexicon_word_classes_len (QuotesLexicon *self, const char *lower, gsize length);
@@ -61,24 +62,24 @@ gboolean  quotes_lexicon_title               (QuotesLexicon *self, const char *l
 gboolean  quotes_lexicon_starts_title        (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_starts_descriptor   (QuotesLexicon *self, const char *lower);
 guint     quotes_lexicon_title_max_words     (QuotesLexicon *self);
-gboolean  quotes_lexicon_honorific           (QuotesLexicon *self, const char *word, guint *gender);
-gboolean  quotes_lexicon_is_honorific_word   (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_honorific           (QuotesLexicon *self, const char *word, gssize length, guint *gender);
+gboolean  quotes_lexicon_is_honorific_word   (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_title_modifier   (QuotesLexicon *self, const char *lower);
-const char *quotes_lexicon_nationality       (QuotesLexicon *self, const char *word);
-gboolean  quotes_lexicon_is_place            (QuotesLexicon *self, const char *name);
-gboolean  quotes_lexicon_is_known_org        (QuotesLexicon *self, const char *name);
+const char *quotes_lexicon_nationality       (QuotesLexicon *self, const char *word, gssize length);
+gboolean  quotes_lexicon_is_place            (QuotesLexicon *self, const char *name, gssize length);
+gboolean  quotes_lexicon_is_known_org        (QuotesLexicon *self, const char *name, gssize length);
 guint     quotes_lexicon_name_max_words      (QuotesLexicon *self);
-gboolean  quotes_lexicon_is_org_word         (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_org_word         (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_org_role         (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_role_noun           (QuotesLexicon *self, const char *lower, gboolean *is_person);
-gboolean  quotes_lexicon_first_name          (QuotesLexicon *self, const char *name, guint *gender);
-gboolean  quotes_lexicon_is_non_name         (QuotesLexicon *self, const char *word);
-gint      quotes_lexicon_platform            (QuotesLexicon *self, const char *name);
+gboolean  quotes_lexicon_first_name          (QuotesLexicon *self, const char *name, gssize length, guint *gender);
+gboolean  quotes_lexicon_is_non_name         (QuotesLexicon *self, const char *word, gssize length);
+gint      quotes_lexicon_platform            (QuotesLexicon *self, const char *name, gssize length);
 gboolean  quotes_lexicon_pronoun             (QuotesLexicon *self, const char *lower, guint *gender, guint *pcase);
 gboolean  quotes_lexicon_descriptor          (QuotesLexicon *self, const char *lower, guint *gender);
 guint     quotes_lexicon_descriptor_max_words (QuotesLexicon *self);
 gboolean  quotes_lexicon_is_common_word      (QuotesLexicon *self, const char *lower);
-gboolean  quotes_lexicon_is_name_particle    (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_is_name_particle    (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_cue_filler       (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *word);
 gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);

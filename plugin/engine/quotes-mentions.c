@@ -73,25 +73,65 @@ is_common (const Scan *scan,
   return TRUE;
 }
 
+/* Tokens @first to @first + @n as the word lists hold them, as written:
+ * words joined by one space, without the last one's possessive ending.
+ * Mostly the text itself has them so, and they are looked up where they
+ * stand, without a copy; otherwise they are copied into @buffer. NULL, as
+ * quotes_document_phrase gives it, when they would not fit there. */
+static const char *
+written_phrase (const Scan *scan,
+                guint       first,
+                guint       n,
+                char        buffer[PHRASE_SIZE],
+                gsize      *length)
+{
+  const QuotesDocument *doc = scan->doc;
+  const QuotesToken *last;
+  const char *phrase;
+
+  if (first + n > doc->tokens->len)
+    return NULL;
+  for (guint i = first; i + 1 < first + n; i++)
+    {
+      const QuotesToken *token = token_at (scan, i);
+
+      if (token_at (scan, i + 1)->start != token->end + 1 || doc->text[token->end] != ' ')
+        {
+          phrase = quotes_document_phrase (doc, first, n, FALSE, buffer, PHRASE_SIZE);
+          *length = phrase != NULL ? strlen (phrase) : 0;
+          return phrase;
+        }
+    }
+  last = token_at (scan, first + n - 1);
+  *length = last->base_end - token_at (scan, first)->start;
+  /* quotes_document_phrase's own limits: room for the NUL, and one more
+   * byte for a single word. */
+  if (*length + (n == 1 ? 2 : 1) > PHRASE_SIZE)
+    return NULL;
+  return doc->text + token_at (scan, first)->start;
+}
+
 static gboolean
 text_is (const Scan *scan,
          guint       index,
-         gboolean (*predicate) (QuotesLexicon *, const char *))
+         gboolean (*predicate) (QuotesLexicon *, const char *, gssize))
 {
-  char word[PHRASE_SIZE];
+  char buffer[PHRASE_SIZE];
+  gsize length;
+  const char *word = written_phrase (scan, index, 1, buffer, &length);
 
-  return quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) != NULL &&
-         predicate (scan->doc->lexicon, word);
+  return word != NULL && predicate (scan->doc->lexicon, word, length);
 }
 
 static gboolean
 is_nationality (const Scan *scan,
                 guint       index)
 {
-  char word[PHRASE_SIZE];
+  char buffer[PHRASE_SIZE];
+  gsize length;
+  const char *word = written_phrase (scan, index, 1, buffer, &length);
 
-  return quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) != NULL &&
-         quotes_lexicon_nationality (scan->doc->lexicon, word) != NULL;
+  return word != NULL && quotes_lexicon_nationality (scan->doc->lexicon, word, length) != NULL;
 }
 
 /* How many words from @index name a place ("Texas", "New York"), or 0. */
@@ -100,12 +140,16 @@ place_length (const Scan *scan,
               guint       index,
               guint       end)
 {
-  char phrase[PHRASE_SIZE];
+  char buffer[PHRASE_SIZE];
+  gsize length;
 
   for (guint n = MIN (3, end - index); n >= 1; n--)
-    if (quotes_document_phrase (scan->doc, index, n, FALSE, phrase, sizeof phrase) != NULL &&
-        quotes_lexicon_is_place (scan->doc->lexicon, phrase))
-      return n;
+    {
+      const char *phrase = written_phrase (scan, index, n, buffer, &length);
+
+      if (phrase != NULL && quotes_lexicon_is_place (scan->doc->lexicon, phrase, length))
+        return n;
+    }
   return 0;
 }
 
@@ -114,18 +158,19 @@ first_name_gender (const Scan *scan,
                    guint       index,
                    guint      *gender)
 {
-  char word[PHRASE_SIZE];
-  char *hyphen;
+  char buffer[PHRASE_SIZE];
+  gsize length;
+  const char *word = written_phrase (scan, index, 1, buffer, &length);
+  const char *hyphen;
 
-  if (quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) == NULL)
+  if (word == NULL)
     return FALSE;
-  if (quotes_lexicon_first_name (scan->doc->lexicon, word, gender))
+  if (quotes_lexicon_first_name (scan->doc->lexicon, word, length, gender))
     return TRUE;
-  hyphen = strchr (word, '-');  /* "Jean-Claude" */
+  hyphen = memchr (word, '-', length);  /* "Jean-Claude" */
   if (hyphen == NULL)
     return FALSE;
-  *hyphen = '\0';
-  return quotes_lexicon_first_name (scan->doc->lexicon, word, gender);
+  return quotes_lexicon_first_name (scan->doc->lexicon, word, hyphen - word, gender);
 }
 
 /* The longest title starting at @index ("Prime Minister", "Secretary of
@@ -244,7 +289,8 @@ static gboolean
 is_shouted_place (const Scan *scan,
                   guint       first,
                   guint       end,
-                  const char *phrase)
+                  const char *phrase,
+                  gsize       length)
 {
   g_autofree char *title = NULL;
   gboolean capital = TRUE;
@@ -252,14 +298,14 @@ is_shouted_place (const Scan *scan,
   for (guint i = first; i < end; i++)
     if (!(token_at (scan, i)->flags & QUOTES_TOKEN_ALL_CAPS))
       return FALSE;
-  title = g_ascii_strdown (phrase, -1);
+  title = g_ascii_strdown (phrase, length);
   for (char *p = title; *p; p++)
     {
       if (capital)
         *p = g_ascii_toupper (*p);
       capital = *p == ' ' || *p == '-';
     }
-  return quotes_lexicon_is_place (scan->doc->lexicon, title);
+  return quotes_lexicon_is_place (scan->doc->lexicon, title, -1);
 }
 
 /* "Cook said": a word at the start of a sentence is a name when a
@@ -283,27 +329,29 @@ classify_name (const Scan    *scan,
                QuotesMention *mention)
 {
   guint first = mention->first_token, end = mention->end_token;
-  char phrase[PHRASE_SIZE];
+  char buffer[PHRASE_SIZE];
+  gsize length;
+  const char *phrase = written_phrase (scan, first, end - first, buffer, &length);
   gboolean after_the = first > scan->paragraph->first_token &&
                        (quotes_document_token_is (scan->doc, first - 1, "the") ||
                         quotes_document_token_is (scan->doc, first - 1, "The"));
   guint gender = 0;
 
-  if (quotes_document_phrase (scan->doc, first, end - first, FALSE, phrase, sizeof phrase) == NULL)
+  if (phrase == NULL)
     return FALSE;
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
-  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
+  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
     return TRUE;
   /* "Moscow said": the government, as far as a source goes. */
-  if (end - first == 1 && quotes_lexicon_is_place (scan->doc->lexicon, phrase) && followed_by_cue (scan, end) &&
+  if (end - first == 1 && quotes_lexicon_is_place (scan->doc->lexicon, phrase, length) && followed_by_cue (scan, end) &&
       !(token_at (scan, first)->flags & QUOTES_TOKEN_POSSESSIVE))
     return TRUE;
-  if (is_shouted_place (scan, first, end, phrase) ||
-      quotes_lexicon_is_place (scan->doc->lexicon, phrase) ||
-      quotes_lexicon_nationality (scan->doc->lexicon, phrase) != NULL ||
-      quotes_lexicon_is_non_name (scan->doc->lexicon, phrase) ||
-      quotes_lexicon_platform (scan->doc->lexicon, phrase) >= 0)
+  if (is_shouted_place (scan, first, end, phrase, length) ||
+      quotes_lexicon_is_place (scan->doc->lexicon, phrase, length) ||
+      quotes_lexicon_nationality (scan->doc->lexicon, phrase, length) != NULL ||
+      quotes_lexicon_is_non_name (scan->doc->lexicon, phrase, length) ||
+      quotes_lexicon_platform (scan->doc->lexicon, phrase, length) >= 0)
     return FALSE;
 
   if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
@@ -440,11 +488,12 @@ take_honorific (const Scan    *scan,
                 guint          index,
                 QuotesMention *mention)
 {
-  char word[PHRASE_SIZE];
+  char buffer[PHRASE_SIZE];
+  gsize length;
+  const char *word = written_phrase (scan, index, 1, buffer, &length);
   guint gender;
 
-  if (quotes_document_phrase (scan->doc, index, 1, FALSE, word, sizeof word) == NULL ||
-      !quotes_lexicon_honorific (scan->doc->lexicon, word, &gender))
+  if (word == NULL || !quotes_lexicon_honorific (scan->doc->lexicon, word, length, &gender))
     return FALSE;
   mention->gender = gender ? gender : mention->gender;
   return TRUE;

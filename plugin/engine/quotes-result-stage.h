@@ -8,4 +8,11 @@ G_BEGIN_DECLS
 
 QuotesAnalysis *quotes_result_build (const QuotesDocument *doc);
 
+/* The JSON quotes_analysis_write_json() would write of the analysis
+ * quotes_result_build() would make, without making it. */
+gboolean        quotes_result_write_json (const QuotesDocument  *doc,
+                                          GOutputStream         *out,
+                                          GCancellable          *cancellable,
+                                          GError               **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "quotes-document.h"
+#include "quotes-json-private.h"
 #include "quotes-posts.h"
 #include "quotes-result-private.h"
 #include "quotes-result-stage.h"
@@ -112,20 +113,31 @@ mention_span (const QuotesDocument *doc,
 }
 
 /* What was said, without the marks of a quotation and the line breaks of
- * one that runs over paragraphs kept as they are. */
-static char *
-quote_text (const QuotesDocument    *doc,
-            const QuotesQuoteRecord *quote)
+ * one that runs over paragraphs kept as they are: its bytes. */
+static void
+quote_text_bounds (const QuotesDocument    *doc,
+                   const QuotesQuoteRecord *quote,
+                   gsize                   *start,
+                   gsize                   *end)
 {
-  gsize start = quote->start, end = quote->end;
-
+  *start = quote->start;
+  *end = quote->end;
   if (quote->marked >= 0)
     {
       const QuotesMarkedSpan *span = &g_array_index (doc->marked, QuotesMarkedSpan, quote->marked);
 
-      start = quotes_document_token (doc, span->open_token)->end;
-      end = quotes_document_token (doc, span->close_token)->start;
+      *start = quotes_document_token (doc, span->open_token)->end;
+      *end = quotes_document_token (doc, span->close_token)->start;
     }
+}
+
+static char *
+quote_text (const QuotesDocument    *doc,
+            const QuotesQuoteRecord *quote)
+{
+  gsize start, end;
+
+  quote_text_bounds (doc, quote, &start, &end);
   return g_strndup (doc->text + start, end - start);
 }
 
@@ -160,12 +172,30 @@ entity_aliases (const QuotesEntityRecord *entity)
   return g_strv_builder_end (builder);
 }
 
+/* The quotes of each entity, in order: a new array of guint per entity. */
+static GArray **
+quotes_of_entities (const QuotesDocument *doc)
+{
+  GArray **quotes_of = g_new0 (GArray *, doc->entities->len + 1);
+
+  for (guint e = 0; e < doc->entities->len; e++)
+    quotes_of[e] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      gint speaker = g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker;
+
+      if (speaker >= 0)
+        g_array_append_val (quotes_of[speaker], q);
+    }
+  return quotes_of;
+}
+
 static GPtrArray *
 build_entities (const QuotesDocument *doc,
                 const Offsets        *offsets)
 {
   GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree GArray **quotes_of = g_new0 (GArray *, doc->entities->len + 1);
+  g_autofree GArray **quotes_of = quotes_of_entities (doc);
   g_autofree QuotesSpan **spans = g_new0 (QuotesSpan *, doc->mentions->len + 1);
   g_autofree guint8 *wanted = g_new0 (guint8, doc->mentions->len + 1);
 
@@ -182,15 +212,6 @@ build_entities (const QuotesDocument *doc,
     if (wanted[m])
       spans[m] = mention_span (doc, offsets, m);
 
-  for (guint e = 0; e < doc->entities->len; e++)
-    quotes_of[e] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint q = 0; q < doc->quotes->len; q++)
-    {
-      gint speaker = g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker;
-
-      if (speaker >= 0)
-        g_array_append_val (quotes_of[speaker], q);
-    }
   for (guint e = 0; e < doc->entities->len; e++)
     {
       const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
@@ -246,4 +267,126 @@ quotes_result_build (const QuotesDocument *doc)
                                   build_posts (doc, &offsets));
   g_free (offsets.before_block);
   return analysis;
+}
+
+/* The records as a source for the JSON writer: the same values as the
+ * objects above hold, read straight from the document. */
+typedef struct
+{
+  QuotesJsonSource      source;
+  const QuotesDocument *doc;
+  Offsets               offsets;
+  QuotesJsonSpan        cue;
+  QuotesJsonSpan        speaker_source;
+  GArray               *mentions;   /* QuotesJsonSpan, of the entity asked for last */
+  GArray              **quotes_of;  /* guint, per entity */
+} RecordSource;
+
+static QuotesJsonSpan *
+json_span (const Offsets  *offsets,
+           gsize           start,
+           gsize           end,
+           gboolean        with_text,
+           QuotesJsonSpan *span)
+{
+  *span = (QuotesJsonSpan) { offsets_chars (offsets, start), offsets_chars (offsets, end),
+                             with_text ? offsets->text + start : NULL, with_text ? end - start : 0 };
+  return span;
+}
+
+static void
+record_quote (QuotesJsonSource *source,
+              guint             index,
+              QuotesJsonQuote  *out)
+{
+  RecordSource *self = (RecordSource *) source;
+  const QuotesDocument *doc = self->doc;
+  const QuotesQuoteRecord *q = &g_array_index (doc->quotes, QuotesQuoteRecord, index);
+  gsize start, end;
+
+  quote_text_bounds (doc, q, &start, &end);
+  *out = (QuotesJsonQuote) {
+    index, q->kind, offsets_chars (&self->offsets, q->start), offsets_chars (&self->offsets, q->end),
+    doc->text + start, end - start, NULL, NULL, q->speaker, q->post, q->confidence,
+  };
+  if (q->cue >= 0)
+    {
+      const QuotesCue *cue = &g_array_index (doc->cues, QuotesCue, q->cue);
+
+      out->cue = json_span (&self->offsets, quotes_document_token (doc, cue->first_token)->start,
+                            quotes_document_token (doc, cue->end_token - 1)->end, TRUE, &self->cue);
+    }
+  if (q->source >= 0)
+    {
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, q->source);
+
+      out->source = json_span (&self->offsets, mention->start, mention->end, TRUE, &self->speaker_source);
+    }
+}
+
+static void
+record_entity (QuotesJsonSource *source,
+               guint             index,
+               QuotesJsonEntity *out)
+{
+  RecordSource *self = (RecordSource *) source;
+  const QuotesEntityRecord *entity = &g_array_index (self->doc->entities, QuotesEntityRecord, index);
+
+  g_array_set_size (self->mentions, entity->mentions->len);
+  for (guint m = 0; m < entity->mentions->len; m++)
+    {
+      const QuotesMention *mention = &g_array_index (self->doc->mentions, QuotesMention,
+                                                     g_array_index (entity->mentions, guint32, m));
+
+      json_span (&self->offsets, mention->start, mention->end, FALSE,
+                 &g_array_index (self->mentions, QuotesJsonSpan, m));
+    }
+  *out = (QuotesJsonEntity) {
+    index, entity->type, entity->name, entity->title,
+    (const char * const *) entity->aliases->pdata, entity->aliases->len,
+    (const QuotesJsonSpan *) (gpointer) self->mentions->data, entity->mentions->len,
+    (const guint *) (gpointer) self->quotes_of[index]->data, self->quotes_of[index]->len,
+  };
+}
+
+static void
+record_post (QuotesJsonSource *source,
+             guint             index,
+             QuotesJsonPost   *out)
+{
+  RecordSource *self = (RecordSource *) source;
+  const QuotesPostSpan *post = &g_array_index (self->doc->posts, QuotesPostSpan, index);
+
+  *out = (QuotesJsonPost) {
+    index, post->platform, post->author, post->handle, post->date, post->url,
+    offsets_chars (&self->offsets, post->start), offsets_chars (&self->offsets, post->end),
+    self->doc->text + post->text_start, post->text_end - post->text_start,
+    g_array_index (self->doc->post_speakers, gint32, index),
+  };
+}
+
+gboolean
+quotes_result_write_json (const QuotesDocument  *doc,
+                          GOutputStream         *out,
+                          GCancellable          *cancellable,
+                          GError               **error)
+{
+  RecordSource self = {
+    { 0, doc->quotes->len, doc->entities->len, doc->posts != NULL ? doc->posts->len : 0,
+      record_quote, record_entity, record_post },
+    doc,
+  };
+  gboolean written;
+
+  offsets_init (&self.offsets, doc->text, doc->length);
+  self.source.length = offsets_chars (&self.offsets, doc->length);
+  self.mentions = g_array_new (FALSE, FALSE, sizeof (QuotesJsonSpan));
+  self.quotes_of = quotes_of_entities (doc);
+  written = quotes_json_write_source_to (&self.source, out, cancellable, error);
+  for (guint e = 0; e < doc->entities->len; e++)
+    g_array_unref (self.quotes_of[e]);
+  g_free (self.quotes_of);
+  g_array_unref (self.mentions);
+  g_free (self.offsets.before_block);
+  return written;
 }

@@ -139,43 +139,84 @@ takes_period (QuotesDocument *doc,
   return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
 }
 
-/* Most words are ASCII: one pass, without decoding, gives their case flags
- * and the lower-case form (without a possessive ending) to look up their
- * word classes with. FALSE, with nothing set, for any other word. */
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* 0x80 in each byte of @chunk that lies between @low and @high: for bytes
+ * below 0x80, where the sums cannot carry into the next byte. */
+static inline guint64
+bytes_between (guint64 chunk,
+               guchar  low,
+               guchar  high)
+{
+  return (chunk + BYTES (0x80 - low)) & ~(chunk + BYTES (0x7f - high)) & BYTES (0x80);
+}
+
+static inline guint64
+first_bytes (gsize n)
+{
+  return n >= 8 ? G_GUINT64_CONSTANT (0xffffffffffffffff) : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+}
+
+/* @n bytes (at most eight) of the text from @pos, in the order of
+ * quotes_word_hash's chunks; zeros after them. */
+static inline guint64
+read_chunk (const QuotesDocument *doc,
+            gsize                 pos,
+            gsize                 n)
+{
+  guint64 chunk;
+
+  if (pos + 8 > doc->length)
+    return quotes_word_tail (doc->text + pos, n);
+  memcpy (&chunk, doc->text + pos, 8);
+  return GUINT64_FROM_LE (chunk) & first_bytes (n);
+}
+
+/* Most words are ASCII: eight bytes at a time, without decoding, give their
+ * case flags, and the lower-case form (without a possessive ending) and its
+ * hash to look up their word classes with. FALSE, with nothing set, for
+ * any other word. */
 static gboolean
 read_ascii_word (QuotesDocument *doc,
                  QuotesToken    *token)
 {
-  const char *text = doc->text;
+  gsize length = token->end - token->start;
   gsize n = token->base_end - token->start;
-  char lower[64];
-  guint letters = 0, upper = 0;
-  guint32 hash = QUOTES_WORD_HASH_INIT;
+  char lower[64 + 8];  /* whole chunks are written */
+  guint64 lower_letters = 0, hash = 0;
+  guint upper_chunks = 0;
+  gboolean two_upper = FALSE;
 
-  for (gsize p = token->start; p < token->end; p++)
+  for (gsize i = 0; i < length; i += 8)
     {
-      guchar c = text[p];
-      gboolean is_upper = g_ascii_isupper (c);
-      gsize i = p - token->start;
+      guint64 chunk = read_chunk (doc, token->start + i, MIN (8, length - i));
+      guint64 upper_bytes;
 
-      if (c >= 0x80)
+      if (chunk & BYTES (0x80))
         return FALSE;
-      letters += g_ascii_isalpha (c);
-      upper += is_upper;
-      if (i < n && i < sizeof lower)
+      upper_bytes = bytes_between (chunk, 'A', 'Z');
+      lower_letters |= bytes_between (chunk, 'a', 'z');
+      /* Two capitals: two in this chunk, or one here and one before. */
+      if (upper_bytes != 0)
+        two_upper |= upper_chunks++ > 0 || (upper_bytes & (upper_bytes - 1)) != 0;
+      if (i < n && n < 64)
         {
-          lower[i] = is_upper ? c + ('a' - 'A') : c;
-          hash = quotes_word_hash_step (hash, lower[i]);
+          /* 'A' | 0x20 is 'a'. */
+          guint64 lowered = (chunk | (upper_bytes >> 2)) & first_bytes (n - i);
+
+          hash = quotes_word_hash_chunk (hash, lowered);
+          lowered = GUINT64_TO_LE (lowered);
+          memcpy (lower + i, &lowered, 8);
         }
     }
   token->flags |= QUOTES_TOKEN_ASCII;
-  if (g_ascii_isupper (text[token->start]))
+  if (g_ascii_isupper (doc->text[token->start]))
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
-  if (letters >= 2 && upper == letters)
-    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  if (two_upper && lower_letters == 0)
+    token->flags |= QUOTES_TOKEN_ALL_CAPS;  /* two letters or more, all capitals */
   /* Longer words are in no list. */
-  token->lex = n + 1 > sizeof lower ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
-                                                                              quotes_word_hash_end (hash));
+  token->lex = n >= 64 ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
+                                                                 quotes_word_hash_end (hash, n));
   return TRUE;
 }
 
@@ -438,7 +479,7 @@ abbreviation_ends_sentence (QuotesDocument    *doc,
     return FALSE;
   memcpy (word, doc->text + abbreviation->start, n);
   word[n] = '\0';
-  if (quotes_lexicon_honorific (doc->lexicon, word, &gender) ||
+  if (quotes_lexicon_honorific (doc->lexicon, word, -1, &gender) ||
       quotes_document_token_lower (doc, next, lower, sizeof lower) == NULL)
     return FALSE;
   {
