@@ -200,6 +200,19 @@ analyze_in_thread (gpointer data)
 }
 
 /* One analyzer, several threads at once: every one gets the same analysis. */
+/* ''Like this'': the quote's text holds none of the apostrophes. */
+static void
+test_doubled_apostrophes (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  const char text[] = "''We were not happy with the toll,'' said Ivo Marek.";
+  g_autoptr(QuotesAnalysis) analysis = quotes_analyzer_analyze (analyzer, text, -1, NULL, NULL);
+  GPtrArray *quotes = quotes_analysis_get_quotes (analysis);
+
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (quotes_quote_get_text (g_ptr_array_index (quotes, 0)), ==, "We were not happy with the toll,");
+}
+
 static void
 test_threads (void)
 {
@@ -237,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/Analyzer/json-without-objects-invalid", test_json_without_objects_invalid);
   g_test_add_func ("/Analyzer/cancelled", test_cancelled);
   g_test_add_func ("/Analyzer/offsets-are-code-points", test_offsets_are_code_points);
+  g_test_add_func ("/Analyzer/doubled-apostrophes", test_doubled_apostrophes);
   g_test_add_func ("/Analyzer/threads", test_threads);
   return g_test_run ();
 }

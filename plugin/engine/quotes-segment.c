@@ -360,6 +360,14 @@ read_token (QuotesDocument *doc,
         if (g_ascii_isalpha (text[p]))
           token->kind = QUOTES_TOKEN_WORD;
     }
+  else if (c == '\'' && pos + 1 < end && text[pos + 1] == '\'' && (pos + 2 >= end || text[pos + 2] != '\''))
+    {
+      /* ''Like this'': two apostrophes stand for one double quote mark
+       * in text that went through old typesetting systems. */
+      token->kind = QUOTES_TOKEN_MARK;
+      token->first = '"';
+      stop = pos + 2;
+    }
   else
     {
       token->kind = quotes_marks_is_mark (c) ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT;
