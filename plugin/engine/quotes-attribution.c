@@ -1124,6 +1124,57 @@ source_continued (const Attribution      *a,
   return -1;
 }
 
+static gboolean
+is_dash (const Attribution *a,
+         guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+
+  return token->kind == QUOTES_TOKEN_PUNCT &&
+         (token->first == '-' || token->first == 0x2013 || token->first == 0x2014 || token->first == 0x2015);
+}
+
+/* A line break between token @index and the next one. */
+static gboolean
+line_ends_after (const Attribution *a,
+                 guint              index)
+{
+  const char *text = a->doc->text;
+
+  if (index + 1 >= a->doc->tokens->len)
+    return TRUE;
+  return memchr (text + token_at (a, index)->end, '\n', token_at (a, index + 1)->start - token_at (a, index)->end) != NULL;
+}
+
+/* “…” ― Sonya Herridge, or a line "- Sanders." right after the quote's
+ * paragraph: a signature names the speaker. */
+static gint32
+signature_after (const Attribution      *a,
+                 const QuotesMarkedSpan *span)
+{
+  guint t = span->close_token + 1;
+  guint end = paragraph_end (a, span->close_token);
+  gint32 m;
+
+  if (t >= end)
+    {
+      if (t >= a->doc->tokens->len)
+        return -1;
+      end = paragraph_end (a, t);  /* the signature line */
+    }
+  if (t >= end || !is_dash (a, t))
+    return -1;
+  while (t < end && is_dash (a, t))
+    t++;
+  if (t >= end || (m = a->mention_at[t]) < 0 || mention (a, m)->kind != QUOTES_MENTION_NAME ||
+      (mention (a, m)->span_token != t && mention (a, m)->first_token != t) || !can_be_source (a, m))
+    return -1;
+  if (mention (a, m)->end_token < end && !quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.") &&
+      !line_ends_after (a, mention (a, m)->end_token - 1))
+    return -1;  /* "“…” - Smith and Jones met …" is no signature */
+  return m;
+}
+
 static void
 attribute_marked (Attribution            *a,
                   guint                   index,
@@ -1140,6 +1191,12 @@ attribute_marked (Attribution            *a,
     before = attribution_before (a, span, &found, &adjacent);
   if (!before)
     after = attribution_after (a, span, &found);
+  if (!before && !after && (found.source = signature_after (a, span)) >= 0)
+    {
+      found.cue = -1;
+      found.confidence = 0.85;
+      after = TRUE;
+    }
   if (!after && !before)
     before = attribution_before (a, span, &found, &adjacent);
   quote.start = span->start;
