@@ -562,6 +562,36 @@ closes_short_clause (const Attribution *a,
   return words <= 5;
 }
 
+static gboolean
+starts_new_clause (const Attribution *a,
+                   guint              index)
+{
+  return is_word (a, index, "and") || is_word (a, index, "but") || is_word (a, index, "while") ||
+         is_word (a, index, "whereas");
+}
+
+/* "“insanity,” and Sanders, who says it's “disastrous.”": after "and",
+ * the verb reports the words in marks later in its own clause. Not "“A,”
+ * she said, “B.”", where nothing but a comma stands before the second
+ * part. */
+static gboolean
+reports_later_quote (const Attribution *a,
+                     gint32             c,
+                     guint              end)
+{
+  guint words = 0;
+
+  for (guint t = cue (a, c)->end_token; t < end; t++)
+    {
+      if (is_quote_mark (a, t))
+        return words > 0;
+      if (quotes_document_token_is_punct (a->doc, t, ".;!?"))
+        return FALSE;
+      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+    }
+  return FALSE;
+}
+
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static gboolean
 attribution_after (Attribution      *a,
@@ -618,7 +648,7 @@ attribution_after (Attribution      *a,
       /* "“…” about the decision, said Rose Ann DeMoro". */
       if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
         m = source_after (a, cue (a, c)->end_token, end);
-      if (m < 0)
+      if (m < 0 || (starts_new_clause (a, t) && reports_later_quote (a, c, end)))
         return FALSE;
       if (ends_own_sentence (a, span) && !closes_short_clause (a, cue (a, c)->end_token, end))
         return FALSE;
@@ -922,8 +952,11 @@ names_a_term (const Attribution      *a,
     {
       gint32 m = a->mention_at[open - 2];
 
-      /* "called it", "called him": someone speaks; "a book called": a title. */
-      return !(m >= 0 && mention (a, m)->kind == QUOTES_MENTION_PRONOUN) &&
+      /* "called it", "called him", "what Gingrich called": someone speaks;
+       * "a book called": a title. */
+      return !(m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
+                          (mention (a, m)->kind == QUOTES_MENTION_NAME &&
+                           mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) &&
              !is_word (a, open - 2, "it") && !is_word (a, open - 2, "them") &&
              !is_word (a, open - 2, "this") && !is_word (a, open - 2, "that");
     }
