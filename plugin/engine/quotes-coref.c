@@ -452,7 +452,9 @@ resolve_references (Coref *c)
           if (quote->source >= 0 && mention (c, quote->source)->entity >= 0)
             s.last_speaker = mention (c, quote->source)->entity;
         }
-      if (record->entity < 0 && !record->in_quote)
+      /* A handle names its owner wherever it stands, even in a quote or
+       * in a cited post: "@TimKaine" is Kaine whoever writes it. */
+      if (record->entity < 0 && (!record->in_quote || record->kind == QUOTES_MENTION_HANDLE))
         {
           gint32 e = -1;
 
