@@ -306,6 +306,10 @@ classify_name (const Scan    *scan,
       quotes_lexicon_platform (scan->doc->lexicon, phrase) >= 0)
     return FALSE;
 
+  /* A title in capitals without its name ("the VP nominee", "the CEO") */
+  if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
+      title_length (scan, first, end, &gender) > 0)
+    return FALSE;
   if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
     return TRUE;
   if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender))
