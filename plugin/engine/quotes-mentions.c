@@ -218,6 +218,16 @@ is_organization_head (const Scan *scan,
   return FALSE;
 }
 
+/* The run ends in an organization word: "Justice Department", "Ways and
+ * Means Committee". */
+static gboolean
+ends_in_org_word (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  return end - first >= 2 && text_is (scan, end - 1, quotes_lexicon_is_org_word);
+}
+
 static gboolean
 followed_by_org_role (const Scan *scan,
                       guint       end)
@@ -235,6 +245,30 @@ all_common (const Scan *scan,
 {
   for (guint i = first; i < end; i++)
     if (!is_common (scan, i) && !is_lower_word (scan, i, "of") && !is_lower_word (scan, i, "for"))
+      return FALSE;
+  return TRUE;
+}
+
+/* Titles of laws, treaties and events end in a word that names no one:
+ * "Hyde Amendment", "Paris Agreement", "Trump Tower". */
+static gboolean
+ends_in_non_name (const Scan *scan,
+                  guint       end)
+{
+  return text_is (scan, end - 1, quotes_lexicon_is_non_name);
+}
+
+/* Every word a dictionary word, a place or a nationality: a slogan or the
+ * title of a work ("Make America Great Again", "American Skin"), which a
+ * person's name is not. */
+static gboolean
+all_plain (const Scan *scan,
+           guint       first,
+           guint       end)
+{
+  for (guint i = first; i < end; i++)
+    if (!is_common (scan, i) && !is_lower_word (scan, i, "of") && !is_lower_word (scan, i, "for") &&
+        !text_is (scan, i, quotes_lexicon_is_place) && !is_nationality (scan, i))
       return FALSE;
   return TRUE;
 }
@@ -277,6 +311,69 @@ followed_by_cue (const Scan *scan,
          !(quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & QUOTES_CUE_BASE_FORM);
 }
 
+/* How many words from @first name a known organization, the most that
+ * do, or 0. */
+static guint
+known_org_length (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  char phrase[PHRASE_SIZE];
+
+  for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 1; n--)
+    if (quotes_document_phrase (scan->doc, first, n, FALSE, phrase, sizeof phrase) != NULL &&
+        quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
+      return n;
+  return 0;
+}
+
+/* A known organization that opens a run and is not the word before a
+ * person's name ("Economist Martin Keller"): how many words it takes. */
+static guint
+org_prefix_length (const Scan *scan,
+                   guint       first,
+                   guint       end)
+{
+  guint n = known_org_length (scan, first, end), gender;
+
+  if (n == 0 || first_name_gender (scan, first, &gender) ||
+      (first + n < end && first_name_gender (scan, first + n, &gender)))
+    return 0;
+  return n;
+}
+
+/* "Democrats for Life", "Americans for Prosperity": people in the plural
+ * for a cause is how groups name themselves; a person's name holds no
+ * "for", and an office's holds a singular ("Minister for Europe"). */
+static gboolean
+is_group_for_cause (const Scan *scan,
+                    guint       first,
+                    guint       end)
+{
+  for (guint i = first + 1; i + 1 < end; i++)
+    {
+      const QuotesToken *before = token_at (scan, i - 1);
+      const char *last = scan->doc->text + before->base_end;
+
+      if (!is_lower_word (scan, i, "for"))
+        continue;
+      return !(before->flags & (QUOTES_TOKEN_POSSESSIVE | QUOTES_TOKEN_ALL_CAPS)) &&
+             before->base_end - before->start >= 4 && last[-1] == 's' && last[-2] != 's';
+    }
+  return FALSE;
+}
+
+/* The whole run names an organization that no title or opening word may
+ * be cut from: a known one ("Democrat Party", "Justice Department") or a
+ * group for a cause. */
+static gboolean
+run_is_organization (const Scan *scan,
+                     guint       first,
+                     guint       end)
+{
+  return known_org_length (scan, first, end) == end - first || is_group_for_cause (scan, first, end);
+}
+
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
 static gboolean
 classify_name (const Scan    *scan,
@@ -284,16 +381,18 @@ classify_name (const Scan    *scan,
 {
   guint first = mention->first_token, end = mention->end_token;
   char phrase[PHRASE_SIZE];
+  /* "the Senate", "Members of Parliament": a body's word, not a sentence's */
   gboolean after_the = first > scan->paragraph->first_token &&
                        (quotes_document_token_is (scan->doc, first - 1, "the") ||
-                        quotes_document_token_is (scan->doc, first - 1, "The"));
+                        quotes_document_token_is (scan->doc, first - 1, "The") ||
+                        is_lower_word (scan, first - 1, "of"));
   guint gender = 0;
 
   if (quotes_document_phrase (scan->doc, first, end - first, FALSE, phrase, sizeof phrase) == NULL)
     return FALSE;
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
-  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase))
+  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase) || is_group_for_cause (scan, first, end))
     return TRUE;
   /* "Moscow said": the government, as far as a source goes. */
   if (end - first == 1 && quotes_lexicon_is_place (scan->doc->lexicon, phrase) && followed_by_cue (scan, end) &&
@@ -310,9 +409,13 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       title_length (scan, first, end, &gender) > 0)
     return FALSE;
-  if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
-    return TRUE;
+  if (is_organization_head (scan, first, end))
+    return after_the || !all_common (scan, first, end);  /* "Party" alone is nobody either */
   if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender))
+    return TRUE;
+  /* "Bloomberg Politics", "Apple Music": a part or product of a known
+   * organization, unless the organization is also a given name. */
+  if (end - first >= 2 && org_prefix_length (scan, first, end) > 0)
     return TRUE;
   /* "Riga Philharmonic", "Chicago Tribune": a place and what is there. */
   if (end - first >= 2 && text_is (scan, first, quotes_lexicon_is_place) &&
@@ -331,6 +434,8 @@ classify_name (const Scan    *scan,
     }
   if (token_at (scan, first)->end - token_at (scan, first)->start < 2 && end - first == 1)
     return FALSE;  /* "X", the platform; a lone initial */
+  if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
+    return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
   if (all_common (scan, first, end) && !mention->type_known)
     {
       if (end - first > 1 || scan->paragraph->headline ||
@@ -339,6 +444,19 @@ classify_name (const Scan    *scan,
       mention->weak = TRUE;  /* "Brown", "Cook": names that are words too */
     }
   return TRUE;
+}
+
+/* A noun for people in some role ("members"), but not a body ("Ministry"). */
+static gboolean
+is_person_role_noun (const Scan *scan,
+                     guint       index)
+{
+  char lower[PHRASE_SIZE];
+  gboolean is_person = FALSE;
+
+  return (token_at (scan, index)->lex & QUOTES_WORD_ROLE) && lookup_lower (scan, index, lower) &&
+         quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person) && is_person &&
+         !text_is (scan, index, quotes_lexicon_is_org_word);
 }
 
 /* Words before a title that belong to it: "former", "then". */
@@ -394,6 +512,14 @@ skip_title (const Scan    *scan,
           first = ++k;  /* "Shares of Halden Shipping Group": the run began with a common word */
           continue;
         }
+      /* "Members of Congress", "Leaders of the Opposition": who belong to
+       * the organization are no part of its name. */
+      if (k == first && title_first == G_MAXUINT && k + 2 < end && is_lower_word (scan, k + 1, "of") &&
+          is_person_role_noun (scan, k))
+        {
+          first = k += 2;
+          continue;
+        }
       /* "Glaciologist Ingrid Haugen": a word before a given name and a
        * family name says what the person is. */
       if (k == first && title_first == G_MAXUINT && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) &&
@@ -406,7 +532,7 @@ skip_title (const Scan    *scan,
           continue;
         }
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
-           !(k + 1 == end && followed_by_cue (scan, end)) &&
+           !(k + 1 == end && followed_by_cue (scan, end)) && org_prefix_length (scan, k, end) == 0 &&
            !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
            !text_is (scan, k, quotes_lexicon_is_honorific_word)) ||
           text_is (scan, k, quotes_lexicon_is_non_name))
@@ -420,7 +546,8 @@ skip_title (const Scan    *scan,
           k += 2;  /* "President of Ukraine" */
           continue;
         }
-      if ((n = title_length (scan, k, end, &gender)) > 0 && k + n < end)
+      /* "Justice Department": a title word that heads an organization's name */
+      if ((n = title_length (scan, k, end, &gender)) > 0 && k + n < end && !ends_in_org_word (scan, k, end))
         {
           title_first = MIN (title_first, k);
           mention->gender = gender;
@@ -539,17 +666,81 @@ add_title_descriptor (Scan          *scan,
   add_mention (scan, mention);
 }
 
+/* "Securities and Exchange Commission", "Department of Health and Human
+ * Services": an "and" or "&" inside an organization's name joins the run
+ * before it, of dictionary and organization words only (so no person's
+ * name: "Smith and Jones Ltd" stays apart), to the run after it, which
+ * ends in an organization word. Returns the end of the joined run. */
+static guint
+extend_over_and (const Scan *scan,
+                 guint       first,
+                 guint       end)
+{
+  guint next, gender;
+
+  if (end + 1 >= scan->paragraph->end_token || !is_capitalized_word (scan, end + 1) ||
+      !(is_lower_word (scan, end, "and") || quotes_document_token_is_punct (scan->doc, end, "&")))
+    return end;
+  next = run_end (scan, end + 1);
+  if (!ends_in_org_word (scan, end + 1, next))
+    return end;
+  for (guint i = first; i < end; i++)
+    if ((!is_common (scan, i) && !text_is (scan, i, quotes_lexicon_is_org_word) &&
+         !is_lower_word (scan, i, "of")) || first_name_gender (scan, i, &gender))
+      return end;
+  return next;
+}
+
+/* "NYPD Commissioner James O'Neill", "Wells Fargo CEO John Stumpf": how
+ * many words at @first name the organization whose title and holder
+ * follow, or 0. An acronym that is no place ("U.S.") or title counts. */
+static guint
+org_before_title (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  const QuotesToken *token = token_at (scan, first);
+  guint n = known_org_length (scan, first, end), gender, title;
+
+  if (n == 0 && (token->flags & QUOTES_TOKEN_ALL_CAPS) && token->end - token->start <= 6 &&
+      !text_is (scan, first, quotes_lexicon_is_place) && !is_nationality (scan, first) &&
+      !text_is (scan, first, quotes_lexicon_is_non_name) && title_length (scan, first, end, &gender) == 0)
+    n = 1;
+  if (n == 0 || first + n >= end)
+    return 0;
+  title = title_length (scan, first + n, end, &gender);
+  return title > 0 && first + n + title < end ? n : 0;
+}
+
 /* Returns the token after the run. */
 static guint
 scan_run (Scan  *scan,
           guint  index)
 {
-  guint end = run_end (scan, index);
+  guint end = extend_over_and (scan, index, run_end (scan, index));
   QuotesMention mention = { 0 };
-  guint name;
+  guint name, org;
 
   mention.span_token = G_MAXUINT32;
-  name = skip_title (scan, index, end, &mention);
+  if (!scan->paragraph->headline && run_is_organization (scan, index, end))
+    {
+      add_name (scan, &mention, index, end);
+      return end;
+    }
+  org = org_before_title (scan, index, end);
+  if (org > 0)
+    {
+      QuotesMention org_mention = mention;
+
+      add_name (scan, &org_mention, index, index + org);
+    }
+  name = skip_title (scan, index + org, end, &mention);
+  if (org > 0 && mention.span_token == index + org)
+    {
+      /* The title is the organization's: "NYPD Commissioner" */
+      mention.span_token = index;
+      mention.title_start = token_at (scan, index)->start;
+    }
   if (name >= end)
     {
       if (mention.title_end > mention.title_start)
@@ -585,6 +776,15 @@ scan_pronoun (Scan  *scan,
   return TRUE;
 }
 
+/* The capitalised run at @index is an organization's name that ends in
+ * an organization word. */
+static gboolean
+heads_organization (const Scan *scan,
+                    guint       index)
+{
+  return is_capitalized_word (scan, index) && ends_in_org_word (scan, index, run_end (scan, index));
+}
+
 /* "the Ukrainian president", "the former prime minister": returns the
  * token after it, or @index when there is none. */
 static guint
@@ -614,6 +814,8 @@ scan_descriptor (Scan  *scan,
       if (quotes_document_phrase (scan->doc, k, n, TRUE, phrase, sizeof phrase) == NULL ||
           !quotes_lexicon_descriptor (scan->doc->lexicon, phrase, &gender))
         continue;
+      if (heads_organization (scan, k))
+        return index;  /* "the Justice Department" */
       mention.kind = QUOTES_MENTION_DESCRIPTOR;
       mention.first_token = mention.span_token = index;
       mention.end_token = k + n;
@@ -757,8 +959,8 @@ scan_paragraph (Scan *scan)
       else if (writer && scan_pronoun (scan, i))
         ;
       else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
-               scan_role (scan, i))
-        ;  /* "Officials said", but not "Senator Margaret Okoye" */
+               !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
+        ;  /* "Officials said", but not "Senator Margaret Okoye" or "Doctors for Clean Air" */
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
         {
           i = scan_run (scan, i);
