@@ -26,6 +26,7 @@ typedef struct
   QuotesDocument *doc;
   GHashTable     *by_surname;   /* folded surname -> GArray of entity indices */
   GHashTable     *by_org_key;   /* folded organization name -> entity index + 1 */
+  GHashTable     *by_initials;  /* folded initials of a longer name -> entity index + 1 */
   gboolean       *is_source;    /* per mention */
 } Coref;
 
@@ -178,20 +179,135 @@ add_acronym (Coref               *c,
                        GINT_TO_POINTER (e + 1));
 }
 
+/* The folded name, or that of the name it is another name of ("HuffPo"). */
+static char *
+org_key (const Coref         *c,
+         const QuotesMention *record)
+{
+  g_autofree char *name = g_strndup (c->doc->text + record->start, record->end - record->start);
+  const char *alias_of = quotes_lexicon_org_alias (c->doc->lexicon, name);
+
+  return quotes_name_fold (alias_of != NULL ? alias_of : name, -1);
+}
+
+/* A name of one word in capitals, such as "AP" or "NYPD", that may stand
+ * for a longer one. */
+static gboolean
+is_acronym (const Coref         *c,
+            const QuotesMention *record)
+{
+  const QuotesToken *token = quotes_document_token (c->doc, record->first_token);
+
+  return record->end_token == record->first_token + 1 && (token->flags & QUOTES_TOKEN_ALL_CAPS) &&
+         token->base_end - token->start <= 6;
+}
+
+/* The folded initials of a name of two to eight words: "Associated Press"
+ * gives "ap", "Federal Bureau of Investigation" "fbi"; with @small_words
+ * the initials of "of", "and", "for" count too ("Department of Justice":
+ * "doj"). A leading "The" never counts. NULL for any other name. */
+static char *
+org_initials (const Coref         *c,
+              const QuotesMention *record,
+              gboolean             small_words)
+{
+  char letters[8];
+  guint n = 0;
+
+  if (record->end_token - record->first_token < 2)
+    return NULL;
+  for (guint t = record->first_token; t < record->end_token; t++)
+    {
+      const QuotesToken *token = quotes_document_token (c->doc, t);
+      char initial = c->doc->text[token->start];
+
+      if (token->kind != QUOTES_TOKEN_WORD || (t == record->first_token && quotes_document_token_is (c->doc, t, "The")))
+        continue;
+      if (!(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+          !(small_words && !quotes_document_token_is (c->doc, t, "the")))
+        continue;
+      if (n == G_N_ELEMENTS (letters) || !g_ascii_isalpha (initial))
+        return NULL;
+      letters[n++] = initial;
+    }
+  return n >= 2 ? quotes_name_fold (letters, n) : NULL;
+}
+
+/* "Department of State" is also written "State Department": the folded
+ * name with the words after its one "of" put first, or NULL. */
+static char *
+org_swapped_key (const Coref         *c,
+                 const QuotesMention *record)
+{
+  const QuotesToken *of = NULL;
+  g_autofree char *swapped = NULL;
+
+  for (guint t = record->first_token + 1; t + 1 < record->end_token; t++)
+    {
+      if (!quotes_document_token_is (c->doc, t, "of"))
+        continue;
+      if (of != NULL)
+        return NULL;
+      of = quotes_document_token (c->doc, t);
+    }
+  if (of == NULL)
+    return NULL;
+  swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - of->end), c->doc->text + of->end,
+                             (int) (of->start - record->start), c->doc->text + record->start);
+  return quotes_name_fold (swapped, -1);
+}
+
+static gint32
+lookup_entity (GHashTable *table,
+               const char *key)
+{
+  return key != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (table, key)) - 1 : -1;
+}
+
+/* Keeps the first entity under @key. Takes @key. */
+static void
+remember_entity (GHashTable *table,
+                 char       *key,
+                 gint32      e)
+{
+  if (key == NULL || g_hash_table_contains (table, key))
+    g_free (key);
+  else
+    g_hash_table_insert (table, key, GINT_TO_POINTER (e + 1));
+}
+
+/* One organization by its name, its acronym ("AP" and "Associated
+ * Press", in either order) or its name turned round ("State Department"
+ * and "Department of State"). Initials only ever match an acronym, so
+ * "Supreme Court" and "Senate Committee" stay apart. */
 static void
 resolve_organization (Coref *c,
                       guint  m)
 {
   QuotesMention *record = mention (c, m);
-  g_autofree char *key = quotes_name_fold (c->doc->text + record->start, record->end - record->start);
-  gpointer found = g_hash_table_lookup (c->by_org_key, key);
+  char *key = org_key (c, record);
+  char *swapped = org_swapped_key (c, record);
+  char *initials = org_initials (c, record, FALSE);
+  char *small_initials = org_initials (c, record, TRUE);
+  gint32 e = lookup_entity (c->by_org_key, key);
 
-  gint32 e;
+  if (e < 0 && is_acronym (c, record))
+    e = lookup_entity (c->by_initials, key);
+  if (e < 0)
+    e = lookup_entity (c->by_org_key, swapped);
+  if (e < 0)
+    e = lookup_entity (c->by_org_key, initials);
+  if (e < 0)
+    e = lookup_entity (c->by_org_key, small_initials);
 
-  if (found != NULL)
-    attach (c, m, (e = GPOINTER_TO_INT (found) - 1));
+  if (e >= 0)
+    attach (c, m, e);
   else
-    g_hash_table_insert (c->by_org_key, g_steal_pointer (&key), GINT_TO_POINTER ((e = create_entity (c, m)) + 1));
+    e = create_entity (c, m);
+  remember_entity (c->by_org_key, key, e);
+  remember_entity (c->by_org_key, swapped, e);
+  remember_entity (c->by_initials, initials, e);
+  remember_entity (c->by_initials, small_initials, e);
   add_acronym (c, record, e);
 }
 
@@ -381,13 +497,31 @@ resolve_role (Coref *c,
   return -1;
 }
 
+/* "@AP", "@cspan", "@thedailybeast": an organization's handle is its
+ * name, its acronym, or its name after "the", run together. */
+static gint32
+resolve_org_handle (Coref      *c,
+                    const char *key)
+{
+  gint32 e = lookup_entity (c->by_org_key, key);
+
+  if (e < 0)
+    e = lookup_entity (c->by_initials, key);
+  if (e < 0 && g_str_has_prefix (key, "the"))
+    e = lookup_entity (c->by_org_key, key + 3);
+  return e;
+}
+
 static gint32
 resolve_handle (Coref *c,
                 guint  m)
 {
   QuotesMention *record = mention (c, m);
   g_autofree char *key = quotes_name_fold (c->doc->text + record->start + 1, record->end - record->start - 1);
+  gint32 org = resolve_org_handle (c, key);
 
+  if (org >= 0)
+    return org;
   for (guint e = 0; e < c->doc->entities->len; e++)
     {
       const char *surname = entity (c, e)->surname_key;
@@ -497,6 +631,7 @@ quotes_coref_run (QuotesDocument *doc)
 
   c.by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   c.by_org_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
   for (guint q = 0; q < doc->quotes->len; q++)
     {
@@ -511,5 +646,6 @@ quotes_coref_run (QuotesDocument *doc)
   assign_speakers (doc);
   g_hash_table_unref (c.by_surname);
   g_hash_table_unref (c.by_org_key);
+  g_hash_table_unref (c.by_initials);
   g_free (c.is_source);
 }
