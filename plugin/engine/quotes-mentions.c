@@ -409,9 +409,11 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       title_length (scan, first, end, &gender) > 0)
     return FALSE;
-  if (is_organization_head (scan, first, end))
-    return after_the || !all_common (scan, first, end);  /* "Party" alone is nobody either */
-  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender))
+  if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
+    return TRUE;
+  /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
+  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
+      !(end - first == 1 && text_is (scan, first, quotes_lexicon_is_org_word)))
     return TRUE;
   /* "Bloomberg Politics", "Apple Music": a part or product of a known
    * organization, unless the organization is also a given name. */
@@ -436,6 +438,8 @@ classify_name (const Scan    *scan,
     return FALSE;  /* "X", the platform; a lone initial */
   if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
     return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
+  if (!mention->type_known && is_organization_head (scan, first, end))
+    return FALSE;  /* "Party" alone: a body's word, but no body named */
   if (all_common (scan, first, end) && !mention->type_known)
     {
       if (end - first > 1 || scan->paragraph->headline ||
@@ -515,7 +519,7 @@ skip_title (const Scan    *scan,
       /* "Members of Congress", "Leaders of the Opposition": who belong to
        * the organization are no part of its name. */
       if (k == first && title_first == G_MAXUINT && k + 2 < end && is_lower_word (scan, k + 1, "of") &&
-          is_person_role_noun (scan, k))
+          is_person_role_noun (scan, k) && title_length (scan, k, end, &gender) == 0)
         {
           first = k += 2;
           continue;
@@ -691,13 +695,16 @@ extend_over_and (const Scan *scan,
   return next;
 }
 
-/* "NYPD Commissioner James O'Neill", "Wells Fargo CEO John Stumpf": how
- * many words at @first name the organization whose title and holder
- * follow, or 0. An acronym that is no place ("U.S.") or title counts. */
+/* "NYPD Commissioner James O'Neill", "Wells Fargo CEO John Stumpf",
+ * "Acme News Executive Chairman Jo Bloggs": how many words at @first name
+ * the organization whose title and holder follow, or 0; @title_at is
+ * where the title starts, after at most two dictionary words that belong
+ * to it. An acronym that is no place ("U.S.") or title counts. */
 static guint
 org_before_title (const Scan *scan,
                   guint       first,
-                  guint       end)
+                  guint       end,
+                  guint      *title_at)
 {
   const QuotesToken *token = token_at (scan, first);
   guint n = known_org_length (scan, first, end), gender, title;
@@ -706,10 +713,38 @@ org_before_title (const Scan *scan,
       !text_is (scan, first, quotes_lexicon_is_place) && !is_nationality (scan, first) &&
       !text_is (scan, first, quotes_lexicon_is_non_name) && title_length (scan, first, end, &gender) == 0)
     n = 1;
-  if (n == 0 || first + n >= end)
+  if (n == 0)
     return 0;
-  title = title_length (scan, first + n, end, &gender);
-  return title > 0 && first + n + title < end ? n : 0;
+  for (guint k = first + n; k < end && k <= first + n + 2; k++)
+    {
+      title = title_length (scan, k, end, &gender);
+      if (title > 0)
+        {
+          *title_at = k;
+          return k + title < end ? n : 0;
+        }
+      if (!is_common (scan, k))
+        return 0;
+    }
+  return 0;
+}
+
+/* "CNN Tuesday", "Senate Republicans": a known organization that the run
+ * goes on from with words that name nothing. Returns the end of the
+ * organization's name, or @end. */
+static guint
+trim_after_org (const Scan *scan,
+                guint       first,
+                guint       end)
+{
+  guint n = known_org_length (scan, first, end);
+
+  if (n == 0 || first + n == end)
+    return end;
+  for (guint k = first + n; k < end; k++)
+    if (!text_is (scan, k, quotes_lexicon_is_non_name))
+      return end;
+  return first + n;
 }
 
 /* Returns the token after the run. */
@@ -718,28 +753,34 @@ scan_run (Scan  *scan,
           guint  index)
 {
   guint end = extend_over_and (scan, index, run_end (scan, index));
-  QuotesMention mention = { 0 };
-  guint name, org;
+  QuotesMention mention = { 0 }, probe;
+  guint name, org, org_at, title_at;
 
   mention.span_token = G_MAXUINT32;
-  if (!scan->paragraph->headline && run_is_organization (scan, index, end))
+  if (!scan->paragraph->headline &&
+      (run_is_organization (scan, index, end) || trim_after_org (scan, index, end) < end))
     {
-      add_name (scan, &mention, index, end);
+      add_name (scan, &mention, index, trim_after_org (scan, index, end));
       return end;
     }
-  org = org_before_title (scan, index, end);
+  /* Past the words that open the run ("Wednesday for …"), an
+   * organization may head the title: "NYPD Commissioner" */
+  probe = mention;
+  org_at = title_at = skip_title (scan, index, end, &probe);
+  org = org_at < end && probe.title_end == probe.title_start ? org_before_title (scan, org_at, end, &title_at) : 0;
   if (org > 0)
     {
       QuotesMention org_mention = mention;
 
-      add_name (scan, &org_mention, index, index + org);
+      add_name (scan, &org_mention, org_at, org_at + org);
     }
-  name = skip_title (scan, index + org, end, &mention);
-  if (org > 0 && mention.span_token == index + org)
+  else
+    title_at = index;
+  name = skip_title (scan, title_at, end, &mention);
+  if (org > 0 && mention.span_token == title_at)
     {
-      /* The title is the organization's: "NYPD Commissioner" */
-      mention.span_token = index;
-      mention.title_start = token_at (scan, index)->start;
+      mention.span_token = org_at;
+      mention.title_start = token_at (scan, org_at)->start;
     }
   if (name >= end)
     {
