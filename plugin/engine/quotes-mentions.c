@@ -409,7 +409,8 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       title_length (scan, first, end, &gender) > 0)
     return FALSE;
-  if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
+  if (is_organization_head (scan, first, end) &&
+      (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
   if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
@@ -625,7 +626,7 @@ add_name (Scan          *scan,
 /* Headlines capitalise every word: only the words no dictionary has can
  * be names there ("Key Hizb-ul-Qadir Leader Arrested in Raid"). */
 static void
-add_headline_names (Scan          *scan,
+add_headline_words (Scan          *scan,
                     QuotesMention *proto,
                     guint          first,
                     guint          end)
@@ -648,6 +649,83 @@ add_headline_names (Scan          *scan,
         }
       first = stop;
     }
+}
+
+/* "Of", "The", "With": a headline's capitalised function words. */
+static gboolean
+is_small_word (const Scan *scan,
+               guint       index)
+{
+  static const char *words[] = {
+    "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "and", "with", "from", "as", NULL,
+  };
+  char lower[PHRASE_SIZE];
+
+  return lookup_lower (scan, index, lower) && quotes_word_in_list (words, lower);
+}
+
+/* Where the name of the organization whose organization word is at @head
+ * starts in a headline: two or three words back, and before any word
+ * that may be the headline's verb ("Slashes", "Calls", "Warns"), a small
+ * word ("A", "In", "Of"), a contraction or a given name. A shorter name
+ * ("Meaningful Exchange", "Clean Energy") is more likely a phrase than a
+ * body. Returns @head when there is none. */
+static guint
+headline_org_start (const Scan *scan,
+                    guint       first,
+                    guint       head)
+{
+  guint start = head, gender;
+
+  while (start > first && head - start < 3)
+    {
+      const QuotesToken *token = token_at (scan, start - 1);
+      char last = scan->doc->text[token->base_end - 1];
+
+      if (!is_capitalized_word (scan, start - 1) || (token->lex & QUOTES_WORD_CUE) || last == 's' ||
+          !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', token->base_end - token->start) ||
+          text_is (scan, start - 1, quotes_lexicon_is_non_name) || is_small_word (scan, start - 1) ||
+          first_name_gender (scan, start - 1, &gender))
+        break;
+      start--;
+    }
+  return head - start >= 2 ? start : head;
+}
+
+/* A headline's organizations: a known one of two words or more, or a
+ * name that ends in an organization word ("International Monetary Fund
+ * Slashes Forecast"), which may start before @first, where the names
+ * start once the run's opening words are skipped, but not before
+ * @run_first. The words between them are read as any headline's. */
+static void
+add_headline_names (Scan          *scan,
+                    QuotesMention *proto,
+                    guint          run_first,
+                    guint          first,
+                    guint          end)
+{
+  guint from = first, bound = run_first;
+
+  for (guint k = first; k < end;)
+    {
+      guint n = known_org_length (scan, k, end);
+      guint start = k;
+      QuotesMention org = { 0 };
+
+      if (n < 2 && text_is (scan, k, quotes_lexicon_is_org_word) &&
+          (start = headline_org_start (scan, bound, k)) < k)
+        n = k + 1 - start;
+      if (n < 2)
+        {
+          k++;
+          continue;
+        }
+      org.span_token = G_MAXUINT32;
+      add_headline_words (scan, proto, from, MAX (from, start));
+      add_name (scan, &org, start, start + n);
+      from = bound = k = start + n;
+    }
+  add_headline_words (scan, proto, from, end);
 }
 
 /* "the Ukrainian President" with no name after the title. */
@@ -789,7 +867,7 @@ scan_run (Scan  *scan,
       return MAX (end, index + 1);
     }
   if (scan->paragraph->headline)
-    add_headline_names (scan, &mention, name, end);
+    add_headline_names (scan, &mention, index, name, end);
   else
     add_name (scan, &mention, name, end);
   return end;
