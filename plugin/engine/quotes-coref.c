@@ -346,6 +346,61 @@ resolve_full_names (Coref *c)
     }
 }
 
+/* "Hillary" after "Hillary Clinton": a given name alone names the one
+ * person named in full with it, and nobody when two share it. */
+static gint32
+find_by_given_name (Coref      *c,
+                    guint       m,
+                    const char *key)
+{
+  QuotesMention *record = mention (c, m);
+  char word[PHRASE_SIZE];
+  gint32 found = -1;
+
+  if (c->doc->entities->len > 256 ||
+      quotes_document_phrase (c->doc, record->surname_token, 1, FALSE, word, sizeof word) == NULL ||
+      !quotes_lexicon_first_name (c->doc->lexicon, word, NULL))
+    return -1;
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    {
+      const char *given = entity (c, e)->given_key;
+
+      if (entity (c, e)->type != QUOTES_ENTITY_TYPE_PERSON || given == NULL || strcmp (given, key) != 0)
+        continue;
+      if (found >= 0)
+        return -1;
+      found = e;
+    }
+  return found;
+}
+
+/* "Marta Fisher Wins …": in a headline a family name that is also a word
+ * is left out of the name before it. When a given name alone joins a
+ * person, the person's family name right after it, a space apart, is
+ * taken into the mention. */
+static void
+take_following_surname (Coref *c,
+                        guint  m,
+                        gint32 e)
+{
+  QuotesMention *record = mention (c, m);
+  const QuotesToken *last = quotes_document_token (c->doc, record->end_token - 1);
+  const QuotesToken *next;
+  g_autofree char *key = NULL;
+
+  if (record->end_token >= c->doc->tokens->len || record->possessive)
+    return;
+  next = quotes_document_token (c->doc, record->end_token);
+  if (next->kind != QUOTES_TOKEN_WORD || next->start != last->end + 1 || c->doc->text[last->end] != ' ')
+    return;
+  key = token_key (c, record->end_token);
+  if (entity (c, e)->surname_key == NULL || strcmp (key, entity (c, e)->surname_key) != 0)
+    return;
+  record->surname_token = record->end_token++;
+  record->end = next->base_end;
+  record->possessive = (next->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
+}
+
 /* Pass two: a name of one word joins the person it names, or founds one
  * when the text treats it as a person (a speaker, a title, "Mr."). */
 static void
@@ -362,11 +417,35 @@ resolve_single_names (Coref *c)
         continue;
       key = token_key (c, record->surname_token);
       e = find_person (c, key, NULL);
+      if (e < 0 && (e = find_by_given_name (c, m, key)) >= 0)
+        take_following_surname (c, m, e);
       if (e >= 0)
         attach (c, m, e);
       else if (c->is_source[m] || (!record->weak && (record->title_end > record->title_start ||
                                                      name_first_token (c, record) != record->first_token)))
         create_entity (c, m);
+    }
+}
+
+/* "Jeff" and "Sessions" side by side in a headline, where "Sessions" was
+ * read apart as a dictionary word: once both name the same person, they
+ * are one mention of the full name. A quote's source keeps its mention. */
+static void
+join_split_names (Coref *c)
+{
+  for (guint m = 0; m + 1 < c->doc->sorted_mentions; m++)
+    {
+      QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
+
+      if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
+          next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
+          entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
+        continue;
+      first->end = next->end;
+      first->end_token = next->end_token;
+      first->surname_token = next->surname_token;
+      first->possessive = next->possessive;
+      next->entity = -1;
     }
 }
 
@@ -642,6 +721,7 @@ quotes_coref_run (QuotesDocument *doc)
     }
   resolve_full_names (&c);
   resolve_single_names (&c);
+  join_split_names (&c);
   resolve_references (&c);
   assign_speakers (doc);
   g_hash_table_unref (c.by_surname);
