@@ -808,17 +808,18 @@ org_before_title (const Scan *scan,
 }
 
 /* "CNN Tuesday", "Senate Republicans": a known organization that the run
- * goes on from with words that name nothing. Returns the end of the
- * organization's name, or @end. */
+ * goes on from with words that name nothing, or with the name of one of
+ * its events ("GOP National Convention", "NATO Summit"), which is no
+ * entity. Returns the end of the organization's name, or @end. */
 static guint
 trim_after_org (const Scan *scan,
                 guint       first,
                 guint       end)
 {
-  guint n = known_org_length (scan, first, end);
+  guint n = org_prefix_length (scan, first, end);
 
-  if (n == 0 || first + n == end)
-    return end;
+  if (n == 0 || first + n == end || text_is (scan, end - 1, quotes_lexicon_is_non_name))
+    return n > 0 ? first + n : end;
   for (guint k = first + n; k < end; k++)
     if (!text_is (scan, k, quotes_lexicon_is_non_name))
       return end;
