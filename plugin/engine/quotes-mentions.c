@@ -420,9 +420,11 @@ classify_name (const Scan    *scan,
    * organization, unless the organization is also a given name. */
   if (end - first >= 2 && org_prefix_length (scan, first, end) > 0)
     return TRUE;
-  /* "Riga Philharmonic", "Chicago Tribune": a place and what is there. */
+  /* "Riga Philharmonic", "Chicago Tribune": a place and what is there, but
+   * not "a Tennessee Republican", "the South Carolina Democrat" */
   if (end - first >= 2 && text_is (scan, first, quotes_lexicon_is_place) &&
-      !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender))
+      !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender) &&
+      !ends_in_non_name (scan, end))
     return TRUE;
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       token_at (scan, first)->end - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
@@ -536,11 +538,13 @@ skip_title (const Scan    *scan,
           title_first = k++;
           continue;
         }
+      /* A sentence's opening word or a non-name is no part of a name; but
+       * "South" of "South Carolina" is part of a place. */
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
            !(k + 1 == end && followed_by_cue (scan, end)) && org_prefix_length (scan, k, end) == 0 &&
            !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
            !text_is (scan, k, quotes_lexicon_is_honorific_word)) ||
-          text_is (scan, k, quotes_lexicon_is_non_name))
+          (text_is (scan, k, quotes_lexicon_is_non_name) && place_length (scan, k, end) < 2))
         {
           first = ++k;
           continue;
