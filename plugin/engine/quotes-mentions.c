@@ -342,6 +342,24 @@ org_prefix_length (const Scan *scan,
   return n;
 }
 
+/* "Bloomberg Politics", "Apple Music", "Twitchy Team": a known
+ * organization and dictionary or organization words after it name a part
+ * or product of it; "Tory Mazzola" is someone. */
+static gboolean
+is_org_part (const Scan *scan,
+             guint       first,
+             guint       end)
+{
+  guint n = org_prefix_length (scan, first, end);
+
+  if (n == 0 || first + n == end)
+    return FALSE;
+  for (guint k = first + n; k < end; k++)
+    if (!is_common (scan, k) && !text_is (scan, k, quotes_lexicon_is_org_word))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Democrats for Life", "Americans for Prosperity": people in the plural
  * for a cause is how groups name themselves; a person's name holds no
  * "for", and an office's holds a singular ("Minister for Europe"). */
@@ -416,9 +434,7 @@ classify_name (const Scan    *scan,
   if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
       !(end - first == 1 && text_is (scan, first, quotes_lexicon_is_org_word)))
     return TRUE;
-  /* "Bloomberg Politics", "Apple Music": a part or product of a known
-   * organization, unless the organization is also a given name. */
-  if (end - first >= 2 && org_prefix_length (scan, first, end) > 0)
+  if (is_org_part (scan, first, end))
     return TRUE;
   /* "Riga Philharmonic", "Chicago Tribune": a place and what is there, but
    * not "a Tennessee Republican", "the South Carolina Democrat" */
@@ -768,7 +784,9 @@ extend_over_and (const Scan *scan,
       !(is_lower_word (scan, end, "and") || quotes_document_token_is_punct (scan->doc, end, "&")))
     return end;
   next = run_end (scan, end + 1);
-  if (!ends_in_org_word (scan, end + 1, next))
+  /* "the Defense Department and Israel Defense Forces" are two */
+  if (!ends_in_org_word (scan, end + 1, next) || ends_in_org_word (scan, first, end) ||
+      text_is (scan, end + 1, quotes_lexicon_is_place) || is_nationality (scan, end + 1))
     return end;
   for (guint i = first; i < end; i++)
     if ((!is_common (scan, i) && !text_is (scan, i, quotes_lexicon_is_org_word) &&
