@@ -342,9 +342,19 @@ org_prefix_length (const Scan *scan,
   return n;
 }
 
-/* "Bloomberg Politics", "Apple Music", "Twitchy Team": a known
- * organization and dictionary or organization words after it name a part
- * or product of it; "Tory Mazzola" is someone. */
+/* A dictionary word, an organization word or a place: what may follow a
+ * known organization's name in the name of a part of it. */
+static gboolean
+is_part_word (const Scan *scan,
+              guint       index)
+{
+  return is_common (scan, index) || text_is (scan, index, quotes_lexicon_is_org_word) ||
+         text_is (scan, index, quotes_lexicon_is_place);
+}
+
+/* "Bloomberg Politics", "Apple Music", "Politico Florida": a known
+ * organization and dictionary words, organization words or places after
+ * it name a part or product of it; "Tory Mazzola" is someone. */
 static gboolean
 is_org_part (const Scan *scan,
              guint       first,
@@ -355,7 +365,7 @@ is_org_part (const Scan *scan,
   if (n == 0 || first + n == end)
     return FALSE;
   for (guint k = first + n; k < end; k++)
-    if (!is_common (scan, k) && !text_is (scan, k, quotes_lexicon_is_org_word))
+    if (!is_part_word (scan, k))
       return FALSE;
   return TRUE;
 }
@@ -770,9 +780,10 @@ add_title_descriptor (Scan          *scan,
 
 /* "Securities and Exchange Commission", "Department of Health and Human
  * Services": an "and" or "&" inside an organization's name joins the run
- * before it, of dictionary and organization words only (so no person's
- * name: "Smith and Jones Ltd" stays apart), to the run after it, which
- * ends in an organization word. Returns the end of the joined run. */
+ * before it, of dictionary words, organization words and places only (so
+ * no person's name: "Smith and Jones Ltd" stays apart), to the run after
+ * it, which ends in an organization word. Returns the end of the joined
+ * run. */
 static guint
 extend_over_and (const Scan *scan,
                  guint       first,
@@ -788,9 +799,10 @@ extend_over_and (const Scan *scan,
   if (!ends_in_org_word (scan, end + 1, next) || ends_in_org_word (scan, first, end) ||
       text_is (scan, end + 1, quotes_lexicon_is_place) || is_nationality (scan, end + 1))
     return end;
+  if (end - first == 1 && text_is (scan, first, quotes_lexicon_is_place))
+    return end;  /* "Texas and Florida Department …" */
   for (guint i = first; i < end; i++)
-    if ((!is_common (scan, i) && !text_is (scan, i, quotes_lexicon_is_org_word) &&
-         !is_lower_word (scan, i, "of")) || first_name_gender (scan, i, &gender))
+    if ((!is_part_word (scan, i) && !is_lower_word (scan, i, "of")) || first_name_gender (scan, i, &gender))
       return end;
   return next;
 }
