@@ -860,38 +860,49 @@ trim_after_org (const Scan *scan,
   return first + n;
 }
 
+/* Adds the organization that heads the run's title ("NYPD Commissioner
+ * James O'Neill"), looked for past the words that open the run
+ * ("Wednesday for …"). Returns where the title starts and sets @org_at,
+ * or returns @index when there is none. */
+static guint
+add_org_before_title (Scan  *scan,
+                      guint  index,
+                      guint  end,
+                      guint *org_at)
+{
+  QuotesMention probe = { 0 }, org = { 0 };
+  guint at, n, title_at;
+
+  probe.span_token = org.span_token = G_MAXUINT32;
+  at = skip_title (scan, index, end, &probe);
+  if (at >= end || probe.title_end > probe.title_start || (n = org_before_title (scan, at, end, &title_at)) == 0)
+    return index;
+  add_name (scan, &org, at, at + n);
+  *org_at = at;
+  return title_at;
+}
+
 /* Returns the token after the run. */
 static guint
 scan_run (Scan  *scan,
           guint  index)
 {
   guint end = extend_over_and (scan, index, run_end (scan, index));
-  QuotesMention mention = { 0 }, probe;
-  guint name, org, org_at, title_at;
+  guint org_end = trim_after_org (scan, index, end);
+  QuotesMention mention = { 0 };
+  guint name, title_at, org_at = index;
 
   mention.span_token = G_MAXUINT32;
-  if (!scan->paragraph->headline &&
-      (run_is_organization (scan, index, end) || trim_after_org (scan, index, end) < end))
+  if (!scan->paragraph->headline && (org_end < end || run_is_organization (scan, index, end)))
     {
-      add_name (scan, &mention, index, trim_after_org (scan, index, end));
+      add_name (scan, &mention, index, org_end);
       return end;
     }
-  /* Past the words that open the run ("Wednesday for …"), an
-   * organization may head the title: "NYPD Commissioner" */
-  probe = mention;
-  org_at = title_at = skip_title (scan, index, end, &probe);
-  org = org_at < end && probe.title_end == probe.title_start ? org_before_title (scan, org_at, end, &title_at) : 0;
-  if (org > 0)
-    {
-      QuotesMention org_mention = mention;
-
-      add_name (scan, &org_mention, org_at, org_at + org);
-    }
-  else
-    title_at = index;
+  title_at = add_org_before_title (scan, index, end, &org_at);
   name = skip_title (scan, title_at, end, &mention);
-  if (org > 0 && mention.span_token == title_at)
+  if (title_at > index && mention.span_token == title_at)
     {
+      /* The title is the organization's: "NYPD Commissioner" */
       mention.span_token = org_at;
       mention.title_start = token_at (scan, org_at)->start;
     }
