@@ -648,7 +648,7 @@ static void
 test_inline_two_on_a_line (void)
 {
   const char *text =
-    "Yes. – Jane Doe (@janedoe) March 15, 2025 No. -- John Roe (@johnroe) March 16, 2025 and more text\n";
+    "Yes. – Jane Doe (@janedoe) March 15, 2025 No. -- John Roe (@johnroe) March 16, 2025 More text.\n";
   g_autoptr(GArray) posts = find (text);
 
   g_assert_cmpuint (posts->len, ==, 2);
@@ -677,6 +677,7 @@ test_not_post_inline_prose (void)
   assert_no_posts ("A well-known critic, Jean-Pierre Roe (@jproe) March 15, 2025, wrote it.\n");
   assert_no_posts ("It is over — (@janedoe) March 15, 2025\n");
   assert_no_posts ("Smith — Jones (@jjones March 15, 2025\n");
+  assert_no_posts ("He was replaced — Jo Roe (@jroe) March 3, 2016, took over the desk.\n");
 }
 
 /* ---------------------------------------------------------------------------

@@ -1562,10 +1562,12 @@ find_inline_dash (const char *from,
 
 /* Reads what follows the handle of a signature inside a line: a date within
  * the first three words, then any times, time zones and links. The line
- * may go on with other text, or a markup tag, where the signature ends, so
- * the date must be one that is read: an unread foreign one would let
- * "(@handle) заявив 15 березня 2025 року, що …" pass as a signature.
- * Returns the signature's end, or NULL when there is no date. */
+ * may go on with a markup tag or with other text, where the signature
+ * ends; but not with a lower-case word, which goes on the sentence the
+ * dash was in ("— Jo Roe (@jroe) March 3, 2016, took over"). So the date
+ * must be one that is read: an unread foreign one would let "(@handle)
+ * заявив 15 березня 2025 року, що …" pass as a signature. Returns the
+ * signature's end, or NULL when there is none. */
 static const char *
 read_inline_tail (const char *text,
                   const char *p,
@@ -1600,6 +1602,8 @@ read_inline_tail (const char *text,
           if (!sig->url.found && match_post_url (text, p - text, w_end - text, &token_end, &match))
             sig->url = match;
         }
+      else if (g_ascii_islower (*p))
+        return NULL;
       else if (!is_filler_word (p, w_end))
         break;
       sig_end = p = w_end;
