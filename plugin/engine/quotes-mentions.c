@@ -1126,6 +1126,12 @@ scan_paragraph (Scan *scan)
       else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
                !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
         ;  /* "Officials said", but not "Senator Margaret Okoye" or "Doctors for Clean Air" */
+      /* "Democrats said": party members are no entity, but a source all
+       * the same, as "analysts" are */
+      else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && !is_capitalized_word (scan, i + 1) &&
+               text_is (scan, i, quotes_lexicon_is_non_name) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
+               scan_role (scan, i))
+        ;
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
         {
           i = scan_run (scan, i);
