@@ -3,7 +3,8 @@
 /*
  * Finds the social-media posts that a news text cites: embedded posts as a
  * page shows them when the embed script did not run (the post's text, then a
- * signature line such as "— Name (@handle) March 15, 2025"), and post URLs.
+ * signature such as "— Name (@handle) March 15, 2025", on a line of its own
+ * or running on after the text), and post URLs.
  *
  * The scanner is written by hand rather than with GRegex: a pattern with
  * alternations run over a whole article can backtrack into quadratic time on
