@@ -609,6 +609,78 @@ test_signature_at_start (void)
 }
 
 /* ---------------------------------------------------------------------------
+ * Signatures inside a line
+ * ------------------------------------------------------------------------- */
+
+static void
+test_inline_after_text (void)
+{
+  const char *text =
+    "Before.\n"
+    "The bridge is open again. — Jane Doe (@janedoe) March 15, 2025\n"
+    "After.\n";
+  g_autoptr(GArray) posts = find (text);
+  const QuotesPostSpan *post;
+
+  g_assert_cmpuint (posts->len, ==, 1);
+  post = assert_embedded (posts, 0, text, "The bridge is open again.", "— Jane Doe (@janedoe) March 15, 2025");
+  g_assert_cmpstr (post->author, ==, "Jane Doe");
+  g_assert_cmpstr (post->handle, ==, "@janedoe");
+  g_assert_cmpstr (post->date, ==, "2025-03-15");
+}
+
+/* Glued to the post's picture link, which stays in the post's text */
+static void
+test_inline_glued_to_link (void)
+{
+  const char *text = "New album out now pic.twitter.com/Ab3xYz9Qw1— Some Band (@someband) 2 May 2024.\n";
+  g_autoptr(GArray) posts = find (text);
+
+  g_assert_cmpuint (posts->len, ==, 1);
+  assert_embedded (posts, 0, text, "New album out now pic.twitter.com/Ab3xYz9Qw1",
+                   "— Some Band (@someband) 2 May 2024.");
+  g_assert_cmpstr (nth_post (posts, 0)->date, ==, "2024-05-02");
+}
+
+/* The line goes on after the signature; a second signature on the line
+ * takes only the text since the first. */
+static void
+test_inline_two_on_a_line (void)
+{
+  const char *text =
+    "Yes. – Jane Doe (@janedoe) March 15, 2025 No. -- John Roe (@johnroe) March 16, 2025 More text.\n";
+  g_autoptr(GArray) posts = find (text);
+
+  g_assert_cmpuint (posts->len, ==, 2);
+  assert_embedded (posts, 0, text, "Yes.", "– Jane Doe (@janedoe) March 15, 2025");
+  assert_embedded (posts, 1, text, "No.", "-- John Roe (@johnroe) March 16, 2025");
+}
+
+/* A markup tag that opens the line is no part of the post's text. */
+static void
+test_inline_after_tag (void)
+{
+  const char *text = "<blockquote class=\"post\">All good here. — Jane Doe (@janedoe) March 15, 2025</blockquote>\n";
+  g_autoptr(GArray) posts = find (text);
+
+  g_assert_cmpuint (posts->len, ==, 1);
+  assert_embedded (posts, 0, text, "All good here.", "— Jane Doe (@janedoe) March 15, 2025");
+}
+
+/* Dashes in prose around a handle make no post without a date after it,
+ * and a lone hyphen opens no signature inside a line. */
+static void
+test_not_post_inline_prose (void)
+{
+  assert_no_posts ("The mayor — Jane Doe (@janedoe) — said the bridge would reopen on March 15, 2025.\n");
+  assert_no_posts ("Her deputy – John Roe (@johnroe) on X – disagreed.\n");
+  assert_no_posts ("A well-known critic, Jean-Pierre Roe (@jproe) March 15, 2025, wrote it.\n");
+  assert_no_posts ("It is over — (@janedoe) March 15, 2025\n");
+  assert_no_posts ("Smith — Jones (@jjones March 15, 2025\n");
+  assert_no_posts ("He was replaced — Jo Roe (@jroe) March 3, 2016, took over the desk.\n");
+}
+
+/* ---------------------------------------------------------------------------
  * What is not an embedded post
  * ------------------------------------------------------------------------- */
 
@@ -919,7 +991,12 @@ test_hostile_paren_at (void)
   g_autofree char *dashed = repeat ("— (@", HOSTILE_BYTES);
   g_autofree char *lines = repeat ("— a (@b\n", HOSTILE_BYTES);
   g_autofree char *tail = g_strconcat ("Text.\n— Jane (@jane) ", plain, NULL);
+  /* one line of would-be signatures inside it, with and without dates */
+  g_autofree char *inline_undated = repeat ("x — a (@b) on ", HOSTILE_BYTES);
+  g_autofree char *inline_dated = repeat ("x — a (@b) March 1, 2020 ", HOSTILE_BYTES);
 
+  g_assert_cmpuint (count_posts (inline_undated), ==, 0);
+  g_assert_cmpuint (count_posts (inline_dated), >, 0);
   g_assert_cmpuint (count_posts (plain), ==, 0);
   g_assert_cmpuint (count_posts (dashed), ==, 0);
   g_assert_cmpuint (count_posts (lines), ==, 0);
@@ -1094,6 +1171,11 @@ main (int   argc,
   g_test_add_func ("/Posts/signature/long-run", test_signature_long_run);
   g_test_add_func ("/Posts/signature/two-in-a-row", test_signature_two_in_a_row);
   g_test_add_func ("/Posts/signature/at-start", test_signature_at_start);
+  g_test_add_func ("/Posts/inline/after-text", test_inline_after_text);
+  g_test_add_func ("/Posts/inline/glued-to-link", test_inline_glued_to_link);
+  g_test_add_func ("/Posts/inline/two-on-a-line", test_inline_two_on_a_line);
+  g_test_add_func ("/Posts/inline/after-tag", test_inline_after_tag);
+  g_test_add_func ("/Posts/not-post/inline-prose", test_not_post_inline_prose);
   g_test_add_func ("/Posts/not-post/running-text", test_not_post_running_text);
   g_test_add_func ("/Posts/not-post/list-item", test_not_post_list_item);
   g_test_add_func ("/Posts/not-post/dash-lines", test_not_post_dash_lines);

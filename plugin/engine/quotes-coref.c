@@ -26,6 +26,7 @@ typedef struct
   QuotesDocument *doc;
   GHashTable     *by_surname;   /* folded surname -> GArray of entity indices */
   GHashTable     *by_org_key;   /* folded organization name -> entity index + 1 */
+  GHashTable     *by_initials;  /* folded initials of a longer name -> entity index + 1 */
   gboolean       *is_source;    /* per mention */
   GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
 } Coref;
@@ -179,20 +180,135 @@ add_acronym (Coref               *c,
                        GINT_TO_POINTER (e + 1));
 }
 
+/* The folded name, or that of the name it is another name of ("HuffPo"). */
+static char *
+org_key (const Coref         *c,
+         const QuotesMention *record)
+{
+  g_autofree char *name = g_strndup (c->doc->text + record->start, record->end - record->start);
+  const char *alias_of = quotes_lexicon_org_alias (c->doc->lexicon, name);
+
+  return quotes_name_fold (alias_of != NULL ? alias_of : name, -1);
+}
+
+/* A name of one word in capitals, such as "AP" or "NYPD", that may stand
+ * for a longer one. */
+static gboolean
+is_acronym (const Coref         *c,
+            const QuotesMention *record)
+{
+  const QuotesToken *token = quotes_document_token (c->doc, record->first_token);
+
+  return record->end_token == record->first_token + 1 && (token->flags & QUOTES_TOKEN_ALL_CAPS) &&
+         token->base_end - token->start <= 6;
+}
+
+/* The folded initials of a name of two to eight words: "Associated Press"
+ * gives "ap", "Federal Bureau of Investigation" "fbi"; with @small_words
+ * the initials of "of", "and", "for" count too ("Department of Justice":
+ * "doj"). A leading "The" never counts. NULL for any other name. */
+static char *
+org_initials (const Coref         *c,
+              const QuotesMention *record,
+              gboolean             small_words)
+{
+  char letters[8];
+  guint n = 0;
+
+  if (record->end_token - record->first_token < 2)
+    return NULL;
+  for (guint t = record->first_token; t < record->end_token; t++)
+    {
+      const QuotesToken *token = quotes_document_token (c->doc, t);
+      char initial = c->doc->text[token->start];
+
+      if (token->kind != QUOTES_TOKEN_WORD || (t == record->first_token && quotes_document_token_is (c->doc, t, "The")))
+        continue;
+      if (!(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+          !(small_words && !quotes_document_token_is (c->doc, t, "the")))
+        continue;
+      if (n == G_N_ELEMENTS (letters) || !g_ascii_isalpha (initial))
+        return NULL;
+      letters[n++] = initial;
+    }
+  return n >= 2 ? quotes_name_fold (letters, n) : NULL;
+}
+
+/* "Department of State" is also written "State Department": the folded
+ * name with the words after its one "of" put first, or NULL. */
+static char *
+org_swapped_key (const Coref         *c,
+                 const QuotesMention *record)
+{
+  const QuotesToken *of = NULL;
+  g_autofree char *swapped = NULL;
+
+  for (guint t = record->first_token + 1; t + 1 < record->end_token; t++)
+    {
+      if (!quotes_document_token_is (c->doc, t, "of"))
+        continue;
+      if (of != NULL)
+        return NULL;
+      of = quotes_document_token (c->doc, t);
+    }
+  if (of == NULL)
+    return NULL;
+  swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - of->end), c->doc->text + of->end,
+                             (int) (of->start - record->start), c->doc->text + record->start);
+  return quotes_name_fold (swapped, -1);
+}
+
+static gint32
+lookup_entity (GHashTable *table,
+               const char *key)
+{
+  return key != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (table, key)) - 1 : -1;
+}
+
+/* Keeps the first entity under @key. Takes @key. */
+static void
+remember_entity (GHashTable *table,
+                 char       *key,
+                 gint32      e)
+{
+  if (key == NULL || g_hash_table_contains (table, key))
+    g_free (key);
+  else
+    g_hash_table_insert (table, key, GINT_TO_POINTER (e + 1));
+}
+
+/* One organization by its name, its acronym ("AP" and "Associated
+ * Press", in either order) or its name turned round ("State Department"
+ * and "Department of State"). Initials only ever match an acronym, so
+ * "Supreme Court" and "Senate Committee" stay apart. */
 static void
 resolve_organization (Coref *c,
                       guint  m)
 {
   QuotesMention *record = mention (c, m);
-  g_autofree char *key = quotes_name_fold (c->doc->text + record->start, record->end - record->start);
-  gpointer found = g_hash_table_lookup (c->by_org_key, key);
+  char *key = org_key (c, record);
+  char *swapped = org_swapped_key (c, record);
+  char *initials = org_initials (c, record, FALSE);
+  char *small_initials = org_initials (c, record, TRUE);
+  gint32 e = lookup_entity (c->by_org_key, key);
 
-  gint32 e;
+  if (e < 0 && is_acronym (c, record))
+    e = lookup_entity (c->by_initials, key);
+  if (e < 0)
+    e = lookup_entity (c->by_org_key, swapped);
+  if (e < 0)
+    e = lookup_entity (c->by_org_key, initials);
+  if (e < 0)
+    e = lookup_entity (c->by_org_key, small_initials);
 
-  if (found != NULL)
-    attach (c, m, (e = GPOINTER_TO_INT (found) - 1));
+  if (e >= 0)
+    attach (c, m, e);
   else
-    g_hash_table_insert (c->by_org_key, g_steal_pointer (&key), GINT_TO_POINTER ((e = create_entity (c, m)) + 1));
+    e = create_entity (c, m);
+  remember_entity (c->by_org_key, key, e);
+  remember_entity (c->by_org_key, swapped, e);
+  remember_entity (c->by_initials, initials, e);
+  remember_entity (c->by_initials, small_initials, e);
   add_acronym (c, record, e);
 }
 
@@ -231,6 +347,61 @@ resolve_full_names (Coref *c)
     }
 }
 
+/* "Hillary" after "Hillary Clinton": a given name alone names the one
+ * person named in full with it, and nobody when two share it. */
+static gint32
+find_by_given_name (Coref      *c,
+                    guint       m,
+                    const char *key)
+{
+  QuotesMention *record = mention (c, m);
+  char word[PHRASE_SIZE];
+  gint32 found = -1;
+
+  if (c->doc->entities->len > 256 ||
+      quotes_document_phrase (c->doc, record->surname_token, 1, FALSE, word, sizeof word) == NULL ||
+      !quotes_lexicon_first_name (c->doc->lexicon, word, -1, NULL))
+    return -1;
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    {
+      const char *given = entity (c, e)->given_key;
+
+      if (entity (c, e)->type != QUOTES_ENTITY_TYPE_PERSON || given == NULL || strcmp (given, key) != 0)
+        continue;
+      if (found >= 0)
+        return -1;
+      found = e;
+    }
+  return found;
+}
+
+/* "Marta Fisher Wins …": in a headline a family name that is also a word
+ * is left out of the name before it. When a given name alone joins a
+ * person, the person's family name right after it, a space apart, is
+ * taken into the mention. */
+static void
+take_following_surname (Coref *c,
+                        guint  m,
+                        gint32 e)
+{
+  QuotesMention *record = mention (c, m);
+  const QuotesToken *last = quotes_document_token (c->doc, record->end_token - 1);
+  const QuotesToken *next;
+  g_autofree char *key = NULL;
+
+  if (record->end_token >= c->doc->tokens->len || record->possessive)
+    return;
+  next = quotes_document_token (c->doc, record->end_token);
+  if (next->kind != QUOTES_TOKEN_WORD || next->start != last->end + 1 || c->doc->text[last->end] != ' ')
+    return;
+  key = token_key (c, record->end_token);
+  if (entity (c, e)->surname_key == NULL || strcmp (key, entity (c, e)->surname_key) != 0)
+    return;
+  record->surname_token = record->end_token++;
+  record->end = next->base_end;
+  record->possessive = (next->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
+}
+
 /* Pass two: a name of one word joins the person it names, or founds one
  * when the text treats it as a person (a speaker, a title, "Mr."). */
 static void
@@ -247,11 +418,35 @@ resolve_single_names (Coref *c)
         continue;
       key = token_key (c, record->surname_token);
       e = find_person (c, key, NULL);
+      if (e < 0 && (e = find_by_given_name (c, m, key)) >= 0)
+        take_following_surname (c, m, e);
       if (e >= 0)
         attach (c, m, e);
       else if (c->is_source[m] || (!record->weak && (record->title_end > record->title_start ||
                                                      name_first_token (c, record) != record->first_token)))
         create_entity (c, m);
+    }
+}
+
+/* "Jeff" and "Sessions" side by side in a headline, where "Sessions" was
+ * read apart as a dictionary word: once both name the same person, they
+ * are one mention of the full name. A quote's source keeps its mention. */
+static void
+join_split_names (Coref *c)
+{
+  for (guint m = 0; m + 1 < c->doc->sorted_mentions; m++)
+    {
+      QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
+
+      if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
+          next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
+          entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
+        continue;
+      first->end = next->end;
+      first->end_token = next->end_token;
+      first->surname_token = next->surname_token;
+      first->possessive = next->possessive;
+      next->entity = -1;
     }
 }
 
@@ -387,13 +582,31 @@ resolve_role (Coref *c,
   return -1;
 }
 
+/* "@AP", "@cspan", "@thedailybeast": an organization's handle is its
+ * name, its acronym, or its name after "the", run together. */
+static gint32
+resolve_org_handle (Coref      *c,
+                    const char *key)
+{
+  gint32 e = lookup_entity (c->by_org_key, key);
+
+  if (e < 0)
+    e = lookup_entity (c->by_initials, key);
+  if (e < 0 && g_str_has_prefix (key, "the"))
+    e = lookup_entity (c->by_org_key, key + 3);
+  return e;
+}
+
 static gint32
 resolve_handle (Coref *c,
                 guint  m)
 {
   QuotesMention *record = mention (c, m);
   g_autofree char *key = quotes_name_fold (c->doc->text + record->start + 1, record->end - record->start - 1);
+  gint32 org = resolve_org_handle (c, key);
 
+  if (org >= 0)
+    return org;
   for (guint e = 0; e < c->doc->entities->len; e++)
     {
       const char *surname = entity (c, e)->surname_key;
@@ -506,7 +719,9 @@ resolve_references (Coref *c)
           if (quote->source >= 0 && mention (c, quote->source)->entity >= 0)
             s.last_speaker = mention (c, quote->source)->entity;
         }
-      if (record->entity < 0 && !record->in_quote)
+      /* A handle names its owner wherever it stands, even in a quote or
+       * in a cited post: "@TimKaine" is Kaine whoever writes it. */
+      if (record->entity < 0 && (!record->in_quote || record->kind == QUOTES_MENTION_HANDLE))
         {
           gint32 e = -1;
 
@@ -556,6 +771,7 @@ quotes_coref_run (QuotesDocument *doc)
 
   c.by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   c.by_org_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
   c.lower_titles = g_ptr_array_new_with_free_func (g_free);
   for (guint q = 0; q < doc->quotes->len; q++)
@@ -567,10 +783,12 @@ quotes_coref_run (QuotesDocument *doc)
     }
   resolve_full_names (&c);
   resolve_single_names (&c);
+  join_split_names (&c);
   resolve_references (&c);
   assign_speakers (doc);
   g_hash_table_unref (c.by_surname);
   g_hash_table_unref (c.by_org_key);
+  g_hash_table_unref (c.by_initials);
   g_free (c.is_source);
   g_ptr_array_unref (c.lower_titles);
 }

@@ -43,6 +43,7 @@ struct _QuotesLexicon
   WordTable   cue_fillers;
   WordTable   cue_starts;       /* first words of all cues: most words are none */
   GHashTable *nationalities;    /* adjective -> country */
+  GHashTable *org_aliases;      /* another name of an organization -> its name */
   QuotesWordIndex nationality_index;
   GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
   guint32    *boilerplate_lengths;
@@ -325,6 +326,7 @@ add_cue_line (char   **fields,
     }
 }
 
+/* "Adjective<TAB>Country", and "Alias<TAB>Name" alike */
 static void
 add_nationality_line (char   **fields,
                       guint    n_fields,
@@ -507,6 +509,7 @@ quotes_lexicon_load (void)
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     word_table_init (tables[i]);
   self->nationalities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->org_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->boilerplate = g_ptr_array_new_with_free_func (g_free);
 
   for_each_line ("cues.txt", add_cue_line, self);
@@ -525,6 +528,7 @@ quotes_lexicon_load (void)
   load_table (&self->pronouns, "pronouns.txt", pronoun_field, TRUE);
   load_table (&self->descriptors, "descriptor-nouns.txt", gender_field, TRUE);
   for_each_line ("nationalities.txt", add_nationality_line, self->nationalities);
+  for_each_line ("org-aliases.txt", add_nationality_line, self->org_aliases);
   load_table (&self->abbreviations, "abbreviations.txt", NULL, FALSE);
   load_table (&self->name_particles, "name-particles.txt", NULL, FALSE);
   load_table (&self->cue_fillers, "cue-fillers.txt", NULL, FALSE);
@@ -621,6 +625,13 @@ quotes_lexicon_nationality (QuotesLexicon *self,
 
   quotes_word_index_lookup (&self->nationality_index, word, length < 0 ? strlen (word) : (gsize) length, &country);
   return country;
+}
+
+const char *
+quotes_lexicon_org_alias (QuotesLexicon *self,
+                          const char    *name)
+{
+  return g_hash_table_lookup (self->org_aliases, name);
 }
 
 gboolean

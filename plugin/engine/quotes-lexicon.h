@@ -68,6 +68,9 @@ gboolean  quotes_lexicon_is_title_modifier   (QuotesLexicon *self, const char *l
 const char *quotes_lexicon_nationality       (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_place            (QuotesLexicon *self, const char *name, gssize length);
 gboolean  quotes_lexicon_is_known_org        (QuotesLexicon *self, const char *name, gssize length);
+/* The name an organization goes by when @name is another of its names
+ * ("HuffPo": "Huffington Post"), or NULL. */
+const char *quotes_lexicon_org_alias         (QuotesLexicon *self, const char *name);
 guint     quotes_lexicon_name_max_words      (QuotesLexicon *self);
 gboolean  quotes_lexicon_is_org_word         (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_org_role         (QuotesLexicon *self, const char *lower);

@@ -263,6 +263,16 @@ is_organization_head (const Scan *scan,
   return FALSE;
 }
 
+/* The run ends in an organization word: "Justice Department", "Ways and
+ * Means Committee". */
+static gboolean
+ends_in_org_word (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  return end - first >= 2 && text_is (scan, end - 1, quotes_lexicon_is_org_word);
+}
+
 static gboolean
 followed_by_org_role (const Scan *scan,
                       guint       end)
@@ -280,6 +290,30 @@ all_common (const Scan *scan,
 {
   for (guint i = first; i < end; i++)
     if (!is_common (scan, i) && !is_lower_word (scan, i, "of") && !is_lower_word (scan, i, "for"))
+      return FALSE;
+  return TRUE;
+}
+
+/* Titles of laws, treaties and events end in a word that names no one:
+ * "Hyde Amendment", "Paris Agreement", "Trump Tower". */
+static gboolean
+ends_in_non_name (const Scan *scan,
+                  guint       end)
+{
+  return text_is (scan, end - 1, quotes_lexicon_is_non_name);
+}
+
+/* Every word a dictionary word, a place or a nationality: a slogan or the
+ * title of a work ("Make America Great Again", "American Skin"), which a
+ * person's name is not. */
+static gboolean
+all_plain (const Scan *scan,
+           guint       first,
+           guint       end)
+{
+  for (guint i = first; i < end; i++)
+    if (!is_common (scan, i) && !is_lower_word (scan, i, "of") && !is_lower_word (scan, i, "for") &&
+        !text_is (scan, i, quotes_lexicon_is_place) && !is_nationality (scan, i))
       return FALSE;
   return TRUE;
 }
@@ -323,6 +357,97 @@ followed_by_cue (const Scan *scan,
          !(quotes_lexicon_cue_flags (scan->doc->lexicon, lower) & QUOTES_CUE_BASE_FORM);
 }
 
+/* How many words from @first name a known organization, the most that
+ * do, or 0. */
+static guint
+known_org_length (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  char phrase[PHRASE_SIZE];
+
+  for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 1; n--)
+    if (quotes_document_phrase (scan->doc, first, n, FALSE, phrase, sizeof phrase) != NULL &&
+        quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, -1))
+      return n;
+  return 0;
+}
+
+/* A known organization that opens a run and is not the word before a
+ * person's name ("Economist Martin Keller"): how many words it takes. */
+static guint
+org_prefix_length (const Scan *scan,
+                   guint       first,
+                   guint       end)
+{
+  guint n = known_org_length (scan, first, end), gender;
+
+  if (n == 0 || first_name_gender (scan, first, &gender) ||
+      (first + n < end && first_name_gender (scan, first + n, &gender)))
+    return 0;
+  return n;
+}
+
+/* A dictionary word, an organization word or a place: what may follow a
+ * known organization's name in the name of a part of it. */
+static gboolean
+is_part_word (const Scan *scan,
+              guint       index)
+{
+  return is_common (scan, index) || text_is (scan, index, quotes_lexicon_is_org_word) ||
+         text_is (scan, index, quotes_lexicon_is_place);
+}
+
+/* "Bloomberg Politics", "Apple Music", "Politico Florida": a known
+ * organization and dictionary words, organization words or places after
+ * it name a part or product of it; "Tory Mazzola" is someone. */
+static gboolean
+is_org_part (const Scan *scan,
+             guint       first,
+             guint       end)
+{
+  guint n = org_prefix_length (scan, first, end);
+
+  if (n == 0 || first + n == end)
+    return FALSE;
+  for (guint k = first + n; k < end; k++)
+    if (!is_part_word (scan, k))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Democrats for Life", "Americans for Prosperity": people in the plural
+ * for a cause is how groups name themselves; a person's name holds no
+ * "for", and an office's holds a singular ("Minister for Europe"). */
+static gboolean
+is_group_for_cause (const Scan *scan,
+                    guint       first,
+                    guint       end)
+{
+  for (guint i = first + 1; i + 1 < end; i++)
+    {
+      const QuotesToken *before = token_at (scan, i - 1);
+      const char *last = scan->doc->text + before->base_end;
+
+      if (!is_lower_word (scan, i, "for"))
+        continue;
+      return !(before->flags & (QUOTES_TOKEN_POSSESSIVE | QUOTES_TOKEN_ALL_CAPS)) &&
+             before->base_end - before->start >= 4 && last[-1] == 's' && last[-2] != 's';
+    }
+  return FALSE;
+}
+
+/* The whole run names an organization that no title or opening word may
+ * be cut from: a known one ("Democrat Party", "Justice Department") or a
+ * group for a cause. */
+static gboolean
+run_is_organization (const Scan *scan,
+                     guint       first,
+                     guint       end)
+{
+  return known_org_length (scan, first, end) == end - first || is_group_for_cause (scan, first, end);
+}
+
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
 static gboolean
 classify_name (const Scan    *scan,
@@ -332,16 +457,18 @@ classify_name (const Scan    *scan,
   char buffer[PHRASE_SIZE];
   gsize length;
   const char *phrase = written_phrase (scan, first, end - first, buffer, &length);
+  /* "the Senate", "Members of Parliament": a body's word, not a sentence's */
   gboolean after_the = first > scan->paragraph->first_token &&
                        (quotes_document_token_is (scan->doc, first - 1, "the") ||
-                        quotes_document_token_is (scan->doc, first - 1, "The"));
+                        quotes_document_token_is (scan->doc, first - 1, "The") ||
+                        is_lower_word (scan, first - 1, "of"));
   guint gender = 0;
 
   if (phrase == NULL)
     return FALSE;
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
-  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
+  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length) || is_group_for_cause (scan, first, end))
     return TRUE;
   /* "Moscow said": the government, as far as a source goes. */
   if (end - first == 1 && quotes_lexicon_is_place (scan->doc->lexicon, phrase, length) && followed_by_cue (scan, end) &&
@@ -354,13 +481,24 @@ classify_name (const Scan    *scan,
       quotes_lexicon_platform (scan->doc->lexicon, phrase, length) >= 0)
     return FALSE;
 
-  if (is_organization_head (scan, first, end) && (after_the || !all_common (scan, first, end)))
+  /* A title in capitals without its name ("the VP nominee", "the CEO") */
+  if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
+      title_length (scan, first, end, &gender) > 0)
+    return FALSE;
+  if (is_organization_head (scan, first, end) &&
+      (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
-  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender))
+  /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
+  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
+      !(end - first == 1 && text_is (scan, first, quotes_lexicon_is_org_word)))
     return TRUE;
-  /* "Riga Philharmonic", "Chicago Tribune": a place and what is there. */
+  if (is_org_part (scan, first, end))
+    return TRUE;
+  /* "Riga Philharmonic", "Chicago Tribune": a place and what is there, but
+   * not "a Tennessee Republican", "the South Carolina Democrat" */
   if (end - first >= 2 && text_is (scan, first, quotes_lexicon_is_place) &&
-      !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender))
+      !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender) &&
+      !ends_in_non_name (scan, end))
     return TRUE;
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       token_at (scan, first)->end - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
@@ -375,6 +513,10 @@ classify_name (const Scan    *scan,
     }
   if (token_at (scan, first)->end - token_at (scan, first)->start < 2 && end - first == 1)
     return FALSE;  /* "X", the platform; a lone initial */
+  if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
+    return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
+  if (!mention->type_known && is_organization_head (scan, first, end))
+    return FALSE;  /* "Party" alone: a body's word, but no body named */
   if (all_common (scan, first, end) && !mention->type_known)
     {
       if (end - first > 1 || scan->paragraph->headline ||
@@ -383,6 +525,19 @@ classify_name (const Scan    *scan,
       mention->weak = TRUE;  /* "Brown", "Cook": names that are words too */
     }
   return TRUE;
+}
+
+/* A noun for people in some role ("members"), but not a body ("Ministry"). */
+static gboolean
+is_person_role_noun (const Scan *scan,
+                     guint       index)
+{
+  char lower[PHRASE_SIZE];
+  gboolean is_person = FALSE;
+
+  return (token_at (scan, index)->lex & QUOTES_WORD_ROLE) && lookup_lower (scan, index, lower) &&
+         quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person) && is_person &&
+         !text_is (scan, index, quotes_lexicon_is_org_word);
 }
 
 /* Words before a title that belong to it: "former", "then". */
@@ -438,6 +593,14 @@ skip_title (const Scan    *scan,
           first = ++k;  /* "Shares of Halden Shipping Group": the run began with a common word */
           continue;
         }
+      /* "Members of Congress", "Leaders of the Opposition": who belong to
+       * the organization are no part of its name. */
+      if (k == first && title_first == G_MAXUINT && k + 2 < end && is_lower_word (scan, k + 1, "of") &&
+          is_person_role_noun (scan, k) && title_length (scan, k, end, &gender) == 0)
+        {
+          first = k += 2;
+          continue;
+        }
       /* "Glaciologist Ingrid Haugen": a word before a given name and a
        * family name says what the person is. */
       if (k == first && title_first == G_MAXUINT && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) &&
@@ -449,11 +612,13 @@ skip_title (const Scan    *scan,
           title_first = k++;
           continue;
         }
+      /* A sentence's opening word or a non-name is no part of a name; but
+       * "South" of "South Carolina" is part of a place. */
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
-           !(k + 1 == end && followed_by_cue (scan, end)) &&
+           !(k + 1 == end && followed_by_cue (scan, end)) && org_prefix_length (scan, k, end) == 0 &&
            !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
            !text_is (scan, k, quotes_lexicon_is_honorific_word)) ||
-          text_is (scan, k, quotes_lexicon_is_non_name))
+          (text_is (scan, k, quotes_lexicon_is_non_name) && place_length (scan, k, end) < 2))
         {
           first = ++k;
           continue;
@@ -464,7 +629,8 @@ skip_title (const Scan    *scan,
           k += 2;  /* "President of Ukraine" */
           continue;
         }
-      if ((n = title_length (scan, k, end, &gender)) > 0 && k + n < end)
+      /* "Justice Department": a title word that heads an organization's name */
+      if ((n = title_length (scan, k, end, &gender)) > 0 && k + n < end && !ends_in_org_word (scan, k, end))
         {
           title_first = MIN (title_first, k);
           mention->gender = gender;
@@ -539,7 +705,7 @@ add_name (Scan          *scan,
 /* Headlines capitalise every word: only the words no dictionary has can
  * be names there ("Key Hizb-ul-Qadir Leader Arrested in Raid"). */
 static void
-add_headline_names (Scan          *scan,
+add_headline_words (Scan          *scan,
                     QuotesMention *proto,
                     guint          first,
                     guint          end)
@@ -564,6 +730,83 @@ add_headline_names (Scan          *scan,
     }
 }
 
+/* "Of", "The", "With": a headline's capitalised function words. */
+static gboolean
+is_small_word (const Scan *scan,
+               guint       index)
+{
+  static const char *words[] = {
+    "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "and", "with", "from", "as", NULL,
+  };
+  char lower[PHRASE_SIZE];
+
+  return lookup_lower (scan, index, lower) && quotes_word_in_list (words, lower);
+}
+
+/* Where the name of the organization whose organization word is at @head
+ * starts in a headline: two or three words back, and before any word
+ * that may be the headline's verb ("Slashes", "Calls", "Warns"), a small
+ * word ("A", "In", "Of"), a contraction or a given name. A shorter name
+ * ("Meaningful Exchange", "Clean Energy") is more likely a phrase than a
+ * body. Returns @head when there is none. */
+static guint
+headline_org_start (const Scan *scan,
+                    guint       first,
+                    guint       head)
+{
+  guint start = head, gender;
+
+  while (start > first && head - start < 3)
+    {
+      const QuotesToken *token = token_at (scan, start - 1);
+      char last = scan->doc->text[token->base_end - 1];
+
+      if (!is_capitalized_word (scan, start - 1) || (token->lex & QUOTES_WORD_CUE) || last == 's' ||
+          !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', token->base_end - token->start) ||
+          text_is (scan, start - 1, quotes_lexicon_is_non_name) || is_small_word (scan, start - 1) ||
+          first_name_gender (scan, start - 1, &gender))
+        break;
+      start--;
+    }
+  return head - start >= 2 ? start : head;
+}
+
+/* A headline's organizations: a known one of two words or more, or a
+ * name that ends in an organization word ("International Monetary Fund
+ * Slashes Forecast"), which may start before @first, where the names
+ * start once the run's opening words are skipped, but not before
+ * @run_first. The words between them are read as any headline's. */
+static void
+add_headline_names (Scan          *scan,
+                    QuotesMention *proto,
+                    guint          run_first,
+                    guint          first,
+                    guint          end)
+{
+  guint from = first, bound = run_first;
+
+  for (guint k = first; k < end;)
+    {
+      guint n = known_org_length (scan, k, end);
+      guint start = k;
+      QuotesMention org = { 0 };
+
+      if (n < 2 && text_is (scan, k, quotes_lexicon_is_org_word) &&
+          (start = headline_org_start (scan, bound, k)) < k)
+        n = k + 1 - start;
+      if (n < 2)
+        {
+          k++;
+          continue;
+        }
+      org.span_token = G_MAXUINT32;
+      add_headline_words (scan, proto, from, MAX (from, start));
+      add_name (scan, &org, start, start + n);
+      from = bound = k = start + n;
+    }
+  add_headline_words (scan, proto, from, end);
+}
+
 /* "the Ukrainian President" with no name after the title. */
 static void
 add_title_descriptor (Scan          *scan,
@@ -584,17 +827,134 @@ add_title_descriptor (Scan          *scan,
   add_mention (scan, mention);
 }
 
+/* "Securities and Exchange Commission", "Department of Health and Human
+ * Services": an "and" or "&" inside an organization's name joins the run
+ * before it, of dictionary words, organization words and places only (so
+ * no person's name: "Smith and Jones Ltd" stays apart), to the run after
+ * it, which ends in an organization word. Returns the end of the joined
+ * run. */
+static guint
+extend_over_and (const Scan *scan,
+                 guint       first,
+                 guint       end)
+{
+  guint next, gender;
+
+  if (end + 1 >= scan->paragraph->end_token || !is_capitalized_word (scan, end + 1) ||
+      !(is_lower_word (scan, end, "and") || quotes_document_token_is_punct (scan->doc, end, "&")))
+    return end;
+  next = run_end (scan, end + 1);
+  /* "the Defense Department and Israel Defense Forces" are two */
+  if (!ends_in_org_word (scan, end + 1, next) || ends_in_org_word (scan, first, end) ||
+      text_is (scan, end + 1, quotes_lexicon_is_place) || is_nationality (scan, end + 1))
+    return end;
+  if (end - first == 1 && text_is (scan, first, quotes_lexicon_is_place))
+    return end;  /* "Texas and Florida Department …" */
+  for (guint i = first; i < end; i++)
+    if ((!is_part_word (scan, i) && !is_lower_word (scan, i, "of")) || first_name_gender (scan, i, &gender))
+      return end;
+  return next;
+}
+
+/* "NYPD Commissioner James O'Neill", "Wells Fargo CEO John Stumpf",
+ * "Acme News Executive Chairman Jo Bloggs": how many words at @first name
+ * the organization whose title and holder follow, or 0; @title_at is
+ * where the title starts, after at most two dictionary words that belong
+ * to it. An acronym that is no place ("U.S.") or title counts. */
+static guint
+org_before_title (const Scan *scan,
+                  guint       first,
+                  guint       end,
+                  guint      *title_at)
+{
+  const QuotesToken *token = token_at (scan, first);
+  guint n = known_org_length (scan, first, end), gender, title;
+
+  if (n == 0 && (token->flags & QUOTES_TOKEN_ALL_CAPS) && token->end - token->start <= 6 &&
+      !text_is (scan, first, quotes_lexicon_is_place) && !is_nationality (scan, first) &&
+      !text_is (scan, first, quotes_lexicon_is_non_name) && title_length (scan, first, end, &gender) == 0)
+    n = 1;
+  if (n == 0)
+    return 0;
+  for (guint k = first + n; k < end && k <= first + n + 2; k++)
+    {
+      title = title_length (scan, k, end, &gender);
+      if (title > 0)
+        {
+          *title_at = k;
+          return k + title < end ? n : 0;
+        }
+      if (!is_common (scan, k))
+        return 0;
+    }
+  return 0;
+}
+
+/* "CNN Tuesday", "Senate Republicans": a known organization that the run
+ * goes on from with words that name nothing, or with the name of one of
+ * its events ("GOP National Convention", "NATO Summit"), which is no
+ * entity. Returns the end of the organization's name, or @end. */
+static guint
+trim_after_org (const Scan *scan,
+                guint       first,
+                guint       end)
+{
+  guint n = org_prefix_length (scan, first, end);
+
+  if (n == 0 || first + n == end || text_is (scan, end - 1, quotes_lexicon_is_non_name))
+    return n > 0 ? first + n : end;
+  for (guint k = first + n; k < end; k++)
+    if (!text_is (scan, k, quotes_lexicon_is_non_name))
+      return end;
+  return first + n;
+}
+
+/* Adds the organization that heads the run's title ("NYPD Commissioner
+ * James O'Neill"), looked for past the words that open the run
+ * ("Wednesday for …"). Returns where the title starts and sets @org_at,
+ * or returns @index when there is none. */
+static guint
+add_org_before_title (Scan  *scan,
+                      guint  index,
+                      guint  end,
+                      guint *org_at)
+{
+  QuotesMention probe = { 0 }, org = { 0 };
+  guint at, n, title_at;
+
+  probe.span_token = org.span_token = G_MAXUINT32;
+  at = skip_title (scan, index, end, &probe);
+  if (at >= end || probe.title_end > probe.title_start || (n = org_before_title (scan, at, end, &title_at)) == 0)
+    return index;
+  add_name (scan, &org, at, at + n);
+  *org_at = at;
+  return title_at;
+}
+
 /* Returns the token after the run. */
 static guint
 scan_run (Scan  *scan,
           guint  index)
 {
-  guint end = run_end (scan, index);
+  guint end = extend_over_and (scan, index, run_end (scan, index));
+  guint org_end = trim_after_org (scan, index, end);
   QuotesMention mention = { 0 };
-  guint name;
+  guint name, title_at, org_at = index;
 
   mention.span_token = G_MAXUINT32;
-  name = skip_title (scan, index, end, &mention);
+  if (!scan->paragraph->headline && (org_end < end || run_is_organization (scan, index, end)))
+    {
+      add_name (scan, &mention, index, org_end);
+      return end;
+    }
+  title_at = add_org_before_title (scan, index, end, &org_at);
+  name = skip_title (scan, title_at, end, &mention);
+  if (title_at > index && mention.span_token == title_at)
+    {
+      /* The title is the organization's: "NYPD Commissioner" */
+      mention.span_token = org_at;
+      mention.title_start = token_at (scan, org_at)->start;
+    }
   if (name >= end)
     {
       if (mention.title_end > mention.title_start)
@@ -602,7 +962,7 @@ scan_run (Scan  *scan,
       return MAX (end, index + 1);
     }
   if (scan->paragraph->headline)
-    add_headline_names (scan, &mention, name, end);
+    add_headline_names (scan, &mention, index, name, end);
   else
     add_name (scan, &mention, name, end);
   return end;
@@ -660,6 +1020,15 @@ scan_relative (Scan  *scan,
   return TRUE;
 }
 
+/* The capitalised run at @index is an organization's name that ends in
+ * an organization word. */
+static gboolean
+heads_organization (const Scan *scan,
+                    guint       index)
+{
+  return is_capitalized_word (scan, index) && ends_in_org_word (scan, index, run_end (scan, index));
+}
+
 /* "the Ukrainian president", "the former prime minister": returns the
  * token after it, or @index when there is none. */
 static guint
@@ -689,6 +1058,8 @@ scan_descriptor (Scan  *scan,
       if (quotes_document_phrase (scan->doc, k, n, TRUE, phrase, sizeof phrase) == NULL ||
           !quotes_lexicon_descriptor (scan->doc->lexicon, phrase, &gender))
         continue;
+      if (heads_organization (scan, k))
+        return index;  /* "the Justice Department" */
       mention.kind = QUOTES_MENTION_DESCRIPTOR;
       mention.first_token = mention.span_token = index;
       mention.end_token = k + n;
@@ -832,8 +1203,14 @@ scan_paragraph (Scan *scan)
       else if (writer && (scan_pronoun (scan, i) || scan_relative (scan, i)))
         ;
       else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
+               !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
+        ;  /* "Officials said", but not "Senator Margaret Okoye" or "Doctors for Clean Air" */
+      /* "Democrats said": party members are no entity, but a source all
+       * the same, as "analysts" are */
+      else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && !is_capitalized_word (scan, i + 1) &&
+               text_is (scan, i, quotes_lexicon_is_non_name) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
                scan_role (scan, i))
-        ;  /* "Officials said", but not "Senator Margaret Okoye" */
+        ;
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
         {
           i = scan_run (scan, i);

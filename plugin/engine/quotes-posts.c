@@ -3,7 +3,8 @@
 /*
  * Finds the social-media posts that a news text cites: embedded posts as a
  * page shows them when the embed script did not run (the post's text, then a
- * signature line such as "— Name (@handle) March 15, 2025"), and post URLs.
+ * signature such as "— Name (@handle) March 15, 2025", on a line of its own
+ * or running on after the text), and post URLs.
  *
  * The scanner is written by hand rather than with GRegex: a pattern with
  * alternations run over a whole article can backtrack into quadratic time on
@@ -1504,8 +1505,206 @@ signature_to_post (const char     *text,
   post->end = sig->end;
 }
 
+/* ---------------------------------------------------------------------------
+ * Signatures inside a line
+ *
+ * Text copied from a web page often keeps an embedded post on one line, its
+ * signature running on after its text, even glued to its last link:
+ * "… pic.twitter.com/Ab3xYz— Apple Music (@AppleMusic) September 27, 2016".
+ * Inside a line a dash is mostly prose, so such a signature must hold a
+ * date right after its handle, and a lone "-" does not open one.
+ * ------------------------------------------------------------------------- */
+
+/* The length of the dash that ends just before @q, at or after @from. */
+static gsize
+dash_len_before (const char *from,
+                 const char *q)
+{
+  static const char * const dashes[] = {
+    "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\x95", "--",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    {
+      gsize len = strlen (dashes[i]);
+
+      if ((gsize) (q - from) >= len && memcmp (q - len, dashes[i], len) == 0)
+        return len;
+    }
+  return 0;
+}
+
+/* Finds the dash that opens the signature whose "(@" is at @paren: the last
+ * one in [@from, @paren), no further back than a display name can be long.
+ * Returns the dash's start and sets @name, or returns NULL. */
+static const char *
+find_inline_dash (const char *from,
+                  const char *paren,
+                  Slice      *name)
+{
+  const char *limit = paren - MIN ((gsize) (paren - from), MAX_NAME_BYTES);
+  const char *name_start, *name_end;
+
+  for (const char *q = paren; q > limit; q--)
+    {
+      gsize len = dash_len_before (limit, q);
+
+      if (len == 0)
+        continue;
+      name_start = skip_spaces (q, paren);
+      name_end = skip_spaces_back (name_start, paren);
+      if (name_end == name_start || !g_unichar_isalnum (g_utf8_get_char (name_start)))
+        return NULL;
+      *name = (Slice) { name_start, name_end - name_start };
+      return q - len;
+    }
+  return NULL;
+}
+
+/* Reads what follows the handle of a signature inside a line: a date within
+ * the first three words, then any times, time zones and links. The line
+ * may go on with a markup tag or with other text, where the signature
+ * ends; but not with a lower-case word, which goes on the sentence the
+ * dash was in ("— Jo Roe (@jroe) March 3, 2016, took over"). So the date
+ * must be one that is read: an unread foreign one would let "(@handle)
+ * заявив 15 березня 2025 року, що …" pass as a signature. Returns the
+ * signature's end, or NULL when there is none. */
+static const char *
+read_inline_tail (const char *text,
+                  const char *p,
+                  const char *end,
+                  Signature  *sig)
+{
+  const char *sig_end = NULL;
+  const char *date_end;
+
+  for (guint n = 0; n < 3 && sig_end == NULL && (p = skip_spaces (p, end)) < end; n++)
+    {
+      const char *w_end = word_end (p, end);
+
+      if ((sig->date = read_date (p, end, &date_end)) != NULL)
+        sig_end = p = date_end;
+      else if (is_filler_word (p, w_end))
+        p = w_end;
+      else
+        return NULL;
+    }
+  if (sig_end == NULL)
+    return NULL;
+
+  while ((p = skip_spaces (p, end)) < end && *p != '<')
+    {
+      const char *w_end = word_end (p, end);
+      gsize token_end;
+      UrlMatch match;
+
+      if (is_link_word (p, w_end))
+        {
+          if (!sig->url.found && match_post_url (text, p - text, w_end - text, &token_end, &match))
+            sig->url = match;
+        }
+      else if (g_ascii_islower (*p))
+        return NULL;
+      else if (!is_filler_word (p, w_end))
+        break;
+      sig_end = p = w_end;
+    }
+  return sig_end;
+}
+
+/* Reads the signature whose "(@" is at @paren, with its dash at or after
+ * @from. Fills @sig, whose start is the dash's. */
+static gboolean
+read_inline_signature (const char *text,
+                       const char *from,
+                       const char *paren,
+                       const char *end,
+                       Signature  *sig)
+{
+  const char *dash = find_inline_dash (from, paren, &sig->name);
+  const char *handle_end, *sig_end;
+
+  if (dash == NULL)
+    return FALSE;
+  handle_end = read_handle (paren + 2, end);
+  if (handle_end == NULL || handle_end == end || *handle_end != ')')
+    return FALSE;
+
+  sig->kind = SIGNATURE_DASH;
+  sig->handle = g_strndup (paren + 1, handle_end - paren - 1);
+  sig_end = read_inline_tail (text, handle_end + 1, end, sig);
+  if (sig_end == NULL)
+    {
+      signature_clear (sig);
+      return FALSE;
+    }
+  sig->start = dash - text;
+  sig->end = sig_end - text;
+  return TRUE;
+}
+
+/* Skips one markup tag that opens a line, such as the "<blockquote …>" or
+ * "<tweet …>" of text copied with its markup: it is no part of the post. */
+static const char *
+skip_opening_tag (const char *p,
+                  const char *end)
+{
+  const char *close;
+
+  if (end - p < 2 || *p != '<' || !g_ascii_isalpha (p[1]))
+    return p;
+  close = memchr (p, '>', end - p);
+  return close != NULL ? skip_spaces (close + 1, end) : p;
+}
+
+/* Makes a post of every signature inside @line. A post's text runs back to
+ * the end of the previous post on the line, or to the start of the line,
+ * and must not be empty: a line that opens with a signature is read as a
+ * signature line or not at all. Each "(@" is looked at once, and the
+ * look-back for its dash stops at the previous one, so the line is read in
+ * linear time. Returns whether any was found. */
+static gboolean
+find_inline_posts (const char *text,
+                   const Line *line,
+                   GArray     *posts)
+{
+  const char *end = text + line->end;
+  const char *from = skip_opening_tag (skip_spaces (text + line->start, end), end);
+  const char *search = from;
+  const char *paren;
+  guint n_found = 0;
+
+  while ((paren = find_bytes (search, end, "(@")) != NULL)
+    {
+      Signature sig = { 0 };
+      QuotesPostSpan post = { 0 };
+
+      if (!read_inline_signature (text, search, paren, end, &sig))
+        {
+          search = paren + 2;
+          continue;
+        }
+      if (skip_spaces_back (from, text + sig.start) == from)
+        {
+          signature_clear (&sig);
+          search = paren + 2;
+          continue;
+        }
+
+      signature_to_post (text, &sig, &post);
+      post.start = post.text_start = from - text;
+      post.text_end = skip_spaces_back (from, text + sig.start) - text;
+      g_array_append_val (posts, post);
+      signature_clear (&sig);
+      n_found++;
+      from = search = skip_spaces (text + post.end, end);
+    }
+  return n_found > 0;
+}
+
 /* Walks the text a line at a time, keeping the last few lines: one that
- * reads as a signature makes a post of itself and the paragraph above it.
+ * reads as a signature makes a post of itself and the paragraph above it;
+ * one that holds signatures makes posts of them and the text before them.
  * Lines before a post are forgotten once it is made, so no text is taken
  * twice and nothing is read backwards. */
 static GArray *
@@ -1525,9 +1724,17 @@ find_embedded_posts (const char *text,
 
       read_line (text, length, pos, &line);
       pos = line.next;
-      if (line.blank || !read_signature (text, &line, &sig))
+      if (line.blank)
         {
           recent[n_recent++ % RECENT_LINES] = line;
+          continue;
+        }
+      if (!read_signature (text, &line, &sig))
+        {
+          if (find_inline_posts (text, &line, posts))
+            n_recent = 0;
+          else
+            recent[n_recent++ % RECENT_LINES] = line;
           continue;
         }
 

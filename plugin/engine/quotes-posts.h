@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 /*
  * One social-media post the text cites: an embedded post (its text followed
- * by a signature line such as "— Name (@handle) March 15, 2025"), or a post
- * URL on its own. Offsets are BYTE offsets into the analysed UTF-8 text,
+ * by a signature such as "— Name (@handle) March 15, 2025", on the next line
+ * or on the same one), or a post URL on its own. Offsets are BYTE offsets into the analysed UTF-8 text,
  * end exclusive; the result stage converts them to code points.
  */
 typedef struct
