@@ -18,6 +18,7 @@
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
 #define MAX_APPOSITIVE 32   /* tokens of ", director of the … Institute," */
 #define MAX_NOUN_PHRASE 6
+#define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_FILLERS 3
 #define MIN_REPORTED_WORDS 3
@@ -274,7 +275,7 @@ add_noun_phrase (Attribution *a,
   QuotesMention np = { 0 };
   guint stop = index;
 
-  while (stop < end && stop < index + MAX_NOUN_PHRASE &&
+  while (stop < end && stop < index + (strict ? MAX_LONG_NOUN_PHRASE : MAX_NOUN_PHRASE) &&
          (token_at (a, stop)->kind == QUOTES_TOKEN_WORD || token_at (a, stop)->kind == QUOTES_TOKEN_NUMBER) &&
          !(token_at (a, stop)->flags & QUOTES_TOKEN_IN_QUOTE))
     {
@@ -648,6 +649,8 @@ attribution_after (Attribution      *a,
       /* "“…” about the decision, said Rose Ann DeMoro". */
       if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
         m = source_after (a, cue (a, c)->end_token, end);
+      if (m < 0 && quotes_document_token_is (a->doc, t, "that"))
+        continue;  /* "“…” that would respond to …, Wolverton wrote": past the relative clause */
       if (m < 0 || (starts_new_clause (a, t) && reports_later_quote (a, c, end)))
         return FALSE;
       if (ends_own_sentence (a, span) && !closes_short_clause (a, cue (a, c)->end_token, end))
