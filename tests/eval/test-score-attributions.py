@@ -6,12 +6,13 @@ Run from the repository root:  python3 tests/eval/test-score-attributions.py
 
 import importlib.machinery
 import importlib.util
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+
+import fake_scan
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -185,17 +186,6 @@ EXPECTED = {"articles": "1", "direct_p": "0.800", "direct_r": "1.000", "direct_f
             "quote_source_f1": "0.500", "indirect_p": "0.750", "indirect_r": "0.667",
             "indirect_f1": "0.706", "indirect_source_acc": "0.500", "unannotated": "1"}
 
-FAKE_SCANNER = """#!{python}
-import sys
-name = sys.argv[-1]
-if sys.argv[1:2] != ["--json"]:
-    sys.exit(2)
-if "broken" in name:
-    print("cannot read " + name, file=sys.stderr)
-    sys.exit(2)
-with open({json_path!r}, encoding="utf-8") as fh:
-    sys.stdout.write(fh.read())
-"""
 
 
 def make_corpus(tmp, with_broken=False):
@@ -204,9 +194,7 @@ def make_corpus(tmp, with_broken=False):
     os.makedirs(os.path.join(corpus, "text"))
     os.makedirs(os.path.join(corpus, "attributions"))
 
-    def write(path, content):
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+    write = fake_scan.write
 
     write(os.path.join(corpus, "text", "bridge_work.txt"), TEXT)
     write(os.path.join(corpus, "attributions", "bridge_work_aa01.ann"), gold_ann())
@@ -214,11 +202,7 @@ def make_corpus(tmp, with_broken=False):
     if with_broken:
         write(os.path.join(corpus, "text", "zz_broken.txt"), "Nothing here.\n")
         write(os.path.join(corpus, "attributions", "zz_broken_aa01.ann"), "")
-    json_path = os.path.join(tmp, "engine.json")
-    write(json_path, json.dumps(engine_json(), ensure_ascii=False))
-    scanner = os.path.join(tmp, "fake-scan")
-    write(scanner, FAKE_SCANNER.format(python=sys.executable, json_path=json_path))
-    os.chmod(scanner, 0o755)
+    scanner = fake_scan.install(tmp, engine_json())
     return corpus, scanner
 
 

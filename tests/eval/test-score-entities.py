@@ -9,12 +9,13 @@ import contextlib
 import importlib.machinery
 import io
 import importlib.util
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+
+import fake_scan
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -116,18 +117,9 @@ EXPECTED = {"articles": "1", "person_p": "0.667", "person_r": "0.800", "person_f
             "post_platform_acc": "1.000", "post_handle_acc": "1.000", "post_date_acc": "0.000",
             "failed": "0"}
 
-FAKE_SCANNER = """#!{python}
-import sys
-if sys.argv[1:2] != ["--json"]:
-    sys.exit(2)
-with open({json_path!r}, encoding="utf-8") as fh:
-    sys.stdout.write(fh.read())
-"""
 
 
-def write(path, content):
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(content)
+write = fake_scan.write
 
 
 def gold_ann():
@@ -141,11 +133,7 @@ def make_corpus(tmp):
     os.makedirs(os.path.join(corpus, "entities"))
     write(os.path.join(corpus, "text", "harbour.txt"), TEXT)
     write(os.path.join(corpus, "entities", "harbour.ann"), gold_ann())
-    json_path = os.path.join(tmp, "engine.json")
-    write(json_path, json.dumps(engine_json(), ensure_ascii=False))
-    scanner = os.path.join(tmp, "fake-scan")
-    write(scanner, FAKE_SCANNER.format(python=sys.executable, json_path=json_path))
-    os.chmod(scanner, 0o755)
+    scanner = fake_scan.install(tmp, engine_json())
     return corpus, scanner
 
 
