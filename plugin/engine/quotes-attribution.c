@@ -807,11 +807,12 @@ attribution_before (Attribution            *a,
       outer_reporter (a, t, floor, found);
       return TRUE;
     }
-  /* "Sanders delivered a snappy retort: “…”", "as Ridge put it: “…”": a
-   * colon hands the quote to the subject of the clause before it. */
+  /* "Sanders delivered a snappy retort: “…”", "the report makes a blunt
+   * case: “…”": a colon hands the quote to the subject of the clause
+   * before it, a person, a body or a document. */
   if (span->open_token > floor && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))
     {
-      gint32 m = first_subject (a, floor, span->open_token - 1, FALSE);
+      gint32 m = first_subject (a, floor, span->open_token - 1, TRUE);
 
       if (m >= 0)
         {
