@@ -931,42 +931,6 @@ attribution_from_context (Attribution            *a,
   return FALSE;
 }
 
-/* so-called “peace plan”, a book called “The Long Road Home”: a term or a
- * title, not speech. "Critics called it “a disaster”" is speech. */
-static gboolean
-names_a_term (const Attribution      *a,
-              const QuotesMarkedSpan *span)
-{
-  static const char *markers[] = {
-    "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term",
-    "word", "words", "phrase", "slogan", "hashtag", "labeled", "labelled", "branded",
-    "billed", "headlined", "known", NULL,
-  };
-  guint open = span->open_token;
-  char lower[32];
-
-  if (open == 0 || token_at (a, open - 1)->kind != QUOTES_TOKEN_WORD ||
-      quotes_document_token_lower (a->doc, open - 1, lower, sizeof lower) == NULL)
-    return FALSE;
-  if (g_strv_contains (markers, lower))
-    return TRUE;
-  if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
-    return TRUE;
-  if (g_str_equal (lower, "called") && open >= 2)
-    {
-      gint32 m = a->mention_at[open - 2];
-
-      /* "called it", "called him", "what Gingrich called": someone speaks;
-       * "a book called": a title. */
-      return !(m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
-                          (mention (a, m)->kind == QUOTES_MENTION_NAME &&
-                           mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) &&
-             !is_word (a, open - 2, "it") && !is_word (a, open - 2, "them") &&
-             !is_word (a, open - 2, "this") && !is_word (a, open - 2, "that");
-    }
-  return FALSE;
-}
-
 /* Every longer word of the quote capitalised: a title ("Saturday Night
  * Live", "The Long Road Home"), not a sentence ("This is all me."). */
 static gboolean
@@ -987,6 +951,49 @@ is_title_case (const Attribution      *a,
     }
   return words >= 2;
 }
+
+/* so-called “peace plan”, a book called “The Long Road Home”: a term or a
+ * title, not speech. "Critics called it “a disaster”" is speech. */
+static gboolean
+names_a_term (const Attribution      *a,
+              const QuotesMarkedSpan *span)
+{
+  static const char *markers[] = {
+    "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term",
+    "word", "words", "phrase", "slogan", "hashtag", "labeled", "labelled", "branded",
+    "billed", "headlined", "known", NULL,
+  };
+  guint open = span->open_token;
+  char lower[32];
+
+  if (open == 0 || token_at (a, open - 1)->kind != QUOTES_TOKEN_WORD ||
+      quotes_document_token_lower (a->doc, open - 1, lower, sizeof lower) == NULL)
+    return FALSE;
+  if (g_strv_contains (markers, lower))
+    return TRUE;
+  /* "said on ABC's “This Week”", "appeared on “Meet the Press”": a show's
+   * or a work's title. */
+  if (is_title_case (a, span) &&
+      (g_str_equal (lower, "on") || ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) &&
+                                     (token_at (a, open - 1)->flags & QUOTES_TOKEN_CAPITALIZED))))
+    return TRUE;
+  if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
+    return TRUE;
+  if (g_str_equal (lower, "called") && open >= 2)
+    {
+      gint32 m = a->mention_at[open - 2];
+
+      /* "called it", "called him", "what Gingrich called": someone speaks;
+       * "a book called": a title. */
+      return !(m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
+                          (mention (a, m)->kind == QUOTES_MENTION_NAME &&
+                           mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) &&
+             !is_word (a, open - 2, "it") && !is_word (a, open - 2, "them") &&
+             !is_word (a, open - 2, "this") && !is_word (a, open - 2, "that");
+    }
+  return FALSE;
+}
+
 
 /* A complete utterance starts its sentence, or follows its cue with a colon
  * or a comma; a fragment stands inside the writer's sentence. */
