@@ -1368,8 +1368,13 @@ mark_subjects (QuotesDocument *doc)
        * comma is the subject. */
       if (sentence == opening_phrase_sentence)
         {
+          /* "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": the
+           * phrase goes on while names follow prepositions. */
+          if (follows_preposition (doc, mention->span_token))
+            continue;
           last_sentence = sentence;
-          mention->is_subject = mention->span_token == opening_phrase_end;
+          mention->is_subject = mention->span_token == opening_phrase_end ||
+                                quotes_document_token_is_punct (doc, mention->span_token - 1, ",");
           continue;
         }
       last_sentence = sentence;
