@@ -57,6 +57,52 @@ is_hyphen (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* 0x80 in each byte of @chunk that lies between @low and @high: for bytes
+ * below 0x80, where the sums cannot carry into the next byte. */
+static inline guint64
+bytes_between (guint64 chunk,
+               guchar  low,
+               guchar  high)
+{
+  return (chunk + BYTES (0x80 - low)) & ~(chunk + BYTES (0x7f - high)) & BYTES (0x80);
+}
+
+#if defined(__GNUC__)
+#define lowest_bit(x) ((guint) __builtin_ctzll (x))
+#else
+#define lowest_bit(x) ((guint) g_bit_nth_lsf ((x), -1))
+#endif
+
+/* Where the ASCII letters and digits from @pos end: eight bytes at a time,
+ * so that a word costs one test and not a mispredicted loop exit. Bytes
+ * from 0x80 up end the run, as g_ascii_isalnum would. */
+static inline gsize
+alnum_run_end (const char *text,
+               gsize       pos,
+               gsize       end)
+{
+  while (pos + 8 <= end)
+    {
+      guint64 chunk, high, alnum, other;
+
+      memcpy (&chunk, text + pos, 8);
+      chunk = GUINT64_FROM_LE (chunk);
+      high = chunk & BYTES (0x80);
+      chunk &= BYTES (0x7f);  /* keeps the sums below from carrying */
+      /* c | 0x20 folds 'A'-'Z' onto 'a'-'z' and no other byte onto them. */
+      alnum = bytes_between (chunk, '0', '9') | bytes_between (chunk | BYTES (0x20), 'a', 'z');
+      other = (~alnum & BYTES (0x80)) | high;
+      if (other != 0)
+        return pos + (lowest_bit (other) >> 3);
+      pos += 8;
+    }
+  while (pos < end && g_ascii_isalnum (text[pos]))
+    pos++;
+  return pos;
+}
+
 /* Reads letters and digits, with apostrophes and hyphens inside the word
  * ("don't", "O'Brien", "Stratford-upon-Avon") and decimal points inside numbers. */
 static gsize
@@ -69,9 +115,8 @@ read_word (const char *text,
     {
       gunichar c;
 
-      /* Most of the text: ASCII letters and digits, a byte each. */
-      while (pos < end && g_ascii_isalnum (text[pos]))
-        pos++;
+      /* Most of the text: ASCII letters and digits. */
+      pos = alnum_run_end (text, pos, end);
       if (pos >= end)
         break;
       c = char_at (text, pos, end);
@@ -137,18 +182,6 @@ takes_period (QuotesDocument *doc,
   buffer[n] = '.';
   buffer[n + 1] = '\0';
   return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
-}
-
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
-/* 0x80 in each byte of @chunk that lies between @low and @high: for bytes
- * below 0x80, where the sums cannot carry into the next byte. */
-static inline guint64
-bytes_between (guint64 chunk,
-               guchar  low,
-               guchar  high)
-{
-  return (chunk + BYTES (0x80 - low)) & ~(chunk + BYTES (0x7f - high)) & BYTES (0x80);
 }
 
 static inline guint64
