@@ -23,6 +23,19 @@ typedef struct
   QuotesWordIndex starts_index;
 } WordTable;
 
+/* A word of up to eight bytes with its classes, the word in the slot
+ * itself: the tokenizer looks up every word, and most are this short. A
+ * hit then reads one cache line, where the general index reads a slot and
+ * then the key elsewhere, in tables too large for the cache. The key is
+ * the word's bytes as a little-endian number, zeros after them; words hold
+ * no NUL, so it stands for one word of one length. */
+typedef struct
+{
+  guint64 key;
+  guint32 hash;      /* quotes_word_hash of the word; 0: a free slot */
+  guint32 classes;
+} ShortWord;
+
 struct _QuotesLexicon
 {
   WordTable   cues;
@@ -49,6 +62,8 @@ struct _QuotesLexicon
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
   GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
   QuotesWordIndex word_class_index;
+  ShortWord  *short_words;      /* the words of word_classes of up to eight bytes */
+  guint32     short_mask;
   GStringChunk *class_words;    /* first words of multiword entries, for word_classes */
   char       *common_words;     /* the list, cut up: the keys of its words in word_classes */
 };
@@ -479,6 +494,55 @@ quotes_lexicon_word_classes_len (QuotesLexicon *self,
   return quotes_lexicon_word_classes_hashed (self, lower, length, quotes_word_hash (lower, length));
 }
 
+static void
+index_short_words (QuotesLexicon *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint32 size = 8, count = 0;
+
+  g_hash_table_iter_init (&iter, self->word_classes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    count += strlen (key) - 1 < 8;
+  while (size < 2 * count)
+    size *= 2;
+  self->short_words = g_new0 (ShortWord, size);
+  self->short_mask = size - 1;
+  g_hash_table_iter_init (&iter, self->word_classes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize length = strlen (key);
+      guint64 chunk = 0;
+      guint32 hash, i;
+
+      if (length - 1 >= 8)
+        continue;
+      memcpy (&chunk, key, length);
+      hash = quotes_word_hash (key, length);
+      for (i = hash & self->short_mask; self->short_words[i].hash != 0; i = (i + 1) & self->short_mask)
+        ;
+      self->short_words[i] = (ShortWord) { GUINT64_FROM_LE (chunk), hash, GPOINTER_TO_UINT (value) };
+    }
+}
+
+/* The classes of the lower-case word of 1 to 8 bytes @chunk (its bytes as
+ * a little-endian number, zeros after them), with quotes_word_hash @hash. */
+guint
+quotes_lexicon_short_word_classes (QuotesLexicon *self,
+                                   guint64        chunk,
+                                   guint32        hash)
+{
+  for (guint32 i = hash & self->short_mask;; i = (i + 1) & self->short_mask)
+    {
+      const ShortWord *word = &self->short_words[i];
+
+      if (word->hash == 0)
+        return 0;
+      if (word->key == chunk)
+        return word->classes;
+    }
+}
+
 /* @hash: quotes_word_hash of @lower, made by the tokenizer as it lower-cases. */
 guint
 quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
@@ -540,6 +604,7 @@ quotes_lexicon_load (void)
     }
   quotes_word_index_init (&self->nationality_index, self->nationalities);
   quotes_word_index_init (&self->word_class_index, self->word_classes);
+  index_short_words (self);
 
   return self;
 }

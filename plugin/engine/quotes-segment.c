@@ -216,7 +216,7 @@ read_ascii_word (QuotesDocument *doc,
   gsize length = token->end - token->start;
   gsize n = token->base_end - token->start;
   char lower[64 + 8];  /* whole chunks are written */
-  guint64 lower_letters = 0, hash = 0;
+  guint64 lower_letters = 0, hash = 0, first_lowered = 0;
   guint upper_chunks = 0;
   gboolean two_upper = FALSE;
 
@@ -238,6 +238,8 @@ read_ascii_word (QuotesDocument *doc,
           guint64 lowered = (chunk | (upper_bytes >> 2)) & first_bytes (n - i);
 
           hash = quotes_word_hash_chunk (hash, lowered);
+          if (i == 0)
+            first_lowered = lowered;
           lowered = GUINT64_TO_LE (lowered);
           memcpy (lower + i, &lowered, 8);
         }
@@ -248,8 +250,11 @@ read_ascii_word (QuotesDocument *doc,
   if (two_upper && lower_letters == 0)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;  /* two letters or more, all capitals */
   /* Longer words are in no list. */
-  token->lex = n >= 64 ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
-                                                                 quotes_word_hash_end (hash, n));
+  if (n >= 1 && n <= 8)
+    token->lex = quotes_lexicon_short_word_classes (doc->lexicon, first_lowered, quotes_word_hash_end (hash, n));
+  else
+    token->lex = n >= 64 ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
+                                                                   quotes_word_hash_end (hash, n));
   return TRUE;
 }
 
