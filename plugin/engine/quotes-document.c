@@ -92,6 +92,9 @@ quotes_document_token_lower (const QuotesDocument *doc,
       buffer[n] = '\0';
       return buffer;
     }
+  /* "Trump’s": not ASCII as a whole, but its base is. */
+  else if (quotes_ascii_strdown (doc->text + token->start, n, buffer))
+    return buffer;
   else
     {
       g_autofree char *lower = g_utf8_strdown (doc->text + token->start, n);

@@ -346,9 +346,13 @@ word_classes (QuotesDocument    *doc,
 {
   gsize n = token->base_end - token->start;
   g_autofree char *folded = NULL;
+  char ascii[64];
 
   if (n + 1 > 64)
     return 0;  /* as for ASCII words: longer words are in no list */
+  /* "Trump’s": not ASCII as a whole, but its base is. */
+  if (quotes_ascii_strdown (doc->text + token->start, n, ascii))
+    return quotes_lexicon_word_classes_len (doc->lexicon, ascii, n);
   folded = g_utf8_strdown (doc->text + token->start, n);
   return quotes_lexicon_word_classes (doc->lexicon, folded);
 }
