@@ -423,9 +423,18 @@ read_token (QuotesDocument *doc,
   return stop;
 }
 
+/* Words of four bytes or more, and how many of them are capitalized: for
+ * is_headline, counted as the tokens are made rather than in a second pass. */
+typedef struct
+{
+  guint words;
+  guint capitalized;
+} WordCounts;
+
 static void
 tokenize (QuotesDocument  *doc,
-          QuotesParagraph *paragraph)
+          QuotesParagraph *paragraph,
+          WordCounts      *counts)
 {
   gsize pos = paragraph->start;
   QuotesToken batch[256];  /* appended in batches: one call per token is slow */
@@ -448,7 +457,13 @@ tokenize (QuotesDocument  *doc,
           pos = next_pos (doc->text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &batch[n++]);
+      pos = read_token (doc, pos, paragraph->end, &batch[n]);
+      if (batch[n].kind == QUOTES_TOKEN_WORD && batch[n].end - batch[n].start >= 4)
+        {
+          counts->words++;
+          counts->capitalized += (batch[n].flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+        }
+      n++;
       if (n == G_N_ELEMENTS (batch))
         {
           g_array_append_vals (doc->tokens, batch, n);
@@ -464,21 +479,9 @@ tokenize (QuotesDocument  *doc,
 /* Title Case lines ("Key Leader Gunned Down in Sindh") capitalise common
  * words, so later stages must not read their capitals as names. */
 static gboolean
-is_headline (QuotesDocument        *doc,
-             const QuotesParagraph *paragraph)
+is_headline (const WordCounts *counts)
 {
-  guint words = 0, capitalized = 0;
-
-  for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
-    {
-      const QuotesToken *token = quotes_document_token (doc, i);
-
-      if (token->kind != QUOTES_TOKEN_WORD || token->end - token->start < 4)
-        continue;
-      words++;
-      capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
-    }
-  return words >= 3 && capitalized * 10 >= words * 8;
+  return counts->words >= 3 && counts->capitalized * 10 >= counts->words * 8;
 }
 
 static gboolean
@@ -643,6 +646,7 @@ add_paragraph (QuotesDocument *doc,
                gsize           end)
 {
   QuotesParagraph paragraph = { 0 };
+  WordCounts counts = { 0, 0 };
 
   while (end > start && g_ascii_isspace (doc->text[end - 1]))
     end--;
@@ -653,8 +657,8 @@ add_paragraph (QuotesDocument *doc,
   paragraph.start = start;
   paragraph.end = end;
   paragraph.boilerplate = quotes_lexicon_is_boilerplate_line (doc->lexicon, doc->text + start, end - start);
-  tokenize (doc, &paragraph);
-  paragraph.headline = is_headline (doc, &paragraph);
+  tokenize (doc, &paragraph, &counts);
+  paragraph.headline = is_headline (&counts);
   g_array_append_val (doc->paragraphs, paragraph);
 }
 
