@@ -144,9 +144,18 @@ scan_file_to_json (const char    *path,
                    GOutputStream *out)
 {
   g_autoptr(GError) error = NULL;
+  GOutputStream *direct;
 
+  /* The JSON writer buffers its output in large pieces itself: written
+   * past the buffered stream, hundreds of MB are not copied once more. */
+  if (!g_output_stream_flush (out, NULL, &error))
+    {
+      g_printerr ("quotes-scan: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  direct = g_filter_output_stream_get_base_stream (G_FILTER_OUTPUT_STREAM (out));
   if (quotes_analyzer_write_json (get_analyzer (), contents, length, *printed > 0 ? separator (several) : "",
-                                  out, &error))
+                                  direct, &error))
     {
       (*printed)++;
       return EXIT_OK;

@@ -48,7 +48,7 @@ follows_determiner (QuotesDocument        *doc,
   return index > paragraph->first_token &&
          quotes_document_token (doc, index - 1)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (doc, index - 1, lower, sizeof lower) != NULL &&
-         g_strv_contains (determiners, lower);
+         quotes_word_in_list (determiners, lower);  /* no strcmp call for most words */
 }
 
 void

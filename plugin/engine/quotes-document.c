@@ -62,18 +62,10 @@ quotes_document_clear (QuotesDocument *doc)
 }
 
 gboolean
-quotes_document_token_is_punct (const QuotesDocument *doc,
-                                guint                 index,
-                                const char           *chars)
+quotes_document_char_in (gunichar    c,
+                         const char *chars)
 {
-  const QuotesToken *token;
-
-  if (index >= doc->tokens->len)
-    return FALSE;
-  token = quotes_document_token (doc, index);
-  if (token->kind != QUOTES_TOKEN_PUNCT)
-    return FALSE;
-  return g_utf8_strchr (chars, -1, token->first) != NULL;
+  return g_utf8_strchr (chars, -1, c) != NULL;
 }
 
 /* Lower-cases a token (without a possessive ending) into @buffer; NULL when
@@ -100,6 +92,9 @@ quotes_document_token_lower (const QuotesDocument *doc,
       buffer[n] = '\0';
       return buffer;
     }
+  /* "Trump’s": not ASCII as a whole, but its base is. */
+  else if (quotes_ascii_strdown (doc->text + token->start, n, buffer))
+    return buffer;
   else
     {
       g_autofree char *lower = g_utf8_strdown (doc->text + token->start, n);

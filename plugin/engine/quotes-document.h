@@ -212,15 +212,55 @@ quotes_document_token_is (const QuotesDocument *doc,
   return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
 }
 
-gboolean quotes_document_token_is_punct  (const QuotesDocument *doc,
-                                          guint                 index,
+gboolean quotes_document_char_in        (gunichar              c,
                                           const char           *chars);
+
+/* Whether token @index is punctuation, one of @chars. Inline, with plain
+ * strchr for ASCII: the stages ask it of most tokens, and g_utf8_strchr
+ * encodes the character and calls strstr each time. In UTF-8 an ASCII
+ * byte is only ever that character, so strchr finds the same. */
+static inline gboolean
+quotes_document_token_is_punct (const QuotesDocument *doc,
+                                guint                 index,
+                                const char           *chars)
+{
+  const QuotesToken *token;
+
+  if (index >= doc->tokens->len)
+    return FALSE;
+  token = quotes_document_token (doc, index);
+  if (token->kind != QUOTES_TOKEN_PUNCT)
+    return FALSE;
+  if (token->first < 0x80)
+    return strchr (chars, (int) token->first) != NULL;
+  return quotes_document_char_in (token->first, chars);
+}
 char    *quotes_document_phrase          (const QuotesDocument *doc,
                                           guint                 first,
                                           guint                 n,
                                           gboolean              lower,
                                           char                 *buffer,
                                           gsize                 size);
+/* Lower-cases @n bytes of @text into @out as g_utf8_strdown would, when
+ * that is plain ASCII folding: only ASCII and no 'I', which Turkish and
+ * Azeri locales lower to a dotless i. FALSE, for g_utf8_strdown, otherwise. */
+static inline gboolean
+quotes_ascii_strdown (const char *text,
+                      gsize       n,
+                      char       *out)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = text[i];
+
+      if ((guchar) c >= 0x80 || c == 'I')
+        return FALSE;
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+  out[n] = '\0';
+  return TRUE;
+}
+
 char    *quotes_document_token_lower     (const QuotesDocument *doc,
                                           guint                 index,
                                           char                 *buffer,

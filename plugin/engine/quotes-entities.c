@@ -26,57 +26,87 @@ is_full_name (const QuotesMention *mention)
   return mention->kind == QUOTES_MENTION_NAME && mention->surname_token > mention->first_token;
 }
 
-/* The name a reader would call it by: a full name in the writer's own
- * words first, then any full name, then whatever name it has. */
-static const QuotesMention *
-canonical_mention (const QuotesDocument     *doc,
-                   const QuotesEntityRecord *entity)
+/* The mention an entity's canonical name comes from, found in one pass
+ * over all mentions in text order: a full name in the writer's own words
+ * first, then any full name, then whatever name it has. */
+typedef struct
 {
-  const QuotesMention *full = NULL, *any = NULL;
+  gint32 own_full;
+  gint32 full;
+  gint32 any;
+} Canonical;
 
-  for (guint i = 0; i < entity->mentions->len; i++)
-    {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention,
-                                                     g_array_index (entity->mentions, guint32, i));
+static void
+consider_canonical (Canonical           *canonical,
+                    const QuotesMention *mention,
+                    guint32              index)
+{
+  if (is_full_name (mention) && !mention->in_quote && canonical->own_full < 0)
+    canonical->own_full = index;
+  if (is_full_name (mention) && canonical->full < 0)
+    canonical->full = index;
+  if (mention->kind == QUOTES_MENTION_NAME && canonical->any < 0)
+    canonical->any = index;
+}
 
-      if (is_full_name (mention) && !mention->in_quote)
-        return mention;
-      if (is_full_name (mention) && full == NULL)
-        full = mention;
-      if (mention->kind == QUOTES_MENTION_NAME && any == NULL)
-        any = mention;
-    }
-  return full != NULL ? full : any;
+/* The text of a mention as g_strndup would copy it: up to a NUL, if any. */
+static gsize
+mention_length (const QuotesDocument *doc,
+                const QuotesMention  *mention)
+{
+  return strnlen (doc->text + mention->start, mention->end - mention->start);
+}
+
+static gboolean
+same_text (const char *string,
+           const char *text,
+           gsize       length)
+{
+  return strncmp (string, text, length) == 0 && string[length] == '\0';
 }
 
 static gboolean
 has_alias (const QuotesEntityRecord *entity,
-           const char               *alias)
+           const char               *text,
+           gsize                     length)
 {
   for (guint i = 0; i < entity->aliases->len; i++)
-    if (g_str_equal (g_ptr_array_index (entity->aliases, i), alias))
+    if (same_text (g_ptr_array_index (entity->aliases, i), text, length))
       return TRUE;
   return FALSE;
 }
 
+/* Names and aliases for all entities, the mentions read once in text
+ * order rather than entity by entity, all over the text, with a copy of
+ * each: the aliases come out in the same order. */
 static void
-finish_entity (const QuotesDocument *doc,
-               QuotesEntityRecord   *entity)
+finish_entities (QuotesDocument  *doc,
+                 const Canonical *canonical)
 {
-  const QuotesMention *canonical = canonical_mention (doc, entity);
-
-  entity->name = canonical != NULL ? mention_text (doc, canonical) : g_strdup ("");
-  for (guint i = 0; i < entity->mentions->len; i++)
+  for (guint e = 0; e < doc->entities->len; e++)
     {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention,
-                                                     g_array_index (entity->mentions, guint32, i));
-      g_autofree char *text = NULL;
+      QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
+      const Canonical *c = &canonical[e];
+      gint32 m = c->own_full >= 0 ? c->own_full : c->full >= 0 ? c->full : c->any;
 
-      if (mention->kind != QUOTES_MENTION_NAME && mention->kind != QUOTES_MENTION_HANDLE)
+      entity->name = m >= 0 ? mention_text (doc, &g_array_index (doc->mentions, QuotesMention, m))
+                            : g_strdup ("");
+    }
+  for (guint m = 0; m < doc->mentions->len; m++)
+    {
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+      QuotesEntityRecord *entity;
+      const char *text;
+      gsize length;
+
+      if (mention->entity < 0 ||
+          (mention->kind != QUOTES_MENTION_NAME && mention->kind != QUOTES_MENTION_HANDLE))
         continue;
-      text = mention_text (doc, mention);
-      if (!g_str_equal (text, entity->name) && !has_alias (entity, text))
-        g_ptr_array_add (entity->aliases, g_steal_pointer (&text));
+      entity = &g_array_index (doc->entities, QuotesEntityRecord, mention->entity);
+      text = doc->text + mention->start;
+      length = mention_length (doc, mention);
+      if (!same_text (entity->name, text, length) && !has_alias (entity, text, length))
+        g_ptr_array_add (entity->aliases, g_strndup (text, length));
     }
 }
 
@@ -144,15 +174,21 @@ renumber (QuotesDocument *doc)
 void
 quotes_entities_run (QuotesDocument *doc)
 {
+  g_autofree Canonical *canonical = g_new (Canonical, doc->entities->len + 1);
+
+  for (guint e = 0; e < doc->entities->len; e++)
+    canonical[e] = (Canonical) { -1, -1, -1 };
   for (guint m = 0; m < doc->mentions->len; m++)
     {
       const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
       guint32 index = m;
 
       if (mention->entity >= 0)
-        g_array_append_val (g_array_index (doc->entities, QuotesEntityRecord, mention->entity).mentions, index);
+        {
+          g_array_append_val (g_array_index (doc->entities, QuotesEntityRecord, mention->entity).mentions, index);
+          consider_canonical (&canonical[mention->entity], mention, index);
+        }
     }
-  for (guint e = 0; e < doc->entities->len; e++)
-    finish_entity (doc, &g_array_index (doc->entities, QuotesEntityRecord, e));
+  finish_entities (doc, canonical);
   renumber (doc);
 }

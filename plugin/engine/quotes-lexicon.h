@@ -52,6 +52,7 @@ typedef struct _QuotesLexicon QuotesLexicon;
 QuotesLexicon *quotes_lexicon_get_default    (void);
 guint          quotes_lexicon_word_classes   (QuotesLexicon *self, const char *lower);
 guint          quotes_lexicon_word_classes_len (QuotesLexicon *self, const char *lower, gsize length);
+guint          quotes_lexicon_short_word_classes (QuotesLexicon *self, guint64 chunk, guint32 hash);
 guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const char *lower, gsize length,
                                                    guint32 hash);
 

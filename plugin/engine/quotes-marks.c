@@ -271,18 +271,21 @@ pair_paragraph (Pairing               *pairing,
                 guint                  skip_token)
 {
   QuotesDocument *doc = pairing->doc;
-  g_autoptr(GArray) later_closer = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  gboolean seen = FALSE;
+  guint last_closer = paragraph->first_token;  /* a later one closes a mark before it */
 
-  g_array_set_size (later_closer, paragraph->end_token - paragraph->first_token);
+  /* Only the last single mark that may close matters: a mark has a later
+   * closer when it stands before that one. No array, and in most
+   * paragraphs the search stops near their end. */
   for (guint i = paragraph->end_token; i-- > paragraph->first_token;)
     {
       const QuotesToken *token = quotes_document_token (doc, i);
 
-      g_array_index (later_closer, gboolean, i - paragraph->first_token) = seen;
       if (token->kind == QUOTES_TOKEN_MARK && is_single (token->first) &&
           (classify (doc, paragraph, token) & ROLE_CLOSE))
-        seen = TRUE;
+        {
+          last_closer = i;
+          break;
+        }
     }
 
   for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
@@ -294,8 +297,7 @@ pair_paragraph (Pairing               *pairing,
         continue;
       roles = classify (doc, paragraph, token);
       if ((roles & ROLE_CLOSE) &&
-          !is_plural_possessive (doc, paragraph, token,
-                                 g_array_index (later_closer, gboolean, i - paragraph->first_token)) &&
+          !is_plural_possessive (doc, paragraph, token, i < last_closer) &&
           try_close (pairing, i, token->first, index))
         continue;
       if (roles & ROLE_OPEN)

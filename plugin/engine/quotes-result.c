@@ -280,6 +280,7 @@ typedef struct
   QuotesJsonSpan        speaker_source;
   GArray               *mentions;   /* QuotesJsonSpan, of the entity asked for last */
   GArray              **quotes_of;  /* guint, per entity */
+  guint32              *mention_chars; /* start and end in code points, per mention */
 } RecordSource;
 
 static QuotesJsonSpan *
@@ -335,11 +336,9 @@ record_entity (QuotesJsonSource *source,
   g_array_set_size (self->mentions, entity->mentions->len);
   for (guint m = 0; m < entity->mentions->len; m++)
     {
-      const QuotesMention *mention = &g_array_index (self->doc->mentions, QuotesMention,
-                                                     g_array_index (entity->mentions, guint32, m));
+      const guint32 *chars = &self->mention_chars[2 * g_array_index (entity->mentions, guint32, m)];
 
-      json_span (&self->offsets, mention->start, mention->end, FALSE,
-                 &g_array_index (self->mentions, QuotesJsonSpan, m));
+      g_array_index (self->mentions, QuotesJsonSpan, m) = (QuotesJsonSpan) { chars[0], chars[1], NULL, 0 };
     }
   *out = (QuotesJsonEntity) {
     index, entity->type, entity->name, entity->title,
@@ -382,11 +381,23 @@ quotes_result_write_json (const QuotesDocument  *doc,
   self.source.length = offsets_chars (&self.offsets, doc->length);
   self.mentions = g_array_new (FALSE, FALSE, sizeof (QuotesJsonSpan));
   self.quotes_of = quotes_of_entities (doc);
+  /* Made in text order, not entity by entity: a large entity's mentions lie
+   * all over the text, and reading it (and the offset table) at random there
+   * cost more than the rest of the JSON. */
+  self.mention_chars = g_new (guint32, 2 * doc->mentions->len + 2);
+  for (guint m = 0; m < doc->mentions->len; m++)
+    {
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+
+      self.mention_chars[2 * m] = offsets_chars (&self.offsets, mention->start);
+      self.mention_chars[2 * m + 1] = offsets_chars (&self.offsets, mention->end);
+    }
   written = quotes_json_write_source_to (&self.source, out, cancellable, error);
   for (guint e = 0; e < doc->entities->len; e++)
     g_array_unref (self.quotes_of[e]);
   g_free (self.quotes_of);
   g_array_unref (self.mentions);
+  g_free (self.mention_chars);
   g_free (self.offsets.before_block);
   return written;
 }
