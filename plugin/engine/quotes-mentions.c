@@ -364,11 +364,13 @@ known_org_length (const Scan *scan,
                   guint       first,
                   guint       end)
 {
-  char phrase[PHRASE_SIZE];
+  char buffer[PHRASE_SIZE];
+  gsize length;
+  const char *phrase;
 
   for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 1; n--)
-    if (quotes_document_phrase (scan->doc, first, n, FALSE, phrase, sizeof phrase) != NULL &&
-        quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, -1))
+    if ((phrase = written_phrase (scan, first, n, buffer, &length)) != NULL &&
+        quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
       return n;
   return 0;
 }

@@ -221,14 +221,22 @@ source_post (const PostIndex *index,
 {
   guint n = MIN (SHINGLE, quote->len);
   gint32 best = -1;
+  guint known_run = 0;
 
   if (n == 0)
     return -1;
-  for (guint i = 0; i + n <= quote->len; i++)
+  for (guint i = 0; i < quote->len; i++)
     {
-      g_autofree char *key = join_words (quote, i, n);
-      gint32 p = look_up (index->rows[n], key);
+      g_autofree char *key = NULL;
+      gint32 p;
 
+      /* Only a run of n words that posts have is worth a key: most
+       * quotes share no such run with any post. */
+      known_run = look_up (index->rows[1], g_ptr_array_index (quote, i)) >= 0 ? known_run + 1 : 0;
+      if (known_run < n)
+        continue;
+      key = join_words (quote, i + 1 - n, n);
+      p = look_up (index->rows[n], key);
       if (p >= 0 && (best < 0 || p < best))
         best = p;
     }

@@ -1657,6 +1657,32 @@ skip_opening_tag (const char *p,
   return close != NULL ? skip_spaces (close + 1, end) : p;
 }
 
+#define MAX_INLINE_POST_TEXT 1200  /* bytes: a long post (500 characters) and its links */
+
+/* Where a post that ends at @signature starts when the line before it is
+ * longer than any post: after the first sentence end within the last
+ * MAX_INLINE_POST_TEXT bytes, else after a space there. Keeps a post and
+ * everything that compares quotes with it small on a text of one line. */
+static const char *
+inline_post_start (const char *from,
+                   const char *signature)
+{
+  const char *start, *p;
+
+  if ((gsize) (signature - from) <= MAX_INLINE_POST_TEXT)
+    return from;
+  start = signature - MAX_INLINE_POST_TEXT;
+  for (p = start; p + 1 < signature; p++)
+    if ((*p == '.' || *p == '?' || *p == '!') && p[1] == ' ')
+      return skip_spaces (p + 1, signature);
+  for (p = start; p < signature; p++)
+    if (*p == ' ')
+      return skip_spaces (p, signature);
+  while (start < signature && ((guchar) *start & 0xC0) == 0x80)
+    start++;  /* not inside a character */
+  return start;
+}
+
 /* Makes a post of every signature inside @line. A post's text runs back to
  * the end of the previous post on the line, or to the start of the line,
  * and must not be empty: a line that opens with a signature is read as a
@@ -1691,6 +1717,7 @@ find_inline_posts (const char *text,
           continue;
         }
 
+      from = inline_post_start (from, text + sig.start);
       signature_to_post (text, &sig, &post);
       post.start = post.text_start = from - text;
       post.text_end = skip_spaces_back (from, text + sig.start) - text;
