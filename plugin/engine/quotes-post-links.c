@@ -259,6 +259,61 @@ source_post (const PostIndex *index,
   return best;
 }
 
+/* A letter or digit, without a look-up for ASCII. */
+static inline gboolean
+is_word_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* Whether the quote has a run of words that the posts have, as long as
+ * any match needs (MIN_CUT_WORDS, or the whole quote when it is shorter):
+ * a check without an allocation per word, which most quotes fail. */
+static gboolean
+may_come_from_posts (const PostIndex *index,
+                     const char      *text,
+                     gsize            length)
+{
+  const char *p = text, *end = text + length;
+  guint run = 0, longest = 0, count = 0;
+  char word[64];
+
+  while (p < end)
+    {
+      const char *start;
+      gboolean ascii = TRUE;
+      gint32 post;
+
+      while (p < end && !is_word_char (p))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (p < end && (is_word_char (p) || *p == '\''))
+        {
+          ascii = ascii && (guchar) *p < 0x80;
+          p = g_utf8_next_char (p);
+        }
+      if (p == start)
+        continue;
+      count++;
+      if (ascii && (gsize) (p - start) < sizeof word)
+        {
+          for (gsize i = 0; i < (gsize) (p - start); i++)
+            word[i] = g_ascii_tolower (start[i]);
+          word[p - start] = '\0';
+          post = look_up (index->rows[1], word);
+        }
+      else
+        {
+          g_autofree char *lower = g_utf8_strdown (start, p - start);
+
+          post = look_up (index->rows[1], lower);
+        }
+      run = post >= 0 ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  return count > 0 && longest >= MIN (MIN_CUT_WORDS, count);
+}
+
 static void
 link_quotes (QuotesDocument *doc)
 {
@@ -273,7 +328,8 @@ link_quotes (QuotesDocument *doc)
       g_autoptr(GPtrArray) quote_words = NULL;
       gint32 p;
 
-      if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL))
+      if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL) ||
+          !may_come_from_posts (&index, doc->text + quote->start, quote->end - quote->start))
         continue;
       quote_words = words_of (doc->text + quote->start, quote->end - quote->start);
       if ((p = source_post (&index, quote_words)) < 0)
