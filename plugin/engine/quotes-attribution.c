@@ -21,6 +21,7 @@
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_FILLERS 3
+#define DASHES "-\xe2\x80\x93\xe2\x80\x94\xe2\x80\x95"  /* - – — ― */
 #define MIN_REPORTED_WORDS 3
 #define MAX_REPORTED_PER_SENTENCE 8
 
@@ -413,8 +414,7 @@ source_after (Attribution       *a,
       for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
         if ((m = a->mention_at[k]) >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME &&
             mention (a, m)->first_token == k && can_be_source (a, m) &&
-            (mention (a, m)->end_token >= end ||
-             quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.;:")))
+            ends_phrase (a, mention (a, m)->end_token, end))
           return m;  /* not "a 2008 Clinton veteran" */
     }
   if (index >= end)
@@ -835,15 +835,22 @@ starts_paragraph (const Attribution      *a,
 
 #define SHORT_TURN_WORDS 12
 
-static gboolean
-is_short_turn (const Attribution      *a,
-               const QuotesMarkedSpan *span)
+static guint
+words_in_marks (const Attribution      *a,
+                const QuotesMarkedSpan *span)
 {
   guint words = 0;
 
   for (guint t = span->open_token + 1; t < span->close_token; t++)
     words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-  return words <= SHORT_TURN_WORDS && span->paragraph == span->end_paragraph;
+  return words;
+}
+
+static gboolean
+is_short_turn (const Attribution      *a,
+               const QuotesMarkedSpan *span)
+{
+  return words_in_marks (a, span) <= SHORT_TURN_WORDS && span->paragraph == span->end_paragraph;
 }
 
 static gboolean
@@ -1151,14 +1158,10 @@ source_continued (const Attribution      *a,
                   const QuotesMarkedSpan *span)
 {
   const QuotesQuoteRecord *before = previous_marked_quote (a, a->doc->quotes->len);
-  guint words = 0, last = last_inner_token (a, span);
+  guint last = last_inner_token (a, span);
 
   if (before == NULL || before->source < 0 || before->kind == QUOTES_QUOTE_KIND_SCARE ||
-      paragraph_of_quote (a, before) != span->paragraph)
-    return -1;
-  for (guint t = span->open_token + 1; t < span->close_token; t++)
-    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-  if (words < MIN_CONTINUED_WORDS)
+      paragraph_of_quote (a, before) != span->paragraph || words_in_marks (a, span) < MIN_CONTINUED_WORDS)
     return -1;
   if (quotes_document_token_is_punct (a->doc, last, ".!?") ||
       sentence_of (a, span->close_token)->end_token == span->close_token + 1 ||
@@ -1166,16 +1169,6 @@ source_continued (const Attribution      *a,
        quotes_document_token_is_punct (a->doc, span->close_token + 1, ".!?")))
     return before->source;
   return -1;
-}
-
-static gboolean
-is_dash (const Attribution *a,
-         guint              index)
-{
-  const QuotesToken *token = token_at (a, index);
-
-  return token->kind == QUOTES_TOKEN_PUNCT &&
-         (token->first == '-' || token->first == 0x2013 || token->first == 0x2014 || token->first == 0x2015);
 }
 
 /* A line break between token @index and the next one. */
@@ -1206,9 +1199,9 @@ signature_after (const Attribution      *a,
         return -1;
       end = paragraph_end (a, t);  /* the signature line */
     }
-  if (t >= end || !is_dash (a, t))
+  if (t >= end || !quotes_document_token_is_punct (a->doc, t, DASHES))
     return -1;
-  while (t < end && is_dash (a, t))
+  while (t < end && quotes_document_token_is_punct (a->doc, t, DASHES))
     t++;
   if (t >= end || (m = a->mention_at[t]) < 0 || mention (a, m)->kind != QUOTES_MENTION_NAME ||
       (mention (a, m)->span_token != t && mention (a, m)->first_token != t) || !can_be_source (a, m))
