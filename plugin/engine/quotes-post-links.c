@@ -66,6 +66,28 @@ link_authors (QuotesDocument *doc)
     }
 }
 
+/* A letter or digit, without a look-up for ASCII. */
+static inline gboolean
+is_word_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* The next word at or after *@p, before @end: letters, digits and
+ * apostrophes. Sets @start and moves *@p past it; FALSE when none is left. */
+static gboolean
+next_word (const char **p,
+           const char  *end,
+           const char **start)
+{
+  while (*p < end && !is_word_char (*p))
+    *p = g_utf8_next_char (*p);
+  *start = *p;
+  while (*p < end && (is_word_char (*p) || **p == '\''))
+    *p = g_utf8_next_char (*p);
+  return *p > *start;
+}
+
 /* Lower-case words of a text, for comparing quotes with posts whatever
  * their marks and punctuation. */
 static GPtrArray *
@@ -73,20 +95,10 @@ words_of (const char *text,
           gsize       length)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text, *end = text + length;
+  const char *p = text, *end = text + length, *start;
 
-  while (p < end)
-    {
-      const char *start;
-
-      while (p < end && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (p < end && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '\'' ))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        g_ptr_array_add (words, g_utf8_strdown (start, p - start));
-    }
+  while (next_word (&p, end, &start))
+    g_ptr_array_add (words, g_utf8_strdown (start, p - start));
   return words;
 }
 
@@ -259,13 +271,6 @@ source_post (const PostIndex *index,
   return best;
 }
 
-/* A letter or digit, without a look-up for ASCII. */
-static inline gboolean
-is_word_char (const char *p)
-{
-  return (guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p));
-}
-
 /* Whether the quote has a run of words that the posts have, as long as
  * any match needs (MIN_CUT_WORDS, or the whole quote when it is shorter):
  * a check without an allocation per word, which most quotes fail. */
@@ -274,26 +279,17 @@ may_come_from_posts (const PostIndex *index,
                      const char      *text,
                      gsize            length)
 {
-  const char *p = text, *end = text + length;
+  const char *p = text, *end = text + length, *start;
   guint run = 0, longest = 0, count = 0;
   char word[64];
 
-  while (p < end)
+  while (next_word (&p, end, &start))
     {
-      const char *start;
       gboolean ascii = TRUE;
       gint32 post;
 
-      while (p < end && !is_word_char (p))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (p < end && (is_word_char (p) || *p == '\''))
-        {
-          ascii = ascii && (guchar) *p < 0x80;
-          p = g_utf8_next_char (p);
-        }
-      if (p == start)
-        continue;
+      for (const char *c = start; c < p && ascii; c++)
+        ascii = (guchar) *c < 0x80;
       count++;
       if (ascii && (gsize) (p - start) < sizeof word)
         {
