@@ -970,6 +970,19 @@ scan_run (Scan  *scan,
   return end;
 }
 
+/* @mention, its gender, case and type set, as the pronoun at @index. */
+static void
+add_pronoun (Scan          *scan,
+             QuotesMention *mention,
+             guint          index)
+{
+  mention->kind = QUOTES_MENTION_PRONOUN;
+  mention->first_token = mention->span_token = mention->surname_token = index;
+  mention->end_token = index + 1;
+  mention->start = token_at (scan, index)->start;
+  add_mention (scan, mention);
+}
+
 static gboolean
 scan_pronoun (Scan  *scan,
               guint  index)
@@ -981,14 +994,10 @@ scan_pronoun (Scan  *scan,
   if (!(token_at (scan, index)->lex & QUOTES_WORD_PRONOUN) || !lookup_lower (scan, index, lower) ||
       !quotes_lexicon_pronoun (scan->doc->lexicon, lower, &gender, &pcase))
     return FALSE;
-  mention.kind = QUOTES_MENTION_PRONOUN;
-  mention.first_token = mention.span_token = mention.surname_token = index;
-  mention.end_token = index + 1;
-  mention.start = token_at (scan, index)->start;
   mention.gender = gender;
   mention.pronoun_case = pcase;
   mention.type = gender == QUOTES_GENDER_NEUTER ? QUOTES_ENTITY_TYPE_ORGANIZATION : QUOTES_ENTITY_TYPE_PERSON;
-  add_mention (scan, &mention);
+  add_pronoun (scan, &mention, index);
   return TRUE;
 }
 
@@ -1012,13 +1021,9 @@ scan_relative (Scan  *scan,
   if (before->end_token != index - 1 || before->kind == QUOTES_MENTION_PRONOUN || before->possessive ||
       (which && before->type != QUOTES_ENTITY_TYPE_ORGANIZATION))
     return FALSE;
-  mention.kind = QUOTES_MENTION_PRONOUN;
   mention.relative = TRUE;
-  mention.first_token = mention.span_token = mention.surname_token = index;
-  mention.end_token = index + 1;
-  mention.start = token_at (scan, index)->start;
   mention.type = before->type;
-  add_mention (scan, &mention);
+  add_pronoun (scan, &mention, index);
   return TRUE;
 }
 
