@@ -194,6 +194,19 @@ name_after_description (const Attribution *a,
   return a->mention_at[start] < 0 || mention (a, a->mention_at[start])->kind != QUOTES_MENTION_NAME;
 }
 
+/* A mention that is its sentence's subject starts between @first and @end. */
+static gboolean
+holds_subject (const Attribution *a,
+               guint              first,
+               guint              end)
+{
+  for (guint t = first; t < end; t++)
+    if (a->mention_at[t] >= 0 && mention (a, a->mention_at[t])->is_subject &&
+        !mention (a, a->mention_at[t])->relative && mention (a, a->mention_at[t])->span_token == t)
+      return TRUE;
+  return FALSE;
+}
+
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
 static gint32
@@ -227,7 +240,9 @@ subject_before (const Attribution *a,
 
       while (k > floor && t - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
         k--;
-      if (k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ","))
+      /* Not "Here in Columbia, Sanders stepped up …, saying": a stretch
+       * between commas that holds the sentence's subject is its clause. */
+      if (k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, t - 1))
         t = k - 1;
     }
   if (t == floor || t == 0)
@@ -938,8 +953,24 @@ attribution_from_context (Attribution            *a,
   return FALSE;
 }
 
-/* Every longer word of the quote capitalised: a title ("Saturday Night
- * Live", "The Long Road Home"), not a sentence ("This is all me."). */
+/* The short words a title leaves in lower case: "The Lord of the Rings",
+ * but not "Thank you Indiana". */
+static gboolean
+is_title_small_word (const Attribution *a,
+                     guint              index)
+{
+  static const char *words[] = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at",
+    "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", NULL,
+  };
+  char lower[8];
+
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+}
+
+/* Every word of the quote capitalised but a title's small words: a title
+ * ("Saturday Night Live", "The Long Road Home"), not a sentence ("This is
+ * all me.", "Thank you Indiana!"). */
 static gboolean
 is_title_case (const Attribution      *a,
                const QuotesMarkedSpan *span)
@@ -950,11 +981,13 @@ is_title_case (const Attribution      *a,
     {
       const QuotesToken *token = token_at (a, t);
 
-      if (token->kind != QUOTES_TOKEN_WORD || token->end - token->start <= 3)
-        continue;
-      if (!(token->flags & QUOTES_TOKEN_CAPITALIZED))
+      if (token->kind != QUOTES_TOKEN_WORD || (token->flags & QUOTES_TOKEN_CAPITALIZED))
+        {
+          words += token->kind == QUOTES_TOKEN_WORD && token->end - token->start > 3;
+          continue;
+        }
+      if (token->end - token->start > 3 || !is_title_small_word (a, t))
         return FALSE;
-      words++;
     }
   return words >= 2;
 }
