@@ -154,6 +154,11 @@ first_subject (const Attribution *a,
         {
           gint32 m = a->mention_at[t];
 
+          /* "… tried to downplay the comments, saying they were": past
+           * its first reporting verb the sentence reports someone else's. */
+          if (a->cue_at[t] >= 0 && m < 0 && (cue (a, a->cue_at[t])->flags & QUOTES_CUE_PARTICIPLE) &&
+              t > sentence->first_token && quotes_document_token_is_punct (a->doc, t - 1, ","))
+            break;
           if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
               (roles || mention (a, m)->kind != QUOTES_MENTION_ROLE))
             {
@@ -192,6 +197,24 @@ name_after_description (const Attribution *a,
       mention (a, a->mention_at[start - 2])->kind == QUOTES_MENTION_NAME)
     return FALSE;  /* the description is itself in apposition to a name */
   return a->mention_at[start] < 0 || mention (a, a->mention_at[start])->kind != QUOTES_MENTION_NAME;
+}
+
+/* "when", "while", "because" … and a subject: a clause starts here, not
+ * an apposition ("at Purchase, when Sanders protesters interrupted her,
+ * shouting"; but "Powell's office, when contacted by Reuters, said"). */
+static gboolean
+opens_clause (const Attribution *a,
+              guint              index)
+{
+  static const char *words[] = {
+    "when", "while", "as", "after", "before", "because", "since", "if", "although", "though",
+    "until", "where", "whereas", "once", NULL,
+  };
+  char lower[16];
+
+  return index + 1 < a->doc->tokens->len && a->mention_at[index + 1] >= 0 &&
+         mention (a, a->mention_at[index + 1])->first_token == index + 1 && can_be_source (a, a->mention_at[index + 1]) &&
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
 }
 
 /* A mention that is its sentence's subject starts between @first and @end. */
@@ -242,7 +265,8 @@ subject_before (const Attribution *a,
         k--;
       /* Not "Here in Columbia, Sanders stepped up …, saying": a stretch
        * between commas that holds the sentence's subject is its clause. */
-      if (k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, t - 1))
+      if (k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, t - 1) &&
+          !opens_clause (a, k))
         t = k - 1;
     }
   if (t == floor || t == 0)
