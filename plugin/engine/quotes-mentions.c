@@ -1442,6 +1442,9 @@ add_known_surnames (QuotesDocument *doc)
           mention.start = token->start;
           mention.weak = TRUE;
           add_mention (&scan, &mention);
+          /* "Beck, who …": the first pass did not know Beck. */
+          if (t + 2 < scan.paragraph->end_token && !(token_at (&scan, t + 2)->flags & QUOTES_TOKEN_IN_QUOTE))
+            scan_relative (&scan, t + 2);
         }
     }
   quotes_word_index_clear (&index);
