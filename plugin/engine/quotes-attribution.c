@@ -822,6 +822,11 @@ attribution_before (Attribution            *a,
       if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
         continue;
       m = speaker_of_object (a, subject_before (a, t, floor));
+      /* "it said, “…”": a letter, a report or a body, right before the
+       * quote, as after it. */
+      if (m < 0 && t > floor && a->mention_at[t - 1] >= 0 && is_word (a, t - 1, "it") &&
+          (cue (a, c)->flags & QUOTES_CUE_QUOTATION) && span->open_token <= cue (a, c)->end_token + 1)
+        m = a->mention_at[t - 1];
       if (m < 0)
         m = sentence_subject (a, cue (a, c));
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
