@@ -352,6 +352,39 @@ is_source_determiner (const Attribution *a,
          (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower));
 }
 
+#define MAX_UNKNOWN_NAME 4
+
+/* "Judicial Watch added", "said Teal Baker.": capitalised words from
+ * @start to @end that no list knows, standing where a speaker stands. */
+static gboolean
+is_unknown_name (const Attribution *a,
+                 guint              start,
+                 guint              end)
+{
+  if (end <= start || end - start > MAX_UNKNOWN_NAME)
+    return FALSE;
+  for (guint t = start; t < end; t++)
+    if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || !(token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED) ||
+        (token_at (a, t)->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_POSSESSIVE)) || a->mention_at[t] >= 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Where an unknown name at @index ends when a comma or a period closes
+ * it ("said Teal Baker, the director"), or @index. */
+static guint
+name_run_end (const Attribution *a,
+              guint              index,
+              guint              end)
+{
+  guint k = index;
+
+  while (k < end && k - index < MAX_UNKNOWN_NAME && token_at (a, k)->kind == QUOTES_TOKEN_WORD &&
+         (token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED))
+    k++;
+  return k < end && quotes_document_token_is_punct (a->doc, k, ",.;:") && is_unknown_name (a, index, k) ? k : index;
+}
+
 /* "Another commenter said, “…”", "Yet another tweeted, “…”": a short
  * phrase that opens the sentence with "another", "one", "some" … and names
  * nobody the engine knows is still the speaker; added as a role mention. */
@@ -422,7 +455,7 @@ titled_name_after (const Attribution *a,
           (mention (a, m)->first_token == k || mention (a, m)->span_token == k) && can_be_source (a, m))
         /* not "said front-runner Clinton “caused …”": the name ends a phrase */
         return mention (a, m)->end_token < a->doc->tokens->len &&
-               quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.;:") ? m : -1;
+               quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.;:(") ? m : -1;
       if ((token->kind != QUOTES_TOKEN_WORD && token->kind != QUOTES_TOKEN_NUMBER &&
            !quotes_document_token_is_punct (a->doc, k, ".")) ||
           (token->flags & QUOTES_TOKEN_IN_QUOTE) || a->cue_at[k] >= 0 ||
@@ -463,6 +496,8 @@ source_after (Attribution       *a,
    * phrase that names nobody, unless a name follows in apposition. */
   if (m < 0 && determiner < index)
     m = add_noun_phrase (a, determiner, end, TRUE);
+  else if (m < 0 && name_run_end (a, index, end) > index)
+    m = add_noun_phrase (a, index, name_run_end (a, index, end), TRUE);
   else if (m < 0 || !can_be_source (a, m) ||
            (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
     return titled_name_after (a, index, end);
@@ -683,7 +718,7 @@ attribution_after (Attribution      *a,
        * quote; elsewhere "it" is too often nobody. */
       if (m < 0 && k == t + 1 && a->mention_at[t] >= 0 && is_word (a, t, "it"))
         m = a->mention_at[t];
-      if (m < 0 && is_source_determiner (a, t))
+      if (m < 0 && (is_source_determiner (a, t) || is_unknown_name (a, t, k)))
         m = add_noun_phrase (a, t, k, TRUE);
       /* "“…” about the decision, said Rose Ann DeMoro". */
       if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
