@@ -176,6 +176,8 @@ takes_period (QuotesDocument *doc,
 
   if (n == 1 && g_ascii_isupper (doc->text[start]))
     return TRUE;  /* an initial: "J. K. Rowling" */
+  if (n >= 3 && doc->text[end - 2] == '-' && g_ascii_isupper (doc->text[end - 1]))
+    return TRUE;  /* "(D-N.Y.)": a party and a state's initials */
   if (end + 1 < doc->length && doc->text[end + 1] == ',')
     return TRUE;  /* "Glenn Thompson, R-Pa., said": a comma after the period ends nothing */
   if (n + 2 > sizeof buffer)
