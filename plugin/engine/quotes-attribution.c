@@ -492,9 +492,11 @@ source_after (Attribution       *a,
   if (index >= end)
     return -1;
   m = a->mention_at[index];
-  /* "said the 46-year-old.", "said another Twitter user, Jo Bayer": a
-   * phrase that names nobody, unless a name follows in apposition. */
-  if (m < 0 && determiner < index)
+  /* "said the 46-year-old.", "said another Twitter user, Jo Bayer", "says
+   * the ad's narrator": a phrase that names nobody, unless a name follows in
+   * apposition. */
+  if ((m < 0 && determiner < index) ||
+      (m >= 0 && mention (a, m)->possessive && is_source_determiner (a, determiner)))
     m = add_noun_phrase (a, determiner, end, TRUE);
   else if (m < 0 && name_run_end (a, index, end) > index)
     m = add_noun_phrase (a, index, name_run_end (a, index, end), TRUE);
