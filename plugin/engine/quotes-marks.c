@@ -186,11 +186,20 @@ classify (const QuotesDocument  *doc,
 
       if (is_guillemet (mark) || quotes_marks_is_mark (further))
         close_before = further;
+      /* "… is doing this, " Trump said": a stray space before a closer
+       * after the quote's own punctuation. */
+      else if ((mark == '"' || mark == '\'' || mark == 0x201C || mark == 0x201D) &&
+               (further == ',' || further == '.' || further == '?' || further == '!'))
+        close_before = further;
     }
 
   if (may_open (before, open_after))
     roles |= ROLE_OPEN;
   if (may_close (close_before, after))
+    roles |= ROLE_CLOSE;
+  /* “… I love Hispanics!”After his rally: a right mark glued to the next
+   * word by a missing space still closes. */
+  if (mark == 0x201D && !is_space (before) && g_unichar_isalpha (after))
     roles |= ROLE_CLOSE;
 
   switch (mark)
