@@ -1101,6 +1101,20 @@ names_a_term (const Attribution      *a,
 }
 
 
+/* "refused to say the words “radical Islam”", "using the term “pivot”": the
+ * sentence's subject says them. */
+static gboolean
+uses_a_term (const Attribution      *a,
+             const QuotesMarkedSpan *span)
+{
+  static const char *markers[] = { "term", "word", "words", "phrase", "slogan", "hashtag", "chant", "chants", NULL };
+  char lower[16];
+
+  return span->open_token > 0 && token_at (a, span->open_token - 1)->kind == QUOTES_TOKEN_WORD &&
+         quotes_document_token_lower (a->doc, span->open_token - 1, lower, sizeof lower) != NULL &&
+         g_strv_contains (markers, lower);
+}
+
 /* A complete utterance starts its sentence, or follows its cue with a colon
  * or a comma; a fragment stands inside the writer's sentence. */
 static gboolean
@@ -1354,7 +1368,8 @@ attribute_marked (Attribution            *a,
     quote.kind = QUOTES_QUOTE_KIND_DIRECT;
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT && !cue_follows (a, span))
     context = attribution_from_context (a, span, a->doc->quotes->len, &found);
-  if (quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) && !is_title_case (a, span) &&
+  if (quote.kind == QUOTES_QUOTE_KIND_SCARE &&
+      ((!names_a_term (a, span) && !is_title_case (a, span)) || uses_a_term (a, span)) &&
       (found.source = subject_of_sentence (a, span)) >= 0)
     {
       /* "Bush described his skills as a “work in progress”": the words in
