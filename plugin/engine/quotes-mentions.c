@@ -1082,6 +1082,22 @@ scan_descriptor (Scan  *scan,
 }
 
 static gboolean
+is_preposition (const QuotesDocument *doc,
+                guint                 index)
+{
+  static const char *prepositions[] = {
+    "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
+    "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
+    "over", "under", "into", "toward", "towards", "without", NULL,
+  };
+  char lower[32];
+
+  return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
+         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
+         quotes_word_in_list (prepositions, lower);
+}
+
+static gboolean
 is_determiner (const char *lower)
 {
   static const char *determiners[] = {
@@ -1123,7 +1139,7 @@ scan_role (Scan  *scan,
       const QuotesToken *before = token_at (scan, first - 1);
 
       if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
-          is_clause_word (lower) ||
+          is_clause_word (lower) || is_preposition (scan->doc, first - 1) ||
           /* The word classes say which look-ups can succeed. */
           ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
           ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)))
@@ -1307,20 +1323,15 @@ merge_mentions (GArray *mentions,
   memcpy (mentions->data, merged, mentions->len * sizeof *merged);
 }
 
-static gboolean
-is_preposition (const QuotesDocument *doc,
-                guint                 index)
-{
-  static const char *prepositions[] = {
-    "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
-    "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
-    "over", "under", "into", "toward", "towards", "without", NULL,
-  };
-  char lower[32];
 
-  return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
-         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         quotes_word_in_list (prepositions, lower);
+/* "Washington (AFP) – …", "(Reuters)": an aside names no subject. */
+static gboolean
+in_parentheses (const QuotesDocument *doc,
+                const QuotesMention  *mention)
+{
+  return mention->span_token > 0 && mention->end_token < doc->tokens->len &&
+         quotes_document_token_is_punct (doc, mention->span_token - 1, "(") &&
+         quotes_document_token_is_punct (doc, mention->end_token, ")");
 }
 
 /* The subject of a sentence is, near enough, its first mention that is not
@@ -1368,7 +1379,8 @@ mark_subjects (QuotesDocument *doc)
       if (mention->in_quote || sentence == last_sentence)
         continue;
       if (mention->possessive || mention->kind == QUOTES_MENTION_HANDLE ||
-          (mention->kind == QUOTES_MENTION_PRONOUN && mention->pronoun_case != 0))
+          (mention->kind == QUOTES_MENTION_PRONOUN && mention->pronoun_case != 0) ||
+          in_parentheses (doc, mention))
         continue;
       /* "Reached by POLITICO, Bennett denied …": after an opening phrase
        * that names someone after a preposition, the name right after its
