@@ -400,6 +400,18 @@ subject_phrase_before (Attribution *a,
 
   while (end > floor && is_filler (a, end - 1))
     end--;
+  /* "In a statement, the network said": past an opening phrase that names
+   * nobody. */
+  for (guint t = end; t-- > floor + 1;)
+    if (quotes_document_token_is_punct (a->doc, t, ","))
+      {
+        for (guint k = floor; k < t; k++)
+          if ((a->mention_at[k] >= 0 && mention (a, a->mention_at[k])->is_subject) || a->cue_at[k] >= 0 ||
+              (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE))
+            return -1;
+        floor = start = t + 1;
+        break;
+      }
   if (end == floor || end - floor > MAX_NOUN_PHRASE)
     return -1;
   for (guint t = floor; t < end; t++)
