@@ -159,6 +159,11 @@ first_subject (const Attribution *a,
           if (a->cue_at[t] >= 0 && m < 0 && (cue (a, a->cue_at[t])->flags & QUOTES_CUE_PARTICIPLE) &&
               t > sentence->first_token && quotes_document_token_is_punct (a->doc, t - 1, ","))
             break;
+          /* "About four in 10 said they were “angry”": the subject of
+           * what the verb reports. */
+          if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_PRONOUN && t > sentence->first_token &&
+              a->cue_at[t - 1] >= 0)
+            break;
           if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
               (roles || mention (a, m)->kind != QUOTES_MENTION_ROLE))
             {
