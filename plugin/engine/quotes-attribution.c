@@ -222,6 +222,17 @@ opens_clause (const Attribution *a,
          quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
 }
 
+static gboolean
+is_weekday (const Attribution *a,
+            guint              index)
+{
+  static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+  char lower[16];
+
+  return (token_at (a, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (days, lower);
+}
+
 /* A mention that is its sentence's subject starts between @first and @end. */
 static gboolean
 holds_subject (const Attribution *a,
@@ -246,6 +257,13 @@ subject_before (const Attribution *a,
 
   for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)
     t--;
+  /* "Beck on Wednesday called", "Holt Tuesday said": the day between. */
+  if (t > floor + 1 && is_weekday (a, t - 1))
+    {
+      t -= 1 + (t > floor + 2 && is_word (a, t - 2, "on"));
+      for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)
+        t--;
+    }
   /* "Schumer (D-N.Y.) said", "Haugen (pictured) said". */
   if (t > floor + 2 && quotes_document_token_is_punct (a->doc, t - 1, ")"))
     {
@@ -1075,6 +1093,32 @@ is_title_case (const Attribution      *a,
   return words >= 2;
 }
 
+#define MAX_CALLER_DISTANCE 6
+
+/* "called it", "called him", "what Gingrich called", "who Beck on Wednesday
+ * called", "the nominee, Mitt Romney, called": someone does the calling
+ * before @called; "a book called", "a series, called": a title. */
+static gboolean
+someone_calls (const Attribution *a,
+               guint              called)
+{
+  for (guint k = called; k-- > 0 && called - k <= MAX_CALLER_DISTANCE;)
+    {
+      gint32 m = a->mention_at[k];
+
+      if ((m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
+                      (mention (a, m)->kind == QUOTES_MENTION_NAME &&
+                       mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) ||
+          is_word (a, k, "it") || is_word (a, k, "them") || is_word (a, k, "this") || is_word (a, k, "that"))
+        return TRUE;
+      /* past a comma, a day's name or "on" to the caller, and no further */
+      if (!(quotes_document_token_is_punct (a->doc, k, ",") || is_word (a, k, "on") ||
+            (token_at (a, k)->kind == QUOTES_TOKEN_WORD && (token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED))))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* so-called “peace plan”, a book called “The Long Road Home”: a term or a
  * title, not speech. "Critics called it “a disaster”" is speech. */
 static gboolean
@@ -1103,17 +1147,7 @@ names_a_term (const Attribution      *a,
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
   if (g_str_equal (lower, "called") && open >= 2)
-    {
-      gint32 m = a->mention_at[open - 2];
-
-      /* "called it", "called him", "what Gingrich called": someone speaks;
-       * "a book called": a title. */
-      return !(m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
-                          (mention (a, m)->kind == QUOTES_MENTION_NAME &&
-                           mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) &&
-             !is_word (a, open - 2, "it") && !is_word (a, open - 2, "them") &&
-             !is_word (a, open - 2, "this") && !is_word (a, open - 2, "that");
-    }
+    return !someone_calls (a, open - 1);
   return FALSE;
 }
 
