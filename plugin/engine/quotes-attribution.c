@@ -408,6 +408,26 @@ name_run_end (const Attribution *a,
   return k < end && quotes_document_token_is_punct (a->doc, k, ",.;:") && is_unknown_name (a, index, k) ? k : index;
 }
 
+/* "In a statement, the network said": where the clause starts before @end,
+ * past an opening phrase that names nobody; G_MAXUINT when the phrase
+ * before the last comma names someone or reports. */
+static guint
+past_opening_phrase (const Attribution *a,
+                     guint              floor,
+                     guint              end)
+{
+  for (guint t = end; t-- > floor + 1;)
+    if (quotes_document_token_is_punct (a->doc, t, ","))
+      {
+        for (guint k = floor; k < t; k++)
+          if ((a->mention_at[k] >= 0 && mention (a, a->mention_at[k])->is_subject) || a->cue_at[k] >= 0 ||
+              (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE))
+            return G_MAXUINT;
+        return t + 1;
+      }
+  return floor;
+}
+
 /* "Another commenter said, “…”", "Yet another tweeted, “…”": a short
  * phrase that opens the sentence with "another", "one", "some" … and names
  * nobody the engine knows is still the speaker; added as a role mention. */
@@ -423,18 +443,8 @@ subject_phrase_before (Attribution *a,
 
   while (end > floor && is_filler (a, end - 1))
     end--;
-  /* "In a statement, the network said": past an opening phrase that names
-   * nobody. */
-  for (guint t = end; t-- > floor + 1;)
-    if (quotes_document_token_is_punct (a->doc, t, ","))
-      {
-        for (guint k = floor; k < t; k++)
-          if ((a->mention_at[k] >= 0 && mention (a, a->mention_at[k])->is_subject) || a->cue_at[k] >= 0 ||
-              (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE))
-            return -1;
-        floor = start = t + 1;
-        break;
-      }
+  if ((floor = start = past_opening_phrase (a, floor, end)) == G_MAXUINT)
+    return -1;
   if (end == floor || end - floor > MAX_NOUN_PHRASE)
     return -1;
   for (guint t = floor; t < end; t++)
@@ -806,6 +816,48 @@ speaker_of_object (const Attribution *a,
   return subject >= 0 ? subject : m;
 }
 
+#define MAX_ISSUED_DISTANCE 6
+
+/* "released", "sent out", "emailed": verbs by which a body or a person
+ * gives out a text. */
+static gboolean
+is_issuing_verb (const Attribution *a,
+                 guint              index)
+{
+  static const char *verbs[] = {
+    "released", "issued", "sent", "emailed", "posted", "published", "put", "tweeted", "circulated", NULL,
+  };
+  char lower[16];
+
+  return !(token_at (a, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (verbs, lower);
+}
+
+/* "The town released a statement Wednesday saying", "his campaign sent a
+ * text message to supporters saying": when the object that says it has no
+ * named issuer, the words before the issuing verb are the source. */
+static gint32
+issuer_of (Attribution *a,
+           gint32       m,
+           guint        floor)
+{
+  guint first;
+
+  if (m < 0 || mention (a, m)->kind != QUOTES_MENTION_ROLE)
+    return m;
+  first = past_opening_phrase (a, floor, mention (a, m)->first_token);
+  for (guint k = mention (a, m)->first_token; first != G_MAXUINT && k-- > first + 1 &&
+                                              mention (a, m)->first_token - k <= MAX_ISSUED_DISTANCE;)
+    if (is_issuing_verb (a, k))
+      {
+        gint32 issuer = k - first <= MAX_NOUN_PHRASE && is_source_determiner (a, first) ?
+                        add_noun_phrase (a, first, k, TRUE) : -1;
+
+        return issuer >= 0 ? issuer : m;
+      }
+  return m;
+}
+
 /* A named person or organization, or "he" or "she": not "we", "they" or
  * "the documents". */
 static gboolean
@@ -893,7 +945,7 @@ attribution_before (Attribution            *a,
         }
       if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
         continue;
-      m = speaker_of_object (a, subject_before (a, t, floor));
+      m = issuer_of (a, speaker_of_object (a, subject_before (a, t, floor)), floor);
       /* "it said, “…”": a letter, a report or a body, right before the
        * quote, as after it. */
       if (m < 0 && t > floor && a->mention_at[t - 1] >= 0 && is_word (a, t - 1, "it") &&
