@@ -1709,8 +1709,10 @@ sentence_noun_phrase (Attribution          *a,
     return -1;
   if (!(opening->flags & QUOTES_TOKEN_CAPITALIZED) && opening->kind != QUOTES_TOKEN_NUMBER)
     return -1;
+  /* not "There was no primary state where …": a verb before the cue */
   for (guint t = first; t < record->first_token; t++)
-    if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
+    if ((token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER) ||
+        is_word (a, t, "is") || is_word (a, t, "are") || is_word (a, t, "was") || is_word (a, t, "were"))
       return -1;
   return add_noun_phrase (a, first, record->first_token, FALSE);
 }
