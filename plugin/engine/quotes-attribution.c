@@ -809,8 +809,15 @@ speaker_of_object (const Attribution *a,
                    gint32             m)
 {
   gint32 subject;
+  const QuotesSentence *sentence;
 
   if (m < 0 || mention (a, m)->kind != QUOTES_MENTION_ROLE || mention (a, m)->is_subject)
+    return m;
+  /* "As Trump spoke, the attendees chanted": the main clause's own subject,
+   * after a clause that names someone else. */
+  sentence = sentence_of (a, mention (a, m)->span_token);
+  if (opens_clause (a, sentence->first_token) && mention (a, m)->span_token > sentence->first_token &&
+      quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ","))
     return m;
   subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, FALSE);
   return subject >= 0 ? subject : m;
@@ -880,6 +887,12 @@ outer_reporter (Attribution *a,
                 guint        floor,
                 Found       *found)
 {
+  guint first = mention (a, found->source)->span_token;
+
+  /* "As Trump attacked Clinton, the attendees chanted": a main clause after
+   * a comma is reported by nobody before it. */
+  if (first > floor && quotes_document_token_is_punct (a->doc, first - 1, ","))
+    return;
   for (guint t = inner; t-- > floor;)
     {
       gint32 c = a->cue_at[t], m;
