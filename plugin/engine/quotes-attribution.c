@@ -813,11 +813,13 @@ speaker_of_object (const Attribution *a,
 
   if (m < 0 || mention (a, m)->kind != QUOTES_MENTION_ROLE || mention (a, m)->is_subject)
     return m;
-  /* "As Trump spoke, the attendees chanted": the main clause's own subject,
-   * after a clause that names someone else. */
+  /* "As Trump spoke, the attendees chanted", "Clinton, a top aide said,
+   * “…”", "as an American diplomat put it": right before its verb, after a
+   * comma or "as", the role is that verb's subject. */
   sentence = sentence_of (a, mention (a, m)->span_token);
-  if (opens_clause (a, sentence->first_token) && mention (a, m)->span_token > sentence->first_token &&
-      quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ","))
+  if (mention (a, m)->span_token > sentence->first_token && a->cue_at[mention (a, m)->end_token] >= 0 &&
+      (quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ",") ||
+       is_word (a, mention (a, m)->span_token - 1, "as")))
     return m;
   subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, FALSE);
   return subject >= 0 ? subject : m;
