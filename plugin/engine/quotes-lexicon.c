@@ -609,6 +609,54 @@ quotes_lexicon_load (void)
   return self;
 }
 
+/* Whether @table holds the word hashed to @hash, and its value then. */
+static inline gboolean
+word_table_lookup_hashed (const WordTable *table,
+                          const char      *key,
+                          gsize            length,
+                          guint32          hash,
+                          guint           *value)
+{
+  gpointer stored;
+
+  if (!quotes_word_index_lookup_hashed (&table->index, key, length, hash, &stored))
+    return FALSE;
+  *value = GPOINTER_TO_UINT (stored) - 1;
+  return TRUE;
+}
+
+/* The QuotesNameClass bits of @word (@length bytes, as written): every
+ * list probed with the one hash, where each look-up of its own hashed the
+ * word again. */
+guint
+quotes_lexicon_name_classes (QuotesLexicon *self,
+                             const char    *word,
+                             gsize          length)
+{
+  guint32 hash = quotes_word_hash (word, length);
+  guint names = QUOTES_NAME_LOOKED_UP, value;
+
+  if (word_table_lookup_hashed (&self->places_and_orgs, word, length, hash, &value))
+    names |= value == 0 ? QUOTES_NAME_PLACE : value == 1 ? QUOTES_NAME_ORG : 0;
+  if (quotes_word_index_lookup_hashed (&self->places_and_orgs.starts_index, word, length, hash, NULL))
+    names |= QUOTES_NAME_STARTS_PLACE_OR_ORG;
+  if (quotes_word_index_lookup_hashed (&self->name_particles.index, word, length, hash, NULL))
+    names |= QUOTES_NAME_PARTICLE;
+  if (quotes_word_index_lookup_hashed (&self->org_words.index, word, length, hash, NULL))
+    names |= QUOTES_NAME_ORG_WORD;
+  if (quotes_word_index_lookup_hashed (&self->non_names.index, word, length, hash, NULL))
+    names |= QUOTES_NAME_NON_NAME;
+  if (word_table_lookup_hashed (&self->honorifics, word, length, hash, &value))
+    names |= QUOTES_NAME_HONORIFIC | value << 12;
+  if (word_table_lookup_hashed (&self->first_names, word, length, hash, &value))
+    names |= QUOTES_NAME_FIRST_NAME_WITH_GENDER (value);
+  if (quotes_word_index_lookup_hashed (&self->nationality_index, word, length, hash, NULL))
+    names |= QUOTES_NAME_NATIONALITY;
+  if (quotes_word_index_lookup_hashed (&self->platforms.index, word, length, hash, NULL))
+    names |= QUOTES_NAME_PLATFORM;
+  return names;
+}
+
 QuotesLexicon *
 quotes_lexicon_get_default (void)
 {
