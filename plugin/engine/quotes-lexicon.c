@@ -51,6 +51,7 @@ struct _QuotesLexicon
   GHashTable *nationalities;    /* adjective -> country */
   GHashTable *org_aliases;      /* another name of an organization -> its name */
   QuotesWordIndex nationality_index;
+  QuotesWordIndex name_index;   /* the lists quotes_lexicon_name_classes reads -> their bits */
   GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
@@ -554,6 +555,80 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
   return GPOINTER_TO_UINT (classes);
 }
 
+/* How a list's value becomes QuotesNameClass bits. */
+typedef enum
+{
+  NAME_FLAG,          /* the list's bit alone */
+  NAME_PLACE_OR_ORG,  /* value 0: a place; 1: an organization */
+  NAME_GENDER,        /* the bit, and the value as a gender at @shift */
+} NameValue;
+
+typedef struct
+{
+  const QuotesWordIndex *index;
+  guint                  names;
+  NameValue              value;
+  guint                  shift;
+} NameList;
+
+/* One index of every list quotes_lexicon_name_classes reads, the word's
+ * bits from all of them its value: one probe per word, where a probe of
+ * each list missed the cache nine times. Made from the lists' indexes,
+ * whose slots hold the hashes already. */
+static void
+index_names (QuotesLexicon *self)
+{
+  const NameList lists[] = {
+    { &self->places_and_orgs.index, 0, NAME_PLACE_OR_ORG, 0 },
+    { &self->places_and_orgs.starts_index, QUOTES_NAME_STARTS_PLACE_OR_ORG, NAME_FLAG, 0 },
+    { &self->name_particles.index, QUOTES_NAME_PARTICLE, NAME_FLAG, 0 },
+    { &self->org_words.index, QUOTES_NAME_ORG_WORD, NAME_FLAG, 0 },
+    { &self->non_names.index, QUOTES_NAME_NON_NAME, NAME_FLAG, 0 },
+    { &self->honorifics.index, QUOTES_NAME_HONORIFIC, NAME_GENDER, QUOTES_NAME_HONORIFIC_GENDER_SHIFT },
+    { &self->first_names.index, QUOTES_NAME_FIRST_NAME, NAME_GENDER, QUOTES_NAME_FIRST_NAME_GENDER_SHIFT },
+    { &self->nationality_index, QUOTES_NAME_NATIONALITY, NAME_FLAG, 0 },
+    { &self->platforms.index, QUOTES_NAME_PLATFORM, NAME_FLAG, 0 },
+  };
+  QuotesWordIndex *names = &self->name_index;
+  guint32 size = 8, count = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint32 s = 0; s <= lists[l].index->mask; s++)
+      count += lists[l].index->slots[s].hash != 0;
+  /* At most half full, as quotes_word_index_init makes them. */
+  while (size < 2 * count)
+    size *= 2;
+  names->slots = g_new0 (QuotesWordSlot, size);
+  names->mask = size - 1;
+  names->keys = NULL;  /* the keys stay in the lists' indexes */
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint32 s = 0; s <= lists[l].index->mask; s++)
+      {
+        const QuotesWordSlot *from = &lists[l].index->slots[s];
+        guint value = GPOINTER_TO_UINT (from->value) - 1;  /* for the word tables */
+        guint bits = lists[l].names;
+        QuotesWordSlot *to;
+        guint32 i;
+
+        if (from->hash == 0)
+          continue;
+        if (lists[l].value == NAME_PLACE_OR_ORG)
+          bits = value == 0 ? QUOTES_NAME_PLACE : value == 1 ? QUOTES_NAME_ORG : 0;
+        else if (lists[l].value == NAME_GENDER)
+          bits |= value << lists[l].shift;
+        for (i = from->hash & names->mask;; i = (i + 1) & names->mask)
+          {
+            to = &names->slots[i];
+            if (to->hash == 0 || (to->hash == from->hash && to->length == from->length &&
+                                  memcmp (to->key, from->key, from->length) == 0))
+              break;
+          }
+        if (to->hash == 0)
+          *to = (QuotesWordSlot) { from->hash, from->length, from->key, NULL };
+        to->value = GUINT_TO_POINTER (GPOINTER_TO_UINT (to->value) | bits);
+      }
+}
+
 static QuotesLexicon *
 quotes_lexicon_load (void)
 {
@@ -605,56 +680,21 @@ quotes_lexicon_load (void)
   quotes_word_index_init (&self->nationality_index, self->nationalities);
   quotes_word_index_init (&self->word_class_index, self->word_classes);
   index_short_words (self);
+  index_names (self);
 
   return self;
 }
 
-/* Whether @table holds the word hashed to @hash, and its value then. */
-static inline gboolean
-word_table_lookup_hashed (const WordTable *table,
-                          const char      *key,
-                          gsize            length,
-                          guint32          hash,
-                          guint           *value)
-{
-  gpointer stored;
-
-  if (!quotes_word_index_lookup_hashed (&table->index, key, length, hash, &stored))
-    return FALSE;
-  *value = GPOINTER_TO_UINT (stored) - 1;
-  return TRUE;
-}
-
-/* The QuotesNameClass bits of @word (@length bytes, as written): every
- * list probed with the one hash, where each look-up of its own hashed the
- * word again. */
+/* The QuotesNameClass bits of @word (@length bytes, as written). */
 guint
 quotes_lexicon_name_classes (QuotesLexicon *self,
                              const char    *word,
                              gsize          length)
 {
-  guint32 hash = quotes_word_hash (word, length);
-  guint names = QUOTES_NAME_LOOKED_UP, value;
+  gpointer names = NULL;
 
-  if (word_table_lookup_hashed (&self->places_and_orgs, word, length, hash, &value))
-    names |= value == 0 ? QUOTES_NAME_PLACE : value == 1 ? QUOTES_NAME_ORG : 0;
-  if (quotes_word_index_lookup_hashed (&self->places_and_orgs.starts_index, word, length, hash, NULL))
-    names |= QUOTES_NAME_STARTS_PLACE_OR_ORG;
-  if (quotes_word_index_lookup_hashed (&self->name_particles.index, word, length, hash, NULL))
-    names |= QUOTES_NAME_PARTICLE;
-  if (quotes_word_index_lookup_hashed (&self->org_words.index, word, length, hash, NULL))
-    names |= QUOTES_NAME_ORG_WORD;
-  if (quotes_word_index_lookup_hashed (&self->non_names.index, word, length, hash, NULL))
-    names |= QUOTES_NAME_NON_NAME;
-  if (word_table_lookup_hashed (&self->honorifics, word, length, hash, &value))
-    names |= QUOTES_NAME_HONORIFIC | value << 12;
-  if (word_table_lookup_hashed (&self->first_names, word, length, hash, &value))
-    names |= QUOTES_NAME_FIRST_NAME_WITH_GENDER (value);
-  if (quotes_word_index_lookup_hashed (&self->nationality_index, word, length, hash, NULL))
-    names |= QUOTES_NAME_NATIONALITY;
-  if (quotes_word_index_lookup_hashed (&self->platforms.index, word, length, hash, NULL))
-    names |= QUOTES_NAME_PLATFORM;
-  return names;
+  quotes_word_index_lookup (&self->name_index, word, length, &names);
+  return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
 }
 
 QuotesLexicon *

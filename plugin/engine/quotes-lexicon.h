@@ -62,9 +62,12 @@ typedef enum
 } QuotesNameClass;
 
 /* The QuotesGender of an honorific or a first name, in a QuotesNameClass answer. */
-#define QUOTES_NAME_HONORIFIC_GENDER(names)  (((names) >> 12) & 0xf)
-#define QUOTES_NAME_FIRST_NAME_GENDER(names) (((names) >> 16) & 0xf)
-#define QUOTES_NAME_FIRST_NAME_WITH_GENDER(gender) (QUOTES_NAME_FIRST_NAME | (guint) (gender) << 16)
+#define QUOTES_NAME_HONORIFIC_GENDER_SHIFT  12
+#define QUOTES_NAME_FIRST_NAME_GENDER_SHIFT 16
+#define QUOTES_NAME_HONORIFIC_GENDER(names)  (((names) >> QUOTES_NAME_HONORIFIC_GENDER_SHIFT) & 0xf)
+#define QUOTES_NAME_FIRST_NAME_GENDER(names) (((names) >> QUOTES_NAME_FIRST_NAME_GENDER_SHIFT) & 0xf)
+#define QUOTES_NAME_FIRST_NAME_WITH_GENDER(gender) \
+  (QUOTES_NAME_FIRST_NAME | (guint) (gender) << QUOTES_NAME_FIRST_NAME_GENDER_SHIFT)
 
 typedef struct _QuotesLexicon QuotesLexicon;
 
