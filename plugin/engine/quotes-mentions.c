@@ -893,22 +893,32 @@ trim_after_org (const Scan *scan,
 /* Adds the organization that heads the run's title ("NYPD Commissioner
  * James O'Neill"), looked for past the words that open the run
  * ("Wednesday for …"). Returns where the title starts and sets @org_at,
- * or returns @index when there is none. */
+ * or returns @index when there is none. Either way sets @name to where
+ * the name after the title starts, and @mention's title, as skip_title
+ * does from the title on: when there is no organization, that is what
+ * this looked at first, which is not looked at again. */
 static guint
-add_org_before_title (Scan  *scan,
-                      guint  index,
-                      guint  end,
-                      guint *org_at)
+add_org_before_title (Scan          *scan,
+                      guint          index,
+                      guint          end,
+                      guint         *org_at,
+                      QuotesMention *mention,
+                      guint         *name)
 {
-  QuotesMention probe = { 0 }, org = { 0 };
+  QuotesMention probe = *mention, org = { 0 };
   guint at, n, title_at;
 
-  probe.span_token = org.span_token = G_MAXUINT32;
+  org.span_token = G_MAXUINT32;
   at = skip_title (scan, index, end, &probe);
   if (at >= end || probe.title_end > probe.title_start || (n = org_before_title (scan, at, end, &title_at)) == 0)
-    return index;
+    {
+      *mention = probe;
+      *name = at;
+      return index;
+    }
   add_name (scan, &org, at, at + n);
   *org_at = at;
+  *name = skip_title (scan, title_at, end, mention);
   return title_at;
 }
 
@@ -928,8 +938,7 @@ scan_run (Scan  *scan,
       add_name (scan, &mention, index, org_end);
       return end;
     }
-  title_at = add_org_before_title (scan, index, end, &org_at);
-  name = skip_title (scan, title_at, end, &mention);
+  title_at = add_org_before_title (scan, index, end, &org_at, &mention, &name);
   if (title_at > index && mention.span_token == title_at)
     {
       /* The title is the organization's: "NYPD Commissioner" */
