@@ -129,6 +129,8 @@ place_length (const Scan *scan,
   char buffer[PHRASE_SIZE];
   gsize length;
 
+  if (end <= index)
+    return 0;
   /* A place of several words starts with no other first word. */
   for (guint n = MIN (3, end - index); n >= 2 && is_named (scan, index, QUOTES_NAME_STARTS_PLACE_OR_ORG); n--)
     {
@@ -137,7 +139,7 @@ place_length (const Scan *scan,
       if (phrase != NULL && quotes_lexicon_is_place (scan->doc->lexicon, phrase, length))
         return n;
     }
-  return end > index && is_named (scan, index, QUOTES_NAME_PLACE) ? 1 : 0;
+  return is_named (scan, index, QUOTES_NAME_PLACE) ? 1 : 0;
 }
 
 /* A first name, or one before a hyphen ("Jean-Claude"). */
@@ -349,13 +351,15 @@ known_org_length (const Scan *scan,
   gsize length;
   const char *phrase;
 
+  if (end <= first)
+    return 0;
   /* An organization of several words starts with no other first word. */
-  for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first);
-       n >= 2 && is_named (scan, first, QUOTES_NAME_STARTS_PLACE_OR_ORG); n--)
-    if ((phrase = written_phrase (scan, first, n, buffer, &length)) != NULL &&
-        quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
-      return n;
-  return end > first && is_named (scan, first, QUOTES_NAME_ORG) ? 1 : 0;
+  if (end - first >= 2 && is_named (scan, first, QUOTES_NAME_STARTS_PLACE_OR_ORG))
+    for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 2; n--)
+      if ((phrase = written_phrase (scan, first, n, buffer, &length)) != NULL &&
+          quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
+        return n;
+  return is_named (scan, first, QUOTES_NAME_ORG) ? 1 : 0;
 }
 
 /* A known organization that opens a run and is not the word before a
@@ -1414,10 +1418,13 @@ add_known_surnames (QuotesDocument *doc)
           const QuotesToken *token = token_at (&scan, t);
           QuotesMention mention = { 0 };
 
+          if (token->kind != QUOTES_TOKEN_WORD || !(token->flags & QUOTES_TOKEN_CAPITALIZED))
+            continue;
+          /* Only for the capitalised words: @m is the same at each, as
+           * both go forward in text order. */
           while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
             m++;
-          if (token->kind != QUOTES_TOKEN_WORD || !(token->flags & QUOTES_TOKEN_CAPITALIZED) ||
-              (m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
+          if ((m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
               is_capitalized_word (&scan, t + 1))
             continue;
           if (!quotes_word_index_lookup (&index, doc->text + token->start,
