@@ -52,6 +52,7 @@ struct _QuotesLexicon
   GHashTable *org_aliases;      /* another name of an organization -> its name */
   QuotesWordIndex nationality_index;
   QuotesWordIndex name_index;   /* the lists quotes_lexicon_name_classes reads -> their bits */
+  guint64    *name_filter;      /* NAME_FILTER_BITS, one per hash's top bits: set for name_index's words */
   GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
@@ -555,6 +556,12 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
   return GPOINTER_TO_UINT (classes);
 }
 
+/* Most words asked for their name classes are in no list: a bit per
+ * (top bits of a) hash, 32 KB that stay in the cache, tells so for most of
+ * them without a read of the index, which is too large to stay there. */
+#define NAME_FILTER_SHIFT 14
+#define NAME_FILTER_BITS  (1u << (32 - NAME_FILTER_SHIFT))
+
 /* How a list's value becomes QuotesNameClass bits. */
 typedef enum
 {
@@ -601,6 +608,7 @@ index_names (QuotesLexicon *self)
   names->slots = g_new0 (QuotesWordSlot, size);
   names->mask = size - 1;
   names->keys = NULL;  /* the keys stay in the lists' indexes */
+  self->name_filter = g_new0 (guint64, NAME_FILTER_BITS / 64);
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint32 s = 0; s <= lists[l].index->mask; s++)
       {
@@ -608,7 +616,7 @@ index_names (QuotesLexicon *self)
         guint value = GPOINTER_TO_UINT (from->value) - 1;  /* for the word tables */
         guint bits = lists[l].names;
         QuotesWordSlot *to;
-        guint32 i;
+        guint32 i, bit;
 
         if (from->hash == 0)
           continue;
@@ -625,6 +633,8 @@ index_names (QuotesLexicon *self)
           }
         if (to->hash == 0)
           *to = (QuotesWordSlot) { from->hash, from->length, from->key, NULL };
+        bit = from->hash >> NAME_FILTER_SHIFT;
+        self->name_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << bit % 64;
         to->value = GUINT_TO_POINTER (GPOINTER_TO_UINT (to->value) | bits);
       }
 }
@@ -691,9 +701,12 @@ quotes_lexicon_name_classes (QuotesLexicon *self,
                              const char    *word,
                              gsize          length)
 {
+  guint32 hash = quotes_word_hash (word, length);
+  guint32 bit = hash >> NAME_FILTER_SHIFT;
   gpointer names = NULL;
 
-  quotes_word_index_lookup (&self->name_index, word, length, &names);
+  if (self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64))
+    quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
   return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
 }
 
