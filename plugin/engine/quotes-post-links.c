@@ -127,19 +127,24 @@ append_lower (Words      *words,
               gsize       n)
 {
   gsize at = words->text->len;
+  char *out;
 
+  g_string_set_size (words->text, at + n);
+  out = words->text->str + at;
   for (gsize i = 0; i < n; i++)
-    if ((guchar) word[i] >= 0x80 || (word[i] == 'I' && !words->ascii_i))
-      {
-        g_autofree char *folded = g_utf8_strdown (word, n);
+    {
+      char c = word[i];
 
-        g_string_append (words->text, folded);
-        return;
-      }
-  g_string_append_len (words->text, word, n);
-  for (char *c = words->text->str + at; *c != '\0'; c++)
-    if (*c >= 'A' && *c <= 'Z')
-      *c += 'a' - 'A';
+      if ((guchar) c >= 0x80 || (c == 'I' && !words->ascii_i))
+        {
+          g_autofree char *folded = g_utf8_strdown (word, n);
+
+          g_string_truncate (words->text, at);
+          g_string_append (words->text, folded);
+          return;
+        }
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
 }
 
 /* Sets @words to those of @length bytes of @text. */
@@ -149,19 +154,20 @@ words_read (Words      *words,
             gsize       length)
 {
   const char *p = text, *end = text + length, *start;
+  guint count = 0;
 
   g_string_truncate (words->text, 0);
-  g_array_set_size (words->starts, 0);
+  /* Room for every word there may be: each takes a byte and a byte
+   * between it and the next. */
+  g_array_set_size (words->starts, length / 2 + 1);
   while (next_word (&p, end, &start))
     {
-      guint32 at;
-
-      if (words->starts->len > 0)
+      if (count > 0)
         g_string_append_c (words->text, ' ');
-      at = words->text->len;
-      g_array_append_val (words->starts, at);
+      g_array_index (words->starts, guint32, count++) = words->text->len;
       append_lower (words, start, p - start);
     }
+  g_array_set_size (words->starts, count);
 }
 
 static guint
