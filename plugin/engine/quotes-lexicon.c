@@ -596,18 +596,13 @@ index_names (QuotesLexicon *self)
     { &self->nationality_index, QUOTES_NAME_NATIONALITY, NAME_FLAG, 0 },
     { &self->platforms.index, QUOTES_NAME_PLATFORM, NAME_FLAG, 0 },
   };
-  QuotesWordIndex *names = &self->name_index;
-  guint32 size = 8, count = 0;
+  guint count = 0;
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint32 s = 0; s <= lists[l].index->mask; s++)
       count += lists[l].index->slots[s].hash != 0;
-  /* At most half full, as quotes_word_index_init makes them. */
-  while (size < 2 * count)
-    size *= 2;
-  names->slots = g_new0 (QuotesWordSlot, size);
-  names->mask = size - 1;
-  names->keys = NULL;  /* the keys stay in the lists' indexes */
+  /* The keys stay in the lists' indexes. */
+  quotes_word_index_init_empty (&self->name_index, count);
   self->name_filter = g_new0 (guint64, NAME_FILTER_BITS / 64);
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint32 s = 0; s <= lists[l].index->mask; s++)
@@ -615,8 +610,8 @@ index_names (QuotesLexicon *self)
         const QuotesWordSlot *from = &lists[l].index->slots[s];
         guint value = GPOINTER_TO_UINT (from->value) - 1;  /* for the word tables */
         guint bits = lists[l].names;
-        QuotesWordSlot *to;
-        guint32 i, bit;
+        gpointer *names;
+        guint32 bit;
 
         if (from->hash == 0)
           continue;
@@ -624,18 +619,10 @@ index_names (QuotesLexicon *self)
           bits = value == 0 ? QUOTES_NAME_PLACE : value == 1 ? QUOTES_NAME_ORG : 0;
         else if (lists[l].value == NAME_GENDER)
           bits |= value << lists[l].shift;
-        for (i = from->hash & names->mask;; i = (i + 1) & names->mask)
-          {
-            to = &names->slots[i];
-            if (to->hash == 0 || (to->hash == from->hash && to->length == from->length &&
-                                  memcmp (to->key, from->key, from->length) == 0))
-              break;
-          }
-        if (to->hash == 0)
-          *to = (QuotesWordSlot) { from->hash, from->length, from->key, NULL };
+        names = quotes_word_index_add (&self->name_index, from->key, from->length, from->hash);
+        *names = GUINT_TO_POINTER (GPOINTER_TO_UINT (*names) | bits);
         bit = from->hash >> NAME_FILTER_SHIFT;
         self->name_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << bit % 64;
-        to->value = GUINT_TO_POINTER (GPOINTER_TO_UINT (to->value) | bits);
       }
 }
 

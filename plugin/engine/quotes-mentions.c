@@ -1390,26 +1390,39 @@ mark_subjects (QuotesDocument *doc)
  * or a place too is a name when the text names someone so elsewhere
  * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
  * knows the full names. */
+/* A person named in full: the family name names them alone too. */
+static gboolean
+names_known_surname (const QuotesMention *mention)
+{
+  return mention->kind == QUOTES_MENTION_NAME && mention->type == QUOTES_ENTITY_TYPE_PERSON &&
+         mention->surname_token > mention->first_token;
+}
+
 static void
 add_known_surnames (QuotesDocument *doc)
 {
-  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   QuotesWordIndex index;
   guint n = doc->mentions->len;
-  guint m = 0;
+  guint m = 0, count = 0;
 
+  for (guint i = 0; i < n; i++)
+    count += names_known_surname (&g_array_index (doc->mentions, QuotesMention, i));
+  if (count == 0)
+    return;
+  /* The surnames where the text has them: no copy of each, and looked
+   * up straight from the text. */
+  quotes_word_index_init_empty (&index, count);
   for (guint i = 0; i < n; i++)
     {
       const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
       const QuotesToken *last = quotes_document_token (doc, mention->surname_token);
+      gsize length = last->base_end - last->start;
 
-      if (mention->kind == QUOTES_MENTION_NAME && mention->type == QUOTES_ENTITY_TYPE_PERSON &&
-          mention->surname_token > mention->first_token)
-        g_hash_table_add (surnames, g_strndup (doc->text + last->start, last->base_end - last->start));
+      if (names_known_surname (mention))
+        quotes_word_index_add (&index, doc->text + last->start, length,
+                               quotes_word_hash (doc->text + last->start, length));
     }
-  /* Looked up straight from the text, without a copy of each word. */
-  quotes_word_index_init (&index, surnames);
-  for (guint p = 0; p < doc->paragraphs->len && g_hash_table_size (surnames) > 0; p++)
+  for (guint p = 0; p < doc->paragraphs->len; p++)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
 

@@ -47,6 +47,42 @@ quotes_word_index_init (QuotesWordIndex *index,
 }
 
 void
+quotes_word_index_init_empty (QuotesWordIndex *index,
+                              guint            n)
+{
+  guint32 size = 8;
+
+  /* At most half full, as quotes_word_index_init makes them. */
+  while (size < 2 * n)
+    size *= 2;
+  index->slots = g_new0 (QuotesWordSlot, size);
+  index->mask = size - 1;
+  index->keys = NULL;
+}
+
+/* Adds @key (@length bytes, with quotes_word_hash @hash) unless it is
+ * there; returns where its value is, NULL for a new key, to read or set. */
+gpointer *
+quotes_word_index_add (QuotesWordIndex *index,
+                       const char      *key,
+                       gsize            length,
+                       guint32          hash)
+{
+  for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
+    {
+      QuotesWordSlot *slot = &index->slots[i];
+
+      if (slot->hash == 0)
+        {
+          *slot = (QuotesWordSlot) { hash, length, key, NULL };
+          return &slot->value;
+        }
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+        return &slot->value;
+    }
+}
+
+void
 quotes_word_index_clear (QuotesWordIndex *index)
 {
   g_clear_pointer (&index->slots, g_free);

@@ -37,6 +37,16 @@ void quotes_word_index_init  (QuotesWordIndex *index,
                               GHashTable      *table);
 void quotes_word_index_clear (QuotesWordIndex *index);
 
+/* An empty index for up to @n keys, filled with quotes_word_index_add:
+ * for keys no hash table holds, such as stretches of the text. Those keys
+ * are not copied, and must outlive the index. */
+void      quotes_word_index_init_empty (QuotesWordIndex *index,
+                                        guint            n);
+gpointer *quotes_word_index_add        (QuotesWordIndex *index,
+                                        const char      *key,
+                                        gsize            length,
+                                        guint32          hash);
+
 /* The bytes of a word eight at a time, each eight (the last one padded
  * with zeros) mixed in with a multiplication: a byte at a time, as FNV
  * does it, made hashing a good part of every look-up. */
