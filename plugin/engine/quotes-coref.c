@@ -30,8 +30,8 @@ typedef struct
   GHashTable     *by_initials;  /* folded initials of a longer name -> entity index + 1 */
   gboolean       *is_source;    /* per mention */
   GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
-  GHashTable     *long_surnames; /* surname key of five bytes or more -> first entity + 1 */
-  QuotesWordIndex surname_index; /* of long_surnames, made at the first handle */
+  QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
+                                  * made at the first handle */
 } Coref;
 
 static QuotesMention *
@@ -608,16 +608,19 @@ resolve_org_handle (Coref      *c,
 static void
 index_long_surnames (Coref *c)
 {
-  c->long_surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  quotes_word_index_init_empty (&c->long_surnames, c->doc->entities->len);
   for (guint e = 0; e < c->doc->entities->len; e++)
     {
-      char *surname = entity (c, e)->surname_key;
+      const char *surname = entity (c, e)->surname_key;
+      gsize length = surname != NULL ? strlen (surname) : 0;
+      gpointer *first;
 
-      if (surname != NULL && strlen (surname) >= MIN_HANDLE_SURNAME &&
-          !g_hash_table_contains (c->long_surnames, surname))
-        g_hash_table_insert (c->long_surnames, surname, GINT_TO_POINTER (e + 1));
+      if (length < MIN_HANDLE_SURNAME)
+        continue;
+      first = quotes_word_index_add (&c->long_surnames, surname, length, quotes_word_hash (surname, length));
+      if (*first == NULL)
+        *first = GINT_TO_POINTER (e + 1);
     }
-  quotes_word_index_init (&c->surname_index, c->long_surnames);
 }
 
 /* The first entity whose surname the handle holds ("@SenSchumer"). Every
@@ -642,14 +645,14 @@ person_of_handle (Coref      *c,
         }
       return -1;
     }
-  if (c->long_surnames == NULL)
+  if (c->long_surnames.slots == NULL)
     index_long_surnames (c);
   for (gsize i = 0; i + MIN_HANDLE_SURNAME <= length; i++)
     for (gsize n = MIN_HANDLE_SURNAME; i + n <= length; n++)
       {
         gpointer e;
 
-        if (quotes_word_index_lookup (&c->surname_index, key + i, n, &e) &&
+        if (quotes_word_index_lookup (&c->long_surnames, key + i, n, &e) &&
             (found < 0 || GPOINTER_TO_INT (e) - 1 < found))
           found = GPOINTER_TO_INT (e) - 1;
       }
@@ -842,9 +845,5 @@ quotes_coref_run (QuotesDocument *doc)
   g_hash_table_unref (c.by_initials);
   g_free (c.is_source);
   g_ptr_array_unref (c.lower_titles);
-  if (c.long_surnames != NULL)
-    {
-      quotes_word_index_clear (&c.surname_index);
-      g_hash_table_unref (c.long_surnames);
-    }
+  quotes_word_index_clear (&c.long_surnames);
 }
