@@ -217,9 +217,10 @@ guint    quotes_document_look_up_names  (const QuotesDocument *doc,
                                           guint                 index);
 
 /* The QuotesNameClass bits of token @index as written, without a
- * possessive ending; none past the last token. Looked up once per token:
- * the mention stage asks them of a capitalised word from every rule that
- * reads it. */
+ * possessive ending; none past the last token. Looked up once per token,
+ * on the first ask: the mention stage asks them of a capitalised word
+ * from every rule that reads it. Only the cache changes, so a const
+ * document will do. */
 static inline guint
 quotes_document_token_names (const QuotesDocument *doc,
                              guint                 index)

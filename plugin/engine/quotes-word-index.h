@@ -42,10 +42,6 @@ void quotes_word_index_clear (QuotesWordIndex *index);
  * are not copied, and must outlive the index. */
 void      quotes_word_index_init_empty (QuotesWordIndex *index,
                                         guint            n);
-gpointer *quotes_word_index_add        (QuotesWordIndex *index,
-                                        const char      *key,
-                                        gsize            length,
-                                        guint32          hash);
 
 /* The bytes of a word eight at a time, each eight (the last one padded
  * with zeros) mixed in with a multiplication: a byte at a time, as FNV
@@ -148,6 +144,29 @@ quotes_word_index_lookup (const QuotesWordIndex *index,
                           gpointer              *value)
 {
   return quotes_word_index_lookup_hashed (index, word, length, quotes_word_hash (word, length), value);
+}
+
+/* Adds @key (@length bytes, with quotes_word_hash @hash) unless it is
+ * there; returns where its value is (NULL for a new key), to read or set.
+ * Inline: loading the lexicon adds every word of every list. */
+static inline gpointer *
+quotes_word_index_add (QuotesWordIndex *index,
+                       const char      *key,
+                       gsize            length,
+                       guint32          hash)
+{
+  for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
+    {
+      QuotesWordSlot *slot = &index->slots[i];
+
+      if (slot->hash == 0)
+        {
+          *slot = (QuotesWordSlot) { hash, length, key, NULL };
+          return &slot->value;
+        }
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+        return &slot->value;
+    }
 }
 
 G_END_DECLS
