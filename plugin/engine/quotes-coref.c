@@ -16,6 +16,7 @@
 
 #include "quotes-document.h"
 #include "quotes-names.h"
+#include "quotes-word-index.h"
 
 #define PHRASE_SIZE 256
 #define PRONOUN_WINDOW 4   /* sentences a pronoun looks back */
@@ -29,6 +30,8 @@ typedef struct
   GHashTable     *by_initials;  /* folded initials of a longer name -> entity index + 1 */
   gboolean       *is_source;    /* per mention */
   GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
+  QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
+                                  * made at the first handle */
 } Coref;
 
 static QuotesMention *
@@ -597,6 +600,65 @@ resolve_org_handle (Coref      *c,
   return e;
 }
 
+#define MIN_HANDLE_SURNAME 5  /* bytes of a surname a handle may hold: "@SenSchumer" */
+#define MAX_HANDLE_STRETCHES 64  /* bytes of a handle whose stretches are looked up */
+
+/* The entities by their surnames of MIN_HANDLE_SURNAME bytes or more, the
+ * first under each. Made once: no entity is created after pass two. */
+static void
+index_long_surnames (Coref *c)
+{
+  quotes_word_index_init_empty (&c->long_surnames, c->doc->entities->len);
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    {
+      const char *surname = entity (c, e)->surname_key;
+      gsize length = surname != NULL ? strlen (surname) : 0;
+      gpointer *first;
+
+      if (length < MIN_HANDLE_SURNAME)
+        continue;
+      first = quotes_word_index_add (&c->long_surnames, surname, length, quotes_word_hash (surname, length));
+      if (*first == NULL)
+        *first = GINT_TO_POINTER (e + 1);
+    }
+}
+
+/* The first entity whose surname the handle holds ("@SenSchumer"). Every
+ * stretch of a handle of the usual length is looked up: looking for every
+ * entity's surname in it made handles cost the number of entities. A
+ * longer one, which hostile text may hold, is still searched that way. */
+static gint32
+person_of_handle (Coref      *c,
+                  const char *key)
+{
+  gsize length = strlen (key);
+  gint32 found = -1;
+
+  if (length > MAX_HANDLE_STRETCHES)
+    {
+      for (guint e = 0; e < c->doc->entities->len; e++)
+        {
+          const char *surname = entity (c, e)->surname_key;
+
+          if (surname != NULL && strlen (surname) >= MIN_HANDLE_SURNAME && strstr (key, surname) != NULL)
+            return e;
+        }
+      return -1;
+    }
+  if (c->long_surnames.slots == NULL)
+    index_long_surnames (c);
+  for (gsize i = 0; i + MIN_HANDLE_SURNAME <= length; i++)
+    for (gsize n = MIN_HANDLE_SURNAME; i + n <= length; n++)
+      {
+        gpointer e;
+
+        if (quotes_word_index_lookup (&c->long_surnames, key + i, n, &e) &&
+            (found < 0 || GPOINTER_TO_INT (e) - 1 < found))
+          found = GPOINTER_TO_INT (e) - 1;
+      }
+  return found;
+}
+
 static gint32
 resolve_handle (Coref *c,
                 guint  m)
@@ -605,16 +667,7 @@ resolve_handle (Coref *c,
   g_autofree char *key = quotes_name_fold (c->doc->text + record->start + 1, record->end - record->start - 1);
   gint32 org = resolve_org_handle (c, key);
 
-  if (org >= 0)
-    return org;
-  for (guint e = 0; e < c->doc->entities->len; e++)
-    {
-      const char *surname = entity (c, e)->surname_key;
-
-      if (surname != NULL && strlen (surname) >= 5 && strstr (key, surname) != NULL)
-        return e;
-    }
-  return -1;
+  return org >= 0 ? org : person_of_handle (c, key);
 }
 
 static void
@@ -631,7 +684,8 @@ note_mention (Coref    *c,
   while (s->last_sentence->len < c->doc->entities->len)
     g_array_append_val (s->last_sentence, never);
   g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
-  for (guint i = 0; i < s->recent->len; i++)
+  /* It is there once at most, and mostly near the end. */
+  for (guint i = s->recent->len; i-- > 0;)
     if (g_array_index (s->recent, gint32, i) == record->entity)
       {
         g_array_remove_index (s->recent, i);
@@ -791,4 +845,5 @@ quotes_coref_run (QuotesDocument *doc)
   g_hash_table_unref (c.by_initials);
   g_free (c.is_source);
   g_ptr_array_unref (c.lower_titles);
+  quotes_word_index_clear (&c.long_surnames);
 }

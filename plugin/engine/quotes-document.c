@@ -59,6 +59,34 @@ quotes_document_clear (QuotesDocument *doc)
   g_clear_pointer (&doc->posts, g_array_unref);
   g_clear_pointer (&doc->post_speakers, g_array_unref);
   g_clear_pointer (&doc->sentence_of_token, g_free);
+  g_clear_pointer (&doc->token_names, g_free);
+}
+
+/* Longer words are in no list; the stages' phrase buffers did not hold them. */
+#define MAX_NAME_LENGTH 254
+
+guint
+quotes_document_look_up_names (const QuotesDocument *doc,
+                               guint                 index)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+  const char *word = doc->text + token->start;
+  gsize n = token->base_end - token->start;
+  const char *hyphen;
+  guint names, gender;
+
+  if (n > MAX_NAME_LENGTH)
+    return QUOTES_NAME_LOOKED_UP;
+  names = quotes_lexicon_name_classes (doc->lexicon, word, n);
+  /* "Jean-Claude" */
+  if (!(names & QUOTES_NAME_FIRST_NAME) && (hyphen = memchr (word, '-', n)) != NULL &&
+      quotes_lexicon_first_name (doc->lexicon, word, hyphen - word, &gender))
+    names |= QUOTES_NAME_FIRST_NAME_WITH_GENDER (gender);
+  /* A multiword entry would start with "X's" in full, which was not looked
+   * up: the bit only spares look-ups that cannot succeed, so it may be set. */
+  if (token->end != token->base_end)
+    names |= QUOTES_NAME_STARTS_PLACE_OR_ORG;
+  return names;
 }
 
 gboolean

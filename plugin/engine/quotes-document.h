@@ -173,6 +173,7 @@ typedef struct
   GArray            *posts;       /* QuotesPostSpan */
   GArray            *post_speakers; /* gint32 per post: entity index or -1 */
   guint32           *sentence_of_token;
+  guint32           *token_names; /* per token: QuotesNameClass bits, 0 until asked */
 } QuotesDocument;
 
 void     quotes_document_init  (QuotesDocument *doc,
@@ -210,6 +211,25 @@ quotes_document_token_is (const QuotesDocument *doc,
     return FALSE;
   token = quotes_document_token (doc, index);
   return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
+}
+
+guint    quotes_document_look_up_names  (const QuotesDocument *doc,
+                                          guint                 index);
+
+/* The QuotesNameClass bits of token @index as written, without a
+ * possessive ending; none past the last token. Looked up once per token,
+ * on the first ask: the mention stage asks them of a capitalised word
+ * from every rule that reads it. Only the cache changes, so a const
+ * document will do. */
+static inline guint
+quotes_document_token_names (const QuotesDocument *doc,
+                             guint                 index)
+{
+  if (index >= doc->tokens->len)
+    return 0;
+  if (doc->token_names[index] == 0)
+    doc->token_names[index] = quotes_document_look_up_names (doc, index);
+  return doc->token_names[index];
 }
 
 gboolean quotes_document_char_in        (gunichar              c,

@@ -51,6 +51,8 @@ struct _QuotesLexicon
   GHashTable *nationalities;    /* adjective -> country */
   GHashTable *org_aliases;      /* another name of an organization -> its name */
   QuotesWordIndex nationality_index;
+  QuotesWordIndex name_index;   /* the lists quotes_lexicon_name_classes reads -> their bits */
+  guint64    *name_filter;      /* NAME_FILTER_BITS, one per hash's top bits: set for name_index's words */
   GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
@@ -554,6 +556,76 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
   return GPOINTER_TO_UINT (classes);
 }
 
+/* Most words asked for their name classes are in no list: a bit per
+ * (top bits of a) hash, 32 KB that stay in the cache, tells so for most of
+ * them without a read of the index, which is too large to stay there. */
+#define NAME_FILTER_SHIFT 14
+#define NAME_FILTER_BITS  (1u << (32 - NAME_FILTER_SHIFT))
+
+/* How a list's value becomes QuotesNameClass bits. */
+typedef enum
+{
+  NAME_FLAG,          /* the list's bit alone */
+  NAME_PLACE_OR_ORG,  /* value 0: a place; 1: an organization */
+  NAME_GENDER,        /* the bit, and the value as a gender at @shift */
+} NameValue;
+
+typedef struct
+{
+  const QuotesWordIndex *index;
+  guint                  names;
+  NameValue              value;
+  guint                  shift;
+} NameList;
+
+/* One index of every list quotes_lexicon_name_classes reads, the word's
+ * bits from all of them its value: one probe per word, where a probe of
+ * each list missed the cache nine times. Made from the lists' indexes,
+ * whose slots hold the hashes already. */
+static void
+index_names (QuotesLexicon *self)
+{
+  const NameList lists[] = {
+    { &self->places_and_orgs.index, 0, NAME_PLACE_OR_ORG, 0 },
+    { &self->places_and_orgs.starts_index, QUOTES_NAME_STARTS_PLACE_OR_ORG, NAME_FLAG, 0 },
+    { &self->name_particles.index, QUOTES_NAME_PARTICLE, NAME_FLAG, 0 },
+    { &self->org_words.index, QUOTES_NAME_ORG_WORD, NAME_FLAG, 0 },
+    { &self->non_names.index, QUOTES_NAME_NON_NAME, NAME_FLAG, 0 },
+    { &self->honorifics.index, QUOTES_NAME_HONORIFIC, NAME_GENDER, QUOTES_NAME_HONORIFIC_GENDER_SHIFT },
+    { &self->first_names.index, QUOTES_NAME_FIRST_NAME, NAME_GENDER, QUOTES_NAME_FIRST_NAME_GENDER_SHIFT },
+    { &self->nationality_index, QUOTES_NAME_NATIONALITY, NAME_FLAG, 0 },
+    { &self->platforms.index, QUOTES_NAME_PLATFORM, NAME_FLAG, 0 },
+  };
+  guint count = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint32 s = 0; s <= lists[l].index->mask; s++)
+      count += lists[l].index->slots[s].hash != 0;
+  /* The keys stay in the lists' indexes. */
+  quotes_word_index_init_empty (&self->name_index, count);
+  self->name_filter = g_new0 (guint64, NAME_FILTER_BITS / 64);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint32 s = 0; s <= lists[l].index->mask; s++)
+      {
+        const QuotesWordSlot *from = &lists[l].index->slots[s];
+        guint value = GPOINTER_TO_UINT (from->value) - 1;  /* for the word tables */
+        guint bits = lists[l].names;
+        gpointer *names;
+        guint32 bit;
+
+        if (from->hash == 0)
+          continue;
+        if (lists[l].value == NAME_PLACE_OR_ORG)
+          bits = value == 0 ? QUOTES_NAME_PLACE : value == 1 ? QUOTES_NAME_ORG : 0;
+        else if (lists[l].value == NAME_GENDER)
+          bits |= value << lists[l].shift;
+        names = quotes_word_index_add (&self->name_index, from->key, from->length, from->hash);
+        *names = GUINT_TO_POINTER (GPOINTER_TO_UINT (*names) | bits);
+        bit = from->hash >> NAME_FILTER_SHIFT;
+        self->name_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << bit % 64;
+      }
+}
+
 static QuotesLexicon *
 quotes_lexicon_load (void)
 {
@@ -605,8 +677,24 @@ quotes_lexicon_load (void)
   quotes_word_index_init (&self->nationality_index, self->nationalities);
   quotes_word_index_init (&self->word_class_index, self->word_classes);
   index_short_words (self);
+  index_names (self);
 
   return self;
+}
+
+/* The QuotesNameClass bits of @word (@length bytes, as written). */
+guint
+quotes_lexicon_name_classes (QuotesLexicon *self,
+                             const char    *word,
+                             gsize          length)
+{
+  guint32 hash = quotes_word_hash (word, length);
+  guint32 bit = hash >> NAME_FILTER_SHIFT;
+  gpointer names = NULL;
+
+  if (self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64))
+    quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
+  return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
 }
 
 QuotesLexicon *

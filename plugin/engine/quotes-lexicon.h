@@ -43,6 +43,32 @@ typedef enum
   QUOTES_WORD_MODIFIER   = 1 << 7,  /* "former" */
 } QuotesWordClass;
 
+/* What lists a word or phrase is in as written, from one hash of it: the
+ * mention stage asks this of the same capitalised words many times over,
+ * and the document keeps the answer per token (quotes_document_token_names). */
+typedef enum
+{
+  QUOTES_NAME_PLACE        = 1 << 0,
+  QUOTES_NAME_ORG          = 1 << 1,  /* a known organization */
+  QUOTES_NAME_STARTS_PLACE_OR_ORG = 1 << 2,  /* the first word of a multiword place or organization */
+  QUOTES_NAME_PARTICLE     = 1 << 3,  /* "von", "der" */
+  QUOTES_NAME_ORG_WORD     = 1 << 4,  /* "Department", "Party" */
+  QUOTES_NAME_NON_NAME     = 1 << 5,
+  QUOTES_NAME_HONORIFIC    = 1 << 6,
+  QUOTES_NAME_FIRST_NAME   = 1 << 7,
+  QUOTES_NAME_NATIONALITY  = 1 << 8,
+  QUOTES_NAME_PLATFORM     = 1 << 9,
+  QUOTES_NAME_LOOKED_UP    = 1 << 10, /* set in every answer, so that 0 can mean "not yet asked" */
+} QuotesNameClass;
+
+/* The QuotesGender of an honorific or a first name, in a QuotesNameClass answer. */
+#define QUOTES_NAME_HONORIFIC_GENDER_SHIFT  12
+#define QUOTES_NAME_FIRST_NAME_GENDER_SHIFT 16
+#define QUOTES_NAME_HONORIFIC_GENDER(names)  (((names) >> QUOTES_NAME_HONORIFIC_GENDER_SHIFT) & 0xf)
+#define QUOTES_NAME_FIRST_NAME_GENDER(names) (((names) >> QUOTES_NAME_FIRST_NAME_GENDER_SHIFT) & 0xf)
+#define QUOTES_NAME_FIRST_NAME_WITH_GENDER(gender) \
+  (QUOTES_NAME_FIRST_NAME | (guint) (gender) << QUOTES_NAME_FIRST_NAME_GENDER_SHIFT)
+
 typedef struct _QuotesLexicon QuotesLexicon;
 
 /* Words are looked up as written unless the function says "lower": then
@@ -55,6 +81,8 @@ guint          quotes_lexicon_word_classes_len (QuotesLexicon *self, const char 
 guint          quotes_lexicon_short_word_classes (QuotesLexicon *self, guint64 chunk, guint32 hash);
 guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const char *lower, gsize length,
                                                    guint32 hash);
+
+guint          quotes_lexicon_name_classes   (QuotesLexicon *self, const char *word, gsize length);
 
 guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);

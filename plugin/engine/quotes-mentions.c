@@ -111,27 +111,13 @@ written_phrase (const Scan *scan,
   return doc->text + token_at (scan, first)->start;
 }
 
+/* Whether token @index, as written, is in a list of @names (QuotesNameClass). */
 static gboolean
-text_is (const Scan *scan,
-         guint       index,
-         gboolean (*predicate) (QuotesLexicon *, const char *, gssize))
+is_named (const Scan *scan,
+          guint       index,
+          guint       names)
 {
-  char buffer[PHRASE_SIZE];
-  gsize length;
-  const char *word = written_phrase (scan, index, 1, buffer, &length);
-
-  return word != NULL && predicate (scan->doc->lexicon, word, length);
-}
-
-static gboolean
-is_nationality (const Scan *scan,
-                guint       index)
-{
-  char buffer[PHRASE_SIZE];
-  gsize length;
-  const char *word = written_phrase (scan, index, 1, buffer, &length);
-
-  return word != NULL && quotes_lexicon_nationality (scan->doc->lexicon, word, length) != NULL;
+  return (quotes_document_token_names (scan->doc, index) & names) != 0;
 }
 
 /* How many words from @index name a place ("Texas", "New York"), or 0. */
@@ -143,34 +129,31 @@ place_length (const Scan *scan,
   char buffer[PHRASE_SIZE];
   gsize length;
 
-  for (guint n = MIN (3, end - index); n >= 1; n--)
+  if (end <= index)
+    return 0;
+  /* A place of several words starts with no other first word. */
+  for (guint n = MIN (3, end - index); n >= 2 && is_named (scan, index, QUOTES_NAME_STARTS_PLACE_OR_ORG); n--)
     {
       const char *phrase = written_phrase (scan, index, n, buffer, &length);
 
       if (phrase != NULL && quotes_lexicon_is_place (scan->doc->lexicon, phrase, length))
         return n;
     }
-  return 0;
+  return is_named (scan, index, QUOTES_NAME_PLACE) ? 1 : 0;
 }
 
+/* A first name, or one before a hyphen ("Jean-Claude"). */
 static gboolean
 first_name_gender (const Scan *scan,
                    guint       index,
                    guint      *gender)
 {
-  char buffer[PHRASE_SIZE];
-  gsize length;
-  const char *word = written_phrase (scan, index, 1, buffer, &length);
-  const char *hyphen;
+  guint names = quotes_document_token_names (scan->doc, index);
 
-  if (word == NULL)
+  if (!(names & QUOTES_NAME_FIRST_NAME))
     return FALSE;
-  if (quotes_lexicon_first_name (scan->doc->lexicon, word, length, gender))
-    return TRUE;
-  hyphen = memchr (word, '-', length);  /* "Jean-Claude" */
-  if (hyphen == NULL)
-    return FALSE;
-  return quotes_lexicon_first_name (scan->doc->lexicon, word, hyphen - word, gender);
+  *gender = QUOTES_NAME_FIRST_NAME_GENDER (names);
+  return TRUE;
 }
 
 /* The longest title starting at @index ("Prime Minister", "Secretary of
@@ -232,10 +215,10 @@ run_end (const Scan *scan,
 
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
-           (text_is (scan, end, quotes_lexicon_is_name_particle) ||
+           (is_named (scan, end, QUOTES_NAME_PARTICLE) ||
             is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for"))) ||
-          (end > index && text_is (scan, end, quotes_lexicon_is_name_particle) &&
-           end + 2 < scan->paragraph->end_token && text_is (scan, end + 1, quotes_lexicon_is_name_particle) &&
+          (end > index && is_named (scan, end, QUOTES_NAME_PARTICLE) &&
+           end + 2 < scan->paragraph->end_token && is_named (scan, end + 1, QUOTES_NAME_PARTICLE) &&
            is_capitalized_word (scan, end + 2)))  /* "van der Berg" */
         {
           end++;
@@ -257,7 +240,7 @@ is_organization_head (const Scan *scan,
                       guint       end)
 {
   for (guint i = first; i < end; i++)
-    if (text_is (scan, i, quotes_lexicon_is_org_word) &&
+    if (is_named (scan, i, QUOTES_NAME_ORG_WORD) &&
         (i + 1 == end || is_lower_word (scan, i + 1, "of") || is_lower_word (scan, i + 1, "for")))
       return TRUE;
   return FALSE;
@@ -270,7 +253,7 @@ ends_in_org_word (const Scan *scan,
                   guint       first,
                   guint       end)
 {
-  return end - first >= 2 && text_is (scan, end - 1, quotes_lexicon_is_org_word);
+  return end - first >= 2 && is_named (scan, end - 1, QUOTES_NAME_ORG_WORD);
 }
 
 static gboolean
@@ -300,7 +283,7 @@ static gboolean
 ends_in_non_name (const Scan *scan,
                   guint       end)
 {
-  return text_is (scan, end - 1, quotes_lexicon_is_non_name);
+  return is_named (scan, end - 1, QUOTES_NAME_NON_NAME);
 }
 
 /* Every word a dictionary word, a place or a nationality: a slogan or the
@@ -313,7 +296,7 @@ all_plain (const Scan *scan,
 {
   for (guint i = first; i < end; i++)
     if (!is_common (scan, i) && !is_lower_word (scan, i, "of") && !is_lower_word (scan, i, "for") &&
-        !text_is (scan, i, quotes_lexicon_is_place) && !is_nationality (scan, i))
+        !is_named (scan, i, QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY))
       return FALSE;
   return TRUE;
 }
@@ -368,11 +351,15 @@ known_org_length (const Scan *scan,
   gsize length;
   const char *phrase;
 
-  for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 1; n--)
-    if ((phrase = written_phrase (scan, first, n, buffer, &length)) != NULL &&
-        quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
-      return n;
-  return 0;
+  if (end <= first)
+    return 0;
+  /* An organization of several words starts with no other first word. */
+  if (end - first >= 2 && is_named (scan, first, QUOTES_NAME_STARTS_PLACE_OR_ORG))
+    for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 2; n--)
+      if ((phrase = written_phrase (scan, first, n, buffer, &length)) != NULL &&
+          quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
+        return n;
+  return is_named (scan, first, QUOTES_NAME_ORG) ? 1 : 0;
 }
 
 /* A known organization that opens a run and is not the word before a
@@ -396,8 +383,7 @@ static gboolean
 is_part_word (const Scan *scan,
               guint       index)
 {
-  return is_common (scan, index) || text_is (scan, index, quotes_lexicon_is_org_word) ||
-         text_is (scan, index, quotes_lexicon_is_place);
+  return is_common (scan, index) || is_named (scan, index, QUOTES_NAME_ORG_WORD | QUOTES_NAME_PLACE);
 }
 
 /* "Bloomberg Politics", "Apple Music", "Politico Florida": a known
@@ -464,23 +450,23 @@ classify_name (const Scan    *scan,
                        (quotes_document_token_is (scan->doc, first - 1, "the") ||
                         quotes_document_token_is (scan->doc, first - 1, "The") ||
                         is_lower_word (scan, first - 1, "of"));
-  guint gender = 0;
+  guint gender = 0, names;
 
   if (phrase == NULL)
     return FALSE;
+  /* A single word's are looked up already. */
+  names = end - first == 1 ? quotes_document_token_names (scan->doc, first)
+                           : quotes_lexicon_name_classes (scan->doc->lexicon, phrase, length);
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
-  if (quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length) || is_group_for_cause (scan, first, end))
+  if ((names & QUOTES_NAME_ORG) || is_group_for_cause (scan, first, end))
     return TRUE;
   /* "Moscow said": the government, as far as a source goes. */
-  if (end - first == 1 && quotes_lexicon_is_place (scan->doc->lexicon, phrase, length) && followed_by_cue (scan, end) &&
+  if (end - first == 1 && (names & QUOTES_NAME_PLACE) && followed_by_cue (scan, end) &&
       !(token_at (scan, first)->flags & QUOTES_TOKEN_POSSESSIVE))
     return TRUE;
   if (is_shouted_place (scan, first, end, phrase, length) ||
-      quotes_lexicon_is_place (scan->doc->lexicon, phrase, length) ||
-      quotes_lexicon_nationality (scan->doc->lexicon, phrase, length) != NULL ||
-      quotes_lexicon_is_non_name (scan->doc->lexicon, phrase, length) ||
-      quotes_lexicon_platform (scan->doc->lexicon, phrase, length) >= 0)
+      (names & (QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY | QUOTES_NAME_NON_NAME | QUOTES_NAME_PLATFORM)))
     return FALSE;
 
   /* A title in capitals without its name ("the VP nominee", "the CEO") */
@@ -492,13 +478,13 @@ classify_name (const Scan    *scan,
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
   if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
-      !(end - first == 1 && text_is (scan, first, quotes_lexicon_is_org_word)))
+      !(end - first == 1 && is_named (scan, first, QUOTES_NAME_ORG_WORD)))
     return TRUE;
   if (is_org_part (scan, first, end))
     return TRUE;
   /* "Riga Philharmonic", "Chicago Tribune": a place and what is there, but
    * not "a Tennessee Republican", "the South Carolina Democrat" */
-  if (end - first >= 2 && text_is (scan, first, quotes_lexicon_is_place) &&
+  if (end - first >= 2 && is_named (scan, first, QUOTES_NAME_PLACE) &&
       !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender) &&
       !ends_in_non_name (scan, end))
     return TRUE;
@@ -539,7 +525,7 @@ is_person_role_noun (const Scan *scan,
 
   return (token_at (scan, index)->lex & QUOTES_WORD_ROLE) && lookup_lower (scan, index, lower) &&
          quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person) && is_person &&
-         !text_is (scan, index, quotes_lexicon_is_org_word);
+         !is_named (scan, index, QUOTES_NAME_ORG_WORD);
 }
 
 /* Words before a title that belong to it: "former", "then". */
@@ -573,7 +559,7 @@ skip_title (const Scan    *scan,
     {
       guint n;
 
-      if (is_nationality (scan, k) && k + 1 < end && title_length (scan, k + 1, end, &gender))
+      if (is_named (scan, k, QUOTES_NAME_NATIONALITY) && k + 1 < end && title_length (scan, k + 1, end, &gender))
         {
           title_first = MIN (title_first, k);
           k++;
@@ -590,7 +576,7 @@ skip_title (const Scan    *scan,
         }
       if (k == first && title_first == G_MAXUINT &&
           (is_lower_word (scan, k, "of") || is_lower_word (scan, k, "for") ||
-           text_is (scan, k, quotes_lexicon_is_name_particle)))
+           is_named (scan, k, QUOTES_NAME_PARTICLE)))
         {
           first = ++k;  /* "Shares of Halden Shipping Group": the run began with a common word */
           continue;
@@ -607,9 +593,8 @@ skip_title (const Scan    *scan,
        * family name says what the person is. */
       if (k == first && title_first == G_MAXUINT && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) &&
           k + 2 < end && !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
-          !text_is (scan, k, quotes_lexicon_is_honorific_word) && first_name_gender (scan, k + 1, &gender) &&
-          !text_is (scan, k, quotes_lexicon_is_place) && !text_is (scan, k, quotes_lexicon_is_known_org) &&
-          !is_nationality (scan, k))
+          !is_named (scan, k, QUOTES_NAME_HONORIFIC) && first_name_gender (scan, k + 1, &gender) &&
+          !is_named (scan, k, QUOTES_NAME_PLACE | QUOTES_NAME_ORG | QUOTES_NAME_NATIONALITY))
         {
           title_first = k++;
           continue;
@@ -619,14 +604,14 @@ skip_title (const Scan    *scan,
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
            !(k + 1 == end && followed_by_cue (scan, end)) && org_prefix_length (scan, k, end) == 0 &&
            !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
-           !text_is (scan, k, quotes_lexicon_is_honorific_word)) ||
-          (text_is (scan, k, quotes_lexicon_is_non_name) && place_length (scan, k, end) < 2))
+           !is_named (scan, k, QUOTES_NAME_HONORIFIC)) ||
+          (is_named (scan, k, QUOTES_NAME_NON_NAME) && place_length (scan, k, end) < 2))
         {
           first = ++k;
           continue;
         }
       if (title_first != G_MAXUINT && is_lower_word (scan, k, "of") && k + 2 < end &&
-          text_is (scan, k + 1, quotes_lexicon_is_place))
+          is_named (scan, k + 1, QUOTES_NAME_PLACE))
         {
           k += 2;  /* "President of Ukraine" */
           continue;
@@ -656,14 +641,12 @@ take_honorific (const Scan    *scan,
                 guint          index,
                 QuotesMention *mention)
 {
-  char buffer[PHRASE_SIZE];
-  gsize length;
-  const char *word = written_phrase (scan, index, 1, buffer, &length);
-  guint gender;
+  guint names = quotes_document_token_names (scan->doc, index);
 
-  if (word == NULL || !quotes_lexicon_honorific (scan->doc->lexicon, word, length, &gender))
+  if (!(names & QUOTES_NAME_HONORIFIC))
     return FALSE;
-  mention->gender = gender ? gender : mention->gender;
+  if (QUOTES_NAME_HONORIFIC_GENDER (names) != 0)
+    mention->gender = QUOTES_NAME_HONORIFIC_GENDER (names);
   return TRUE;
 }
 
@@ -765,7 +748,7 @@ headline_org_start (const Scan *scan,
 
       if (!is_capitalized_word (scan, start - 1) || (token->lex & QUOTES_WORD_CUE) || last == 's' ||
           !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', token->base_end - token->start) ||
-          text_is (scan, start - 1, quotes_lexicon_is_non_name) || is_small_word (scan, start - 1) ||
+          is_named (scan, start - 1, QUOTES_NAME_NON_NAME) || is_small_word (scan, start - 1) ||
           first_name_gender (scan, start - 1, &gender))
         break;
       start--;
@@ -793,7 +776,7 @@ add_headline_names (Scan          *scan,
       guint start = k;
       QuotesMention org = { 0 };
 
-      if (n < 2 && text_is (scan, k, quotes_lexicon_is_org_word) &&
+      if (n < 2 && is_named (scan, k, QUOTES_NAME_ORG_WORD) &&
           (start = headline_org_start (scan, bound, k)) < k)
         n = k + 1 - start;
       if (n < 2)
@@ -848,9 +831,9 @@ extend_over_and (const Scan *scan,
   next = run_end (scan, end + 1);
   /* "the Defense Department and Israel Defense Forces" are two */
   if (!ends_in_org_word (scan, end + 1, next) || ends_in_org_word (scan, first, end) ||
-      text_is (scan, end + 1, quotes_lexicon_is_place) || is_nationality (scan, end + 1))
+      is_named (scan, end + 1, QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY))
     return end;
-  if (end - first == 1 && text_is (scan, first, quotes_lexicon_is_place))
+  if (end - first == 1 && is_named (scan, first, QUOTES_NAME_PLACE))
     return end;  /* "Texas and Florida Department …" */
   for (guint i = first; i < end; i++)
     if ((!is_part_word (scan, i) && !is_lower_word (scan, i, "of")) || first_name_gender (scan, i, &gender))
@@ -873,8 +856,8 @@ org_before_title (const Scan *scan,
   guint n = known_org_length (scan, first, end), gender, title;
 
   if (n == 0 && (token->flags & QUOTES_TOKEN_ALL_CAPS) && token->end - token->start <= 6 &&
-      !text_is (scan, first, quotes_lexicon_is_place) && !is_nationality (scan, first) &&
-      !text_is (scan, first, quotes_lexicon_is_non_name) && title_length (scan, first, end, &gender) == 0)
+      !is_named (scan, first, QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY | QUOTES_NAME_NON_NAME) &&
+      title_length (scan, first, end, &gender) == 0)
     n = 1;
   if (n == 0)
     return 0;
@@ -903,10 +886,10 @@ trim_after_org (const Scan *scan,
 {
   guint n = org_prefix_length (scan, first, end);
 
-  if (n == 0 || first + n == end || text_is (scan, end - 1, quotes_lexicon_is_non_name))
+  if (n == 0 || first + n == end || is_named (scan, end - 1, QUOTES_NAME_NON_NAME))
     return n > 0 ? first + n : end;
   for (guint k = first + n; k < end; k++)
-    if (!text_is (scan, k, quotes_lexicon_is_non_name))
+    if (!is_named (scan, k, QUOTES_NAME_NON_NAME))
       return end;
   return first + n;
 }
@@ -914,22 +897,32 @@ trim_after_org (const Scan *scan,
 /* Adds the organization that heads the run's title ("NYPD Commissioner
  * James O'Neill"), looked for past the words that open the run
  * ("Wednesday for …"). Returns where the title starts and sets @org_at,
- * or returns @index when there is none. */
+ * or returns @index when there is none. Either way sets @name to where
+ * the name after the title starts, and @mention's title, as skip_title
+ * does from the title on: when there is no organization, that is what
+ * this looked at first, which is not looked at again. */
 static guint
-add_org_before_title (Scan  *scan,
-                      guint  index,
-                      guint  end,
-                      guint *org_at)
+add_org_before_title (Scan          *scan,
+                      guint          index,
+                      guint          end,
+                      guint         *org_at,
+                      QuotesMention *mention,
+                      guint         *name)
 {
-  QuotesMention probe = { 0 }, org = { 0 };
+  QuotesMention probe = *mention, org = { 0 };
   guint at, n, title_at;
 
-  probe.span_token = org.span_token = G_MAXUINT32;
+  org.span_token = G_MAXUINT32;
   at = skip_title (scan, index, end, &probe);
   if (at >= end || probe.title_end > probe.title_start || (n = org_before_title (scan, at, end, &title_at)) == 0)
-    return index;
+    {
+      *mention = probe;
+      *name = at;
+      return index;
+    }
   add_name (scan, &org, at, at + n);
   *org_at = at;
+  *name = skip_title (scan, title_at, end, mention);
   return title_at;
 }
 
@@ -949,8 +942,7 @@ scan_run (Scan  *scan,
       add_name (scan, &mention, index, org_end);
       return end;
     }
-  title_at = add_org_before_title (scan, index, end, &org_at);
-  name = skip_title (scan, title_at, end, &mention);
+  title_at = add_org_before_title (scan, index, end, &org_at, &mention, &name);
   if (title_at > index && mention.span_token == title_at)
     {
       /* The title is the organization's: "NYPD Commissioner" */
@@ -1052,7 +1044,7 @@ scan_descriptor (Scan  *scan,
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, phrase))
     k++;
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
-  if (k < end && is_nationality (scan, k))
+  if (k < end && is_named (scan, k, QUOTES_NAME_NATIONALITY))
     k++;
   if (k >= end || !(token_at (scan, k)->lex & QUOTES_WORD_DESCRIPTOR))
     return index;
@@ -1231,7 +1223,7 @@ scan_paragraph (Scan *scan)
       /* "Democrats said": party members are no entity, but a source all
        * the same, as "analysts" are */
       else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && !is_capitalized_word (scan, i + 1) &&
-               text_is (scan, i, quotes_lexicon_is_non_name) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
+               is_named (scan, i, QUOTES_NAME_NON_NAME) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
                scan_role (scan, i))
         ;
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
@@ -1410,26 +1402,39 @@ mark_subjects (QuotesDocument *doc)
  * or a place too is a name when the text names someone so elsewhere
  * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
  * knows the full names. */
+/* A person named in full: the family name names them alone too. */
+static gboolean
+names_known_surname (const QuotesMention *mention)
+{
+  return mention->kind == QUOTES_MENTION_NAME && mention->type == QUOTES_ENTITY_TYPE_PERSON &&
+         mention->surname_token > mention->first_token;
+}
+
 static void
 add_known_surnames (QuotesDocument *doc)
 {
-  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   QuotesWordIndex index;
   guint n = doc->mentions->len;
-  guint m = 0;
+  guint m = 0, count = 0;
 
+  for (guint i = 0; i < n; i++)
+    count += names_known_surname (&g_array_index (doc->mentions, QuotesMention, i));
+  if (count == 0)
+    return;
+  /* The surnames where the text has them: no copy of each, and looked
+   * up straight from the text. */
+  quotes_word_index_init_empty (&index, count);
   for (guint i = 0; i < n; i++)
     {
       const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
       const QuotesToken *last = quotes_document_token (doc, mention->surname_token);
+      gsize length = last->base_end - last->start;
 
-      if (mention->kind == QUOTES_MENTION_NAME && mention->type == QUOTES_ENTITY_TYPE_PERSON &&
-          mention->surname_token > mention->first_token)
-        g_hash_table_add (surnames, g_strndup (doc->text + last->start, last->base_end - last->start));
+      if (names_known_surname (mention))
+        quotes_word_index_add (&index, doc->text + last->start, length,
+                               quotes_word_hash (doc->text + last->start, length));
     }
-  /* Looked up straight from the text, without a copy of each word. */
-  quotes_word_index_init (&index, surnames);
-  for (guint p = 0; p < doc->paragraphs->len && g_hash_table_size (surnames) > 0; p++)
+  for (guint p = 0; p < doc->paragraphs->len; p++)
     {
       Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
 
@@ -1438,10 +1443,13 @@ add_known_surnames (QuotesDocument *doc)
           const QuotesToken *token = token_at (&scan, t);
           QuotesMention mention = { 0 };
 
+          if (token->kind != QUOTES_TOKEN_WORD || !(token->flags & QUOTES_TOKEN_CAPITALIZED))
+            continue;
+          /* Only for the capitalised words: @m is the same at each, as
+           * both go forward in text order. */
           while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
             m++;
-          if (token->kind != QUOTES_TOKEN_WORD || !(token->flags & QUOTES_TOKEN_CAPITALIZED) ||
-              (m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
+          if ((m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
               is_capitalized_word (&scan, t + 1))
             continue;
           if (!quotes_word_index_lookup (&index, doc->text + token->start,

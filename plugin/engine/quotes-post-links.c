@@ -13,6 +13,7 @@
 #include "quotes-document.h"
 #include "quotes-names.h"
 #include "quotes-posts.h"
+#include "quotes-word-index.h"
 
 #define SHINGLE 4          /* words in a row a quote and a post must share */
 #define MIN_CUT_WORDS 3    /* words of a post's cut end that a quote must begin with */
@@ -88,43 +89,117 @@ next_word (const char **p,
   return *p > *start;
 }
 
-/* Lower-case words of a text, for comparing quotes with posts whatever
- * their marks and punctuation. */
-static GPtrArray *
-words_of (const char *text,
-          gsize       length)
+/* The lower-case words of a text, for comparing quotes with posts whatever
+ * their marks and punctuation: joined by single spaces in one string, so
+ * that a row of words is a stretch of it, looked up where it stands. */
+typedef struct
 {
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text, *end = text + length, *start;
+  GString *text;
+  GArray  *starts;     /* guint32: where each word starts in text */
+  gboolean ascii_i;    /* g_utf8_strdown lowers "I" to "i" here */
+} Words;
 
-  while (next_word (&p, end, &start))
-    g_ptr_array_add (words, g_utf8_strdown (start, p - start));
-  return words;
-}
-
-/* "a b c d": @n words from @first joined by spaces, the key of an index. */
-static char *
-join_words (GPtrArray *words,
-            guint      first,
-            guint      n)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, g_ptr_array_index (words, first + i));
-    }
-  return g_string_free (key, FALSE);
-}
-
-/* Keeps the first post that has @key: quotes go to the earliest post. */
 static void
-index_key (GHashTable *index,
-           char       *key,
-           guint       post)
+words_init (Words *words)
 {
+  /* Turkish and Azeri lower "I" to a dotless i; no other ASCII letter
+   * depends on the locale, nor, in a word of ASCII only, on the next. */
+  g_autofree char *lower_i = g_utf8_strdown ("I", 1);
+
+  words->text = g_string_new (NULL);
+  words->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  words->ascii_i = strcmp (lower_i, "i") == 0;
+}
+
+static void
+words_clear (Words *words)
+{
+  g_string_free (words->text, TRUE);
+  g_array_unref (words->starts);
+}
+
+/* Appends @n bytes of @word lower-cased as g_utf8_strdown would: without
+ * it when ASCII folding does the same, for nearly every word, as it asks
+ * for the locale each time. */
+static void
+append_lower (Words      *words,
+              const char *word,
+              gsize       n)
+{
+  gsize at = words->text->len;
+  char *out;
+
+  g_string_set_size (words->text, at + n);
+  out = words->text->str + at;
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = word[i];
+
+      if ((guchar) c >= 0x80 || (c == 'I' && !words->ascii_i))
+        {
+          g_autofree char *folded = g_utf8_strdown (word, n);
+
+          g_string_truncate (words->text, at);
+          g_string_append (words->text, folded);
+          return;
+        }
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+}
+
+/* Sets @words to those of @length bytes of @text. */
+static void
+words_read (Words      *words,
+            const char *text,
+            gsize       length)
+{
+  const char *p = text, *end = text + length, *start;
+  guint count = 0;
+
+  g_string_truncate (words->text, 0);
+  /* Room for every word there may be: each takes a byte and a byte
+   * between it and the next. */
+  g_array_set_size (words->starts, length / 2 + 1);
+  while (next_word (&p, end, &start))
+    {
+      if (count > 0)
+        g_string_append_c (words->text, ' ');
+      g_array_index (words->starts, guint32, count++) = words->text->len;
+      append_lower (words, start, p - start);
+    }
+  g_array_set_size (words->starts, count);
+}
+
+static guint
+words_count (const Words *words)
+{
+  return words->starts->len;
+}
+
+/* "a b c d": @n words from @first, as they stand in @words->text. */
+static const char *
+words_row (const Words *words,
+           guint        first,
+           guint        n,
+           gsize       *length)
+{
+  guint32 from = g_array_index (words->starts, guint32, first);
+  guint32 to = first + n < words->starts->len ? g_array_index (words->starts, guint32, first + n) - 1
+                                              : words->text->len;
+
+  *length = to - from;
+  return words->text->str + from;
+}
+
+/* Keeps the first post that has the row: quotes go to the earliest post. */
+static void
+index_row (GHashTable  *index,
+           const char  *row,
+           gsize        length,
+           guint        post)
+{
+  char *key = g_strndup (row, length);
+
   if (g_hash_table_contains (index, key))
     g_free (key);
   else
@@ -132,37 +207,74 @@ index_key (GHashTable *index,
 }
 
 static gint32
-look_up (GHashTable *index,
-         const char *key)
+look_up (const QuotesWordIndex *index,
+         const char            *row,
+         gsize                  length)
 {
-  return (gint32) GPOINTER_TO_UINT (g_hash_table_lookup (index, key)) - 1;
+  gpointer post = NULL;
+
+  quotes_word_index_lookup (index, row, length, &post);
+  return (gint32) GPOINTER_TO_UINT (post) - 1;
 }
 
 /* The posts' words in rows of n = 1 … SHINGLE (a quote shorter than
  * SHINGLE words matches a row of its own length), and the cut ends of
  * posts that end in "…". One pass over the posts, so that linking costs
- * the quotes' and posts' lengths, not their product. */
+ * the quotes' and posts' lengths, not their product. The tables are
+ * filled first, then looked up through their indexes. */
 typedef struct
 {
-  GHashTable *rows[SHINGLE + 1];
-  GHashTable *cut_ends;        /* the words of a cut end -> post */
-  guint       cut_lengths;     /* bit n: some cut end has n words (n < 32) */
-  GArray     *long_cut_ends;   /* cut ends of 32 words or more: (post, words) */
+  GHashTable     *row_tables[SHINGLE + 1];
+  GHashTable     *cut_end_table;
+  QuotesWordIndex rows[SHINGLE + 1];
+  QuotesWordIndex cut_ends;        /* the words of a cut end -> post */
+  guint           cut_lengths;     /* bit n: some cut end has n words (n < 32) */
+  GArray         *long_cut_ends;   /* cut ends of 32 words or more: (post, words) */
 } PostIndex;
 
 typedef struct
 {
-  guint      post;
-  GPtrArray *words;
+  guint  post;
+  char  *words;                    /* as words_row has them */
 } LongCutEnd;
 
 static void
+index_cut_end (PostIndex   *index,
+               Words       *words,
+               const char  *text,
+               gsize        length,
+               guint        post)
+{
+  const char *tail = g_strrstr_len (text, length, ". ");
+  const char *from = tail != NULL ? tail : text;
+  const char *row;
+  gsize row_length;
+
+  words_read (words, from, text + length - from);
+  if (words_count (words) < MIN_CUT_WORDS)
+    return;
+  row = words_row (words, 0, words_count (words), &row_length);
+  if (words_count (words) < 32)
+    {
+      index->cut_lengths |= 1u << words_count (words);
+      index_row (index->cut_end_table, row, row_length, post);
+    }
+  else
+    {
+      LongCutEnd end = { post, g_strndup (row, row_length) };
+
+      g_array_append_val (index->long_cut_ends, end);
+    }
+}
+
+static void
 index_posts (QuotesDocument *doc,
-             PostIndex      *index)
+             PostIndex      *index,
+             Words          *words)
 {
   for (guint n = 1; n <= SHINGLE; n++)
-    index->rows[n] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->cut_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    index->row_tables[n] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->cut_end_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->long_cut_ends = g_array_new (FALSE, FALSE, sizeof (LongCutEnd));
 
   for (guint p = 0; p < doc->posts->len && !quotes_document_cancelled (doc, p); p++)
@@ -170,58 +282,51 @@ index_posts (QuotesDocument *doc,
       const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
       const char *text = doc->text + post->text_start;
       gsize length = post->text_end - post->text_start;
-      g_autoptr(GPtrArray) words = NULL;
 
       if (length == 0)
         continue;
-      words = words_of (text, length);
+      words_read (words, text, length);
       for (guint n = 1; n <= SHINGLE; n++)
-        for (guint j = 0; j + n <= words->len; j++)
-          index_key (index->rows[n], join_words (words, j, n), p);
+        for (guint j = 0; j + n <= words_count (words); j++)
+          {
+            gsize row_length;
+            const char *row = words_row (words, j, n, &row_length);
+
+            index_row (index->row_tables[n], row, row_length, p);
+          }
       if (length >= 3 && memcmp (text + length - 3, "\xe2\x80\xa6", 3) == 0)
-        {
-          const char *tail = g_strrstr_len (text, length, ". ");
-          GPtrArray *last = words_of (tail != NULL ? tail : text, text + length - (tail != NULL ? tail : text));
-
-          if (last->len < MIN_CUT_WORDS)
-            g_ptr_array_unref (last);
-          else if (last->len < 32)
-            {
-              index->cut_lengths |= 1u << last->len;
-              index_key (index->cut_ends, join_words (last, 0, last->len), p);
-              g_ptr_array_unref (last);
-            }
-          else
-            {
-              LongCutEnd end = { p, last };
-
-              g_array_append_val (index->long_cut_ends, end);
-            }
-        }
+        index_cut_end (index, words, text, length, p);
     }
+  for (guint n = 1; n <= SHINGLE; n++)
+    quotes_word_index_init (&index->rows[n], index->row_tables[n]);
+  quotes_word_index_init (&index->cut_ends, index->cut_end_table);
 }
 
 static void
 post_index_clear (PostIndex *index)
 {
   for (guint n = 1; n <= SHINGLE; n++)
-    g_clear_pointer (&index->rows[n], g_hash_table_unref);
-  g_clear_pointer (&index->cut_ends, g_hash_table_unref);
+    {
+      quotes_word_index_clear (&index->rows[n]);
+      g_clear_pointer (&index->row_tables[n], g_hash_table_unref);
+    }
+  quotes_word_index_clear (&index->cut_ends);
+  g_clear_pointer (&index->cut_end_table, g_hash_table_unref);
   for (guint i = 0; index->long_cut_ends != NULL && i < index->long_cut_ends->len; i++)
-    g_ptr_array_unref (g_array_index (index->long_cut_ends, LongCutEnd, i).words);
+    g_free (g_array_index (index->long_cut_ends, LongCutEnd, i).words);
   g_clear_pointer (&index->long_cut_ends, g_array_unref);
 }
 
+/* Whether the quote's words begin with all those of @start, a whole
+ * number of words as words_row has them. */
 static gboolean
-starts_with_words (GPtrArray *quote,
-                   GPtrArray *start)
+starts_with_words (const Words *quote,
+                   const char  *start)
 {
-  if (start->len > quote->len)
-    return FALSE;
-  for (guint i = 0; i < start->len; i++)
-    if (strcmp (g_ptr_array_index (quote, i), g_ptr_array_index (start, i)) != 0)
-      return FALSE;
-  return TRUE;
+  gsize n = strlen (start);
+
+  return quote->text->len >= n && memcmp (quote->text->str, start, n) == 0 &&
+         (quote->text->len == n || quote->text->str[n] == ' ');
 }
 
 /* The earliest post a quote is drawn from: they share SHINGLE words in a
@@ -229,35 +334,38 @@ starts_with_words (GPtrArray *quote,
  * words. -1 for none. */
 static gint32
 source_post (const PostIndex *index,
-             GPtrArray       *quote)
+             const Words     *quote)
 {
-  guint n = MIN (SHINGLE, quote->len);
+  guint count = words_count (quote);
+  guint n = MIN (SHINGLE, count);
   gint32 best = -1;
   guint known_run = 0;
+  const char *row;
+  gsize length;
 
   if (n == 0)
     return -1;
-  for (guint i = 0; i < quote->len; i++)
+  for (guint i = 0; i < count; i++)
     {
-      g_autofree char *key = NULL;
       gint32 p;
 
-      /* Only a run of n words that posts have is worth a key: most
-       * quotes share no such run with any post. */
-      known_run = look_up (index->rows[1], g_ptr_array_index (quote, i)) >= 0 ? known_run + 1 : 0;
+      /* Only a run of n words that posts have is worth a look-up. */
+      row = words_row (quote, i, 1, &length);
+      known_run = look_up (&index->rows[1], row, length) >= 0 ? known_run + 1 : 0;
       if (known_run < n)
         continue;
-      key = join_words (quote, i + 1 - n, n);
-      p = look_up (index->rows[n], key);
+      row = words_row (quote, i + 1 - n, n, &length);
+      p = look_up (&index->rows[n], row, length);
       if (p >= 0 && (best < 0 || p < best))
         best = p;
     }
-  for (guint length = MIN_CUT_WORDS; length < 32 && length <= quote->len; length++)
-    if (index->cut_lengths & (1u << length))
+  for (guint cut = MIN_CUT_WORDS; cut < 32 && cut <= count; cut++)
+    if (index->cut_lengths & (1u << cut))
       {
-        g_autofree char *key = join_words (quote, 0, length);
-        gint32 p = look_up (index->cut_ends, key);
+        gint32 p;
 
+        row = words_row (quote, 0, cut, &length);
+        p = look_up (&index->cut_ends, row, length);
         if (p >= 0 && (best < 0 || p < best))
           best = p;
       }
@@ -271,70 +379,32 @@ source_post (const PostIndex *index,
   return best;
 }
 
-/* Whether the quote has a run of words that the posts have, as long as
- * any match needs (MIN_CUT_WORDS, or the whole quote when it is shorter):
- * a check without an allocation per word, which most quotes fail. */
-static gboolean
-may_come_from_posts (const PostIndex *index,
-                     const char      *text,
-                     gsize            length)
-{
-  const char *p = text, *end = text + length, *start;
-  guint run = 0, longest = 0, count = 0;
-  char word[64];
-
-  while (next_word (&p, end, &start))
-    {
-      gboolean ascii = TRUE;
-      gint32 post;
-
-      for (const char *c = start; c < p && ascii; c++)
-        ascii = (guchar) *c < 0x80;
-      count++;
-      if (ascii && (gsize) (p - start) < sizeof word)
-        {
-          for (gsize i = 0; i < (gsize) (p - start); i++)
-            word[i] = g_ascii_tolower (start[i]);
-          word[p - start] = '\0';
-          post = look_up (index->rows[1], word);
-        }
-      else
-        {
-          g_autofree char *lower = g_utf8_strdown (start, p - start);
-
-          post = look_up (index->rows[1], lower);
-        }
-      run = post >= 0 ? run + 1 : 0;
-      longest = MAX (longest, run);
-    }
-  return count > 0 && longest >= MIN (MIN_CUT_WORDS, count);
-}
-
 static void
 link_quotes (QuotesDocument *doc)
 {
   PostIndex index = { 0 };
+  Words words;
 
   if (doc->posts->len == 0)
     return;
-  index_posts (doc, &index);
+  words_init (&words);
+  index_posts (doc, &index, &words);
   for (guint q = 0; q < doc->quotes->len && !quotes_document_cancelled (doc, q); q++)
     {
       QuotesQuoteRecord *quote = &g_array_index (doc->quotes, QuotesQuoteRecord, q);
-      g_autoptr(GPtrArray) quote_words = NULL;
       gint32 p;
 
-      if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL) ||
-          !may_come_from_posts (&index, doc->text + quote->start, quote->end - quote->start))
+      if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL))
         continue;
-      quote_words = words_of (doc->text + quote->start, quote->end - quote->start);
-      if ((p = source_post (&index, quote_words)) < 0)
+      words_read (&words, doc->text + quote->start, quote->end - quote->start);
+      if ((p = source_post (&index, &words)) < 0)
         continue;
       quote->post = p;
       if (quote->speaker < 0)
         quote->speaker = g_array_index (doc->post_speakers, gint32, p);
     }
   post_index_clear (&index);
+  words_clear (&words);
 }
 
 void

@@ -704,6 +704,7 @@ quotes_segment_run (QuotesDocument *doc)
 {
   find_paragraphs (doc);
   doc->sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
   for (guint i = 0; i < doc->paragraphs->len && !quotes_document_cancelled (doc, i); i++)
     split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i);
 }

@@ -12,29 +12,20 @@ quotes_word_index_init (QuotesWordIndex *index,
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint32 size = 8;
   gsize arena = 0, used = 0;
 
-  /* At most half full: misses end after a probe or two. */
-  while (size < 2 * g_hash_table_size (table))
-    size *= 2;
-  index->slots = g_new0 (QuotesWordSlot, size);
-  index->mask = size - 1;
+  quotes_word_index_init_empty (index, g_hash_table_size (table));
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gsize length = strlen (key);
-      guint32 hash = quotes_word_hash (key, length);
-      guint32 i = hash & index->mask;
 
-      while (index->slots[i].hash != 0)
-        i = (i + 1) & index->mask;
-      index->slots[i] = (QuotesWordSlot) { hash, length, key, value };
+      *quotes_word_index_add (index, key, length, quotes_word_hash (key, length)) = value;
       arena += length + 1;
     }
   /* The keys again, side by side in slot order. */
   index->keys = g_malloc (arena + 1);
-  for (guint32 i = 0; i < size; i++)
+  for (guint32 i = 0; i <= index->mask; i++)
     {
       QuotesWordSlot *slot = &index->slots[i];
 
@@ -44,6 +35,20 @@ quotes_word_index_init (QuotesWordIndex *index,
       slot->key = index->keys + used;
       used += slot->length + 1;
     }
+}
+
+void
+quotes_word_index_init_empty (QuotesWordIndex *index,
+                              guint            n)
+{
+  guint32 size = 8;
+
+  /* At most half full: misses end after a probe or two. */
+  while (size < 2 * n)
+    size *= 2;
+  index->slots = g_new0 (QuotesWordSlot, size);
+  index->mask = size - 1;
+  index->keys = NULL;
 }
 
 void

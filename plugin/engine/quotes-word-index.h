@@ -37,6 +37,12 @@ void quotes_word_index_init  (QuotesWordIndex *index,
                               GHashTable      *table);
 void quotes_word_index_clear (QuotesWordIndex *index);
 
+/* An empty index for up to @n keys, filled with quotes_word_index_add:
+ * for keys no hash table holds, such as stretches of the text. Those keys
+ * are not copied, and must outlive the index. */
+void      quotes_word_index_init_empty (QuotesWordIndex *index,
+                                        guint            n);
+
 /* The bytes of a word eight at a time, each eight (the last one padded
  * with zeros) mixed in with a multiplication: a byte at a time, as FNV
  * does it, made hashing a good part of every look-up. */
@@ -138,6 +144,29 @@ quotes_word_index_lookup (const QuotesWordIndex *index,
                           gpointer              *value)
 {
   return quotes_word_index_lookup_hashed (index, word, length, quotes_word_hash (word, length), value);
+}
+
+/* Adds @key (@length bytes, with quotes_word_hash @hash) unless it is
+ * there; returns where its value is (NULL for a new key), to read or set.
+ * Inline: loading the lexicon adds every word of every list. */
+static inline gpointer *
+quotes_word_index_add (QuotesWordIndex *index,
+                       const char      *key,
+                       gsize            length,
+                       guint32          hash)
+{
+  for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
+    {
+      QuotesWordSlot *slot = &index->slots[i];
+
+      if (slot->hash == 0)
+        {
+          *slot = (QuotesWordSlot) { hash, length, key, NULL };
+          return &slot->value;
+        }
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, key, length) == 0)
+        return &slot->value;
+    }
 }
 
 G_END_DECLS
