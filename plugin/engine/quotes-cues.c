@@ -51,6 +51,23 @@ follows_determiner (QuotesDocument        *doc,
          quotes_word_in_list (determiners, lower);  /* no strcmp call for most words */
 }
 
+/* "Indiana state firefighters", "a New Jersey state law": after a place, a
+ * verb's plain form is a noun. */
+static gboolean
+follows_place (QuotesDocument        *doc,
+               const QuotesParagraph *paragraph,
+               guint                  index)
+{
+  const QuotesToken *before;
+
+  if (index <= paragraph->first_token)
+    return FALSE;
+  before = quotes_document_token (doc, index - 1);
+  return before->kind == QUOTES_TOKEN_WORD && (before->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         (quotes_lexicon_name_classes (doc->lexicon, doc->text + before->start, before->base_end - before->start) &
+          QUOTES_NAME_PLACE);
+}
+
 void
 quotes_cues_run (QuotesDocument *doc)
 {
@@ -71,6 +88,8 @@ quotes_cues_run (QuotesDocument *doc)
               ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
               (n = match_cue (doc, paragraph, i, &flags)) == 0)
+            continue;
+          if ((flags & QUOTES_CUE_BASE_FORM) && follows_place (doc, paragraph, i))
             continue;
           cue.first_token = i;
           cue.end_token = i + n;
