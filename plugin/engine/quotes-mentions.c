@@ -200,6 +200,16 @@ is_lower_word (const Scan *scan,
   return index < scan->paragraph->end_token && quotes_document_token_is (scan->doc, index, word);
 }
 
+/* "Stephanie Hooton of Derry": a person's name and where she is from, not
+ * one name like "Bank of England". */
+static gboolean
+is_person_from_place (const Scan *scan,
+                      guint       index,
+                      guint       of)
+{
+  return is_named (scan, index, QUOTES_NAME_FIRST_NAME) && is_named (scan, of + 1, QUOTES_NAME_PLACE);
+}
+
 /* Where a run of name-like words that starts at @index ends: capitalised
  * words, name particles between them ("von der"), and "of" inside names of
  * bodies ("Bank of England"). A possessive ends the run. */
@@ -216,7 +226,8 @@ run_end (const Scan *scan,
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
            (is_named (scan, end, QUOTES_NAME_PARTICLE) ||
-            is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for"))) ||
+            ((is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for")) &&
+             !is_person_from_place (scan, index, end)))) ||
           (end > index && is_named (scan, end, QUOTES_NAME_PARTICLE) &&
            end + 2 < scan->paragraph->end_token && is_named (scan, end + 1, QUOTES_NAME_PARTICLE) &&
            is_capitalized_word (scan, end + 2)))  /* "van der Berg" */
