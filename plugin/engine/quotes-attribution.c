@@ -386,9 +386,12 @@ is_unknown_name (const Attribution *a,
 {
   if (end <= start || end - start > MAX_UNKNOWN_NAME)
     return FALSE;
+  /* "Cleveland's Plain Dealer": a possessive may open it, not end it */
   for (guint t = start; t < end; t++)
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || !(token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED) ||
-        (token_at (a, t)->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_POSSESSIVE)) || a->mention_at[t] >= 0)
+        (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
+        ((token_at (a, t)->flags & QUOTES_TOKEN_POSSESSIVE) && t + 1 == end) ||
+        (a->mention_at[t] >= 0 && !mention (a, a->mention_at[t])->possessive))
       return FALSE;
   return TRUE;
 }
