@@ -1364,6 +1364,16 @@ headline_speaker (const Attribution      *a,
           return m;
         return -1;
       }
+  /* "Sanders Told A Female Reporter Not To ‘Moan’": a person who opens the
+   * headline and does something in it. */
+  {
+    gint32 m = a->mention_at[first];
+
+    if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON &&
+        mention (a, m)->span_token == first && can_be_source (a, m) && mention (a, m)->end_token < span->open_token &&
+        token_at (a, mention (a, m)->end_token)->kind == QUOTES_TOKEN_WORD)
+      return m;
+  }
   return -1;
 }
 
