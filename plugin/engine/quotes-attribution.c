@@ -1089,6 +1089,11 @@ attribution_from_context (Attribution            *a,
   const QuotesQuoteRecord *before2 = previous_marked_quote (a, count > 0 ? count - 1 : 0);
   gint32 m;
 
+  /* “…,” the senator told ABC's “Good Morning America.” “…”: a title in
+   * between does not stop the speaker. */
+  if (before != NULL && before2 != NULL && before2 != before && before->kind == QUOTES_QUOTE_KIND_SCARE &&
+      before->source < 0 && paragraph_of_quote (a, before) == span->paragraph)
+    before = before2;
   if (before != NULL && before->source >= 0 && paragraph_of_quote (a, before) == span->paragraph)
     {
       *found = (Found) { before->source, -1, 0.8 };
