@@ -18,6 +18,7 @@
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
 #define MAX_APPOSITIVE 32   /* tokens of ", director of the … Institute," */
 #define MAX_NOUN_PHRASE 6
+#define MAX_OPENING_PHRASE 12  /* "In a statement released on Thursday," */
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_FILLERS 3
@@ -419,9 +420,13 @@ past_opening_phrase (const Attribution *a,
                      guint              floor,
                      guint              end)
 {
-  for (guint t = end; t-- > floor + 1;)
+  /* Both the phrase and what follows it are short: a few tokens to look at
+   * however long the sentence. */
+  for (guint t = end; t-- > floor + 1 && end - t <= MAX_LONG_NOUN_PHRASE;)
     if (quotes_document_token_is_punct (a->doc, t, ","))
       {
+        if (t - floor > MAX_OPENING_PHRASE)
+          return G_MAXUINT;
         for (guint k = floor; k < t; k++)
           if ((a->mention_at[k] >= 0 && mention (a, a->mention_at[k])->is_subject) || a->cue_at[k] >= 0 ||
               (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE))
