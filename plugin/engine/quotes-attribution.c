@@ -478,8 +478,7 @@ subject_phrase_before (Attribution *a,
         if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || g_strv_contains (prepositions, lower))
           return -1;
     }
-  /* "Yet another" is the speaker; the "And" before "another" is not */
-  return add_noun_phrase (a, is_word (a, floor, "and") || is_word (a, floor, "but") ? start : floor, end, TRUE);
+  return add_noun_phrase (a, floor, end, TRUE);
 }
 
 /* At @index the phrase ends: a comma, a period, or the limit. */
