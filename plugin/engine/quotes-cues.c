@@ -36,13 +36,17 @@ match_cue (QuotesDocument        *doc,
   return 0;
 }
 
-/* "the ruling", "the said property", "a call": nouns and adjectives. */
+/* "the ruling", "the said property", "a call", "the next emails": nouns
+ * and adjectives. */
 static gboolean
 follows_determiner (QuotesDocument        *doc,
                     const QuotesParagraph *paragraph,
                     guint                  index)
 {
-  static const char *determiners[] = { "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", NULL };
+  static const char *determiners[] = {
+    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "these", "those", "next", "new",
+    "each", "every", "such", "own", NULL,
+  };
   char lower[16];
 
   return index > paragraph->first_token &&
