@@ -1330,6 +1330,32 @@ subject_of_sentence (const Attribution      *a,
   return m;
 }
 
+/* "Trump's call for “…”", "his promise that “…”", "Obama's pledge to
+ * “…”": the words in marks right after a speech noun are its possessor's. */
+static gint32
+owner_of_words (const Attribution      *a,
+                const QuotesMarkedSpan *span)
+{
+  static const char *nouns[] = {
+    "call", "calls", "claim", "claims", "promise", "promises", "pledge", "pledges", "assertion", "remark",
+    "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand", NULL,
+  };
+  guint k = span->open_token;
+  char lower[16];
+
+  if (k > 0 && (is_word (a, k - 1, "for") || is_word (a, k - 1, "that") || is_word (a, k - 1, "to") ||
+                is_word (a, k - 1, "of") || quotes_document_token_is_punct (a->doc, k - 1, ",:")))
+    k--;
+  if (k < 2 || quotes_document_token_lower (a->doc, k - 1, lower, sizeof lower) == NULL || !g_strv_contains (nouns, lower))
+    return -1;
+  {
+    gint32 m = a->mention_at[k - 2];
+
+    return m >= 0 && mention (a, m)->possessive && mention (a, m)->end_token == k - 1 && is_someone (a, m) &&
+           mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR ? m : -1;
+  }
+}
+
 /* “…,” said the man in the red cap: a reporting verb right after the quote
  * names its speaker, even one this engine cannot name; the speaker of the
  * quote before is not a better guess. */
@@ -1509,7 +1535,15 @@ attribute_marked (Attribution            *a,
     quote.kind = QUOTES_QUOTE_KIND_DIRECT;
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT && !cue_follows (a, span))
     context = attribution_from_context (a, span, a->doc->quotes->len, &found);
-  if (quote.kind == QUOTES_QUOTE_KIND_SCARE &&
+  if (quote.kind == QUOTES_QUOTE_KIND_SCARE && (found.source = owner_of_words (a, span)) >= 0)
+    {
+      /* "Trump's call for “…”": whose call it was. */
+      quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
+      found.cue = -1;
+      found.confidence = 0.55;
+      context = TRUE;
+    }
+  else if (quote.kind == QUOTES_QUOTE_KIND_SCARE &&
       ((!names_a_term (a, span) && !is_title_case (a, span)) || uses_a_term (a, span)) &&
       (found.source = subject_of_sentence (a, span)) >= 0)
     {
