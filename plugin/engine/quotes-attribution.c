@@ -1492,6 +1492,37 @@ signature_after (const Attribution      *a,
   return m;
 }
 
+/* Words in marks with no reporting verb near them: whose they are, with
+ * how sure that is in @confidence, or -1. */
+static gint32
+owner_without_cue (const Attribution      *a,
+                   const QuotesMarkedSpan *span,
+                   gdouble                *confidence)
+{
+  gboolean term_or_title = names_a_term (a, span) || is_title_case (a, span);
+  gint32 m;
+
+  /* "Trump's call for “…”": whose call it was. */
+  if ((m = owner_of_words (a, span)) >= 0)
+    {
+      *confidence = 0.55;
+      return m;
+    }
+  /* "Bush described his skills as a “work in progress”": the words in marks
+   * are the subject's even without a reporting verb. */
+  if ((!term_or_title || uses_a_term (a, span)) && (m = subject_of_sentence (a, span)) >= 0)
+    {
+      *confidence = 0.5;
+      return m;
+    }
+  if (!term_or_title && (m = source_continued (a, span)) >= 0)
+    {
+      *confidence = 0.6;
+      return m;
+    }
+  return -1;
+}
+
 static void
 attribute_marked (Attribution            *a,
                   guint                   index,
@@ -1535,35 +1566,18 @@ attribute_marked (Attribution            *a,
     quote.kind = QUOTES_QUOTE_KIND_DIRECT;
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_DIRECT && !cue_follows (a, span))
     context = attribution_from_context (a, span, a->doc->quotes->len, &found);
-  if (quote.kind == QUOTES_QUOTE_KIND_SCARE && (found.source = owner_of_words (a, span)) >= 0)
+  if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
     {
-      /* "Trump's call for “…”": whose call it was. */
-      quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
-      found.cue = -1;
-      found.confidence = 0.55;
-      context = TRUE;
+      gdouble confidence = 0.5;
+      gint32 owner = owner_without_cue (a, span, &confidence);
+
+      found = (Found) { owner, -1, confidence };
+      if (owner >= 0)
+        {
+          quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
+          context = TRUE;
+        }
     }
-  else if (quote.kind == QUOTES_QUOTE_KIND_SCARE &&
-      ((!names_a_term (a, span) && !is_title_case (a, span)) || uses_a_term (a, span)) &&
-      (found.source = subject_of_sentence (a, span)) >= 0)
-    {
-      /* "Bush described his skills as a “work in progress”": the words in
-       * marks are the subject's even without a reporting verb. */
-      quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
-      found.cue = -1;
-      found.confidence = 0.5;
-      context = TRUE;
-    }
-  else if (quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) && !is_title_case (a, span) &&
-           (found.source = source_continued (a, span)) >= 0)
-    {
-      quote.kind = QUOTES_QUOTE_KIND_PARTIAL;
-      found.cue = -1;
-      found.confidence = 0.6;
-      context = TRUE;
-    }
-  else if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
-    found = (Found) { -1, -1, 0.5 };
   quote.source = found.source;
   quote.cue = found.cue;
   quote.confidence = (after || before || context) ? found.confidence :
