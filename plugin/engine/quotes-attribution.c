@@ -526,7 +526,7 @@ source_after (Attribution       *a,
               guint              end)
 {
   gint32 m;
-  guint determiner;
+  guint determiner, name_end;
 
   for (guint n = 0; n < MAX_FILLERS && index < end && is_filler (a, index); n++)
     index++;
@@ -551,8 +551,8 @@ source_after (Attribution       *a,
   if ((m < 0 && determiner < index) ||
       (m >= 0 && mention (a, m)->possessive && is_source_determiner (a, determiner)))
     m = add_noun_phrase (a, determiner, end, TRUE);
-  else if (m < 0 && name_run_end (a, index, end) > index)
-    m = add_noun_phrase (a, index, name_run_end (a, index, end), TRUE);
+  else if (m < 0 && (name_end = name_run_end (a, index, end)) > index)
+    m = add_noun_phrase (a, index, name_end, TRUE);
   else if (m < 0 || !can_be_source (a, m) ||
            (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
     return titled_name_after (a, index, end);
