@@ -68,8 +68,7 @@ follows_place (QuotesDocument        *doc,
     return FALSE;
   before = quotes_document_token (doc, index - 1);
   return before->kind == QUOTES_TOKEN_WORD && (before->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         (quotes_lexicon_name_classes (doc->lexicon, doc->text + before->start, before->base_end - before->start) &
-          QUOTES_NAME_PLACE);
+         (quotes_document_token_names (doc, index - 1) & QUOTES_NAME_PLACE);
 }
 
 void
