@@ -21,6 +21,7 @@
 #define MAX_OPENING_PHRASE 12  /* "In a statement released on Thursday," */
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
+#define MAX_APPOSITIVES 2   /* ", the attorney general of Oklahoma, one of the states suing," */
 #define MAX_FILLERS 3
 #define DASHES "-\xe2\x80\x93\xe2\x80\x94\xe2\x80\x95"  /* - – — ― */
 #define MIN_REPORTED_WORDS 3
@@ -247,6 +248,41 @@ holds_subject (const Attribution *a,
   return FALSE;
 }
 
+/* "Schumer (D-N.Y.) said", "Haugen (pictured) said": where the words
+ * before a parenthesis that ends right before @t end. */
+static guint
+before_parenthesis (const Attribution *a,
+                    guint              t,
+                    guint              floor)
+{
+  if (t > floor + 2 && quotes_document_token_is_punct (a->doc, t - 1, ")"))
+    {
+      guint k = t - 1;
+
+      while (k > floor + 1 && t - k < MAX_PARENTHESIS && !quotes_document_token_is_punct (a->doc, k, "("))
+        k--;
+      if (quotes_document_token_is_punct (a->doc, k, "("))
+        return k;
+    }
+  return t;
+}
+
+/* A mention that ends at @end and fills its stretch of the sentence
+ * ("Marta Olsen," but not the place in ", the mayor of Brennvik,"). */
+static gboolean
+stands_before_comma (const Attribution *a,
+                     gint32             m,
+                     guint              end,
+                     guint              floor)
+{
+  guint first;
+
+  if (m < 0 || mention (a, m)->end_token != end)
+    return FALSE;
+  first = mention (a, m)->span_token;
+  return first <= floor || quotes_document_token_is_punct (a->doc, first - 1, ",");
+}
+
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
 static gint32
@@ -265,33 +301,29 @@ subject_before (const Attribution *a,
       for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)
         t--;
     }
-  /* "Schumer (D-N.Y.) said", "Haugen (pictured) said". */
-  if (t > floor + 2 && quotes_document_token_is_punct (a->doc, t - 1, ")"))
+  t = before_parenthesis (a, t, floor);
+  /* "Pruitt, the attorney general of Oklahoma, one of the states suing,
+   * said", "Rep. Jim Jordan (R-Ohio), a panel member, said". */
+  for (guint n = 0, comma = t - 1; n < MAX_APPOSITIVES && comma > floor && quotes_document_token_is_punct (a->doc, comma, ","); n++)
     {
-      guint k = t - 1;
-
-      while (k > floor + 1 && t - k < MAX_PARENTHESIS && !quotes_document_token_is_punct (a->doc, k, "("))
-        k--;
-      if (quotes_document_token_is_punct (a->doc, k, "("))
-        t = k;
-    }
-  if (t > floor + 1 && quotes_document_token_is_punct (a->doc, t - 1, ","))
-    {
-      guint k = t - 1;
-      gint32 name = a->mention_at[t - 2];
+      guint k = comma;
 
       /* "Another delegate on the slate, Jim Poolman, said": the name in
        * apposition after the description. */
-      if (name_after_description (a, index, floor, name))
-        return name;
+      if (n == 0 && name_after_description (a, index, floor, a->mention_at[comma - 1]))
+        return a->mention_at[comma - 1];
 
-      while (k > floor && t - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
+      while (k > floor && comma + 1 - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
         k--;
       /* Not "Here in Columbia, Sanders stepped up …, saying": a stretch
        * between commas that holds the sentence's subject is its clause. */
-      if (k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, t - 1) &&
-          !opens_clause (a, k))
-        t = k - 1;
+      if (!(k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, comma) &&
+            !opens_clause (a, k)))
+        break;
+      t = before_parenthesis (a, k - 1, floor);
+      if (stands_before_comma (a, a->mention_at[t - 1], t, floor))
+        break;
+      comma = k - 1;
     }
   if (t == floor || t == 0)
     return -1;
