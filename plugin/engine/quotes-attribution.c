@@ -103,6 +103,19 @@ is_filler (const Attribution *a,
 }
 
 static gboolean
+only_fillers (const Attribution *a,
+              guint              first,
+              guint              end)
+{
+  if (end < first || end - first > MAX_FILLERS)
+    return FALSE;
+  for (guint t = first; t < end; t++)
+    if (!is_filler (a, t))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 same_paragraph (const Attribution *a,
                 guint              x,
                 guint              y)
@@ -801,9 +814,9 @@ attribution_after (Attribution      *a,
       m = subject_before (a, k, t);
       if (m >= 0 && mention (a, m)->span_token < t)
         m = -1;
-      /* "“…,” it added": a letter, a report or a company, right after the
-       * quote; elsewhere "it" is too often nobody. */
-      if (m < 0 && k == t + 1 && a->mention_at[t] >= 0 && is_word (a, t, "it"))
+      /* "“…,” it added", "“…,” it further wrote": a letter, a report or a
+       * company, right after the quote; elsewhere "it" is too often nobody. */
+      if (m < 0 && only_fillers (a, t + 1, k) && a->mention_at[t] >= 0 && is_word (a, t, "it"))
         m = a->mention_at[t];
       if (m < 0 && (is_source_determiner (a, t) || is_unknown_name (a, t, k)))
         m = add_noun_phrase (a, t, k, TRUE);
