@@ -539,6 +539,16 @@ ends_phrase (const Attribution *a,
 
 /* "said Democratic Rep. Dina Titus", "said former Gov. and party chairman
  * Ed Rendell.": a person's name closes the title words after the cue. */
+/* "9/11 widow Terry Strada": a slash between two numbers is part of a
+ * word. */
+static gboolean
+joins_numbers (const Attribution *a,
+               guint              index)
+{
+  return index > 0 && index + 1 < a->doc->tokens->len && quotes_document_token_is_punct (a->doc, index, "/") &&
+         token_at (a, index - 1)->kind == QUOTES_TOKEN_NUMBER && token_at (a, index + 1)->kind == QUOTES_TOKEN_NUMBER;
+}
+
 static gint32
 titled_name_after (const Attribution *a,
                    guint              index,
@@ -554,6 +564,8 @@ titled_name_after (const Attribution *a,
         /* not "said front-runner Clinton “caused …”": the name ends a phrase */
         return mention (a, m)->end_token < a->doc->tokens->len &&
                quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.;:(") ? m : -1;
+      if (joins_numbers (a, k))
+        continue;
       if ((token->kind != QUOTES_TOKEN_WORD && token->kind != QUOTES_TOKEN_NUMBER &&
            !quotes_document_token_is_punct (a->doc, k, ".")) ||
           (token->flags & QUOTES_TOKEN_IN_QUOTE) || a->cue_at[k] >= 0 ||
