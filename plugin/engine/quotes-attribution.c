@@ -1124,6 +1124,28 @@ paragraph_of_quote (const Attribution       *a,
   return g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked).end_paragraph;
 }
 
+/* "The administration may be reluctant to act, Schiff said.": a sentence
+ * that ends on its reporter, after a comma, is that reporter's. */
+static gint32
+reporter_ending_sentence (const Attribution    *a,
+                          const QuotesSentence *sentence)
+{
+  guint last = sentence->end_token;
+  gint32 m;
+
+  while (last > sentence->first_token && token_at (a, last - 1)->kind == QUOTES_TOKEN_PUNCT)
+    last--;
+  if (last <= sentence->first_token + 2 || a->cue_at[last - 1] < 0)
+    return -1;
+  if (cue (a, a->cue_at[last - 1])->end_token != last || !(cue (a, a->cue_at[last - 1])->flags & QUOTES_CUE_QUOTATION))
+    return -1;
+  m = subject_before (a, cue (a, a->cue_at[last - 1])->first_token, sentence->first_token);
+  if (m < 0 || mention (a, m)->span_token <= sentence->first_token + 1 ||
+      !quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ","))
+    return -1;
+  return m;
+}
+
 /* The subject of the last sentence before @index, when it is a person or
  * organization: "Lopez spoke to reporters on Monday. “We will win.”" */
 static gint32
@@ -1132,11 +1154,13 @@ subject_of_sentence_before (const Attribution *a,
 {
   guint32 s = a->doc->sentence_of_token[index];
   const QuotesSentence *sentence;
+  gint32 m;
 
   if (s == 0)
     return -1;
   sentence = &g_array_index (a->doc->sentences, QuotesSentence, s - 1);
-  return first_subject (a, sentence->first_token, sentence->end_token, FALSE);
+  m = reporter_ending_sentence (a, sentence);
+  return m >= 0 ? m : first_subject (a, sentence->first_token, sentence->end_token, FALSE);
 }
 
 /* No cue near the quote: it goes on from the quote before, takes its turn
