@@ -356,6 +356,29 @@ carry_over (Pairing *pairing,
   return next->first_token;
 }
 
+/* “… in the Oval Office.: a double mark left open in a paragraph that
+ * ends a sentence lost its closer (or the text was cut there); the quote
+ * ends with the paragraph. A mark left open mid-sentence is still being
+ * typed and stays unpaired. */
+static void
+close_at_paragraph_end (Pairing *pairing,
+                        guint    index)
+{
+  QuotesDocument *doc = pairing->doc;
+  const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, index);
+  guint last = paragraph->end_token - 1;
+
+  if (pairing->depth != 1 || is_single (pairing->stack[0].mark) || paragraph->first_token == paragraph->end_token ||
+      quotes_document_token (doc, last)->kind != QUOTES_TOKEN_PUNCT || !ends_with_sentence (doc, paragraph) ||
+      last <= pairing->stack[0].token + 1)
+    return;
+  {
+    Pair pair = { pairing->stack[0].token, last, pairing->stack_paragraph[0], index };
+
+    g_array_append_val (pairing->pairs, pair);
+  }
+}
+
 static gint
 compare_pairs (gconstpointer a,
                gconstpointer b)
@@ -426,7 +449,10 @@ quotes_marks_run (QuotesDocument *doc)
       pair_paragraph (&pairing, paragraph, i, skip_token);
       skip_token = carry_over (&pairing, i);
       if (skip_token == G_MAXUINT)
-        pairing.depth = 0;
+        {
+          close_at_paragraph_end (&pairing, i);
+          pairing.depth = 0;
+        }
     }
   keep_outermost (doc, pairing.pairs);
   g_array_unref (pairing.pairs);

@@ -126,8 +126,11 @@ quote_text_bounds (const QuotesDocument    *doc,
     {
       const QuotesMarkedSpan *span = &g_array_index (doc->marked, QuotesMarkedSpan, quote->marked);
 
+      const QuotesToken *close = quotes_document_token (doc, span->close_token);
+
       *start = quotes_document_token (doc, span->open_token)->end;
-      *end = quotes_document_token (doc, span->close_token)->start;
+      /* A quote whose closer was lost ends on its paragraph's last stop. */
+      *end = close->kind == QUOTES_TOKEN_MARK ? close->start : close->end;
     }
 }
 
