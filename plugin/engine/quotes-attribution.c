@@ -1604,6 +1604,21 @@ owner_without_cue (const Attribution      *a,
   return -1;
 }
 
+/* "As the Gazette reported, “…”", "Olsen said: “…”": a reporting verb
+ * right before the quote's comma or colon. */
+static gboolean
+introduced_by_cue (const Attribution      *a,
+                   const QuotesMarkedSpan *span)
+{
+  guint open = span->open_token;
+  gint32 c;
+
+  if (open < 3 || !quotes_document_token_is_punct (a->doc, open - 1, ",:"))
+    return FALSE;
+  c = a->cue_at[open - 2];
+  return c >= 0 && cue (a, c)->end_token == open - 1 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION);
+}
+
 static void
 attribute_marked (Attribution            *a,
                   guint                   index,
@@ -1616,7 +1631,7 @@ attribute_marked (Attribution            *a,
   /* "Sims says he was “riding the fence” until Haley said …": words in
    * marks inside the writer's sentence belong to its reporting verb before
    * them rather than to a clause after them. */
-  if (is_fragment (a, span))
+  if (is_fragment (a, span) || (ends_own_sentence (a, span) && introduced_by_cue (a, span)))
     before = attribution_before (a, span, &found, &adjacent);
   if (!before)
     after = attribution_after (a, span, &found);

@@ -179,6 +179,15 @@ classify (const QuotesDocument  *doc,
    * alike; and a closer after a closed inner quote: ‘…,’ ”. */
   if (is_guillemet (mark) && is_space (after) && token->end < paragraph->end)
     open_after = char_after (doc, g_utf8_next_char (doc->text + token->end) - doc->text, paragraph->end);
+  /* "As Politico reported, “ … if the primary were held": a left double
+   * mark with a stray space after it, before words or an ellipsis. */
+  else if (mark == 0x201C && after == ' ' && is_space (before) && token->end + 1 < paragraph->end)
+    {
+      gunichar next = char_after (doc, token->end + 1, paragraph->end);
+
+      if (g_unichar_isalnum (next) || next == 0x2026)
+        open_after = next;
+    }
   if (is_space (before) && token->start > paragraph->start + 1)
     {
       gsize space = g_utf8_prev_char (doc->text + token->start) - doc->text;
