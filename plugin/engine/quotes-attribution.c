@@ -577,6 +577,27 @@ titled_name_after (const Attribution *a,
 
 /* The mention that starts at @index ("said Holt", "said the prime
  * minister, Jane Holt": the name in apposition wins). */
+/* "said Clinton's introducer, actress Jamie Lee Curtis": after a
+ * possessor, a few words and a comma, the name in apposition speaks; the
+ * possessor does not ("laments Bill Clinton's legacy"). */
+static gint32
+name_after_possessor (const Attribution *a,
+                      guint              index,
+                      guint              end)
+{
+  guint comma = index;
+  gint32 name;
+
+  while (comma < end && comma < index + MAX_NOUN_PHRASE && token_at (a, comma)->kind == QUOTES_TOKEN_WORD)
+    comma++;
+  if (comma == index || comma + 1 >= end || !quotes_document_token_is_punct (a->doc, comma, ","))
+    return -1;
+  name = a->mention_at[comma + 1];
+  if (name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME && can_be_source (a, name))
+    return name;
+  return titled_name_after (a, comma + 1, end);
+}
+
 static gint32
 source_after (Attribution       *a,
               guint              index,
@@ -608,6 +629,8 @@ source_after (Attribution       *a,
   if ((m < 0 && determiner < index) ||
       (m >= 0 && mention (a, m)->possessive && is_source_determiner (a, determiner)))
     m = add_noun_phrase (a, determiner, end, TRUE);
+  else if (m >= 0 && mention (a, m)->possessive && mention (a, m)->span_token == index)
+    return name_after_possessor (a, mention (a, m)->end_token, end);
   else if (m < 0 && (name_end = name_run_end (a, index, end)) > index)
     m = add_noun_phrase (a, index, name_end, TRUE);
   else if (m < 0 || !can_be_source (a, m) ||
@@ -632,6 +655,9 @@ source_after (Attribution       *a,
           gint32 name = a->mention_at[after + 1];
 
           if (name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME && can_be_source (a, name))
+            return name;
+          /* "said the show's host, comedian Mark Lund". */
+          if (name < 0 && (name = titled_name_after (a, after + 1, end)) >= 0)
             return name;
         }
     }
