@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /*
  * The state the analysis pipeline shares. Every stage reads the immutable
  * text and what earlier stages left here, and adds its own layer. Offsets in
@@ -318,5 +322,7 @@ void quotes_attribution_run (QuotesDocument *doc);
 void quotes_coref_run       (QuotesDocument *doc);
 void quotes_post_links_run  (QuotesDocument *doc);
 void quotes_entities_run    (QuotesDocument *doc);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 GArray *quotes_format_line_starts   (const char  *text);
 guint   quotes_format_line_of       (GArray      *starts,
                                      guint        offset);
@@ -15,5 +19,7 @@ void    quotes_format_append_quote  (GString     *out,
 void    quotes_format_append_counts (GString     *out,
                                      GPtrArray   *quotes,
                                      GArray      *said);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

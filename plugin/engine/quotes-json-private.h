@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /*
  * The JSON writer reads the items of an analysis through a source: the
  * analysis objects (quotes_json_write) or, for `quotes-scan --json`, the
@@ -91,5 +95,7 @@ gboolean  quotes_json_write_to (QuotesAnalysis  *analysis,
                                 GOutputStream   *out,
                                 GCancellable    *cancellable,
                                 GError         **error);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

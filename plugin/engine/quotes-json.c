@@ -126,6 +126,14 @@ newline (Writer *w)
  * number land in reserved room and are overwritten next. */
 #define DIGITS_END 24
 
+/* "00" to "99", each number's two digits at twice the number. */
+static const char digit_pairs[] =
+  "0001020304050607080910111213141516171819"
+  "2021222324252627282930313233343536373839"
+  "4041424344454647484950515253545556575859"
+  "6061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
 /* Writes @value at @out, where there is room for 24 bytes; returns where
  * it ends. */
 static inline char *
@@ -136,12 +144,19 @@ write_int (char   *out,
   char *p = digits + DIGITS_END;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
-  do
+  /* Two digits a step: offsets in a large text have seven or eight. */
+  for (; magnitude >= 100; magnitude /= 100)
     {
-      *--p = '0' + magnitude % 10;
-      magnitude /= 10;
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);
     }
-  while (magnitude > 0);
+  if (magnitude >= 10)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * magnitude, 2);
+    }
+  else
+    *--p = '0' + magnitude;
   if (value < 0)
     *--p = '-';
   memcpy (out, p, 24);

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /*
  * The word lists of data/lexicons, compiled in as a GResource and loaded
  * once. A lexicon is immutable after loading, so analyses on several
@@ -115,5 +119,7 @@ gboolean  quotes_lexicon_is_name_particle    (QuotesLexicon *self, const char *w
 gboolean  quotes_lexicon_is_cue_filler       (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *word);
 gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

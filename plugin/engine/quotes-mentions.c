@@ -986,15 +986,15 @@ add_pronoun (Scan          *scan,
   add_mention (scan, mention);
 }
 
-static gboolean
-scan_pronoun (Scan  *scan,
-              guint  index)
+G_GNUC_NO_INLINE static gboolean
+add_pronoun_at (Scan  *scan,
+                guint  index)
 {
   char lower[PHRASE_SIZE];
   QuotesMention mention = { 0 };
   guint gender, pcase;
 
-  if (!(token_at (scan, index)->lex & QUOTES_WORD_PRONOUN) || !lookup_lower (scan, index, lower) ||
+  if (!lookup_lower (scan, index, lower) ||
       !quotes_lexicon_pronoun (scan->doc->lexicon, lower, &gender, &pcase))
     return FALSE;
   mention.gender = gender;
@@ -1004,19 +1004,27 @@ scan_pronoun (Scan  *scan,
   return TRUE;
 }
 
+/* The scan_ functions are asked of every word, and say no to nearly all:
+ * each tests what it can inline, so that most words cost no call to the
+ * function that does the work, with its large stack frame. */
+static inline gboolean
+scan_pronoun (Scan  *scan,
+              guint  index)
+{
+  return (token_at (scan, index)->lex & QUOTES_WORD_PRONOUN) && add_pronoun_at (scan, index);
+}
+
 /* "Glenn Beck, who called them “boasters”", "the Post, which reported":
  * a relative pronoun that stands for the person or body just named.
  * Coreference gives it that mention's entity. */
-static gboolean
-scan_relative (Scan  *scan,
-               guint  index)
+G_GNUC_NO_INLINE static gboolean
+add_relative (Scan  *scan,
+              guint  index)
 {
   QuotesMention mention = { 0 };
   const QuotesMention *before;
   gboolean which;
 
-  if (index < 2 || scan->doc->mentions->len == 0 || !quotes_document_token_is_punct (scan->doc, index - 1, ","))
-    return FALSE;
   which = quotes_document_token_is (scan->doc, index, "which");
   if (!which && !quotes_document_token_is (scan->doc, index, "who"))
     return FALSE;
@@ -1028,6 +1036,14 @@ scan_relative (Scan  *scan,
   mention.type = before->type;
   add_pronoun (scan, &mention, index);
   return TRUE;
+}
+
+static inline gboolean
+scan_relative (Scan  *scan,
+               guint  index)
+{
+  return index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
+         add_relative (scan, index);
 }
 
 /* The capitalised run at @index is an organization's name that ends in
@@ -1125,17 +1141,16 @@ is_clause_word (const char *lower)
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
-static gboolean
-scan_role (Scan  *scan,
-           guint  index)
+G_GNUC_NO_INLINE static gboolean
+add_role (Scan  *scan,
+          guint  index)
 {
   QuotesMention mention = { 0 };
   char lower[PHRASE_SIZE];
   gboolean is_person;
   guint first = index;
 
-  if (!(token_at (scan, index)->lex & QUOTES_WORD_ROLE) || !lookup_lower (scan, index, lower) ||
-      !quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person))
+  if (!lookup_lower (scan, index, lower) || !quotes_lexicon_role_noun (scan->doc->lexicon, lower, &is_person))
     return FALSE;
   for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)
     {
@@ -1160,6 +1175,13 @@ scan_role (Scan  *scan,
   mention.gender = QUOTES_GENDER_UNKNOWN;
   add_mention (scan, &mention);
   return TRUE;
+}
+
+static inline gboolean
+scan_role (Scan  *scan,
+           guint  index)
+{
+  return (token_at (scan, index)->lex & QUOTES_WORD_ROLE) && add_role (scan, index);
 }
 
 static void

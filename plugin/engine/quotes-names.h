@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /* The key two spellings of one name share: "Oleksiy", "Oleksii" and
  * "Олексій" all give "oleksi". Any script is first transliterated to
  * Latin, then case, accents, apostrophes, doubled letters and the y/i/j
@@ -20,5 +24,7 @@ char     *quotes_name_fold_transliterated (const char *name,
 /* Whether two folded keys differ by at most one edit, for longer names. */
 gboolean  quotes_name_keys_close    (const char *a,
                                      const char *b);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /*
  * One social-media post the text cites: an embedded post (its text followed
  * by a signature such as "— Name (@handle) March 15, 2025", on the next line
@@ -36,5 +40,7 @@ GArray *quotes_posts_find (const char *text,
  * "YYYY-MM-DD", or NULL when @text is no such date. */
 char   *quotes_posts_parse_date (const char *text,
                                  gssize      length);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

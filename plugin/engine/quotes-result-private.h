@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /* Constructors of the result objects; each takes ownership of what it is given. */
 QuotesQuote    *quotes_quote_new    (guint             id,
                                      QuotesQuoteKind   kind,
@@ -40,5 +44,7 @@ QuotesAnalysis *quotes_analysis_new (guint             length,
                                      GPtrArray        *quotes,
                                      GPtrArray        *entities,
                                      GPtrArray        *posts);
+
+#pragma GCC visibility pop
 
 G_END_DECLS

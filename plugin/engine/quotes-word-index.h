@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to the engine library: hidden, so that its files call each other
+ * directly, not through the PLT, and the compiler may inline. */
+#pragma GCC visibility push(hidden)
+
 /*
  * A read-only copy of a string-keyed GHashTable, made for look-ups: the
  * analysis looks words up millions of times, often straight from the text
@@ -168,5 +172,7 @@ quotes_word_index_add (QuotesWordIndex *index,
         return &slot->value;
     }
 }
+
+#pragma GCC visibility pop
 
 G_END_DECLS
