@@ -1371,6 +1371,20 @@ follows_preposition (const QuotesDocument *doc,
   return index > 0 && is_preposition (doc, index - 1);
 }
 
+/* "And she is sure that …": a sentence that opens with "and" or "or"
+ * goes on with its subject. */
+static gboolean
+follows_opening_conjunction (const QuotesDocument *doc,
+                             guint                 index,
+                             guint32               sentence)
+{
+  char lower[8];
+
+  return index > 0 && g_array_index (doc->sentences, QuotesSentence, sentence).first_token == index - 1 &&
+         quotes_document_token_lower (doc, index - 1, lower, sizeof lower) != NULL &&
+         (g_str_equal (lower, "and") || g_str_equal (lower, "or"));
+}
+
 #define MAX_OPENING_PHRASE 8  /* tokens from a name to the comma that closes "Reached by …," */
 
 /* The token after the comma that follows @index closely in its sentence, or 0. */
@@ -1422,7 +1436,8 @@ mark_subjects (QuotesDocument *doc)
           continue;
         }
       last_sentence = sentence;
-      mention->is_subject = !follows_preposition (doc, mention->span_token);
+      mention->is_subject = !follows_preposition (doc, mention->span_token) ||
+                            follows_opening_conjunction (doc, mention->span_token, sentence);
       if (!mention->is_subject && (opening_phrase_end = comma_after (doc, mention->end_token, sentence)) > 0)
         {
           opening_phrase_sentence = sentence;
