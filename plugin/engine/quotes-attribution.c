@@ -892,6 +892,44 @@ sentence_subject (const Attribution *a,
   return first_subject (a, sentence->first_token, before, TRUE);
 }
 
+/* Words that end a sentence's opening noun phrase: its verb. */
+static gboolean
+is_auxiliary (const Attribution *a,
+              guint              index)
+{
+  static const char *words[] = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+    "should", "must", "did", "does", NULL,
+  };
+  char lower[16];
+
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+}
+
+/* "The conservative publication has been outspoken …, arguing he is “…”":
+ * a short phrase that opens the sentence with "the", "a", "his" … and runs
+ * up to its verb does what the participle after a comma says. */
+static gint32
+opening_noun_phrase (Attribution     *a,
+                     const QuotesCue *record)
+{
+  const QuotesSentence *sentence = sentence_of (a, record->first_token);
+  guint first = sentence->first_token, verb;
+
+  if (!(record->flags & QUOTES_CUE_PARTICIPLE) || record->first_token <= first + 1 ||
+      !quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
+    return -1;
+  if (!(token_at (a, first)->flags & QUOTES_TOKEN_CAPITALIZED) || !is_source_determiner (a, first))
+    return -1;
+  for (verb = first + 1; verb < sentence->end_token && verb <= first + MAX_NOUN_PHRASE; verb++)
+    if (token_at (a, verb)->kind != QUOTES_TOKEN_WORD || a->cue_at[verb] >= 0 || is_auxiliary (a, verb))
+      break;
+  if (verb == first + 1 || verb >= sentence->end_token || verb > first + MAX_NOUN_PHRASE ||
+      token_at (a, verb)->kind != QUOTES_TOKEN_WORD)
+    return -1;
+  return add_noun_phrase (a, first, verb, FALSE);
+}
+
 /* "Black Lives Matter issued a statement saying “…”", "his office put out
  * a statement describing …": a role that is not the sentence's subject
  * (a statement, a report, supporters) passes the words to the subject. */
@@ -1059,6 +1097,8 @@ attribution_before (Attribution            *a,
         m = a->mention_at[t - 1];
       if (m < 0)
         m = sentence_subject (a, cue (a, c));
+      if (m < 0)
+        m = opening_noun_phrase (a, cue (a, c));
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
         m = subject_phrase_before (a, t, floor);
       /* "said Lopez: “…”", but not the object in "mocked Rubio for “…”". */
@@ -1938,7 +1978,7 @@ add_reported_speech (Attribution *a,
                       a->reported_in_sentence >= MAX_REPORTED_PER_SENTENCE))
     return;
   if (subject_before (a, record->first_token, sentence->first_token) < 0 &&
-      (m = sentence_subject (a, record)) >= 0)
+      ((m = sentence_subject (a, record)) >= 0 || (m = opening_noun_phrase (a, record)) >= 0))
     {
       if (record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT))
         add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m);
