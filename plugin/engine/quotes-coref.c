@@ -163,6 +163,32 @@ find_person (Coref      *c,
   return -1;
 }
 
+/* A surname alone that several persons bear: the one its title's gender
+ * picks ("Mrs. Trump"), else the first the text named; relatives come
+ * later and by their full names ("Ivanka Trump introduced him"). */
+static gint32
+find_by_surname_alone (Coref      *c,
+                       const char *surname,
+                       guint       gender)
+{
+  GArray *list = g_hash_table_lookup (c->by_surname, surname);
+  gint32 first = -1;
+
+  if (list == NULL || list->len < 2)
+    return find_person (c, surname, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      gint32 e = g_array_index (list, gint32, i);
+      guint known = entity (c, e)->gender;
+
+      if (gender != 0 && known == gender)
+        return e;
+      if (first < 0 && (gender == 0 || known == 0 || known == gender))
+        first = e;
+    }
+  return first >= 0 ? first : find_person (c, surname, NULL);
+}
+
 /* "International Monetary Fund (IMF)": the acronym names the same body
  * wherever it stands. */
 static void
@@ -420,7 +446,7 @@ resolve_single_names (Coref *c)
           record->type != QUOTES_ENTITY_TYPE_PERSON)
         continue;
       key = token_key (c, record->surname_token);
-      e = find_person (c, key, NULL);
+      e = find_by_surname_alone (c, key, record->gender);
       if (e < 0 && (e = find_by_given_name (c, m, key)) >= 0)
         take_following_surname (c, m, e);
       if (e >= 0)
