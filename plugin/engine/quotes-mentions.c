@@ -1450,12 +1450,28 @@ mark_subjects (QuotesDocument *doc)
  * or a place too is a name when the text names someone so elsewhere
  * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
  * knows the full names. */
-/* A person named in full: the family name names them alone too. */
+/* A person named in full, or by the family name alone as a reporting
+ * verb's subject inside a sentence of the body ("when Trump mentioned"):
+ * the family name names them at a sentence's start too ("Trump gestured
+ * …"), where a capital says nothing. */
 static gboolean
-names_known_surname (const QuotesMention *mention)
+names_known_surname (QuotesDocument      *doc,
+                     const QuotesMention *mention)
 {
-  return mention->kind == QUOTES_MENTION_NAME && mention->type == QUOTES_ENTITY_TYPE_PERSON &&
-         mention->surname_token > mention->first_token;
+  const QuotesSentence *sentence;
+  Scan scan = { doc };
+
+  if (mention->kind != QUOTES_MENTION_NAME || mention->type != QUOTES_ENTITY_TYPE_PERSON)
+    return FALSE;
+  if (mention->surname_token > mention->first_token)
+    return TRUE;
+  if (mention->in_quote || mention->span_token != mention->first_token ||
+      (quotes_document_token (doc, mention->first_token)->flags & QUOTES_TOKEN_SENT_START) ||
+      (quotes_document_token_names (doc, mention->first_token) & (QUOTES_NAME_PLATFORM | QUOTES_NAME_ORG | QUOTES_NAME_PLACE)))
+    return FALSE;
+  sentence = &g_array_index (doc->sentences, QuotesSentence, doc->sentence_of_token[mention->first_token]);
+  scan.paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph);
+  return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);
 }
 
 static void
@@ -1466,7 +1482,7 @@ add_known_surnames (QuotesDocument *doc)
   guint m = 0, count = 0;
 
   for (guint i = 0; i < n; i++)
-    count += names_known_surname (&g_array_index (doc->mentions, QuotesMention, i));
+    count += names_known_surname (doc, &g_array_index (doc->mentions, QuotesMention, i));
   if (count == 0)
     return;
   /* The surnames where the text has them: no copy of each, and looked
@@ -1478,7 +1494,7 @@ add_known_surnames (QuotesDocument *doc)
       const QuotesToken *last = quotes_document_token (doc, mention->surname_token);
       gsize length = last->base_end - last->start;
 
-      if (names_known_surname (mention))
+      if (names_known_surname (doc, mention))
         quotes_word_index_add (&index, doc->text + last->start, length,
                                quotes_word_hash (doc->text + last->start, length));
     }
