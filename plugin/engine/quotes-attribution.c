@@ -214,8 +214,9 @@ name_after_description (const Attribution *a,
   while (start > floor && !quotes_document_token_is_punct (a->doc, start - 1, ",.;:"))
     start--;
   if (start > floor + 1 && quotes_document_token_is_punct (a->doc, start - 1, ",") && a->mention_at[start - 2] >= 0 &&
-      mention (a, a->mention_at[start - 2])->kind == QUOTES_MENTION_NAME)
-    return FALSE;  /* the description is itself in apposition to a name */
+      mention (a, a->mention_at[start - 2])->kind == QUOTES_MENTION_NAME &&
+      mention (a, a->mention_at[start - 2])->type == QUOTES_ENTITY_TYPE_PERSON)
+    return FALSE;  /* the description is itself in apposition to a person's name */
   return a->mention_at[start] < 0 || mention (a, a->mention_at[start])->kind != QUOTES_MENTION_NAME;
 }
 
@@ -320,11 +321,13 @@ subject_before (const Attribution *a,
   for (guint n = 0, comma = t - 1; n < MAX_APPOSITIVES && comma > floor && quotes_document_token_is_punct (a->doc, comma, ","); n++)
     {
       guint k = comma;
+      gint32 name = a->mention_at[before_parenthesis (a, comma, floor) - 1];
 
-      /* "Another delegate on the slate, Jim Poolman, said": the name in
+      /* "Another delegate on the slate, Jim Poolman, said", "…, after
+       * winning Ohio, Gov. John Kasich (R-OH), said": the name in
        * apposition after the description. */
-      if (n == 0 && name_after_description (a, index, floor, a->mention_at[comma - 1]))
-        return a->mention_at[comma - 1];
+      if (n == 0 && name_after_description (a, index, floor, name))
+        return name;
 
       while (k > floor && comma + 1 - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
         k--;
