@@ -808,6 +808,18 @@ reports_later_quote (const Attribution *a,
   return FALSE;
 }
 
+/* A reporting verb between the sentence's start and the quote: "Mr. Trump
+ * said of the episode, “…,” adding that …". */
+static gboolean
+reporting_verb_before (const Attribution      *a,
+                       const QuotesMarkedSpan *span)
+{
+  for (guint t = sentence_of (a, span->open_token)->first_token; t < span->open_token; t++)
+    if (a->cue_at[t] >= 0 && (cue (a, a->cue_at[t])->flags & QUOTES_CUE_QUOTATION))
+      return TRUE;
+  return FALSE;
+}
+
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static gboolean
 attribution_after (Attribution      *a,
@@ -825,6 +837,15 @@ attribution_after (Attribution      *a,
   if (according_to (a, t, end, found))
     {
       found->confidence = 0.9;
+      return TRUE;
+    }
+  /* "… as “fantastic,” telling reporters that …": after a participle
+   * comes whom it tells; the sentence's subject speaks. */
+  if ((c = cue_at (a, t, QUOTES_CUE_QUOTATION)) >= 0 && (cue (a, c)->flags & QUOTES_CUE_PARTICIPLE) &&
+      !reporting_verb_before (a, span) &&
+      (m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
+    {
+      *found = (Found) { m, c, 0.85 };
       return TRUE;
     }
   if ((c = cue_at (a, t, QUOTES_CUE_QUOTATION)) >= 0 &&
