@@ -238,17 +238,6 @@ opens_clause (const Attribution *a,
          quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
 }
 
-static gboolean
-is_weekday (const Attribution *a,
-            guint              index)
-{
-  static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
-  char lower[16];
-
-  return (token_at (a, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (days, lower);
-}
-
 /* A mention that is its sentence's subject starts between @first and @end. */
 static gboolean
 holds_subject (const Attribution *a,
@@ -309,7 +298,7 @@ subject_before (const Attribution *a,
   for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)
     t--;
   /* "Beck on Wednesday called", "Holt Tuesday said": the day between. */
-  if (t > floor + 1 && is_weekday (a, t - 1))
+  if (t > floor + 1 && quotes_document_token_is_weekday (a->doc, t - 1))
     {
       t -= 1 + (t > floor + 2 && is_word (a, t - 2, "on"));
       for (guint n = 0; n < MAX_FILLERS && t > floor && is_filler (a, t - 1); n++)

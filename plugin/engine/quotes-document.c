@@ -233,3 +233,15 @@ quotes_document_phrase (const QuotesDocument *doc,
     }
   return buffer;
 }
+
+/* "Monday" … "Sunday", capitalised: a day, never part of a name. */
+gboolean
+quotes_document_token_is_weekday (const QuotesDocument *doc,
+                                  guint                 index)
+{
+  static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+  char lower[16];
+
+  return index < doc->tokens->len && (quotes_document_token (doc, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL && g_strv_contains (days, lower);
+}

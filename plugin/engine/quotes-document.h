@@ -312,6 +312,9 @@ quotes_document_cancelled (const QuotesDocument *doc,
   return (step & 0xff) == 0 && g_cancellable_is_cancelled (doc->cancellable);
 }
 
+gboolean quotes_document_token_is_weekday (const QuotesDocument *doc,
+                                           guint                 index);
+
 /* The stages, in the order the analyzer runs them. */
 void quotes_segment_run     (QuotesDocument *doc);
 void quotes_posts_run       (QuotesDocument *doc);

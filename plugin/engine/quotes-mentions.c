@@ -223,6 +223,9 @@ run_end (const Scan *scan,
     {
       const QuotesToken *token = token_at (scan, end);
 
+      /* "MSNBC's Morning Joe Monday": a day ends a name. */
+      if (end > index && quotes_document_token_is_weekday (scan->doc, end))
+        break;
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
            (is_named (scan, end, QUOTES_NAME_PARTICLE) ||
@@ -1417,6 +1420,14 @@ mark_subjects (QuotesDocument *doc)
 
       if (mention->in_quote || sentence == last_sentence)
         continue;
+      /* "Speaking to MSNBC's Morning Joe, Bush …": a possessive after a
+       * preposition opens a phrase too. */
+      if (mention->possessive && sentence != opening_phrase_sentence && follows_preposition (doc, mention->span_token) &&
+          (opening_phrase_end = comma_after (doc, mention->end_token, sentence)) > 0)
+        {
+          opening_phrase_sentence = sentence;
+          continue;
+        }
       if (mention->possessive || mention->kind == QUOTES_MENTION_HANDLE ||
           (mention->kind == QUOTES_MENTION_PRONOUN && mention->pronoun_case != 0) ||
           in_parentheses (doc, mention))
@@ -1427,8 +1438,9 @@ mark_subjects (QuotesDocument *doc)
       if (sentence == opening_phrase_sentence)
         {
           /* "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": the
-           * phrase goes on while names follow prepositions. */
-          if (follows_preposition (doc, mention->span_token))
+           * phrase goes on while names follow prepositions, and holds what
+           * stands before its comma ("MSNBC's Morning Joe"). */
+          if (follows_preposition (doc, mention->span_token) || mention->span_token < opening_phrase_end)
             continue;
           last_sentence = sentence;
           mention->is_subject = mention->span_token == opening_phrase_end ||
