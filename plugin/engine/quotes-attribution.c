@@ -1958,6 +1958,29 @@ agrees (const Attribution *a,
 /* "The billionaire real estate magnate says …", "Sixty-six percent said
  * …", "O'Malley's campaign says …": a short noun phrase that opens the
  * sentence is the source, named or not. */
+static gboolean
+opens_with_conjunction (const Attribution *a,
+                        guint              first)
+{
+  return is_word (a, first, "and") || is_word (a, first, "but") || is_word (a, first, "or") ||
+         is_word (a, first, "so") || is_word (a, first, "yet");
+}
+
+/* "In", "When", "After" …: what follows opens a phrase or a clause, not
+ * the subject's noun phrase. */
+static gboolean
+opens_with_linking_word (const Attribution *a,
+                         guint              first)
+{
+  static const char *words[] = {
+    "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
+    "because", "since", "although", "though", "once", "until", NULL,
+  };
+  char lower[16];
+
+  return quotes_document_token_lower (a->doc, first, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+}
+
 static gint32
 sentence_noun_phrase (Attribution          *a,
                       const QuotesCue      *record,
@@ -1975,6 +1998,12 @@ sentence_noun_phrase (Attribution          *a,
     if ((token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER) ||
         is_word (a, t, "is") || is_word (a, t, "are") || is_word (a, t, "was") || is_word (a, t, "were"))
       return -1;
+  /* "But former secretary … said": the phrase after the conjunction; not
+   * "In a back-and-forth, … said": a phrase after a preposition is none. */
+  if (opens_with_conjunction (a, first))
+    first++;
+  if (first == record->first_token || opens_with_linking_word (a, first))
+    return -1;
   return add_noun_phrase (a, first, record->first_token, FALSE);
 }
 
