@@ -1958,6 +1958,19 @@ agrees (const Attribution *a,
 /* "The billionaire real estate magnate says …", "Sixty-six percent said
  * …", "O'Malley's campaign says …": a short noun phrase that opens the
  * sentence is the source, named or not. */
+/* "didn't", "can’t": a verb, negated. */
+static gboolean
+is_negated (const Attribution *a,
+            guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+  const char *text = a->doc->text + token->start;
+  gsize n = token->end - token->start;
+
+  return (n > 3 && text[n - 3] == 'n' && text[n - 2] == '\'' && text[n - 1] == 't') ||
+         (n > 5 && text[n - 5] == 'n' && g_str_has_prefix (text + n - 4, "\xe2\x80\x99t"));
+}
+
 static gboolean
 opens_with_conjunction (const Attribution *a,
                         guint              first)
@@ -1986,25 +1999,33 @@ sentence_noun_phrase (Attribution          *a,
                       const QuotesCue      *record,
                       const QuotesSentence *sentence)
 {
-  guint first = sentence->first_token;
+  guint first = sentence->first_token, end = record->first_token;
   const QuotesToken *opening = token_at (a, first);
 
   if (record->first_token <= first || record->first_token - first > MAX_NOUN_PHRASE - 1)
     return -1;
   if (!(opening->flags & QUOTES_TOKEN_CAPITALIZED) && opening->kind != QUOTES_TOKEN_NUMBER)
     return -1;
-  /* not "There was no primary state where …": a verb before the cue */
+
+  /* "The campaign has also said": the phrase ends before its auxiliary;
+   * not "There was no primary state where …", "I didn't have the":
+   * a verb, then more words before the cue */
   for (guint t = first; t < record->first_token; t++)
-    if ((token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER) ||
-        is_word (a, t, "is") || is_word (a, t, "are") || is_word (a, t, "was") || is_word (a, t, "were"))
-      return -1;
+    {
+      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
+        return -1;
+      if (end == record->first_token && (is_auxiliary (a, t) || is_negated (a, t)))
+        end = t;
+      else if (end < t && !is_auxiliary (a, t) && !is_negated (a, t) && !is_filler (a, t))
+        return -1;
+    }
   /* "But former secretary … said": the phrase after the conjunction; not
    * "In a back-and-forth, … said": a phrase after a preposition is none. */
   if (opens_with_conjunction (a, first))
     first++;
-  if (first == record->first_token || opens_with_linking_word (a, first))
+  if (first >= end || opens_with_linking_word (a, first))
     return -1;
-  return add_noun_phrase (a, first, record->first_token, FALSE);
+  return add_noun_phrase (a, first, end, FALSE);
 }
 
 static void
