@@ -2025,6 +2025,10 @@ sentence_noun_phrase (Attribution          *a,
     first++;
   if (first >= end || opens_with_linking_word (a, first))
     return -1;
+  /* "He went on to say", "It also said": a pronoun is the subject by
+   * itself; the words after it hold its verb. */
+  if (a->mention_at[first] >= 0 && mention (a, a->mention_at[first])->kind == QUOTES_MENTION_PRONOUN)
+    end = first + 1;
   return add_noun_phrase (a, first, end, FALSE);
 }
 
