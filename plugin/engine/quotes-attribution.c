@@ -1654,6 +1654,20 @@ signature_after (const Attribution      *a,
 
 /* Words in marks with no reporting verb near them: whose they are, with
  * how sure that is in @confidence, or -1. */
+/* "referred to themselves as “The Glass Ceiling Club”", "not once
+ * referring to his rivals as “Little Marco”": a name the subject gives,
+ * unlike "known as", "billed as", "such as". */
+static gboolean
+names_as_subject (const Attribution      *a,
+                  const QuotesMarkedSpan *span)
+{
+  guint open = span->open_token;
+
+  return open >= 2 && is_word (a, open - 1, "as") && token_at (a, open - 2)->kind == QUOTES_TOKEN_WORD &&
+         !is_word (a, open - 2, "known") && !is_word (a, open - 2, "billed") && !is_word (a, open - 2, "such") &&
+         !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
+}
+
 static gint32
 owner_without_cue (const Attribution      *a,
                    const QuotesMarkedSpan *span,
@@ -1670,7 +1684,7 @@ owner_without_cue (const Attribution      *a,
     }
   /* "Bush described his skills as a “work in progress”": the words in marks
    * are the subject's even without a reporting verb. */
-  if ((!term_or_title || uses_a_term (a, span)) && (m = subject_of_sentence (a, span)) >= 0)
+  if ((!term_or_title || uses_a_term (a, span) || names_as_subject (a, span)) && (m = subject_of_sentence (a, span)) >= 0)
     {
       *confidence = 0.5;
       return m;
