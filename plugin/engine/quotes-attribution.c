@@ -22,6 +22,7 @@
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_APPOSITIVES 2   /* ", the attorney general of Oklahoma, one of the states suing," */
+#define MAX_ASIDE 4         /* tokens of ", for one," */
 #define MAX_FILLERS 3
 #define DASHES "-\xe2\x80\x93\xe2\x80\x94\xe2\x80\x95"  /* - – — ― */
 #define MIN_REPORTED_WORDS 3
@@ -270,20 +271,25 @@ before_parenthesis (const Attribution *a,
   return t;
 }
 
-/* A mention that ends at @end and fills its stretch of the sentence
- * ("Marta Olsen," but not the place in ", the mayor of Brennvik,"). */
+/* A mention that ends at @end, unless it ends a description after a
+ * preposition or an article: "Marta Olsen," but not the place in ", the
+ * mayor of Brennvik," or the church in ", a pastor at the Reformation
+ * Church,". */
 static gboolean
-stands_before_comma (const Attribution *a,
-                     gint32             m,
-                     guint              end,
-                     guint              floor)
+names_before_comma (const Attribution *a,
+                    gint32             m,
+                    guint              end,
+                    guint              floor)
 {
   guint first;
 
   if (m < 0 || mention (a, m)->end_token != end)
     return FALSE;
   first = mention (a, m)->span_token;
-  return first <= floor || quotes_document_token_is_punct (a->doc, first - 1, ",");
+  return first <= floor + 1 || !(is_word (a, first - 1, "of") || is_word (a, first - 1, "in") ||
+                                 is_word (a, first - 1, "at") || is_word (a, first - 1, "from") ||
+                                 is_word (a, first - 1, "for") || is_word (a, first - 1, "the") ||
+                                 is_word (a, first - 1, "a"));
 }
 
 /* The mention that ends right before @index ("Holt stated"), over
@@ -326,7 +332,7 @@ subject_before (const Attribution *a,
             !opens_clause (a, k)))
         break;
       t = before_parenthesis (a, k - 1, floor);
-      if (stands_before_comma (a, a->mention_at[t - 1], t, floor))
+      if (names_before_comma (a, a->mention_at[t - 1], t, floor))
         break;
       comma = k - 1;
     }
@@ -1351,6 +1357,18 @@ someone_calls (const Attribution *a,
                        mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) ||
           is_word (a, k, "it") || is_word (a, k, "them") || is_word (a, k, "this") || is_word (a, k, "that"))
         return TRUE;
+      /* "Rush Limbaugh, for one, called": past a short aside between
+       * commas */
+      if (quotes_document_token_is_punct (a->doc, k, ","))
+        {
+          guint aside = k;
+
+          while (aside > 0 && k - aside < MAX_ASIDE && !quotes_document_token_is_punct (a->doc, aside - 1, ",.;:"))
+            aside--;
+          if (aside >= 2 && aside < k && quotes_document_token_is_punct (a->doc, aside - 1, ",") &&
+              a->mention_at[aside - 2] >= 0 && a->mention_at[aside] < 0 && a->mention_at[k - 1] < 0)
+            k = aside - 1;
+        }
       /* past a comma, a day's name or "on" to the caller, and no further */
       if (!(quotes_document_token_is_punct (a->doc, k, ",") || is_word (a, k, "on") ||
             (token_at (a, k)->kind == QUOTES_TOKEN_WORD && (token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED))))
