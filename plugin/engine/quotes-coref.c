@@ -460,6 +460,7 @@ typedef struct
   GArray *subjects;           /* entity that is the subject of each sentence, or -1 */
   GArray *last_sentence;      /* per entity: the sentence it was last mentioned in */
   GArray *recent;             /* the entities mentioned last, the latest at the end */
+  GArray *in_recent;          /* per entity: whether recent holds it, which spares most searches */
 } Salience;
 
 static gboolean
@@ -684,16 +685,22 @@ note_mention (Coref    *c,
   while (s->last_sentence->len < c->doc->entities->len)
     g_array_append_val (s->last_sentence, never);
   g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
+  if (s->in_recent->len < c->doc->entities->len)
+    g_array_set_size (s->in_recent, c->doc->entities->len);  /* cleared: in none */
   /* It is there once at most, and mostly near the end. */
-  for (guint i = s->recent->len; i-- > 0;)
+  for (guint i = s->recent->len; g_array_index (s->in_recent, gboolean, record->entity) && i-- > 0;)
     if (g_array_index (s->recent, gint32, i) == record->entity)
       {
         g_array_remove_index (s->recent, i);
         break;
       }
   g_array_append_val (s->recent, record->entity);
+  g_array_index (s->in_recent, gboolean, record->entity) = TRUE;
   if (s->recent->len > RECENT_ENTITIES)
-    g_array_remove_index (s->recent, 0);
+    {
+      g_array_index (s->in_recent, gboolean, g_array_index (s->recent, gint32, 0)) = FALSE;
+      g_array_remove_index (s->recent, 0);
+    }
   while (s->subjects->len <= s->sentence)
     g_array_append_val (s->subjects, none);
   if (record->is_subject)
@@ -759,6 +766,7 @@ resolve_references (Coref *c)
   s.subjects = g_array_new (FALSE, FALSE, sizeof (gint32));
   s.last_sentence = g_array_new (FALSE, FALSE, sizeof (guint32));
   s.recent = g_array_new (FALSE, FALSE, sizeof (gint32));
+  s.in_recent = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
       QuotesMention *record = mention (c, m);
@@ -804,6 +812,7 @@ resolve_references (Coref *c)
   g_array_unref (s.subjects);
   g_array_unref (s.last_sentence);
   g_array_unref (s.recent);
+  g_array_unref (s.in_recent);
 }
 
 static void
