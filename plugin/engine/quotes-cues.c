@@ -12,6 +12,23 @@
 
 #define PHRASE_SIZE 128
 
+/* Whether token @index, as the first word of a longer phrase, may start a
+ * cue of more than one word: most cue words start none, and each longer
+ * phrase tried cost a copy and a look-up. TRUE when the token does not
+ * lower-case as plain ASCII, which is not worth telling here. */
+static gboolean
+may_start_longer_cue (const QuotesDocument *doc,
+                      guint                 index)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+  gsize n = token->end - token->start;  /* a phrase holds its first word whole */
+  char lower[PHRASE_SIZE];
+
+  if (n + 1 > sizeof lower || !quotes_ascii_strdown (doc->text + token->start, n, lower))
+    return TRUE;
+  return quotes_lexicon_starts_cue (doc->lexicon, lower);
+}
+
 static guint
 match_cue (QuotesDocument        *doc,
            const QuotesParagraph *paragraph,
@@ -23,6 +40,8 @@ match_cue (QuotesDocument        *doc,
 
   if (!(quotes_document_token (doc, index)->lex & QUOTES_WORD_CUE))
     return 0;
+  if (max > 1 && !may_start_longer_cue (doc, index))
+    max = 1;
 
   for (guint n = max; n >= 1; n--)
     {

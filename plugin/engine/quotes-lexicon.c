@@ -976,6 +976,14 @@ quotes_lexicon_is_cue_start (QuotesLexicon *self,
   return word_table_lookup (&self->cue_starts, lower, NULL);
 }
 
+/* Whether a cue of more than one word can start with @lower. */
+gboolean
+quotes_lexicon_starts_cue (QuotesLexicon *self,
+                           const char    *lower)
+{
+  return quotes_word_index_lookup (&self->cues.starts_index, lower, strlen (lower), NULL);
+}
+
 /* Whether a multiword title or descriptor can start with @lower. */
 gboolean
 quotes_lexicon_starts_title (QuotesLexicon *self,
