@@ -1316,36 +1316,33 @@ sort_mentions (GArray *mentions)
 }
 
 /* Puts the mentions appended from @split on, in order themselves, among
- * the sorted ones before them: the order g_array_sort gives, in linear time. */
+ * the sorted ones before them: the order g_array_sort gives, in linear
+ * time. Merged from the back, in place: only the few appended ones are
+ * copied aside, not all the mentions of a large text. */
 static void
 merge_mentions (GArray *mentions,
                 guint   split)
 {
-  g_autofree QuotesMention *merged = NULL;
-  guint left = 0, right = split, out = 0;
+  QuotesMention *all = (QuotesMention *) (gpointer) mentions->data;
+  g_autofree QuotesMention *added = NULL;
+  guint left = split, right = mentions->len - split, out = mentions->len;
 
   for (guint i = split + 1; i < mentions->len; i++)
-    if (compare_mentions (&g_array_index (mentions, QuotesMention, i - 1),
-                          &g_array_index (mentions, QuotesMention, i)) > 0)
+    if (compare_mentions (&all[i - 1], &all[i]) > 0)
       {
         g_array_sort (mentions, compare_mentions);
         return;
       }
-  if (split == mentions->len)
+  if (right == 0)
     return;
-  merged = g_new (QuotesMention, mentions->len);
-  while (out < mentions->len)
-    {
-      const QuotesMention *l = &g_array_index (mentions, QuotesMention, left);
-      const QuotesMention *r = &g_array_index (mentions, QuotesMention, right);
-
-      /* On a tie the earlier one first, as a stable sort does. */
-      if (right == mentions->len || (left < split && compare_mentions (l, r) <= 0))
-        merged[out++] = *l, left++;
-      else
-        merged[out++] = *r, right++;
-    }
-  memcpy (mentions->data, merged, mentions->len * sizeof *merged);
+  added = g_memdup2 (all + split, right * sizeof *added);
+  /* The last one of the two first; on a tie the appended one, which a
+   * stable sort leaves after the one that came before it. */
+  while (right > 0)
+    if (left > 0 && compare_mentions (&all[left - 1], &added[right - 1]) > 0)
+      all[--out] = all[--left];
+    else
+      all[--out] = added[--right];
 }
 
 
