@@ -502,18 +502,32 @@ typedef struct
   guint capitalized;
 } WordCounts;
 
+/* Where token @n goes in doc->tokens, which grows a block at a time and
+ * is cut to the tokens read at the end of the paragraph: each token is
+ * written in place, without a copy from a batch or a call per token. */
+#define TOKEN_BLOCK 256
+
+static inline QuotesToken *
+token_slot (QuotesDocument *doc,
+            guint           n)
+{
+  if (n >= doc->tokens->len)
+    g_array_set_size (doc->tokens, n + TOKEN_BLOCK);
+  return &g_array_index (doc->tokens, QuotesToken, n);
+}
+
 static void
 tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
           WordCounts      *counts)
 {
   gsize pos = paragraph->start;
-  QuotesToken batch[256];  /* appended in batches: one call per token is slow */
-  guint n = 0;
+  guint n = doc->tokens->len;
 
-  paragraph->first_token = doc->tokens->len;
+  paragraph->first_token = n;
   while (pos < paragraph->end)
     {
+      QuotesToken *token;
       gunichar c;
 
       if (doc->text[pos] == ' ')
@@ -528,20 +542,15 @@ tokenize (QuotesDocument  *doc,
           pos = next_pos (doc->text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &batch[n]);
-      if (batch[n].kind == QUOTES_TOKEN_WORD && batch[n].end - batch[n].start >= 4)
+      token = token_slot (doc, n++);
+      pos = read_token (doc, pos, paragraph->end, token);
+      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= 4)
         {
           counts->words++;
-          counts->capitalized += (batch[n].flags & QUOTES_TOKEN_CAPITALIZED) != 0;
-        }
-      n++;
-      if (n == G_N_ELEMENTS (batch))
-        {
-          g_array_append_vals (doc->tokens, batch, n);
-          n = 0;
+          counts->capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
         }
     }
-  g_array_append_vals (doc->tokens, batch, n);
+  g_array_set_size (doc->tokens, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)
     g_array_index (doc->tokens, QuotesToken, paragraph->first_token).flags |= QUOTES_TOKEN_PARA_START;
