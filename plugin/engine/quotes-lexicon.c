@@ -486,11 +486,15 @@ collect_word_classes (QuotesLexicon *self)
   g_autoptr(GStringChunk) first_words = g_string_chunk_new (4096);
   gsize size;
   g_autofree char *common_words = read_list ("common-words.txt", &size);
-  guint most = count_lines (common_words, size);
+  guint dictionary = count_lines (common_words, size), listed = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    most += g_hash_table_size (lists[i]);
-  quotes_word_index_init_empty (&self->word_class_index, most);
+    listed += g_hash_table_size (lists[i]);
+  /* Sized for the larger of the two, in practice the dictionary, which
+   * holds most of the lists' words already: for both together the table
+   * doubled, just past a power of two, and lost the cache. Twice the
+   * larger keeps a slot free whatever the lists add. */
+  quotes_word_index_init_empty (&self->word_class_index, MAX (dictionary, listed) + 1);
   for_each_line_in (common_words, size, "common-words.txt", add_common_line, &self->word_class_index);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     add_classes (&self->word_class_index, first_words, lists[i], classes[i]);
