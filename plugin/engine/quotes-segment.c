@@ -502,32 +502,25 @@ typedef struct
   guint capitalized;
 } WordCounts;
 
-/* Where token @n goes in doc->tokens, which grows a block at a time and
- * is cut to the tokens read at the end of the paragraph: each token is
- * written in place, without a copy from a batch or a call per token. */
 #define TOKEN_BLOCK 256
 
-static inline QuotesToken *
-token_slot (QuotesDocument *doc,
-            guint           n)
-{
-  if (n >= doc->tokens->len)
-    g_array_set_size (doc->tokens, n + TOKEN_BLOCK);
-  return &g_array_index (doc->tokens, QuotesToken, n);
-}
-
+/* Each token is read into a local, which the compiler keeps apart from
+ * the document, and stored straight into doc->tokens, which grows a block
+ * at a time and is cut to the tokens read at the end of the paragraph:
+ * no batch copied over, and no call per token. */
 static void
 tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
           WordCounts      *counts)
 {
   gsize pos = paragraph->start;
-  guint n = doc->tokens->len;
+  guint n = doc->tokens->len, room = n;
+  QuotesToken *tokens = NULL;
 
   paragraph->first_token = n;
   while (pos < paragraph->end)
     {
-      QuotesToken *token;
+      QuotesToken token;
       gunichar c;
 
       if (doc->text[pos] == ' ')
@@ -542,13 +535,19 @@ tokenize (QuotesDocument  *doc,
           pos = next_pos (doc->text, pos);
           continue;
         }
-      token = token_slot (doc, n++);
-      pos = read_token (doc, pos, paragraph->end, token);
-      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= 4)
+      pos = read_token (doc, pos, paragraph->end, &token);
+      if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
         {
           counts->words++;
-          counts->capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+          counts->capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
         }
+      if (n == room)
+        {
+          room = n + TOKEN_BLOCK;
+          g_array_set_size (doc->tokens, room);
+          tokens = &g_array_index (doc->tokens, QuotesToken, 0);
+        }
+      tokens[n++] = token;
     }
   g_array_set_size (doc->tokens, n);
   paragraph->end_token = doc->tokens->len;
