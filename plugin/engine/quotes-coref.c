@@ -71,6 +71,22 @@ token_key (const Coref *c,
   return quotes_name_fold (c->doc->text + token->start, token->base_end - token->start);
 }
 
+/* token_key, for a key only looked at: in @buffer when it fits there, as
+ * most do, else in *@owned, for the caller to free. An allocation per
+ * name mention was a good part of coreference. */
+static const char *
+token_key_into (const Coref *c,
+                guint        index,
+                char         buffer[PHRASE_SIZE],
+                char       **owned)
+{
+  const QuotesToken *token = quotes_document_token (c->doc, index);
+  const char *key = quotes_name_fold_into (c->doc->text + token->start, token->base_end - token->start,
+                                           buffer, PHRASE_SIZE);
+
+  return key != NULL ? key : (*owned = token_key (c, index));
+}
+
 /* "Christie" after "Chris Christie": one word and no title, for someone
  * named in full, is the family name, whatever first name it also is. */
 static gboolean
@@ -360,15 +376,17 @@ resolve_full_names (Coref *c)
       first = name_first_token (c, record);
       if (record->surname_token > first)
         {
-          g_autofree char *surname = token_key (c, record->surname_token);
-          g_autofree char *given = token_key (c, first);
+          char surname_buffer[PHRASE_SIZE], given_buffer[PHRASE_SIZE];
+          g_autofree char *surname_owned = NULL, *given_owned = NULL;
+          const char *surname = token_key_into (c, record->surname_token, surname_buffer, &surname_owned);
+          const char *given = token_key_into (c, first, given_buffer, &given_owned);
           gint32 e = find_person (c, surname, given);
 
           if (e >= 0)
             {
               attach (c, m, e);
               if (entity (c, e)->given_key == NULL)
-                entity (c, e)->given_key = g_steal_pointer (&given);
+                entity (c, e)->given_key = g_strdup (given);
             }
           else
             create_entity (c, m);
@@ -416,14 +434,16 @@ take_following_surname (Coref *c,
   QuotesMention *record = mention (c, m);
   const QuotesToken *last = quotes_document_token (c->doc, record->end_token - 1);
   const QuotesToken *next;
-  g_autofree char *key = NULL;
+  char buffer[PHRASE_SIZE];
+  g_autofree char *owned = NULL;
+  const char *key;
 
   if (record->end_token >= c->doc->tokens->len || record->possessive)
     return;
   next = quotes_document_token (c->doc, record->end_token);
   if (next->kind != QUOTES_TOKEN_WORD || next->start != last->end + 1 || c->doc->text[last->end] != ' ')
     return;
-  key = token_key (c, record->end_token);
+  key = token_key_into (c, record->end_token, buffer, &owned);
   if (entity (c, e)->surname_key == NULL || strcmp (key, entity (c, e)->surname_key) != 0)
     return;
   record->surname_token = record->end_token++;
@@ -439,13 +459,15 @@ resolve_single_names (Coref *c)
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
       QuotesMention *record = mention (c, m);
-      g_autofree char *key = NULL;
+      char buffer[PHRASE_SIZE];
+      g_autofree char *owned = NULL;
+      const char *key;
       gint32 e;
 
       if (record->kind != QUOTES_MENTION_NAME || record->entity >= 0 ||
           record->type != QUOTES_ENTITY_TYPE_PERSON)
         continue;
-      key = token_key (c, record->surname_token);
+      key = token_key_into (c, record->surname_token, buffer, &owned);
       e = find_by_surname_alone (c, key, record->gender);
       if (e < 0 && (e = find_by_given_name (c, m, key)) >= 0)
         take_following_surname (c, m, e);
@@ -486,6 +508,7 @@ typedef struct
   GArray *subjects;           /* entity that is the subject of each sentence, or -1 */
   GArray *last_sentence;      /* per entity: the sentence it was last mentioned in */
   GArray *recent;             /* the entities mentioned last, the latest at the end */
+  GArray *in_recent;          /* per entity: whether recent holds it, which spares most searches */
 } Salience;
 
 static gboolean
@@ -710,16 +733,22 @@ note_mention (Coref    *c,
   while (s->last_sentence->len < c->doc->entities->len)
     g_array_append_val (s->last_sentence, never);
   g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
+  if (s->in_recent->len < c->doc->entities->len)
+    g_array_set_size (s->in_recent, c->doc->entities->len);  /* cleared: in none */
   /* It is there once at most, and mostly near the end. */
-  for (guint i = s->recent->len; i-- > 0;)
+  for (guint i = s->recent->len; g_array_index (s->in_recent, gboolean, record->entity) && i-- > 0;)
     if (g_array_index (s->recent, gint32, i) == record->entity)
       {
         g_array_remove_index (s->recent, i);
         break;
       }
   g_array_append_val (s->recent, record->entity);
+  g_array_index (s->in_recent, gboolean, record->entity) = TRUE;
   if (s->recent->len > RECENT_ENTITIES)
-    g_array_remove_index (s->recent, 0);
+    {
+      g_array_index (s->in_recent, gboolean, g_array_index (s->recent, gint32, 0)) = FALSE;
+      g_array_remove_index (s->recent, 0);
+    }
   while (s->subjects->len <= s->sentence)
     g_array_append_val (s->subjects, none);
   if (record->is_subject)
@@ -785,6 +814,7 @@ resolve_references (Coref *c)
   s.subjects = g_array_new (FALSE, FALSE, sizeof (gint32));
   s.last_sentence = g_array_new (FALSE, FALSE, sizeof (guint32));
   s.recent = g_array_new (FALSE, FALSE, sizeof (gint32));
+  s.in_recent = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
       QuotesMention *record = mention (c, m);
@@ -830,6 +860,7 @@ resolve_references (Coref *c)
   g_array_unref (s.subjects);
   g_array_unref (s.last_sentence);
   g_array_unref (s.recent);
+  g_array_unref (s.in_recent);
 }
 
 static void

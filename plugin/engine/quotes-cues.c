@@ -12,6 +12,24 @@
 
 #define PHRASE_SIZE 128
 
+/* Whether token @index, as the first word of a longer phrase, may start a
+ * cue of more than one word: most cue words start none, and each longer
+ * phrase tried cost a copy and a look-up. TRUE when the token does not
+ * lower-case as plain ASCII, which is not worth telling here. Not inline,
+ * so that match_cue, which the stage asks of every cue word, stays so. */
+G_GNUC_NO_INLINE static gboolean
+may_start_longer_cue (const QuotesDocument *doc,
+                      guint                 index)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+  gsize n = token->end - token->start;  /* a phrase holds its first word whole */
+  char lower[PHRASE_SIZE];
+
+  if (n + 1 > sizeof lower || !quotes_ascii_strdown (doc->text + token->start, n, lower))
+    return TRUE;
+  return quotes_lexicon_starts_cue (doc->lexicon, lower);
+}
+
 static guint
 match_cue (QuotesDocument        *doc,
            const QuotesParagraph *paragraph,
@@ -21,13 +39,24 @@ match_cue (QuotesDocument        *doc,
   guint max = MIN (quotes_lexicon_cue_max_words (doc->lexicon), paragraph->end_token - index);
   char phrase[PHRASE_SIZE];
 
+  gboolean asked = FALSE;
+
   if (!(quotes_document_token (doc, index)->lex & QUOTES_WORD_CUE))
     return 0;
 
   for (guint n = max; n >= 1; n--)
     {
-      if (quotes_document_token (doc, index + n - 1)->kind != QUOTES_TOKEN_WORD ||
-          quotes_document_phrase (doc, index, n, TRUE, phrase, sizeof phrase) == NULL)
+      if (quotes_document_token (doc, index + n - 1)->kind != QUOTES_TOKEN_WORD)
+        continue;
+      /* Asked at the first phrase of several words there is to copy and
+       * look up: mostly a cue word stands before no other word. */
+      if (n > 1 && !asked)
+        {
+          asked = TRUE;
+          if (!may_start_longer_cue (doc, index))
+            n = 1;
+        }
+      if (quotes_document_phrase (doc, index, n, TRUE, phrase, sizeof phrase) == NULL)
         continue;
       *flags = quotes_lexicon_cue_flags (doc->lexicon, phrase);
       if (*flags != 0)

@@ -56,13 +56,10 @@ struct _QuotesLexicon
   GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
-  GHashTable *word_classes;     /* lower-case word -> QuotesWordClass bits */
-  QuotesWordIndex word_class_index;
-  guint64    *short_words;      /* the words of word_classes of up to eight bytes */
+  QuotesWordIndex word_class_index;  /* lower-case word -> QuotesWordClass bits */
+  guint64    *short_words;      /* the words of word_class_index of up to eight bytes */
   guint8     *short_classes;    /* their classes, slot by slot */
   guint32     short_mask;
-  GStringChunk *class_words;    /* first words of multiword entries, for word_classes */
-  char       *common_words;     /* the list, cut up: the keys of its words in word_classes */
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -424,13 +421,13 @@ collect_abbreviations (QuotesLexicon  *self,
     }
 }
 
-/* The keys are the lists' own words, or first words kept in @first_words:
- * no copy per word, and so no free either. */
+/* The keys are the lists' own words, or first words kept in @first_words,
+ * until quotes_word_index_pack_keys copies them. */
 static void
-add_classes (GHashTable   *classes,
-             GStringChunk *first_words,
-             GHashTable   *words,
-             guint         word_class)
+add_classes (QuotesWordIndex *classes,
+             GStringChunk    *first_words,
+             GHashTable      *words,
+             guint            word_class)
 {
   GHashTableIter iter;
   gpointer key;
@@ -438,12 +435,13 @@ add_classes (GHashTable   *classes,
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      char *word = key;
+      const char *word = key;
       const char *space = strchr (word, ' ');
-      char *first = space != NULL ? g_string_chunk_insert_len (first_words, word, space - word) : word;
-      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (classes, first));
+      gsize length = space != NULL ? (gsize) (space - word) : strlen (word);
+      const char *first = space != NULL ? g_string_chunk_insert_len (first_words, word, length) : word;
+      gpointer *classes_of = quotes_word_index_add (classes, first, length, quotes_word_hash (first, length));
 
-      g_hash_table_insert (classes, first, GUINT_TO_POINTER (old | word_class));
+      *classes_of = GUINT_TO_POINTER (GPOINTER_TO_UINT (*classes_of) | word_class);
     }
 }
 
@@ -452,29 +450,56 @@ add_common_line (char   **fields,
                  guint    n_fields,
                  gpointer data)
 {
-  g_hash_table_insert (data, fields[0], GUINT_TO_POINTER (QUOTES_WORD_COMMON));
+  gsize length = strlen (fields[0]);
+
+  *quotes_word_index_add (data, fields[0], length, quotes_word_hash (fields[0], length)) =
+    GUINT_TO_POINTER (QUOTES_WORD_COMMON);
+}
+
+static guint
+count_lines (const char *text,
+             gsize       size)
+{
+  guint lines = 1;
+
+  for (const char *p = text; (p = memchr (p, '\n', text + size - p)) != NULL; p++)
+    lines++;
+  return lines;
 }
 
 /* The dictionary's words, the largest list by far, go straight into the
- * word classes, where quotes_lexicon_is_common_word finds them: a table of
- * their own, with a copy of each word, made loading slow. They are added
- * first, so they need no look-up of classes already there. */
+ * word classes' index, where quotes_lexicon_is_common_word finds them: a
+ * hash table first, to make the index from, cost more than the rest of
+ * loading. They are added first, so they need no look-up of classes
+ * already there. */
 static void
 collect_word_classes (QuotesLexicon *self)
 {
+  GHashTable *lists[] = {
+    self->pronouns.table, self->role_nouns.table, self->cue_starts.table, self->titles.table,
+    self->descriptors.table, self->cue_fillers.table, self->title_modifiers.table,
+  };
+  const guint classes[] = {
+    QUOTES_WORD_PRONOUN, QUOTES_WORD_ROLE, QUOTES_WORD_CUE, QUOTES_WORD_TITLE,
+    QUOTES_WORD_DESCRIPTOR, QUOTES_WORD_FILLER, QUOTES_WORD_MODIFIER,
+  };
+  g_autoptr(GStringChunk) first_words = g_string_chunk_new (4096);
   gsize size;
+  g_autofree char *common_words = read_list ("common-words.txt", &size);
+  guint dictionary = count_lines (common_words, size), listed = 0;
 
-  self->word_classes = g_hash_table_new (g_str_hash, g_str_equal);
-  self->class_words = g_string_chunk_new (4096);
-  self->common_words = read_list ("common-words.txt", &size);
-  for_each_line_in (self->common_words, size, "common-words.txt", add_common_line, self->word_classes);
-  add_classes (self->word_classes, self->class_words, self->pronouns.table, QUOTES_WORD_PRONOUN);
-  add_classes (self->word_classes, self->class_words, self->role_nouns.table, QUOTES_WORD_ROLE);
-  add_classes (self->word_classes, self->class_words, self->cue_starts.table, QUOTES_WORD_CUE);
-  add_classes (self->word_classes, self->class_words, self->titles.table, QUOTES_WORD_TITLE);
-  add_classes (self->word_classes, self->class_words, self->descriptors.table, QUOTES_WORD_DESCRIPTOR);
-  add_classes (self->word_classes, self->class_words, self->cue_fillers.table, QUOTES_WORD_FILLER);
-  add_classes (self->word_classes, self->class_words, self->title_modifiers.table, QUOTES_WORD_MODIFIER);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    listed += g_hash_table_size (lists[i]);
+  /* Sized for the larger of the two, in practice the dictionary, which
+   * holds most of the lists' words already: for both together the table
+   * doubled, just past a power of two, and lost the cache. Twice the
+   * larger keeps a slot free whatever the lists add. */
+  quotes_word_index_init_empty (&self->word_class_index, MAX (dictionary, listed) + 1);
+  for_each_line_in (common_words, size, "common-words.txt", add_common_line, &self->word_class_index);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    add_classes (&self->word_class_index, first_words, lists[i], classes[i]);
+  /* The keys point into the list and the first words, freed here. */
+  quotes_word_index_pack_keys (&self->word_class_index);
 }
 
 guint
@@ -675,7 +700,6 @@ quotes_lexicon_load (void)
       quotes_word_index_init (&tables[i]->starts_index, tables[i]->starts);
     }
   quotes_word_index_init (&self->nationality_index, self->nationalities);
-  quotes_word_index_init (&self->word_class_index, self->word_classes);
   index_short_words (self);
   index_names (self);
 
@@ -954,6 +978,14 @@ quotes_lexicon_is_cue_start (QuotesLexicon *self,
                              const char    *lower)
 {
   return word_table_lookup (&self->cue_starts, lower, NULL);
+}
+
+/* Whether a cue of more than one word can start with @lower. */
+gboolean
+quotes_lexicon_starts_cue (QuotesLexicon *self,
+                           const char    *lower)
+{
+  return quotes_word_index_lookup (&self->cues.starts_index, lower, strlen (lower), NULL);
 }
 
 /* Whether a multiword title or descriptor can start with @lower. */

@@ -90,6 +90,7 @@ guint          quotes_lexicon_name_classes   (QuotesLexicon *self, const char *w
 
 guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);
+gboolean  quotes_lexicon_starts_cue          (QuotesLexicon *self, const char *lower);
 guint     quotes_lexicon_cue_max_words       (QuotesLexicon *self);
 gboolean  quotes_lexicon_title               (QuotesLexicon *self, const char *lower, guint *gender);
 gboolean  quotes_lexicon_starts_title        (QuotesLexicon *self, const char *lower);

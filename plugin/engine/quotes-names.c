@@ -275,6 +275,18 @@ quotes_name_fold (const char *name,
   return g_strdup (fold_transliterated (name, length));
 }
 
+const char *
+quotes_name_fold_into (const char *name,
+                       gsize       length,
+                       char       *buffer,
+                       gsize       size)
+{
+  if (length + 1 > size || !is_ascii (name, length))
+    return NULL;
+  fold_ascii (name, length, buffer);
+  return buffer;
+}
+
 gboolean
 quotes_name_keys_close (const char *a,
                         const char *b)

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 char     *quotes_name_fold          (const char *name,
                                      gssize      length);
 
+/* quotes_name_fold into @buffer, of @size bytes, for a key only looked
+ * at: when @name is ASCII and its key fits, without an allocation; NULL
+ * otherwise, for quotes_name_fold. */
+const char *quotes_name_fold_into   (const char *name,
+                                     gsize       length,
+                                     char       *buffer,
+                                     gsize       size);
+
 /* quotes_name_fold always through ICU, even where it takes a shorter way:
  * for the tests, which check that both ways agree. */
 char     *quotes_name_fold_transliterated (const char *name,

@@ -19,15 +19,29 @@
 
 /* Byte offset -> code point offset in O(1) time and length/BLOCK space:
  * the count of characters before each block, then the bytes that start a
- * character inside the block. */
+ * character inside the block, which need no count in a block of one byte
+ * a character (most of them, even in news with curly quotes). */
 typedef struct
 {
   const char *text;
+  gsize       length;
   guint32    *before_block;
+  guint64    *plain_blocks;  /* a bit per block: it has no continuation bytes */
 } Offsets;
 
-/* The characters that start in @n bytes: all but the continuation bytes
- * (10xxxxxx), counted eight at a time. */
+/* The continuation bytes (10xxxxxx) among the eight of @word. */
+static inline guint
+continuation_bytes (guint64 word)
+{
+  /* 1 in each byte with bit 7 set and bit 6 (moved up by the shift)
+   * clear; the multiplication sums the bytes into the top one. */
+  guint64 continuation = (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+
+  return (guint) ((continuation * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
+/* The characters that start in @n bytes: all but the continuation bytes,
+ * counted eight at a time. */
 static guint
 count_chars (const char *bytes,
              gsize       n)
@@ -40,15 +54,32 @@ count_chars (const char *bytes,
       guint64 word;
 
       memcpy (&word, bytes + i, 8);
-      /* 1 in each byte with bit 7 set and bit 6 (moved up by the shift)
-       * clear; the multiplication sums the bytes into the top one. */
-      guint64 continuation = (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
-
-      count += 8 - (guint) ((continuation * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+      count += 8 - continuation_bytes (word);
     }
   for (; i < n; i++)
     count += ((guchar) bytes[i] & 0xC0) != 0x80;
   return count;
+}
+
+/* count_chars for the first @n bytes of a block the text holds whole, so
+ * that its last eight bytes may be read: the last chunk is cut to the
+ * bytes that count, where a loop byte by byte cost as much as the rest. */
+static inline guint
+count_chars_in_block (const char *block,
+                      gsize       n)
+{
+  guint count = 0;
+  gsize i = 0;
+  guint64 word;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      memcpy (&word, block + i, 8);
+      count += 8 - continuation_bytes (word);
+    }
+  memcpy (&word, block + i, 8);
+  word = GUINT64_FROM_LE (word) & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
+  return count + (n - i) - continuation_bytes (word);
 }
 
 static void
@@ -59,21 +90,39 @@ offsets_init (Offsets    *offsets,
   guint32 count = 0;
 
   offsets->text = text;
+  offsets->length = length;
   offsets->before_block = g_new (guint32, length / BLOCK + 2);
+  offsets->plain_blocks = g_new0 (guint64, length / BLOCK / 64 + 1);
   for (gsize block = 0; block * BLOCK <= length; block++)
     {
       gsize end = MIN ((block + 1) * BLOCK, length);
+      guint chars = count_chars (text + block * BLOCK, end - block * BLOCK);
 
       offsets->before_block[block] = count;
-      count += count_chars (text + block * BLOCK, end - block * BLOCK);
+      if (chars == BLOCK)
+        offsets->plain_blocks[block / 64] |= G_GUINT64_CONSTANT (1) << (block % 64);
+      count += chars;
     }
+}
+
+static void
+offsets_clear (Offsets *offsets)
+{
+  g_free (offsets->before_block);
+  g_free (offsets->plain_blocks);
 }
 
 static guint
 offsets_chars (const Offsets *offsets,
                gsize          byte)
 {
-  return offsets->before_block[byte / BLOCK] + count_chars (offsets->text + byte - byte % BLOCK, byte % BLOCK);
+  const char *block = offsets->text + byte - byte % BLOCK;
+
+  if (offsets->plain_blocks[byte / BLOCK / 64] & (G_GUINT64_CONSTANT (1) << (byte / BLOCK % 64)))
+    return offsets->before_block[byte / BLOCK] + byte % BLOCK;
+  if (byte - byte % BLOCK + BLOCK <= offsets->length)
+    return offsets->before_block[byte / BLOCK] + count_chars_in_block (block, byte % BLOCK);
+  return offsets->before_block[byte / BLOCK] + count_chars (block, byte % BLOCK);
 }
 
 static QuotesSpan *
@@ -268,7 +317,7 @@ quotes_result_build (const QuotesDocument *doc)
                                   build_quotes (doc, &offsets),
                                   build_entities (doc, &offsets),
                                   build_posts (doc, &offsets));
-  g_free (offsets.before_block);
+  offsets_clear (&offsets);
   return analysis;
 }
 
@@ -401,6 +450,6 @@ quotes_result_write_json (const QuotesDocument  *doc,
   g_free (self.quotes_of);
   g_array_unref (self.mentions);
   g_free (self.mention_chars);
-  g_free (self.offsets.before_block);
+  offsets_clear (&self.offsets);
   return written;
 }

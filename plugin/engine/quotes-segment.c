@@ -502,18 +502,25 @@ typedef struct
   guint capitalized;
 } WordCounts;
 
+#define TOKEN_BLOCK 256
+
+/* Each token is read into a local, which the compiler keeps apart from
+ * the document, and stored straight into doc->tokens, which grows a block
+ * at a time and is cut to the tokens read at the end of the paragraph:
+ * no batch copied over, and no call per token. */
 static void
 tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
           WordCounts      *counts)
 {
   gsize pos = paragraph->start;
-  QuotesToken batch[256];  /* appended in batches: one call per token is slow */
-  guint n = 0;
+  guint n = doc->tokens->len, room = n;
+  QuotesToken *tokens = NULL;
 
-  paragraph->first_token = doc->tokens->len;
+  paragraph->first_token = n;
   while (pos < paragraph->end)
     {
+      QuotesToken token;
       gunichar c;
 
       if (doc->text[pos] == ' ')
@@ -528,20 +535,21 @@ tokenize (QuotesDocument  *doc,
           pos = next_pos (doc->text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &batch[n]);
-      if (batch[n].kind == QUOTES_TOKEN_WORD && batch[n].end - batch[n].start >= 4)
+      pos = read_token (doc, pos, paragraph->end, &token);
+      if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
         {
           counts->words++;
-          counts->capitalized += (batch[n].flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+          counts->capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
         }
-      n++;
-      if (n == G_N_ELEMENTS (batch))
+      if (n == room)
         {
-          g_array_append_vals (doc->tokens, batch, n);
-          n = 0;
+          room = n + TOKEN_BLOCK;
+          g_array_set_size (doc->tokens, room);
+          tokens = &g_array_index (doc->tokens, QuotesToken, 0);
         }
+      tokens[n++] = token;
     }
-  g_array_append_vals (doc->tokens, batch, n);
+  g_array_set_size (doc->tokens, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)
     g_array_index (doc->tokens, QuotesToken, paragraph->first_token).flags |= QUOTES_TOKEN_PARA_START;

@@ -12,7 +12,6 @@ quotes_word_index_init (QuotesWordIndex *index,
 {
   GHashTableIter iter;
   gpointer key, value;
-  gsize arena = 0, used = 0;
 
   quotes_word_index_init_empty (index, g_hash_table_size (table));
   g_hash_table_iter_init (&iter, table);
@@ -21,9 +20,17 @@ quotes_word_index_init (QuotesWordIndex *index,
       gsize length = strlen (key);
 
       *quotes_word_index_add (index, key, length, quotes_word_hash (key, length)) = value;
-      arena += length + 1;
     }
-  /* The keys again, side by side in slot order. */
+  quotes_word_index_pack_keys (index);
+}
+
+void
+quotes_word_index_pack_keys (QuotesWordIndex *index)
+{
+  gsize arena = 0, used = 0;
+
+  for (guint32 i = 0; i <= index->mask; i++)
+    arena += index->slots[i].hash != 0 ? index->slots[i].length + 1 : 0;
   index->keys = g_malloc (arena + 1);
   for (guint32 i = 0; i <= index->mask; i++)
     {
@@ -31,7 +38,9 @@ quotes_word_index_init (QuotesWordIndex *index,
 
       if (slot->hash == 0)
         continue;
-      memcpy (index->keys + used, slot->key, slot->length + 1);
+      /* Not slot->length + 1: an added key need not end in a NUL. */
+      memcpy (index->keys + used, slot->key, slot->length);
+      index->keys[used + slot->length] = '\0';
       slot->key = index->keys + used;
       used += slot->length + 1;
     }

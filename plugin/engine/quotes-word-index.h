@@ -41,6 +41,12 @@ void quotes_word_index_init  (QuotesWordIndex *index,
                               GHashTable      *table);
 void quotes_word_index_clear (QuotesWordIndex *index);
 
+/* Copies the keys of an index filled with quotes_word_index_add next to
+ * each other in slot order, as quotes_word_index_init does: so that the
+ * frequent words stay in the cache, and the keys added need not outlive
+ * the index any longer. */
+void quotes_word_index_pack_keys (QuotesWordIndex *index);
+
 /* An empty index for up to @n keys, filled with quotes_word_index_add:
  * for keys no hash table holds, such as stretches of the text. Those keys
  * are not copied, and must outlive the index. */
