@@ -234,14 +234,28 @@ quotes_document_phrase (const QuotesDocument *doc,
   return buffer;
 }
 
+/* Whether a token's base could be a day's name: six to nine bytes ending in
+ * "y". Only ASCII letters lower-case to a day's letters (the Kelvin sign's
+ * "k" is none of them), so a day is written in exactly that many bytes; the
+ * test turns away nearly every capitalised word without lower-casing it. */
+static gboolean
+may_be_weekday (const QuotesDocument *doc,
+                const QuotesToken    *token)
+{
+  gsize n = token->base_end - token->start;
+
+  return n >= strlen ("monday") && n <= strlen ("wednesday") && (doc->text[token->base_end - 1] | 0x20) == 'y';
+}
+
 /* "Monday" … "Sunday", capitalised: a day, never part of a name. */
 gboolean
 quotes_document_token_is_weekday (const QuotesDocument *doc,
                                   guint                 index)
 {
-  static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+  static const char * const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
   char lower[16];
 
   return index < doc->tokens->len && (quotes_document_token (doc, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL && g_strv_contains (days, lower);
+         may_be_weekday (doc, quotes_document_token (doc, index)) &&
+         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (days, lower);
 }
