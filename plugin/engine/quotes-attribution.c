@@ -236,7 +236,7 @@ opens_clause (const Attribution *a,
 
   return index + 1 < a->doc->tokens->len && a->mention_at[index + 1] >= 0 &&
          mention (a, a->mention_at[index + 1])->first_token == index + 1 && can_be_source (a, a->mention_at[index + 1]) &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
 /* A mention that is its sentence's subject starts between @first and @end. */
@@ -366,7 +366,7 @@ breaks_noun_phrase (const Attribution *a,
   };
   char lower[16];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
 /* "according to the newspaper,", "the moderator said": a source nobody in
@@ -416,7 +416,7 @@ is_source_determiner (const Attribution *a,
   char lower[16];
 
   return is_determiner_word (a, index) ||
-         (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower));
+         (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower));
 }
 
 #define MAX_UNKNOWN_NAME 4
@@ -502,13 +502,13 @@ subject_phrase_before (Attribution *a,
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
         a->mention_at[t] >= 0 || a->cue_at[t] >= 0)
       return -1;
-  if (quotes_document_token_lower (a->doc, start, lower, sizeof lower) != NULL && g_strv_contains (openers, lower))
+  if (quotes_document_token_lower (a->doc, start, lower, sizeof lower) != NULL && quotes_word_in_list (openers, lower))
     start++;
   if (start == end)
     return -1;
   if (quotes_document_token_lower (a->doc, start, lower, sizeof lower) == NULL)
     return -1;
-  if (!g_strv_contains (determiners, lower))
+  if (!quotes_word_in_list (determiners, lower))
     {
       static const char *prepositions[] = { "of", "for", "in", "on", "at", "with", "from", "about", NULL };
 
@@ -518,7 +518,7 @@ subject_phrase_before (Attribution *a,
       if (!is_source_determiner (a, start) || end - start > 4)
         return -1;
       for (guint t = start + 1; t < end; t++)
-        if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || g_strv_contains (prepositions, lower))
+        if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || quotes_word_in_list (prepositions, lower))
           return -1;
     }
   return add_noun_phrase (a, floor, end, TRUE);
@@ -922,7 +922,7 @@ is_auxiliary (const Attribution *a,
   };
   char lower[16];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
 /* "The conservative publication has been outspoken …, arguing he is “…”":
@@ -987,7 +987,7 @@ is_issuing_verb (const Attribution *a,
   char lower[16];
 
   return !(token_at (a, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (verbs, lower);
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (verbs, lower);
 }
 
 /* "The town released a statement Wednesday saying", "his campaign sent a
@@ -1312,7 +1312,7 @@ is_title_small_word (const Attribution *a,
   };
   char lower[8];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
 /* Every word of the quote capitalised but a title's small words: a title
@@ -1394,7 +1394,7 @@ names_a_term (const Attribution      *a,
   if (open == 0 || token_at (a, open - 1)->kind != QUOTES_TOKEN_WORD ||
       quotes_document_token_lower (a->doc, open - 1, lower, sizeof lower) == NULL)
     return FALSE;
-  if (g_strv_contains (markers, lower))
+  if (quotes_word_in_list (markers, lower))
     return TRUE;
   /* "said on ABC's “This Week”", "appeared on “Meet the Press”": a show's
    * or a work's title. */
@@ -1421,7 +1421,7 @@ uses_a_term (const Attribution      *a,
 
   return span->open_token > 0 && token_at (a, span->open_token - 1)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (a->doc, span->open_token - 1, lower, sizeof lower) != NULL &&
-         g_strv_contains (markers, lower);
+         quotes_word_in_list (markers, lower);
 }
 
 /* A complete utterance starts its sentence, or follows its cue with a colon
@@ -1524,7 +1524,7 @@ owner_of_words (const Attribution      *a,
   if (k > 0 && (is_word (a, k - 1, "for") || is_word (a, k - 1, "that") || is_word (a, k - 1, "to") ||
                 is_word (a, k - 1, "of") || quotes_document_token_is_punct (a->doc, k - 1, ",:")))
     k--;
-  if (k < 2 || quotes_document_token_lower (a->doc, k - 1, lower, sizeof lower) == NULL || !g_strv_contains (nouns, lower))
+  if (k < 2 || quotes_document_token_lower (a->doc, k - 1, lower, sizeof lower) == NULL || !quotes_word_in_list (nouns, lower))
     return -1;
   {
     gint32 m = a->mention_at[k - 2];
@@ -2023,7 +2023,7 @@ opens_with_linking_word (const Attribution *a,
   };
   char lower[16];
 
-  return quotes_document_token_lower (a->doc, first, lower, sizeof lower) != NULL && g_strv_contains (words, lower);
+  return quotes_document_token_lower (a->doc, first, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
 static gint32
