@@ -316,13 +316,17 @@ subject_before (const Attribution *a,
   for (guint n = 0, comma = t - 1; n < MAX_APPOSITIVES && comma > floor && quotes_document_token_is_punct (a->doc, comma, ","); n++)
     {
       guint k = comma;
-      gint32 name = a->mention_at[before_parenthesis (a, comma, floor) - 1];
 
       /* "Another delegate on the slate, Jim Poolman, said", "…, after
        * winning Ohio, Gov. John Kasich (R-OH), said": the name in
        * apposition after the description. */
-      if (n == 0 && name_after_description (a, index, floor, name))
-        return name;
+      if (n == 0)
+        {
+          gint32 name = a->mention_at[before_parenthesis (a, comma, floor) - 1];
+
+          if (name_after_description (a, index, floor, name))
+            return name;
+        }
 
       while (k > floor && comma + 1 - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
         k--;
@@ -535,8 +539,6 @@ ends_phrase (const Attribution *a,
 
 #define MAX_TITLE_BEFORE_NAME 10
 
-/* "said Democratic Rep. Dina Titus", "said former Gov. and party chairman
- * Ed Rendell.": a person's name closes the title words after the cue. */
 /* "9/11 widow Terry Strada": a slash between two numbers is part of a
  * word. */
 static gboolean
@@ -547,6 +549,8 @@ joins_numbers (const Attribution *a,
          token_at (a, index - 1)->kind == QUOTES_TOKEN_NUMBER && token_at (a, index + 1)->kind == QUOTES_TOKEN_NUMBER;
 }
 
+/* "said Democratic Rep. Dina Titus", "said former Gov. and party chairman
+ * Ed Rendell.": a person's name closes the title words after the cue. */
 static gint32
 titled_name_after (const Attribution *a,
                    guint              index,
@@ -573,8 +577,6 @@ titled_name_after (const Attribution *a,
   return -1;
 }
 
-/* The mention that starts at @index ("said Holt", "said the prime
- * minister, Jane Holt": the name in apposition wins). */
 /* "said Clinton's introducer, actress Jamie Lee Curtis": after a
  * possessor, a few words and a comma, the name in apposition speaks; the
  * possessor does not ("laments Bill Clinton's legacy"). */
@@ -596,6 +598,8 @@ name_after_possessor (const Attribution *a,
   return titled_name_after (a, comma + 1, end);
 }
 
+/* The mention that starts at @index ("said Holt", "said the prime
+ * minister, Jane Holt": the name in apposition wins). */
 static gint32
 source_after (Attribution       *a,
               guint              index,
@@ -836,15 +840,14 @@ attribution_after (Attribution      *a,
     }
   /* "… as “fantastic,” telling reporters that …": after a participle
    * comes whom it tells; the sentence's subject speaks. */
-  if ((c = cue_at (a, t, QUOTES_CUE_QUOTATION)) >= 0 && (cue (a, c)->flags & QUOTES_CUE_PARTICIPLE) &&
-      !reporting_verb_before (a, span) &&
+  c = cue_at (a, t, QUOTES_CUE_QUOTATION);
+  if (c >= 0 && (cue (a, c)->flags & QUOTES_CUE_PARTICIPLE) && !reporting_verb_before (a, span) &&
       (m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
     {
       *found = (Found) { m, c, 0.85 };
       return TRUE;
     }
-  if ((c = cue_at (a, t, QUOTES_CUE_QUOTATION)) >= 0 &&
-      (m = source_after (a, cue (a, c)->end_token, end)) >= 0)
+  if (c >= 0 && (m = source_after (a, cue (a, c)->end_token, end)) >= 0)
     {
       *found = (Found) { m, c, 0.95 };
       return TRUE;
@@ -1670,8 +1673,6 @@ signature_after (const Attribution      *a,
   return m;
 }
 
-/* Words in marks with no reporting verb near them: whose they are, with
- * how sure that is in @confidence, or -1. */
 /* "referred to themselves as “The Glass Ceiling Club”", "not once
  * referring to his rivals as “Little Marco”": a name the subject gives,
  * unlike "known as", "billed as", "such as". */
@@ -1686,6 +1687,8 @@ names_as_subject (const Attribution      *a,
          !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
 }
 
+/* Words in marks with no reporting verb near them: whose they are, with
+ * how sure that is in @confidence, or -1. */
 static gint32
 owner_without_cue (const Attribution      *a,
                    const QuotesMarkedSpan *span,
@@ -1987,9 +1990,6 @@ agrees (const Attribution *a,
   return subject->kind == QUOTES_MENTION_PRONOUN && subject->gender == QUOTES_GENDER_UNKNOWN;
 }
 
-/* "The billionaire real estate magnate says …", "Sixty-six percent said
- * …", "O'Malley's campaign says …": a short noun phrase that opens the
- * sentence is the source, named or not. */
 /* "didn't", "can’t": a verb, negated. */
 static gboolean
 is_negated (const Attribution *a,
@@ -2026,6 +2026,9 @@ opens_with_linking_word (const Attribution *a,
   return quotes_document_token_lower (a->doc, first, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
+/* "The billionaire real estate magnate says …", "Sixty-six percent said
+ * …", "O'Malley's campaign says …": a short noun phrase that opens the
+ * sentence is the source, named or not. */
 static gint32
 sentence_noun_phrase (Attribution          *a,
                       const QuotesCue      *record,
@@ -2038,7 +2041,6 @@ sentence_noun_phrase (Attribution          *a,
     return -1;
   if (!(opening->flags & QUOTES_TOKEN_CAPITALIZED) && opening->kind != QUOTES_TOKEN_NUMBER)
     return -1;
-
   /* "The campaign has also said": the phrase ends before its auxiliary;
    * not "There was no primary state where …", "I didn't have the":
    * a verb, then more words before the cue */
