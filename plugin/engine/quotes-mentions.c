@@ -1464,10 +1464,6 @@ mark_subjects (QuotesDocument *doc)
     }
 }
 
-/* "Sanders has denounced …", "Bolton added": a word that is a common word
- * or a place too is a name when the text names someone so elsewhere
- * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
- * knows the full names. */
 /* A person named in full, or by the family name alone as a reporting
  * verb's subject inside a sentence of the body ("when Trump mentioned"):
  * the family name names them at a sentence's start too ("Trump gestured
@@ -1492,6 +1488,10 @@ names_known_surname (QuotesDocument      *doc,
   return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);
 }
 
+/* "Sanders has denounced …", "Bolton added": a word that is a common word
+ * or a place too is a name when the text names someone so elsewhere
+ * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
+ * knows the full names. */
 static void
 add_known_surnames (QuotesDocument *doc)
 {
