@@ -234,10 +234,15 @@ class GoldExtraction(unittest.TestCase):
         t = "He said \u201ca \u2018b\u2019 c\u201d and 'd' but don't \"e\"."
         got = [t[s:e] for s, e in sa.quote_stretches(t)]
         self.assertEqual(got, ["\u201ca \u2018b\u2019 c\u201d", "'d'", '"e"'])
-        # a double quote left open runs to the end of its paragraph
-        t = "\u201cOne.\n\u201cTwo,\u201d she said."
+        # a double quote left open runs to the end of its paragraph ...
+        t = "\u201cOne.\n\nShe left."
+        self.assertEqual([t[s:e] for s, e in sa.quote_stretches(t)], ["\u201cOne."])
+        # ... and on through paragraphs that reopen it, to the one that closes it
+        t = ("\u201cOne \u2018a\u2019.\n\n\u201cTwo.\n\n\u201cThree,\u201d she said. "
+             "\u201cFour.\u201d\n\u2018Five\u2019 \"six\".")
         self.assertEqual([t[s:e] for s, e in sa.quote_stretches(t)],
-                         ["\u201cOne.", "\u201cTwo,\u201d"])
+                         ["\u201cOne \u2018a\u2019.\n\n\u201cTwo.\n\n\u201cThree,\u201d",
+                          "\u201cFour.\u201d", "\u2018Five\u2019", '"six"'])
 
     def test_gold_segments(self):
         segs = sa.gold_segments(TEXT, self.gold.attributions)
@@ -246,6 +251,18 @@ class GoldExtraction(unittest.TestCase):
                           "\u201ccostly gamble\u201d", "\u201cExpect delays,\u201d"])
         self.assertEqual([bool(s.attribution.source) for s in segs], [True, True, True, False])
         self.assertEqual(segs[0].frags, [at("We have fixed the cables")])
+
+    def test_gold_segment_over_paragraphs(self):
+        # one content over a quote that runs over two paragraphs is one
+        # segment; two contents cut from it stay two
+        t = "\u201cWe start today.\n\n\u201cWe end in May,\u201d Lee said.\n"
+        one, two = at("We start today", text=t), at("We end in May", text=t)
+        whole = sa.Attribution("E1", [one, two], [at("Lee", text=t)], [])
+        segs = sa.gold_segments(t, [whole])
+        self.assertEqual([t[s.span[0]:s.span[1]] for s in segs],
+                         ["We start today.\n\n\u201cWe end in May"])
+        halves = [sa.Attribution("E1", [one], [], []), sa.Attribution("E2", [two], [], [])]
+        self.assertEqual(len(sa.gold_segments(t, halves)), 2)
 
     def test_indirect_gold(self):
         got = sa.indirect_gold(TEXT, self.gold.attributions, sa.quote_stretches(TEXT))
