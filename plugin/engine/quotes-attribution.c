@@ -1041,6 +1041,7 @@ outer_reporter (Attribution *a,
                 Found       *found)
 {
   guint first = mention (a, found->source)->span_token;
+  gboolean inner_is_pronoun = mention (a, found->source)->kind == QUOTES_MENTION_PRONOUN;
 
   /* "As Trump attacked Clinton, the attendees chanted": a main clause after
    * a comma is reported by nobody before it. */
@@ -1054,9 +1055,15 @@ outer_reporter (Attribution *a,
           (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
         continue;
       m = speaker_of_object (a, subject_before (a, t, floor));
+      /* "Another said he hoped with his “…”", "The employee said he had an
+       * “…”": over a pronoun, a phrase that names nobody the engine knows
+       * reports too. */
+      if (m < 0 && inner_is_pronoun)
+        m = subject_phrase_before (a, t, floor);
       if (m == found->source && !(cue (a, found->cue)->flags & QUOTES_CUE_PARTICIPLE))
         found->cue = c;  /* "Varga said she would continue to be “…”", not "…, saying “…”" */
-      else if (m >= 0 && is_someone (a, m) && mention (a, m)->end_token <= mention (a, found->source)->first_token)
+      else if (m >= 0 && (is_someone (a, m) || (inner_is_pronoun && mention (a, m)->kind == QUOTES_MENTION_ROLE)) &&
+               mention (a, m)->end_token <= mention (a, found->source)->first_token)
         {
           found->source = m;
           found->cue = c;
