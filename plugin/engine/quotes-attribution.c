@@ -1073,6 +1073,27 @@ outer_reporter (Attribution *a,
     }
 }
 
+/* Right before @index, or before the first of names joined by "and",
+ * stands a reporting verb or a preposition other than "from": the name is
+ * whom the words are told ("told WEEI: “…”") or about ("said of Congress:
+ * “…”", "a blunt message to Trump: “…”"), not who says them. */
+static gboolean
+is_object_of_verb (const Attribution *a,
+                   guint              index,
+                   guint              floor)
+{
+  static const char *prepositions[] = { "to", "of", "about", "with", "on", "at", "for", "against", "in", NULL };
+  char lower[16];
+
+  if (index > floor + 1 && is_word (a, index - 1, "and") && a->mention_at[index - 2] >= 0)
+    index = mention (a, a->mention_at[index - 2])->first_token;
+  if (index <= floor)
+    return FALSE;
+  return (a->cue_at[index - 1] >= 0 && cue (a, a->cue_at[index - 1])->end_token == index) ||
+         (quotes_document_token_lower (a->doc, index - 1, lower, sizeof lower) != NULL &&
+          quotes_word_in_list (prepositions, lower));
+}
+
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
  * “…”: the nearest cue before the quote in its sentence, and its subject.
  * Sets @adjacent when only a colon, comma or "that" stands between. */
@@ -1086,13 +1107,14 @@ attribution_before (Attribution            *a,
   guint floor = sentence->first_token;
   guint end = paragraph_end (a, span->open_token);
 
-  /* "Pollster Daron Shaw: “…”": a name and a colon, no verb. */
+  /* "Pollster Daron Shaw: “…”", "More from Blumenthal and Cohen: “…”": a
+   * name and a colon, unless the name is a verb's object. */
   if (span->open_token >= 2 && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))
     {
       gint32 m = a->mention_at[span->open_token - 2];
 
       if (m >= 0 && mention (a, m)->end_token == span->open_token - 1 && can_be_source (a, m) &&
-          mention (a, m)->kind != QUOTES_MENTION_PRONOUN)
+          mention (a, m)->kind != QUOTES_MENTION_PRONOUN && !is_object_of_verb (a, mention (a, m)->first_token, floor))
         {
           *found = (Found) { speaker_of_object (a, m), -1, 0.8 };
           *adjacent = TRUE;
