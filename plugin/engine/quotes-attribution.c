@@ -1352,7 +1352,8 @@ is_title_small_word (const Attribution *a,
  * all me.", "Thank you Indiana!"). */
 static gboolean
 is_title_case (const Attribution      *a,
-               const QuotesMarkedSpan *span)
+               const QuotesMarkedSpan *span,
+               guint                   min_words)
 {
   guint words = 0;
 
@@ -1368,7 +1369,7 @@ is_title_case (const Attribution      *a,
       if (token->end - token->start > 3 || !is_title_small_word (a, t))
         return FALSE;
     }
-  return words >= 2;
+  return words >= min_words;
 }
 
 #define MAX_CALLER_DISTANCE 6
@@ -1428,11 +1429,11 @@ names_a_term (const Attribution      *a,
     return FALSE;
   if (quotes_word_in_list (markers, lower))
     return TRUE;
-  /* "said on ABC's “This Week”", "appeared on “Meet the Press”": a show's
-   * or a work's title. */
-  if (is_title_case (a, span) &&
-      (g_str_equal (lower, "on") || ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) &&
-                                     (token_at (a, open - 1)->flags & QUOTES_TOKEN_CAPITALIZED))))
+  /* "said on ABC's “This Week”", "appeared on “Meet the Press”", "told
+   * NBC's “Today”", "on Fox News channel's “Sunday Morning Futures”": a
+   * show's or a work's title. */
+  if ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
+      ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0)))
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
@@ -1516,10 +1517,10 @@ decide_kind (Attribution            *a,
   if (names_a_term (a, span))
     return QUOTES_QUOTE_KIND_SCARE;
   if (is_complete_utterance (a, span, cue_adjacent) && !(found && runs_on (a, span)))
-    return found || !is_title_case (a, span) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
+    return found || !is_title_case (a, span, 2) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
   if (found_after)
     return QUOTES_QUOTE_KIND_PARTIAL;
-  if (found && !is_title_case (a, span))
+  if (found && !is_title_case (a, span, 2))
     return QUOTES_QUOTE_KIND_PARTIAL;
   return QUOTES_QUOTE_KIND_SCARE;
 }
@@ -1723,7 +1724,7 @@ owner_without_cue (const Attribution      *a,
                    const QuotesMarkedSpan *span,
                    gdouble                *confidence)
 {
-  gboolean term_or_title = names_a_term (a, span) || is_title_case (a, span);
+  gboolean term_or_title = names_a_term (a, span) || is_title_case (a, span, 2);
   gint32 m;
 
   /* "Trump's call for “…”": whose call it was. */
@@ -1848,7 +1849,7 @@ borrow_from_next (Attribution *a)
       else if (quote->source < 0 && next->source >= 0 && next->cue >= 0 && quote->kind == QUOTES_QUOTE_KIND_SCARE &&
                next->kind != QUOTES_QUOTE_KIND_SCARE && next_span->open_token == span->close_token + 2 &&
                (is_word (a, span->close_token + 1, "and") || is_word (a, span->close_token + 1, "or")) &&
-               !names_a_term (a, span) && !is_title_case (a, span))
+               !names_a_term (a, span) && !is_title_case (a, span, 2))
         {
           quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
           quote->source = next->source;
@@ -1927,7 +1928,7 @@ claim_quotes_in_clause (Attribution *a,
 
       if (quote->start >= end_byte)
         break;
-      if (quote->source >= 0 || names_a_term (a, span) || is_title_case (a, span))
+      if (quote->source >= 0 || names_a_term (a, span) || is_title_case (a, span, 2))
         continue;
       if (quote->kind == QUOTES_QUOTE_KIND_SCARE)
         quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
