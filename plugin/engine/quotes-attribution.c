@@ -1094,6 +1094,42 @@ is_object_of_verb (const Attribution *a,
           quotes_word_in_list (prepositions, lower));
 }
 
+/* "by host Bill Maher", "by Fox Business moderator Gerard Baker": the
+ * person named in the few words after "by", else the phrase there. */
+static gint32
+agent_after_by (Attribution *a,
+                guint        index,
+                guint        end)
+{
+  for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
+    {
+      gint32 m = a->mention_at[k];
+
+      if (m >= 0 && mention (a, m)->first_token == k && mention (a, m)->kind == QUOTES_MENTION_NAME &&
+          mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON && can_be_source (a, m))
+        return m;
+    }
+  return source_after (a, index, end);
+}
+
+/* "was asked", "were told": the cue's subject is spoken to. */
+static gboolean
+is_passive (const Attribution *a,
+            const QuotesCue   *record)
+{
+  static const char *be[] = { "was", "were", "is", "are", "been", "being", "be", NULL };
+  guint t = record->first_token;
+  char lower[8];
+
+  if (record->end_token != t + 1 || !(record->flags & QUOTES_CUE_OBJECT))
+    return FALSE;
+  /* "was asked", "was also asked" */
+  for (guint n = 0; n < 2 && t > 0; n++, t--)
+    if (quotes_document_token_lower (a->doc, t - 1, lower, sizeof lower) != NULL && quotes_word_in_list (be, lower))
+      return TRUE;
+  return FALSE;
+}
+
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
  * “…”: the nearest cue before the quote in its sentence, and its subject.
  * Sets @adjacent when only a colon, comma or "that" stands between. */
@@ -1140,6 +1176,18 @@ attribution_before (Attribution            *a,
         }
       if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
         continue;
+      if (is_passive (a, cue (a, c)))
+        {
+          /* "Rubio was asked by moderator Gerard Baker whether …": the
+           * agent after "by" speaks; the subject was spoken to. */
+          guint by = cue (a, c)->end_token;
+
+          if (!is_word (a, by, "by") || (m = agent_after_by (a, by + 1, span->open_token)) < 0)
+            continue;
+          *adjacent = FALSE;
+          *found = (Found) { m, c, 0.85 };
+          return TRUE;
+        }
       m = issuer_of (a, speaker_of_object (a, subject_before (a, t, floor)), floor);
       /* "it said, “…”": a letter, a report or a body, right before the
        * quote, as after it. */
