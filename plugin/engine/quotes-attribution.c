@@ -598,6 +598,47 @@ name_after_possessor (const Attribution *a,
   return titled_name_after (a, comma + 1, end);
 }
 
+/* “…,” concluded a study: the cue that ends at @index follows the quote
+ * right away and is no participle ("“…,” promising the Friends of Abe
+ * will" has an object after it, not its subject). */
+static gboolean
+verb_inverted_after_quote (const Attribution *a,
+                           guint              index)
+{
+  const QuotesCue *record;
+  guint before;
+
+  if (index == 0 || a->cue_at[index - 1] < 0)
+    return FALSE;
+  record = cue (a, a->cue_at[index - 1]);
+  if ((record->flags & QUOTES_CUE_PARTICIPLE) || record->first_token == 0)
+    return FALSE;
+  before = record->first_token - 1;
+  if (before > 0 && quotes_document_token_is_punct (a->doc, before, ","))
+    before--;
+  return token_at (a, before)->kind == QUOTES_TOKEN_MARK;
+}
+
+/* Where the first "in", "of", "from" … after a word or two from @index
+ * stands, or @index when none does. */
+static guint
+head_before_preposition (const Attribution *a,
+                         guint              index,
+                         guint              end)
+{
+  static const char *prepositions[] = { "in", "of", "from", "at", "with", "for", "on", NULL };
+  char lower[8];
+
+  for (guint k = index + 1; k < end && k < index + MAX_NOUN_PHRASE; k++)
+    {
+      if (token_at (a, k)->kind != QUOTES_TOKEN_WORD && token_at (a, k)->kind != QUOTES_TOKEN_NUMBER)
+        break;
+      if (quotes_document_token_lower (a->doc, k, lower, sizeof lower) != NULL && quotes_word_in_list (prepositions, lower))
+        return k;
+    }
+  return index;
+}
+
 /* The mention that starts at @index ("said Holt", "said the prime
  * minister, Jane Holt": the name in apposition wins). */
 static gint32
@@ -607,6 +648,7 @@ source_after (Attribution       *a,
 {
   gint32 m;
   guint determiner, name_end;
+  gboolean inverted_after_quote = verb_inverted_after_quote (a, index);
 
   for (guint n = 0; n < MAX_FILLERS && index < end && is_filler (a, index); n++)
     index++;
@@ -630,7 +672,14 @@ source_after (Attribution       *a,
    * apposition. */
   if ((m < 0 && determiner < index) ||
       (m >= 0 && mention (a, m)->possessive && is_source_determiner (a, determiner)))
-    m = add_noun_phrase (a, determiner, end, TRUE);
+    {
+      m = add_noun_phrase (a, determiner, end, TRUE);
+      /* "concluded a 2013 article in the academic journal …", "tweeted a
+       * German user from Hanover going by …": too long a phrase still has
+       * its head before the first preposition. */
+      if (m < 0 && inverted_after_quote && (name_end = head_before_preposition (a, index, end)) > index)
+        m = add_noun_phrase (a, determiner, name_end, TRUE);
+    }
   else if (m >= 0 && mention (a, m)->possessive && mention (a, m)->span_token == index)
     return name_after_possessor (a, mention (a, m)->end_token, end);
   else if (m < 0 && (name_end = name_run_end (a, index, end)) > index)
@@ -841,11 +890,17 @@ attribution_after (Attribution      *a,
   /* "… as “fantastic,” telling reporters that …": after a participle
    * comes whom it tells; the sentence's subject speaks. */
   c = cue_at (a, t, QUOTES_CUE_QUOTATION);
-  if (c >= 0 && (cue (a, c)->flags & QUOTES_CUE_PARTICIPLE) && !reporting_verb_before (a, span) &&
-      (m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
+  if (c >= 0 && (cue (a, c)->flags & QUOTES_CUE_PARTICIPLE))
     {
-      *found = (Found) { m, c, 0.85 };
-      return TRUE;
+      /* "Brenner said, “…,” promising the Friends …": the verb before
+       * the quote has it. */
+      if (reporting_verb_before (a, span))
+        return FALSE;
+      if ((m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
+        {
+          *found = (Found) { m, c, 0.85 };
+          return TRUE;
+        }
     }
   if (c >= 0 && (m = source_after (a, cue (a, c)->end_token, end)) >= 0)
     {
