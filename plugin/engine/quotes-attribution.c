@@ -1820,6 +1820,24 @@ names_as_subject (const Attribution      *a,
          !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
 }
 
+#define MIN_LONG_QUOTE_WORDS 9
+
+/* Nine words or more in marks, the first not capitalised: a clause, not a
+ * term. */
+static gboolean
+is_long_lower_case (const Attribution      *a,
+                    const QuotesMarkedSpan *span)
+{
+  guint words = 0;
+
+  if (span->open_token + 1 >= span->close_token ||
+      (token_at (a, span->open_token + 1)->flags & QUOTES_TOKEN_CAPITALIZED))
+    return FALSE;
+  for (guint t = span->open_token + 1; t < span->close_token && words < MIN_LONG_QUOTE_WORDS; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words >= MIN_LONG_QUOTE_WORDS;
+}
+
 /* Words in marks with no reporting verb near them: whose they are, with
  * how sure that is in @confidence, or -1. */
 static gint32
@@ -1846,6 +1864,15 @@ owner_without_cue (const Attribution      *a,
   if (!term_or_title && (m = source_continued (a, span)) >= 0)
     {
       *confidence = 0.6;
+      return m;
+    }
+  /* "A campaign group is “confident that Secretary Clinton will
+   * continue to …”": a long run of words in marks is no scare quote; the
+   * sentence's subject, a group or a role too, gives them. */
+  if (!term_or_title && is_long_lower_case (a, span) &&
+      (m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
+    {
+      *confidence = 0.4;
       return m;
     }
   return -1;
