@@ -1153,7 +1153,22 @@ is_clause_word (const char *lower)
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
-G_GNUC_NO_INLINE static gboolean
+G_GNUC_NO_INLINE /* "Ida Brenner rallied supporters": a word in "-ed" right after a
+ * capitalised word is that name's verb, not a modifier of the role ("retired
+ * general", "registered voters" have none before them). */
+static gboolean
+is_verb_after_name (const Scan *scan,
+                    guint       index,
+                    const char *lower)
+{
+  gsize n = strlen (lower);
+
+  return n > 3 && lower[n - 2] == 'e' && lower[n - 1] == 'd' && index > scan->paragraph->first_token &&
+         (token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         !(token_at (scan, index)->flags & QUOTES_TOKEN_CAPITALIZED);
+}
+
+static gboolean
 add_role (Scan  *scan,
           guint  index)
 {
@@ -1172,7 +1187,8 @@ add_role (Scan  *scan,
           is_clause_word (lower) || is_preposition_word (lower) ||
           /* The word classes say which look-ups can succeed. */
           ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
-          ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)))
+          ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)) ||
+          is_verb_after_name (scan, first - 1, lower))
         break;
       first--;
       if (is_determiner (lower))
