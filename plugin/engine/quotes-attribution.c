@@ -1028,6 +1028,10 @@ speaker_of_object (const Attribution *a,
        is_word (a, mention (a, m)->span_token - 1, "as")))
     return m;
   subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, FALSE);
+  /* "Her campaign blasted out an email to supporters stating": a group
+   * that is the subject too. */
+  if (subject < 0)
+    subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, TRUE);
   return subject >= 0 ? subject : m;
 }
 
