@@ -1090,6 +1090,21 @@ is_someone (const Attribution *a,
   return record->kind == QUOTES_MENTION_NAME || record->kind == QUOTES_MENTION_DESCRIPTOR;
 }
 
+/* "as", "when", "and" …: a word that opens a clause of its own, not one
+ * an earlier verb reports. */
+static gboolean
+opens_own_clause (const Attribution *a,
+                  guint              index)
+{
+  static const char *words[] = {
+    "and", "but", "as", "when", "while", "after", "before", "because", "since", "until", "although", "though",
+    "whereas", NULL,
+  };
+  char lower[16];
+
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+}
+
 /* "Cruz said he is certain Rubio will continue to be “…”": the verb nearest
  * the quote may sit inside what an earlier verb reports; the words are
  * then the earlier subject's. */
@@ -1110,6 +1125,10 @@ outer_reporter (Attribution *a,
     {
       gint32 c = a->cue_at[t], m;
 
+      /* "Cruz said as the heckler yelled: “…”", "Cruz said …, and Trump
+       * vowed to “…”": a clause of its own starts between. */
+      if (t < first && t + 1 == first && opens_own_clause (a, t))
+        return;
       if (c < 0 || cue (a, c)->first_token != t || !(cue (a, c)->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) ||
           (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
         continue;
