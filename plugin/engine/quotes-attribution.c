@@ -1473,9 +1473,10 @@ is_title_small_word (const Attribution *a,
   return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
-/* Every word of the quote capitalised but a title's small words: a title
- * ("Saturday Night Live", "The Long Road Home"), not a sentence ("This is
- * all me.", "Thank you Indiana!"). */
+/* Every word of the quote capitalised but a title's small words, and at
+ * least @min_words of them longer than three letters: a title ("Saturday
+ * Night Live", "The Long Road Home"), not a sentence ("This is all me.",
+ * "Thank you Indiana!"). */
 static gboolean
 is_title_case (const Attribution      *a,
                const QuotesMarkedSpan *span,
@@ -1868,7 +1869,9 @@ owner_without_cue (const Attribution      *a,
                    const QuotesMarkedSpan *span,
                    gdouble                *confidence)
 {
-  gboolean term_or_title = names_a_term (a, span) || is_title_case (a, span, 2);
+  /* Without a cue even one capitalised word is a title ("starred in
+   * “Driftwood”"), not someone's words. */
+  gboolean term_or_title = names_a_term (a, span) || is_title_case (a, span, 1);
   gint32 m;
 
   /* "Trump's call for “…”": whose call it was. */
