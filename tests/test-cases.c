@@ -15,7 +15,8 @@
  *   - not-entity "W"
  *   - post PLATFORM "@h"|none [date "D"|none] [author "A"|none] [speaker "NAME"|none]
  *   - speakers N
- *   - quotes N
+ *   - quotes N           (direct and partial quotes)
+ *   - reported N         (indirect quotes)
  *
  * Strings are in straight double quotes; \" and \\ escape inside them.
  * A note line "Pending: why" marks a case the engine does not meet yet: it
@@ -50,6 +51,7 @@ typedef enum
   EXPECT_POST,
   EXPECT_SPEAKERS,
   EXPECT_QUOTES,
+  EXPECT_REPORTED,
 } ExpectType;
 
 /* An optional attribute of an expectation: absent, a string, or `none`
@@ -494,9 +496,9 @@ parse_expect_tokens (Expect     *e,
              parse_attributes (tokens, 3, specs, G_N_ELEMENTS (specs), error);
     }
 
-  if (strcmp (word, "speakers") == 0 || strcmp (word, "quotes") == 0)
+  if (strcmp (word, "speakers") == 0 || strcmp (word, "quotes") == 0 || strcmp (word, "reported") == 0)
     {
-      e->type = word[0] == 's' ? EXPECT_SPEAKERS : EXPECT_QUOTES;
+      e->type = word[0] == 's' ? EXPECT_SPEAKERS : word[0] == 'q' ? EXPECT_QUOTES : EXPECT_REPORTED;
       return parse_count (tokens, &e->count, error);
     }
 
@@ -1207,14 +1209,15 @@ is_speech_in_marks (QuotesQuote *q)
   return kind == QUOTES_QUOTE_KIND_DIRECT || kind == QUOTES_QUOTE_KIND_PARTIAL;
 }
 
-/* speakers N and quotes N: both count direct and partial quotes only. */
+/* speakers N and quotes N count direct and partial quotes only; reported N
+ * counts indirect ones. */
 static void
 check_count (Check        *c,
              const Expect *e)
 {
   g_autoptr(GHashTable) speakers = g_hash_table_new (NULL, NULL);
   g_autoptr(GString) gave = g_string_new (NULL);
-  guint n_quotes = 0;
+  guint n_quotes = 0, n_reported = 0;
   guint n;
 
   for (guint i = 0; i < c->quotes->len; i++)
@@ -1222,6 +1225,7 @@ check_count (Check        *c,
       QuotesQuote *q = g_ptr_array_index (c->quotes, i);
       gint speaker = quotes_quote_get_speaker (q);
 
+      n_reported += quotes_quote_get_kind (q) == QUOTES_QUOTE_KIND_INDIRECT;
       if (!is_speech_in_marks (q))
         continue;
       n_quotes++;
@@ -1234,15 +1238,17 @@ check_count (Check        *c,
         }
     }
 
-  n = e->type == EXPECT_SPEAKERS ? g_hash_table_size (speakers) : n_quotes;
+  n = e->type == EXPECT_SPEAKERS ? g_hash_table_size (speakers) : e->type == EXPECT_QUOTES ? n_quotes : n_reported;
   if (n == e->count)
     return;
 
   if (e->type == EXPECT_SPEAKERS)
     check_fail (c, "expected %u speakers of direct/partial quotes, the engine gave %u:%s",
                 e->count, n, gave->str);
-  else
+  else if (e->type == EXPECT_QUOTES)
     check_fail (c, "expected %u direct/partial quotes, the engine gave %u", e->count, n);
+  else
+    check_fail (c, "expected %u indirect quotes, the engine gave %u", e->count, n);
 }
 
 static void
@@ -1270,6 +1276,7 @@ check_expect (Check        *c,
       break;
     case EXPECT_SPEAKERS:
     case EXPECT_QUOTES:
+    case EXPECT_REPORTED:
       check_count (c, e);
       break;
     default:

@@ -2122,6 +2122,14 @@ add_indirect (Attribution *a,
   quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
   quote.start = token_at (a, start)->start;
   quote.end = token_at (a, end - 1)->end;
+  /* "Weil responded by saying that …": two cues, one clause reported once. */
+  if (a->doc->quotes->len > 0)
+    {
+      const QuotesQuoteRecord *last = &g_array_index (a->doc->quotes, QuotesQuoteRecord, a->doc->quotes->len - 1);
+
+      if (last->kind == QUOTES_QUOTE_KIND_INDIRECT && last->start == quote.start && last->end == quote.end)
+        return TRUE;
+    }
   quote.cue = c;
   quote.source = m;
   quote.speaker = -1;
@@ -2249,6 +2257,16 @@ sentence_noun_phrase (Attribution          *a,
    * itself; the words after it hold its verb. */
   if (a->mention_at[first] >= 0 && mention (a, a->mention_at[first])->kind == QUOTES_MENTION_PRONOUN)
     end = first + 1;
+  /* "Zucker responded by saying", "Weaver says he's expecting": so is a
+   * name followed by anything but a role ("Trump campaign"). */
+  else if (a->mention_at[first] >= 0)
+    {
+      const QuotesMention *name = mention (a, a->mention_at[first]);
+
+      if (name->kind == QUOTES_MENTION_NAME && name->first_token == first && !name->possessive &&
+          name->end_token < end && !(token_at (a, name->end_token)->lex & QUOTES_WORD_ROLE))
+        return a->mention_at[first];
+    }
   return add_noun_phrase (a, first, end, FALSE);
 }
 
