@@ -416,6 +416,19 @@ test_watcher_live_limit (void)
   analysis = wait_for_analysis (watcher);
   g_assert_cmpuint (quotes_analysis_get_length (analysis), ==,
                     gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (buffer)));
+
+  /* Typing before the asked-for analysis arrives starts it again on the new
+   * text, and then the watcher rests. */
+  quotes_buffer_watcher_queue (watcher);
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (buffer), &end, "“Summer too,” Kos added.\n", -1);
+  g_assert_true (quotes_buffer_watcher_is_busy (watcher));
+  analysis = wait_for_analysis (watcher);
+  g_assert_cmpuint (quotes_analysis_get_length (analysis), ==,
+                    gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (buffer)));
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (buffer), &end, "More.\n", -1);
+  g_assert_false (quotes_buffer_watcher_is_busy (watcher));
 }
 
 /* A text copied in slices arrives whole: the analysis' quotes are where

@@ -13,7 +13,8 @@
  * Above a size ("live-limit", in characters) changes no longer start an
  * analysis by themselves: one run takes seconds there, and most would be
  * thrown away by the next key. quotes_buffer_watcher_queue() still runs
- * one.
+ * one, and a change before it delivers starts it again on the new text
+ * instead of dropping it.
  */
 
 #include "config.h"
@@ -44,6 +45,7 @@ struct _QuotesBufferWatcher
   guint           delay;
   guint           live_limit;
   gboolean        live;
+  gboolean        requested;    /* asked for while not live, not delivered yet */
 
   GString        *copy;             /* the text copied so far */
   guint           copy_offset;      /* in characters */
@@ -140,6 +142,7 @@ analysis_done (GObject      *object,
   quotes_release_in_thread (g_steal_pointer (&self->analysis), g_object_unref);
   self->analysis = g_object_ref (analysis);
   self->analysis_generation = snapshot->generation;
+  self->requested = FALSE;
   quotes_timing_begin (&timing);
   g_signal_emit (self, signals [ANALYSIS_CHANGED], 0);
   quotes_timing_end (&timing, "Handing over the analysis");
@@ -241,23 +244,31 @@ run_analysis (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * quotes_buffer_watcher_queue:
- * @self: a watcher
- *
- * Analyses the buffer after the delay, cancelling a run under way.
- */
-void
-quotes_buffer_watcher_queue (QuotesBufferWatcher *self)
+static void
+queue_run (QuotesBufferWatcher *self)
 {
-  g_return_if_fail (QUOTES_IS_BUFFER_WATCHER (self));
-
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   stop_copy (self);
   g_clear_handle_id (&self->queued, g_source_remove);
   self->queued = g_timeout_add (self->delay, run_analysis, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+/**
+ * quotes_buffer_watcher_queue:
+ * @self: a watcher
+ *
+ * Analyses the buffer after the delay, cancelling a run under way. Above
+ * the live limit, changes made before the analysis arrives start it again.
+ */
+void
+quotes_buffer_watcher_queue (QuotesBufferWatcher *self)
+{
+  g_return_if_fail (QUOTES_IS_BUFFER_WATCHER (self));
+
+  self->requested = !self->live;
+  queue_run (self);
 }
 
 static void
@@ -291,8 +302,9 @@ on_buffer_changed (QuotesBufferWatcher *self)
 {
   self->generation++;
   update_live (self);
-  if (self->live)
-    quotes_buffer_watcher_queue (self);
+  /* Typing during an "Analyse Now" waits for it instead of dropping it. */
+  if (self->live || self->requested)
+    queue_run (self);
   else
     stop (self);
 }
