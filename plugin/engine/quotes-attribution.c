@@ -1676,13 +1676,29 @@ owner_of_words (const Attribution      *a,
 {
   static const char *nouns[] = {
     "call", "calls", "claim", "claims", "promise", "promises", "pledge", "pledges", "assertion", "remark",
-    "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand", NULL,
+    "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand",
+    "broadside", "rhetoric", "words", "phrase", "line", "quip", "slogan", "criticism", "attack", "attacks",
+    "charge", "accusation", "argument", "plea", "message", "tweet", "response", "reply", "answer",
+    "prediction", "boast", "admission", "denial", "insistence", NULL,
   };
   guint k = span->open_token;
   char lower[16];
 
+  /* "Mitt Romney's “47 percent” comment": the possessor right before the
+   * marks, a speech noun right after them. */
+  if (k > 0 && span->close_token + 1 < a->doc->tokens->len &&
+      quotes_document_token_lower (a->doc, span->close_token + 1, lower, sizeof lower) != NULL &&
+      quotes_word_in_list (nouns, lower))
+    {
+      gint32 m = a->mention_at[k - 1];
+
+      if (m >= 0 && mention (a, m)->possessive && mention (a, m)->end_token == k && is_someone (a, m) &&
+          mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR)
+        return m;
+    }
   if (k > 0 && (is_word (a, k - 1, "for") || is_word (a, k - 1, "that") || is_word (a, k - 1, "to") ||
-                is_word (a, k - 1, "of") || quotes_document_token_is_punct (a->doc, k - 1, ",:")))
+                is_word (a, k - 1, "of") || is_word (a, k - 1, "against") || is_word (a, k - 1, "about") ||
+                quotes_document_token_is_punct (a->doc, k - 1, ",:")))
     k--;
   if (k < 2 || quotes_document_token_lower (a->doc, k - 1, lower, sizeof lower) == NULL || !quotes_word_in_list (nouns, lower))
     return -1;
