@@ -1208,6 +1208,18 @@ is_passive (const Attribution *a,
   return FALSE;
 }
 
+/* "The former first lady calls it her “…”": a verb that takes an object,
+ * "it", "this" or "them" after it, names a thing with the words in marks. */
+static gboolean
+names_it (const Attribution *a,
+          const QuotesCue   *record)
+{
+  guint next = record->end_token;
+
+  return (record->flags & QUOTES_CUE_OBJECT) && next < a->doc->tokens->len &&
+         (is_word (a, next, "it") || is_word (a, next, "this") || is_word (a, next, "them"));
+}
+
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
  * “…”: the nearest cue before the quote in its sentence, and its subject.
  * Sets @adjacent when only a colon, comma or "that" stands between. */
@@ -1276,7 +1288,7 @@ attribution_before (Attribution            *a,
         m = sentence_subject (a, cue (a, c));
       if (m < 0)
         m = opening_noun_phrase (a, cue (a, c));
-      if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
+      if (m < 0 && ((cue (a, c)->flags & QUOTES_CUE_QUOTATION) || names_it (a, cue (a, c))))
         m = subject_phrase_before (a, t, floor);
       /* "said Lopez: “…”", but not the object in "mocked Rubio for “…”". */
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
@@ -1544,7 +1556,7 @@ names_a_term (const Attribution      *a,
               const QuotesMarkedSpan *span)
 {
   static const char *markers[] = {
-    "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term",
+    "so-called", "titled", "entitled", "nicknamed", "named", "term",
     "word", "words", "phrase", "slogan", "hashtag", "labeled", "labelled", "branded",
     "billed", "headlined", "known", NULL,
   };
@@ -1564,7 +1576,7 @@ names_a_term (const Attribution      *a,
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
-  if (g_str_equal (lower, "called") && open >= 2)
+  if ((g_str_equal (lower, "called") || g_str_equal (lower, "dubbed")) && open >= 2)
     return !someone_calls (a, open - 1);
   return FALSE;
 }
