@@ -492,7 +492,9 @@ subject_phrase_before (Attribution *a,
                        guint        floor)
 {
   static const char *openers[] = { "yet", "and", "but", "still", NULL };
-  static const char *determiners[] = { "another", "one", "some", "many", "others", "several", "most", "few", NULL };
+  static const char *determiners[] = {
+    "another", "one", "some", "many", "others", "several", "most", "few", "multiple", "numerous", "various", NULL,
+  };
   guint end = cue_token, start = floor;
   char lower[16];
 
