@@ -1105,16 +1105,72 @@ scan_descriptor (Scan  *scan,
   return index;
 }
 
-static gboolean
-is_preposition_word (const char *lower)
+/* The closed classes of words that bound a role or a subject: add_role
+ * asks all three of every word before a role noun, and mark_subjects asks
+ * for prepositions before every mention. */
+typedef enum
 {
-  static const char *prepositions[] = {
-    "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
-    "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
-    "over", "under", "into", "toward", "towards", "without", NULL,
-  };
+  FUNCTION_PREPOSITION = 1 << 0,
+  FUNCTION_DETERMINER  = 1 << 1,
+  FUNCTION_CLAUSE      = 1 << 2,  /* starts a clause: never part of the role before it */
+} FunctionWordClass;
 
-  return quotes_word_in_list (prepositions, lower);
+static const char * const prepositions[] = {
+  "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
+  "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
+  "over", "under", "into", "toward", "towards", "without", NULL,
+};
+
+static const char * const determiners[] = {
+  "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
+  "another", "his", "her", "their", "its", "our", "most", "few", "both", "those",
+  "these", "this", "that", NULL,
+};
+
+static const char * const clause_words[] = {
+  "where", "when", "while", "who", "whom", "which", "whose", "that", "and", "or",
+  "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
+};
+
+/* The three lists in one index, built on first use: one probe per word
+ * instead of a walk through some seventy words. The keys are the lists'
+ * own strings, which outlive it. */
+static const QuotesWordIndex *
+function_words (void)
+{
+  static const char * const *lists[] = { prepositions, determiners, clause_words };
+  static const guint classes[] = { FUNCTION_PREPOSITION, FUNCTION_DETERMINER, FUNCTION_CLAUSE };
+  static QuotesWordIndex index;
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      guint count = 0;
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        count += g_strv_length ((char **) lists[l]);
+      quotes_word_index_init_empty (&index, count);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (const char * const *word = lists[l]; *word != NULL; word++)
+          {
+            gsize length = strlen (*word);
+            gpointer *value = quotes_word_index_add (&index, *word, length, quotes_word_hash (*word, length));
+
+            *value = GUINT_TO_POINTER (GPOINTER_TO_UINT (*value) | classes[l]);
+          }
+      g_once_init_leave (&built, 1);
+    }
+  return &index;
+}
+
+/* The FunctionWordClass bits of the lower-case word @lower. */
+static guint
+function_word_classes (const char *lower)
+{
+  gpointer classes = NULL;
+
+  quotes_word_index_lookup (function_words (), lower, strlen (lower), &classes);
+  return GPOINTER_TO_UINT (classes);
 }
 
 static gboolean
@@ -1125,31 +1181,7 @@ is_preposition (const QuotesDocument *doc,
 
   return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         is_preposition_word (lower);
-}
-
-static gboolean
-is_determiner (const char *lower)
-{
-  static const char *determiners[] = {
-    "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
-    "another", "his", "her", "their", "its", "our", "most", "few", "both", "those",
-    "these", "this", "that", NULL,
-  };
-
-  return quotes_word_in_list (determiners, lower);
-}
-
-/* Words that start a clause and so never belong to the role before them. */
-static gboolean
-is_clause_word (const char *lower)
-{
-  static const char *words[] = {
-    "where", "when", "while", "who", "whom", "which", "whose", "that", "and", "or",
-    "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
-  };
-
-  return quotes_word_in_list (words, lower);
+         (function_word_classes (lower) & FUNCTION_PREPOSITION);
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
@@ -1167,15 +1199,16 @@ add_role (Scan  *scan,
   for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)
     {
       const QuotesToken *before = token_at (scan, first - 1);
+      guint function = 0;
 
       if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
-          is_clause_word (lower) || is_preposition_word (lower) ||
+          ((function = function_word_classes (lower)) & (FUNCTION_CLAUSE | FUNCTION_PREPOSITION)) ||
           /* The word classes say which look-ups can succeed. */
           ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
           ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)))
         break;
       first--;
-      if (is_determiner (lower))
+      if (function & FUNCTION_DETERMINER)
         break;
     }
   mention.kind = QUOTES_MENTION_ROLE;
