@@ -18,17 +18,60 @@
 #define PHRASE_SIZE 256
 #define MAX_ROLE_WORDS 4
 
+/* The document's tokens and their name classes are read at every turn:
+ * kept here, one load away, rather than behind doc->tokens, which the
+ * compiler reloads after every store it cannot tell apart from it. Neither
+ * array moves during this stage. */
 typedef struct
 {
   QuotesDocument        *doc;
   const QuotesParagraph *paragraph;
+  const QuotesToken     *tokens;
+  guint32               *names;
+  guint                  n_tokens;
 } Scan;
 
-static const QuotesToken *
+static inline Scan
+scan_init (QuotesDocument        *doc,
+           const QuotesParagraph *paragraph)
+{
+  Scan scan = { doc, paragraph, &g_array_index (doc->tokens, QuotesToken, 0), doc->token_names, doc->tokens->len };
+
+  return scan;
+}
+
+static inline const QuotesToken *
 token_at (const Scan *scan,
           guint       index)
 {
-  return quotes_document_token (scan->doc, index);
+  return &scan->tokens[index];
+}
+
+/* quotes_document_token_names, from the scan's copies. */
+static inline guint
+token_names (const Scan *scan,
+             guint       index)
+{
+  if (index >= scan->n_tokens)
+    return 0;
+  if (scan->names[index] == 0)
+    scan->names[index] = quotes_document_look_up_names (scan->doc, index);
+  return scan->names[index];
+}
+
+/* quotes_document_token_is, from the scan's copies. */
+static inline gboolean
+token_is (const Scan *scan,
+          guint       index,
+          const char *word)
+{
+  gsize n = strlen (word);
+  const QuotesToken *token;
+
+  if (index >= scan->n_tokens)
+    return FALSE;
+  token = token_at (scan, index);
+  return token->end - token->start == n && memcmp (scan->doc->text + token->start, word, n) == 0;
 }
 
 static gboolean
@@ -117,7 +160,7 @@ is_named (const Scan *scan,
           guint       index,
           guint       names)
 {
-  return (quotes_document_token_names (scan->doc, index) & names) != 0;
+  return (token_names (scan, index) & names) != 0;
 }
 
 /* How many words from @index name a place ("Texas", "New York"), or 0. */
@@ -148,7 +191,7 @@ first_name_gender (const Scan *scan,
                    guint       index,
                    guint      *gender)
 {
-  guint names = quotes_document_token_names (scan->doc, index);
+  guint names = token_names (scan, index);
 
   if (!(names & QUOTES_NAME_FIRST_NAME))
     return FALSE;
@@ -199,7 +242,7 @@ is_lower_word (const Scan *scan,
                guint       index,
                const char *word)
 {
-  return index < scan->paragraph->end_token && quotes_document_token_is (scan->doc, index, word);
+  return index < scan->paragraph->end_token && token_is (scan, index, word);
 }
 
 /* "Stephanie Hooton of Derry": a person's name and where she is from, not
@@ -225,17 +268,20 @@ run_end (const Scan *scan,
     {
       const QuotesToken *token = token_at (scan, end);
 
-      /* "MSNBC's Morning Joe Monday": a day ends a name. */
-      if (end > index && quotes_document_token_is_weekday (scan->doc, end))
+      /* "MSNBC's Morning Joe Monday": a day ends a name. Only a capital
+       * may start one, which spares the call for the word after a run. */
+      if (end > index && (token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+          quotes_document_token_is_weekday (scan->doc, end))
         break;
+      /* The capitals are asked before the particles: the word after
+       * nearly every run is no particle, and need not be looked up. */
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
            (is_named (scan, end, QUOTES_NAME_PARTICLE) ||
             ((is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for")) &&
              !is_person_from_place (scan, index, end)))) ||
-          (end > index && is_named (scan, end, QUOTES_NAME_PARTICLE) &&
-           end + 2 < scan->paragraph->end_token && is_named (scan, end + 1, QUOTES_NAME_PARTICLE) &&
-           is_capitalized_word (scan, end + 2)))  /* "van der Berg" */
+          (end > index && end + 2 < scan->paragraph->end_token && is_capitalized_word (scan, end + 2) &&
+           is_named (scan, end, QUOTES_NAME_PARTICLE) && is_named (scan, end + 1, QUOTES_NAME_PARTICLE)))  /* "van der Berg" */
         {
           end++;
           if (token->flags & QUOTES_TOKEN_POSSESSIVE)
@@ -463,15 +509,15 @@ classify_name (const Scan    *scan,
   const char *phrase = written_phrase (scan, first, end - first, buffer, &length);
   /* "the Senate", "Members of Parliament": a body's word, not a sentence's */
   gboolean after_the = first > scan->paragraph->first_token &&
-                       (quotes_document_token_is (scan->doc, first - 1, "the") ||
-                        quotes_document_token_is (scan->doc, first - 1, "The") ||
+                       (token_is (scan, first - 1, "the") ||
+                        token_is (scan, first - 1, "The") ||
                         is_lower_word (scan, first - 1, "of"));
   guint gender = 0, names;
 
   if (phrase == NULL)
     return FALSE;
   /* A single word's are looked up already. */
-  names = end - first == 1 ? quotes_document_token_names (scan->doc, first)
+  names = end - first == 1 ? token_names (scan, first)
                            : quotes_lexicon_name_classes (scan->doc->lexicon, phrase, length);
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
@@ -657,7 +703,7 @@ take_honorific (const Scan    *scan,
                 guint          index,
                 QuotesMention *mention)
 {
-  guint names = quotes_document_token_names (scan->doc, index);
+  guint names = token_names (scan, index);
 
   if (!(names & QUOTES_NAME_HONORIFIC))
     return FALSE;
@@ -816,8 +862,8 @@ add_title_descriptor (Scan          *scan,
                       guint          end)
 {
   if (run_first == scan->paragraph->first_token ||
-      !(quotes_document_token_is (scan->doc, run_first - 1, "the") ||
-        quotes_document_token_is (scan->doc, run_first - 1, "The")))
+      !(token_is (scan, run_first - 1, "the") ||
+        token_is (scan, run_first - 1, "The")))
     return;
   mention->kind = QUOTES_MENTION_DESCRIPTOR;
   mention->span_token = run_first - 1;
@@ -1030,8 +1076,8 @@ add_relative (Scan  *scan,
   const QuotesMention *before;
   gboolean which;
 
-  which = quotes_document_token_is (scan->doc, index, "which");
-  if (!which && !quotes_document_token_is (scan->doc, index, "who"))
+  which = token_is (scan, index, "which");
+  if (!which && !token_is (scan, index, "who"))
     return FALSE;
   before = &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
   if (before->end_token != index - 1 || before->kind == QUOTES_MENTION_PRONOUN || before->possessive ||
@@ -1286,8 +1332,8 @@ scan_paragraph (Scan *scan)
         scan_handle (scan, i);
       else if (token->kind != QUOTES_TOKEN_WORD)
         ;
-      else if (writer && (quotes_document_token_is (scan->doc, i, "the") ||
-                          quotes_document_token_is (scan->doc, i, "The")) &&
+      else if (writer && (token_is (scan, i, "the") ||
+                          token_is (scan, i, "The")) &&
                (next = scan_descriptor (scan, i)) > i)
         {
           i = next;
@@ -1506,7 +1552,7 @@ names_known_surname (QuotesDocument      *doc,
                      const QuotesMention *mention)
 {
   const QuotesSentence *sentence;
-  Scan scan = { doc };
+  Scan scan = scan_init (doc, NULL);
 
   if (mention->kind != QUOTES_MENTION_NAME || mention->type != QUOTES_ENTITY_TYPE_PERSON)
     return FALSE;
@@ -1551,7 +1597,7 @@ add_known_surnames (QuotesDocument *doc)
     }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
-      Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p));
 
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
@@ -1594,7 +1640,7 @@ quotes_mentions_run (QuotesDocument *doc)
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
-      Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, i) };
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i));
 
       if (quotes_document_cancelled (doc, i))
         return;
