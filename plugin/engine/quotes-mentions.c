@@ -277,9 +277,9 @@ run_end (const Scan *scan,
        * nearly every run is no particle, and need not be looked up. */
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
-           (is_named (scan, end, QUOTES_NAME_PARTICLE) ||
-            ((is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for")) &&
-             !is_person_from_place (scan, index, end)))) ||
+           (((is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for")) &&
+             !is_person_from_place (scan, index, end)) ||
+            is_named (scan, end, QUOTES_NAME_PARTICLE))) ||
           (end > index && end + 2 < scan->paragraph->end_token && is_capitalized_word (scan, end + 2) &&
            is_named (scan, end, QUOTES_NAME_PARTICLE) && is_named (scan, end + 1, QUOTES_NAME_PARTICLE)))  /* "van der Berg" */
         {
@@ -1122,7 +1122,12 @@ scan_descriptor (Scan  *scan,
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, phrase))
     k++;
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
-  if (k < end && is_named (scan, k, QUOTES_NAME_NATIONALITY))
+  /* The noun is this word or, after a nationality, the next: when neither
+   * may start one, the nationality need not be looked up. */
+  if (k >= end || (!(token_at (scan, k)->lex & QUOTES_WORD_DESCRIPTOR) &&
+                   (k + 1 >= end || !(token_at (scan, k + 1)->lex & QUOTES_WORD_DESCRIPTOR))))
+    return index;
+  if (is_named (scan, k, QUOTES_NAME_NATIONALITY))
     k++;
   if (k >= end || !(token_at (scan, k)->lex & QUOTES_WORD_DESCRIPTOR))
     return index;
