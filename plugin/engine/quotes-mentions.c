@@ -22,6 +22,19 @@
  * kept here, one load away, rather than behind doc->tokens, which the
  * compiler reloads after every store it cannot tell apart from it. Neither
  * array moves during this stage. */
+/* known_org_length's latest answers, by the first word asked: a run asks
+ * it of the same words up to four times, trimmed, whole, before its title
+ * and as a name, and a run of several words looks up a phrase for each
+ * length it tries. */
+#define KNOWN_ORGS 4
+
+typedef struct
+{
+  guint first;
+  guint end;
+  guint length;
+} KnownOrg;
+
 typedef struct
 {
   QuotesDocument        *doc;
@@ -29,14 +42,20 @@ typedef struct
   const QuotesToken     *tokens;
   guint32               *names;
   guint                  n_tokens;
+  KnownOrg              *known_orgs;  /* KNOWN_ORGS of them */
 } Scan;
 
+/* @known_orgs: room for KNOWN_ORGS answers, which this clears. */
 static inline Scan
 scan_init (QuotesDocument        *doc,
-           const QuotesParagraph *paragraph)
+           const QuotesParagraph *paragraph,
+           KnownOrg              *known_orgs)
 {
-  Scan scan = { doc, paragraph, &g_array_index (doc->tokens, QuotesToken, 0), doc->token_names, doc->tokens->len };
+  Scan scan = { doc, paragraph, &g_array_index (doc->tokens, QuotesToken, 0), doc->token_names, doc->tokens->len,
+                known_orgs };
 
+  for (guint i = 0; i < KNOWN_ORGS; i++)
+    known_orgs[i].first = G_MAXUINT;
   return scan;
 }
 
@@ -405,16 +424,14 @@ followed_by_cue (const Scan *scan,
 /* How many words from @first name a known organization, the most that
  * do, or 0. */
 static guint
-known_org_length (const Scan *scan,
-                  guint       first,
-                  guint       end)
+look_up_known_org (const Scan *scan,
+                   guint       first,
+                   guint       end)
 {
   char buffer[PHRASE_SIZE];
   gsize length;
   const char *phrase;
 
-  if (end <= first)
-    return 0;
   /* An organization of several words starts with no other first word. */
   if (end - first >= 2 && is_named (scan, first, QUOTES_NAME_STARTS_PLACE_OR_ORG))
     for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 2; n--)
@@ -422,6 +439,20 @@ known_org_length (const Scan *scan,
           quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
         return n;
   return is_named (scan, first, QUOTES_NAME_ORG) ? 1 : 0;
+}
+
+static guint
+known_org_length (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  KnownOrg *known = &scan->known_orgs[first % KNOWN_ORGS];
+
+  if (end <= first)
+    return 0;
+  if (known->first != first || known->end != end)
+    *known = (KnownOrg) { first, end, look_up_known_org (scan, first, end) };
+  return known->length;
 }
 
 /* A known organization that opens a run and is not the word before a
@@ -1557,7 +1588,8 @@ names_known_surname (QuotesDocument      *doc,
                      const QuotesMention *mention)
 {
   const QuotesSentence *sentence;
-  Scan scan = scan_init (doc, NULL);
+  KnownOrg known_orgs[KNOWN_ORGS];
+  Scan scan = scan_init (doc, NULL, known_orgs);
 
   if (mention->kind != QUOTES_MENTION_NAME || mention->type != QUOTES_ENTITY_TYPE_PERSON)
     return FALSE;
@@ -1580,29 +1612,36 @@ static void
 add_known_surnames (QuotesDocument *doc)
 {
   QuotesWordIndex index;
+  KnownOrg known_orgs[KNOWN_ORGS];
   guint n = doc->mentions->len;
   guint m = 0, count = 0;
+  /* Their tokens, so that each mention is asked once: the index is sized
+   * by how many there are. */
+  g_autofree guint32 *surnames = g_new (guint32, n);
 
   for (guint i = 0; i < n; i++)
-    count += names_known_surname (doc, &g_array_index (doc->mentions, QuotesMention, i));
+    {
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
+
+      if (names_known_surname (doc, mention))
+        surnames[count++] = mention->surname_token;
+    }
   if (count == 0)
     return;
   /* The surnames where the text has them: no copy of each, and looked
    * up straight from the text. */
   quotes_word_index_init_empty (&index, count);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < count; i++)
     {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
-      const QuotesToken *last = quotes_document_token (doc, mention->surname_token);
+      const QuotesToken *last = quotes_document_token (doc, surnames[i]);
       gsize length = last->base_end - last->start;
 
-      if (names_known_surname (doc, mention))
-        quotes_word_index_add (&index, doc->text + last->start, length,
-                               quotes_word_hash (doc->text + last->start, length));
+      quotes_word_index_add (&index, doc->text + last->start, length,
+                             quotes_word_hash (doc->text + last->start, length));
     }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
-      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p));
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs);
 
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
@@ -1641,11 +1680,12 @@ add_known_surnames (QuotesDocument *doc)
 void
 quotes_mentions_run (QuotesDocument *doc)
 {
+  KnownOrg known_orgs[KNOWN_ORGS];
   guint found;
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
-      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i));
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), known_orgs);
 
       if (quotes_document_cancelled (doc, i))
         return;
