@@ -273,6 +273,73 @@ may_continue_word (guchar last,
   return b >= 0x80 || b == '\'' || b == '-' || b == '.' || (b == ',' && g_ascii_isdigit (last));
 }
 
+/* 0x80 in each byte of @chunk that is an ASCII letter or digit. */
+static inline guint64
+alnum_bytes (guint64 chunk)
+{
+  /* Bytes from 0x80 up count as not alnum; may_continue_word sends them on. */
+  return (bytes_between (chunk & BYTES (0x7f), '0', '9') |
+          bytes_between ((chunk & BYTES (0x7f)) | BYTES (0x20), 'a', 'z')) & ~chunk;
+}
+
+/* read_short_ascii_word for a word of eight to fifteen ASCII letters and
+ * digits, whose first eight are @head: the same from a second load, for
+ * the long words of news ("government", "administration") that otherwise
+ * went through read_word and read_ascii_word byte by byte and chunk by
+ * chunk. Returns where it ends, or 0. */
+static gsize
+read_long_ascii_word (QuotesDocument *doc,
+                      gsize           pos,
+                      gsize           end,
+                      guint64         head,
+                      QuotesToken    *token)
+{
+  guint64 tail, head_upper, tail_upper, lowered[2], hash;
+  guint n;
+
+  if (pos + 16 > end)
+    return 0;
+  memcpy (&tail, doc->text + pos + 8, 8);
+  tail = GUINT64_FROM_LE (tail);
+  if ((~alnum_bytes (tail) & BYTES (0x80)) == 0)
+    return 0;  /* sixteen bytes or more */
+  n = 8 + (lowest_bit (~alnum_bytes (tail) & BYTES (0x80)) >> 3);
+  if (may_continue_word ((guchar) doc->text[pos + n - 1], (guchar) doc->text[pos + n]))
+    return 0;
+  tail &= first_bytes (n - 8);
+  head_upper = bytes_between (head, 'A', 'Z');
+  tail_upper = bytes_between (tail, 'A', 'Z');
+  lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
+  lowered[1] = tail | (tail_upper >> 2);
+
+  token->kind = QUOTES_TOKEN_WORD;
+  token->end = token->base_end = pos + n;
+  token->flags = QUOTES_TOKEN_ASCII;
+  if (head_upper & 0x80)
+    token->flags |= QUOTES_TOKEN_CAPITALIZED;
+  /* Two capitals or more, and no small letter. */
+  if (((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
+       (tail_upper & (tail_upper - 1)) != 0) &&
+      (bytes_between (head, 'a', 'z') | bytes_between (tail, 'a', 'z')) == 0)
+    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  /* As read_ascii_word looks them up: eight bytes in the table of short
+   * words, more in the general index, by the hash of their chunks. */
+  hash = quotes_word_hash_chunk (0, lowered[0]);
+  if (n == 8)
+    token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered[0], quotes_word_hash_end (hash, n));
+  else
+    {
+      char lower[16];
+
+      hash = quotes_word_hash_chunk (hash, lowered[1]);
+      lowered[0] = GUINT64_TO_LE (lowered[0]);
+      lowered[1] = GUINT64_TO_LE (lowered[1]);
+      memcpy (lower, lowered, sizeof lower);
+      token->lex = quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n, quotes_word_hash_end (hash, n));
+    }
+  return pos + n;
+}
+
 /* The usual word: fewer than eight ASCII letters and digits, starting with
  * a letter, ending before a space or a punctuation mark that cannot join
  * it to more. Read, flagged, lower-cased and looked up from one eight-byte
@@ -292,11 +359,9 @@ read_short_ascii_word (QuotesDocument *doc,
     return 0;
   memcpy (&chunk, doc->text + pos, 8);
   chunk = GUINT64_FROM_LE (chunk);
-  /* Bytes from 0x80 up count as not alnum; may_continue_word sends them on. */
-  alnum = (bytes_between (chunk & BYTES (0x7f), '0', '9') |
-           bytes_between ((chunk & BYTES (0x7f)) | BYTES (0x20), 'a', 'z')) & ~chunk;
+  alnum = alnum_bytes (chunk);
   if ((~alnum & BYTES (0x80)) == 0)
-    return 0;  /* eight bytes or more */
+    return read_long_ascii_word (doc, pos, end, chunk, token);  /* eight bytes or more */
   n = lowest_bit (~alnum & BYTES (0x80)) >> 3;
   if (may_continue_word ((guchar) doc->text[pos + n - 1], (guchar) doc->text[pos + n]))
     return 0;
