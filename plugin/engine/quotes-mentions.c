@@ -1359,7 +1359,7 @@ scan_paragraph (Scan *scan)
       gboolean writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
       guint next;
 
-      if (token->kind == QUOTES_TOKEN_PUNCT && (next = skip_party_label (scan, i)) > i)
+      if (token->kind == QUOTES_TOKEN_PUNCT && token->first == '(' && (next = skip_party_label (scan, i)) > i)
         {
           i = next;
           continue;
