@@ -102,7 +102,8 @@ index_put (QuotesWordIndex *index,
 {
   guint32 hash = quotes_word_hash (key, length);
 
-  quotes_word_index_reserve (index, *count + 1);
+  if (2 * (*count + 1) > index->mask + 1)
+    quotes_word_index_reserve (index, *count + 1);
   if (!quotes_word_index_lookup_hashed (index, key, length, hash, NULL))
     {
       key = g_string_chunk_insert_len (keys, key, length);  /* the caller's may not last */
@@ -274,6 +275,9 @@ add_line (char   **fields,
   word_table_add (job->table, fields[0], value, job->lower);
 }
 
+static guint count_lines (const char *text,
+                          gsize       size);
+
 static void
 load_table (WordTable   *table,
             const char  *name,
@@ -281,8 +285,13 @@ load_table (WordTable   *table,
             gboolean     lower)
 {
   LoadJob job = { table, parse, lower };
+  gsize size;
+  g_autofree char *text = read_list (name, &size);
 
-  for_each_line (name, add_line, &job);
+  /* Room for a word a line at once: growing as the words came rehashed
+   * the larger lists several times. */
+  quotes_word_index_reserve (&table->index, table->count + count_lines (text, size));
+  for_each_line_in (text, size, name, add_line, &job);
 }
 
 static guint
