@@ -37,12 +37,44 @@ next_pos (const char *text,
   return pos + g_utf8_skip[(guchar) text[pos]];
 }
 
+/* U+2010 to U+2027: the dashes, the curly quote marks and apostrophes, the
+ * ellipsis and the like, most of the characters of news text that are not
+ * ASCII. All are punctuation: no letter, digit, mark, space or zero-width
+ * character, which the tests below need not ask GLib about. */
+static inline gboolean
+is_general_punctuation (gunichar c)
+{
+  return c - 0x2010 <= 0x2027 - 0x2010;
+}
+
 static inline gboolean
 is_alnum (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalnum (c);
+  if (is_general_punctuation (c))
+    return FALSE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* g_unichar_isalpha, g_unichar_isdigit and g_unichar_isupper, without a
+ * call for ASCII, where they say what the g_ascii_ ones do. */
+static inline gboolean
+is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+is_upper (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
 }
 
 static inline gboolean
@@ -131,12 +163,14 @@ read_word (const char *text,
       if (pos + 1 < end)
         {
           gsize after = next_pos (text, pos);
-          gunichar prev = pos > 0 ? g_utf8_get_char (g_utf8_prev_char (text + pos)) : 0;
+          /* An ASCII byte is a whole character: no need to look back for its start. */
+          gunichar prev = pos == 0 ? 0 : (guchar) text[pos - 1] < 0x80 ? (guchar) text[pos - 1]
+                                                                         : g_utf8_get_char (g_utf8_prev_char (text + pos));
           gunichar next = char_at (text, after, end);
 
-          if ((is_apostrophe (c) && g_unichar_isalpha (next)) ||
+          if ((is_apostrophe (c) && is_alpha (next)) ||
               (is_hyphen (c) && is_alnum (next)) ||
-              ((c == '.' || c == ',') && g_unichar_isdigit (prev) && g_unichar_isdigit (next)))
+              ((c == '.' || c == ',') && is_digit (prev) && is_digit (next)))
             {
               if (is_hyphen (c))
                 *flags |= QUOTES_TOKEN_HYPHENATED;
@@ -394,15 +428,15 @@ set_case_flags (const char  *text,
       gunichar c = char_at (text, p, token->end);
 
       ascii &= c < 0x80;
-      if (g_unichar_isalpha (c))
+      if (is_alpha (c))
         {
           letters++;
-          upper += g_unichar_isupper (c);
+          upper += is_upper (c);
         }
     }
   if (ascii)
     token->flags |= QUOTES_TOKEN_ASCII;
-  if (g_unichar_isupper (token->first))
+  if (is_upper (token->first))
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
   if (letters >= 2 && upper == letters)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
@@ -595,7 +629,9 @@ tokenize (QuotesDocument  *doc,
         }
       c = char_at (doc->text, pos, paragraph->end);
 
-      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF))
+      if (c < 0x80 ? g_ascii_isspace (c)
+                   : (!is_general_punctuation (c) &&
+                      (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
         {
           pos = next_pos (doc->text, pos);
           continue;
