@@ -307,6 +307,23 @@ may_continue_word (guchar last,
   return b >= 0x80 || b == '\'' || b == '-' || b == '.' || (b == ',' && g_ascii_isdigit (last));
 }
 
+/* Whether the @n ASCII letters and digits from @pos, the first a letter,
+ * are a whole word: the byte after them joins them to no more (see
+ * may_continue_word), or is the period after a word ("said."), which is
+ * neither inside a number nor an initialism ("U.S."), as the first two
+ * bytes would be, nor one that takes_period gives an abbreviation. */
+static inline gboolean
+ends_word (QuotesDocument *doc,
+           gsize           pos,
+           guint           n)
+{
+  guchar last = (guchar) doc->text[pos + n - 1], b = (guchar) doc->text[pos + n];
+
+  if (!may_continue_word (last, b))
+    return TRUE;
+  return b == '.' && n >= 2 && !g_ascii_isdigit (last) && !takes_period (doc, pos, pos + n);
+}
+
 /* 0x80 in each byte of @chunk that is an ASCII letter or digit. */
 static inline guint64
 alnum_bytes (guint64 chunk)
@@ -338,7 +355,7 @@ read_long_ascii_word (QuotesDocument *doc,
   if ((~alnum_bytes (tail) & BYTES (0x80)) == 0)
     return 0;  /* sixteen bytes or more */
   n = 8 + (lowest_bit (~alnum_bytes (tail) & BYTES (0x80)) >> 3);
-  if (may_continue_word ((guchar) doc->text[pos + n - 1], (guchar) doc->text[pos + n]))
+  if (!ends_word (doc, pos, n))
     return 0;
   tail &= first_bytes (n - 8);
   head_upper = bytes_between (head, 'A', 'Z');
@@ -397,7 +414,7 @@ read_short_ascii_word (QuotesDocument *doc,
   if ((~alnum & BYTES (0x80)) == 0)
     return read_long_ascii_word (doc, pos, end, chunk, token);  /* eight bytes or more */
   n = lowest_bit (~alnum & BYTES (0x80)) >> 3;
-  if (may_continue_word ((guchar) doc->text[pos + n - 1], (guchar) doc->text[pos + n]))
+  if (!ends_word (doc, pos, n))
     return 0;
   chunk &= first_bytes (n);
   upper_bytes = bytes_between (chunk, 'A', 'Z');
@@ -612,35 +629,40 @@ tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
           WordCounts      *counts)
 {
-  gsize pos = paragraph->start;
+  /* In locals, not read through @doc, @paragraph and @counts: the compiler
+   * reloads those after every store into the tokens, which it cannot tell
+   * apart from them. */
+  const char *text = doc->text;
+  gsize pos = paragraph->start, end = paragraph->end;
   guint n = doc->tokens->len, room = n;
+  guint words = counts->words, capitalized = counts->capitalized;
   QuotesToken *tokens = NULL;
 
   paragraph->first_token = n;
-  while (pos < paragraph->end)
+  while (pos < end)
     {
       QuotesToken token;
       gunichar c;
 
-      if (doc->text[pos] == ' ')
+      if (text[pos] == ' ')
         {
           pos++;  /* the usual gap, without decoding */
           continue;
         }
-      c = char_at (doc->text, pos, paragraph->end);
+      c = char_at (text, pos, end);
 
       if (c < 0x80 ? g_ascii_isspace (c)
                    : (!is_general_punctuation (c) &&
                       (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
         {
-          pos = next_pos (doc->text, pos);
+          pos = next_pos (text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &token);
+      pos = read_token (doc, pos, end, &token);
       if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
         {
-          counts->words++;
-          counts->capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+          words++;
+          capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
         }
       if (n == room)
         {
@@ -650,6 +672,8 @@ tokenize (QuotesDocument  *doc,
         }
       tokens[n++] = token;
     }
+  counts->words = words;
+  counts->capitalized = capitalized;
   g_array_set_size (doc->tokens, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)
