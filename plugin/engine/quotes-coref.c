@@ -48,16 +48,15 @@ entity (const Coref *c,
   return &g_array_index (c->doc->entities, QuotesEntityRecord, index);
 }
 
-/* The name without its honorific. */
+/* The name without its honorific. The token's name classes say whether
+ * it is one, as written, from the honorifics' list: the look-up a copy of
+ * the word in the list would make, most often done already. */
 static guint
 name_first_token (const Coref         *c,
                   const QuotesMention *m)
 {
-  char word[PHRASE_SIZE];
-
   if (m->end_token - m->first_token >= 2 &&
-      quotes_document_phrase (c->doc, m->first_token, 1, FALSE, word, sizeof word) != NULL &&
-      quotes_lexicon_is_honorific_word (c->doc->lexicon, word, -1))
+      (quotes_document_token_names (c->doc, m->first_token) & QUOTES_NAME_HONORIFIC))
     return m->first_token + 1;
   return m->first_token;
 }
