@@ -1124,7 +1124,10 @@ static inline gboolean
 scan_relative (Scan  *scan,
                guint  index)
 {
-  return index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
+  /* Only "who" and "which" may be: their first byte turns away nearly
+   * every other word before the token before it is looked at. */
+  return scan->doc->text[token_at (scan, index)->start] == 'w' &&
+         index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
 
