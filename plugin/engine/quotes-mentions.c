@@ -1380,14 +1380,17 @@ scan_paragraph (Scan *scan)
         }
       else if (writer && (scan_pronoun (scan, i) || scan_relative (scan, i)))
         ;
-      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
-               !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
+      /* Whether the word may be a role noun at all is asked before the
+       * run it starts is measured: most words that open a sentence are none. */
+      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && (token->lex & QUOTES_WORD_ROLE) &&
+               !is_capitalized_word (scan, i + 1) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
+               scan_role (scan, i))
         ;  /* "Officials said", but not "Senator Margaret Okoye" or "Doctors for Clean Air" */
       /* "Democrats said": party members are no entity, but a source all
        * the same, as "analysts" are */
-      else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && !is_capitalized_word (scan, i + 1) &&
-               is_named (scan, i, QUOTES_NAME_NON_NAME) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
-               scan_role (scan, i))
+      else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && (token->lex & QUOTES_WORD_ROLE) &&
+               !is_capitalized_word (scan, i + 1) && is_named (scan, i, QUOTES_NAME_NON_NAME) &&
+               !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
         ;
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
         {
