@@ -660,7 +660,7 @@ skip_title (const Scan    *scan,
         }
       /* "Wisconsin Gov. Jim Doyle", "New York Congressman Pete King": the
        * place says where the office is. */
-      if (title_first == G_MAXUINT && (n = place_length (scan, k, end)) > 0 && k + n + 1 < end &&
+      if (title_first == G_MAXUINT && k + 2 < end && (n = place_length (scan, k, end)) > 0 && k + n + 1 < end &&
           title_length (scan, k + n, end, &gender))
         {
           title_first = k;
