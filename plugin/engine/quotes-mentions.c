@@ -570,8 +570,8 @@ classify_name (const Scan    *scan,
       (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
-  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
-      !(end - first == 1 && is_named (scan, first, QUOTES_NAME_ORG_WORD)))
+  if (!first_name_gender (scan, first, &gender) &&
+      !(end - first == 1 && is_named (scan, first, QUOTES_NAME_ORG_WORD)) && followed_by_org_role (scan, end))
     return TRUE;
   if (is_org_part (scan, first, end))
     return TRUE;
@@ -695,9 +695,9 @@ skip_title (const Scan    *scan,
       /* A sentence's opening word or a non-name is no part of a name; but
        * "South" of "South Carolina" is part of a place. */
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
-           !(k + 1 == end && followed_by_cue (scan, end)) && org_prefix_length (scan, k, end) == 0 &&
-           !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
-           !is_named (scan, k, QUOTES_NAME_HONORIFIC)) ||
+           !first_name_gender (scan, k, &gender) && !is_named (scan, k, QUOTES_NAME_HONORIFIC) &&
+           !title_length (scan, k, end, &gender) && !(k + 1 == end && followed_by_cue (scan, end)) &&
+           org_prefix_length (scan, k, end) == 0) ||
           (is_named (scan, k, QUOTES_NAME_NON_NAME) && place_length (scan, k, end) < 2))
         {
           first = ++k;
