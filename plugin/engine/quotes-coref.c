@@ -48,16 +48,15 @@ entity (const Coref *c,
   return &g_array_index (c->doc->entities, QuotesEntityRecord, index);
 }
 
-/* The name without its honorific. */
+/* The name without its honorific. The token's name classes say whether
+ * it is one, as written, from the honorifics' list: the look-up a copy of
+ * the word in the list would make, most often done already. */
 static guint
 name_first_token (const Coref         *c,
                   const QuotesMention *m)
 {
-  char word[PHRASE_SIZE];
-
   if (m->end_token - m->first_token >= 2 &&
-      quotes_document_phrase (c->doc, m->first_token, 1, FALSE, word, sizeof word) != NULL &&
-      quotes_lexicon_is_honorific_word (c->doc->lexicon, word, -1))
+      (quotes_document_token_names (c->doc, m->first_token) & QUOTES_NAME_HONORIFIC))
     return m->first_token + 1;
   return m->first_token;
 }
@@ -501,14 +500,18 @@ join_split_names (Coref *c)
     }
 }
 
+/* Plain arrays where the mentions' loop appends or removes at every
+ * mention: a GArray call each time cost as much as the rest of the loop. */
 typedef struct
 {
-  gint32  last_speaker;       /* of the latest quote passed */
-  guint32 sentence;           /* of the mention being resolved */
-  GArray *subjects;           /* entity that is the subject of each sentence, or -1 */
-  GArray *last_sentence;      /* per entity: the sentence it was last mentioned in */
-  GArray *recent;             /* the entities mentioned last, the latest at the end */
-  GArray *in_recent;          /* per entity: whether recent holds it, which spares most searches */
+  gint32   last_speaker;       /* of the latest quote passed */
+  guint32  sentence;           /* of the mention being resolved */
+  gint32  *subjects;           /* entity that is the subject of each sentence, or -1 */
+  guint    n_subjects;
+  GArray  *last_sentence;      /* per entity: the sentence it was last mentioned in */
+  gint32   recent[RECENT_ENTITIES + 1]; /* the entities mentioned last, the latest at the end */
+  guint    n_recent;
+  GArray  *in_recent;          /* per entity: whether recent holds it, which spares most searches */
 } Salience;
 
 static gboolean
@@ -538,7 +541,7 @@ static gint32
 subject_of (const Salience *s,
             guint32         sentence)
 {
-  return sentence < s->subjects->len ? g_array_index (s->subjects, gint32, sentence) : -1;
+  return sentence < s->n_subjects ? s->subjects[sentence] : -1;
 }
 
 static gint32
@@ -558,9 +561,9 @@ resolve_pronoun (Coref          *c,
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     if (recent (s, candidates[i]) && gender_fits (entity (c, candidates[i]), record->gender))
       return candidates[i];
-  for (guint i = s->recent->len; i-- > 0;)
+  for (guint i = s->n_recent; i-- > 0;)
     {
-      gint32 e = g_array_index (s->recent, gint32, i);
+      gint32 e = s->recent[i];
 
       if (recent (s, e) && gender_fits (entity (c, e), record->gender))
         return e;
@@ -611,9 +614,9 @@ resolve_descriptor (Coref          *c,
   if (appositive_name (c, m) >= 0)
     return appositive_name (c, m);
   described = g_utf8_strdown (c->doc->text + record->title_start, record->title_end - record->title_start);
-  for (guint i = s->recent->len; i-- > 0;)
+  for (guint i = s->n_recent; i-- > 0;)
     {
-      gint32 e = g_array_index (s->recent, gint32, i);
+      gint32 e = s->recent[i];
 
       if (entity (c, e)->title != NULL && strstr (lower_title (c, e), described) != NULL)
         return e;
@@ -730,29 +733,46 @@ note_mention (Coref    *c,
 
   if (record->entity < 0 || record->in_quote)
     return;
-  while (s->last_sentence->len < c->doc->entities->len)
-    g_array_append_val (s->last_sentence, never);
+  if (s->last_sentence->len < c->doc->entities->len)
+    {
+      guint known = s->last_sentence->len;
+
+      g_array_set_size (s->last_sentence, c->doc->entities->len);
+      for (guint e = known; e < s->last_sentence->len; e++)
+        g_array_index (s->last_sentence, guint32, e) = never;
+    }
   g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
   if (s->in_recent->len < c->doc->entities->len)
     g_array_set_size (s->in_recent, c->doc->entities->len);  /* cleared: in none */
   /* It is there once at most, and mostly near the end. */
-  for (guint i = s->recent->len; g_array_index (s->in_recent, gboolean, record->entity) && i-- > 0;)
-    if (g_array_index (s->recent, gint32, i) == record->entity)
+  for (guint i = s->n_recent; g_array_index (s->in_recent, gboolean, record->entity) && i-- > 0;)
+    if (s->recent[i] == record->entity)
       {
-        g_array_remove_index (s->recent, i);
+        memmove (&s->recent[i], &s->recent[i + 1], (s->n_recent - i - 1) * sizeof *s->recent);
+        s->n_recent--;
         break;
       }
-  g_array_append_val (s->recent, record->entity);
+  s->recent[s->n_recent++] = record->entity;
   g_array_index (s->in_recent, gboolean, record->entity) = TRUE;
-  if (s->recent->len > RECENT_ENTITIES)
+  if (s->n_recent > RECENT_ENTITIES)
     {
-      g_array_index (s->in_recent, gboolean, g_array_index (s->recent, gint32, 0)) = FALSE;
-      g_array_remove_index (s->recent, 0);
+      g_array_index (s->in_recent, gboolean, s->recent[0]) = FALSE;
+      memmove (&s->recent[0], &s->recent[1], (s->n_recent - 1) * sizeof *s->recent);
+      s->n_recent--;
     }
-  while (s->subjects->len <= s->sentence)
-    g_array_append_val (s->subjects, none);
+  /* Room for a sentence past those the document has, should one come:
+   * the subjects are sized for all of them at the start. */
+  if (s->sentence >= s->n_subjects)
+    {
+      guint known = s->n_subjects;
+
+      s->n_subjects = s->sentence + 1;
+      s->subjects = g_renew (gint32, s->subjects, s->n_subjects);
+      for (guint i = known; i < s->n_subjects; i++)
+        s->subjects[i] = none;
+    }
   if (record->is_subject)
-    g_array_index (s->subjects, gint32, s->sentence) = record->entity;
+    s->subjects[s->sentence] = record->entity;
 }
 
 /* "Ben Carson fell in the polls. The retired neurosurgeon said …": a
@@ -811,9 +831,12 @@ resolve_references (Coref *c)
   Salience s = { -1, 0 };
   guint q = 0;
 
-  s.subjects = g_array_new (FALSE, FALSE, sizeof (gint32));
+  /* Sentences without a subject noted yet read -1, as past the end. */
+  s.n_subjects = c->doc->sentences->len;
+  s.subjects = g_new (gint32, s.n_subjects + 1);
+  for (guint i = 0; i < s.n_subjects; i++)
+    s.subjects[i] = -1;
   s.last_sentence = g_array_new (FALSE, FALSE, sizeof (guint32));
-  s.recent = g_array_new (FALSE, FALSE, sizeof (gint32));
   s.in_recent = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
@@ -857,9 +880,8 @@ resolve_references (Coref *c)
         }
       note_mention (c, &s, m);
     }
-  g_array_unref (s.subjects);
+  g_free (s.subjects);
   g_array_unref (s.last_sentence);
-  g_array_unref (s.recent);
   g_array_unref (s.in_recent);
 }
 

@@ -78,8 +78,11 @@ quotes_document_look_up_names (const QuotesDocument *doc,
   if (n > MAX_NAME_LENGTH)
     return QUOTES_NAME_LOOKED_UP;
   names = quotes_lexicon_name_classes (doc->lexicon, word, n);
-  /* "Jean-Claude" */
-  if (!(names & QUOTES_NAME_FIRST_NAME) && (hyphen = memchr (word, '-', n)) != NULL &&
+  /* "Jean-Claude". A word holds a hyphen only when it is flagged so: the
+   * tokenizer joins parts of a word at a hyphen and nowhere else. */
+  if (!(names & QUOTES_NAME_FIRST_NAME) &&
+      (token->kind != QUOTES_TOKEN_WORD || (token->flags & QUOTES_TOKEN_HYPHENATED)) &&
+      (hyphen = memchr (word, '-', n)) != NULL &&
       quotes_lexicon_first_name (doc->lexicon, word, hyphen - word, &gender))
     names |= QUOTES_NAME_FIRST_NAME_WITH_GENDER (gender);
   /* A multiword entry would start with "X's" in full, which was not looked

@@ -265,26 +265,6 @@ char    *quotes_document_phrase          (const QuotesDocument *doc,
                                           gboolean              lower,
                                           char                 *buffer,
                                           gsize                 size);
-/* Lower-cases @n bytes of @text into @out as g_utf8_strdown would, when
- * that is plain ASCII folding: only ASCII and no 'I', which Turkish and
- * Azeri locales lower to a dotless i. FALSE, for g_utf8_strdown, otherwise. */
-static inline gboolean
-quotes_ascii_strdown (const char *text,
-                      gsize       n,
-                      char       *out)
-{
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = text[i];
-
-      if ((guchar) c >= 0x80 || c == 'I')
-        return FALSE;
-      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
-  out[n] = '\0';
-  return TRUE;
-}
-
 char    *quotes_document_token_lower     (const QuotesDocument *doc,
                                           guint                 index,
                                           char                 *buffer,

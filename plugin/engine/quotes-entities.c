@@ -175,9 +175,27 @@ void
 quotes_entities_run (QuotesDocument *doc)
 {
   g_autofree Canonical *canonical = g_new (Canonical, doc->entities->len + 1);
+  /* Per entity: how many mentions it has, then where the next one goes in
+   * its list. Each list is sized once and filled in place: an append per
+   * mention cost a call to memcpy and the lists' growing. */
+  g_autofree guint *next = g_new0 (guint, doc->entities->len + 1);
 
+  for (guint m = 0; m < doc->mentions->len; m++)
+    {
+      gint32 e = g_array_index (doc->mentions, QuotesMention, m).entity;
+
+      if (e >= 0)
+        next[e]++;
+    }
   for (guint e = 0; e < doc->entities->len; e++)
-    canonical[e] = (Canonical) { -1, -1, -1 };
+    {
+      GArray *mentions = g_array_index (doc->entities, QuotesEntityRecord, e).mentions;
+      guint count = next[e];
+
+      canonical[e] = (Canonical) { -1, -1, -1 };
+      next[e] = mentions->len;
+      g_array_set_size (mentions, mentions->len + count);
+    }
   for (guint m = 0; m < doc->mentions->len; m++)
     {
       const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
@@ -185,7 +203,9 @@ quotes_entities_run (QuotesDocument *doc)
 
       if (mention->entity >= 0)
         {
-          g_array_append_val (g_array_index (doc->entities, QuotesEntityRecord, mention->entity).mentions, index);
+          GArray *mentions = g_array_index (doc->entities, QuotesEntityRecord, mention->entity).mentions;
+
+          g_array_index (mentions, guint32, next[mention->entity]++) = index;
           consider_canonical (&canonical[mention->entity], mention, index);
         }
     }

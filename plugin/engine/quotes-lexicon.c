@@ -12,15 +12,17 @@
 #define RESOURCE_DIR "/org/gnome/gedit/plugins/quotes/lexicons/"
 
 /* One word list: word -> small number (stored plus one, so 0 is a value).
- * The hash tables are filled while loading; look-ups after that go to their
- * read-only indexes. */
+ * Loading fills the indexes straight away, with their keys in @keys until
+ * they are packed: a hash table to make each index from, with a copy of
+ * every word, was most of the cost of loading the lists. */
 typedef struct
 {
-  GHashTable     *table;
-  GHashTable     *starts;     /* the first words of multiword entries */
+  GStringChunk   *keys;       /* the loading's, shared by all lists */
+  guint           count;      /* keys in index */
+  guint           starts_count;
   guint           max_words;
   QuotesWordIndex index;
-  QuotesWordIndex starts_index;
+  QuotesWordIndex starts_index; /* the first words of multiword entries */
 } WordTable;
 
 /* The words of up to eight bytes, with their classes, in a table of their
@@ -88,35 +90,56 @@ count_words (const char *phrase)
   return n;
 }
 
+/* Sets the value of @key (@length bytes) in @index, which holds @count
+ * keys, as g_hash_table_replace would; a new key is copied into @keys. */
+static void
+index_put (QuotesWordIndex *index,
+           guint           *count,
+           GStringChunk    *keys,
+           const char      *key,
+           gsize            length,
+           gpointer         value)
+{
+  guint32 hash = quotes_word_hash (key, length);
+
+  if (2 * (*count + 1) > index->mask + 1)
+    quotes_word_index_reserve (index, *count + 1);
+  if (!quotes_word_index_lookup_hashed (index, key, length, hash, NULL))
+    {
+      key = g_string_chunk_insert_len (keys, key, length);  /* the caller's may not last */
+      (*count)++;
+    }
+  *quotes_word_index_add (index, key, length, hash) = value;
+}
+
 static void
 word_table_add (WordTable  *table,
                 const char *key,
                 guint       value,
                 gboolean    lower)
 {
-  char *stored = lower ? g_utf8_strdown (key, -1) : g_strdup (key);
+  gsize length = strlen (key);
+  g_autofree char *folded = NULL;
+  char ascii[64];
+  const char *stored = key;
+  const char *space;
 
-  const char *space = strchr (stored, ' ');
-
+  if (lower)
+    {
+      /* g_utf8_strdown, without its allocation when ASCII folding does the same */
+      if (length < sizeof ascii && quotes_ascii_strdown (key, length, ascii))
+        stored = ascii;
+      else
+        {
+          stored = folded = g_utf8_strdown (key, -1);
+          length = strlen (stored);
+        }
+    }
+  space = strchr (stored, ' ');
   table->max_words = MAX (table->max_words, count_words (stored));
   if (space != NULL)
-    g_hash_table_add (table->starts, g_strndup (stored, space - stored));
-  g_hash_table_replace (table->table, stored, GUINT_TO_POINTER (value + 1));
-}
-
-/* While the lists load, before the indexes exist. */
-static gboolean
-word_table_lookup_loading (const WordTable *table,
-                           const char      *key,
-                           guint           *value)
-{
-  gpointer stored = g_hash_table_lookup (table->table, key);
-
-  if (stored == NULL)
-    return FALSE;
-  if (value != NULL)
-    *value = GPOINTER_TO_UINT (stored) - 1;
-  return TRUE;
+    index_put (&table->starts_index, &table->starts_count, table->keys, stored, space - stored, GUINT_TO_POINTER (1));
+  index_put (&table->index, &table->count, table->keys, stored, length, GUINT_TO_POINTER (value + 1));
 }
 
 static inline gboolean
@@ -252,6 +275,9 @@ add_line (char   **fields,
   word_table_add (job->table, fields[0], value, job->lower);
 }
 
+static guint count_lines (const char *text,
+                          gsize       size);
+
 static void
 load_table (WordTable   *table,
             const char  *name,
@@ -259,8 +285,13 @@ load_table (WordTable   *table,
             gboolean     lower)
 {
   LoadJob job = { table, parse, lower };
+  gsize size;
+  g_autofree char *text = read_list (name, &size);
 
-  for_each_line (name, add_line, &job);
+  /* Room for a word a line at once: growing as the words came rehashed
+   * the larger lists several times. */
+  quotes_word_index_reserve (&table->index, table->count + count_lines (text, size));
+  for_each_line_in (text, size, name, add_line, &job);
 }
 
 static guint
@@ -327,7 +358,7 @@ add_cue_line (char   **fields,
       guint form = (i == 0 ? QUOTES_CUE_BASE_FORM : 0) |
                    (n > 4 && strncmp (lower + n - 3, "ing", 3) == 0 ? QUOTES_CUE_PARTICIPLE : 0);
 
-      word_table_lookup_loading (table, lower, &old);
+      word_table_lookup (table, lower, &old);
       word_table_add (table, lower, flags | form | old, FALSE);
       lower[n] = '\0';
       word_table_add (&self->cue_starts, lower, 0, FALSE);
@@ -382,11 +413,13 @@ index_boilerplate (QuotesLexicon *self)
 }
 
 static void
-word_table_init (WordTable *table)
+word_table_init (WordTable    *table,
+                 GStringChunk *keys)
 {
-  table->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  table->starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table->keys = keys;
   table->max_words = 1;
+  quotes_word_index_init_empty (&table->index, 0);
+  quotes_word_index_init_empty (&table->starts_index, 0);
 }
 
 /* Titles ("Sen."), honorifics ("Mr."), months ("Jan.") keep their period
@@ -398,17 +431,17 @@ collect_abbreviations (QuotesLexicon  *self,
 {
   for (guint i = 0; i < n_tables; i++)
     {
-      GHashTableIter iter;
-      gpointer key;
+      const QuotesWordIndex *index = &tables[i]->index;
 
       if (tables[i] == &self->abbreviations)
         continue;
-      g_hash_table_iter_init (&iter, tables[i]->table);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
+      for (guint32 s = 0; s <= index->mask; s++)
         {
-          const char *word = key;
-          gsize n = strlen (word);
+          const char *word = index->slots[s].key;
+          gsize n = index->slots[s].length;
 
+          if (index->slots[s].hash == 0)
+            continue;
           if (n > 1 && word[n - 1] == '.' && strchr (word, ' ') == NULL)
             {
               g_autofree char *capital = g_strdup (word);
@@ -426,17 +459,17 @@ collect_abbreviations (QuotesLexicon  *self,
 static void
 add_classes (QuotesWordIndex *classes,
              GStringChunk    *first_words,
-             GHashTable      *words,
+             const WordTable *words,
              guint            word_class)
 {
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, words);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint32 s = 0; s <= words->index.mask; s++)
     {
-      const char *word = key;
-      const char *space = strchr (word, ' ');
+      const char *word = words->index.slots[s].key;
+      const char *space;
+
+      if (words->index.slots[s].hash == 0)
+        continue;
+      space = strchr (word, ' ');
       gsize length = space != NULL ? (gsize) (space - word) : strlen (word);
       const char *first = space != NULL ? g_string_chunk_insert_len (first_words, word, length) : word;
       gpointer *classes_of = quotes_word_index_add (classes, first, length, quotes_word_hash (first, length));
@@ -475,9 +508,9 @@ count_lines (const char *text,
 static void
 collect_word_classes (QuotesLexicon *self)
 {
-  GHashTable *lists[] = {
-    self->pronouns.table, self->role_nouns.table, self->cue_starts.table, self->titles.table,
-    self->descriptors.table, self->cue_fillers.table, self->title_modifiers.table,
+  const WordTable *lists[] = {
+    &self->pronouns, &self->role_nouns, &self->cue_starts, &self->titles,
+    &self->descriptors, &self->cue_fillers, &self->title_modifiers,
   };
   const guint classes[] = {
     QUOTES_WORD_PRONOUN, QUOTES_WORD_ROLE, QUOTES_WORD_CUE, QUOTES_WORD_TITLE,
@@ -489,7 +522,7 @@ collect_word_classes (QuotesLexicon *self)
   guint dictionary = count_lines (common_words, size), listed = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    listed += g_hash_table_size (lists[i]);
+    listed += lists[i]->count;
   /* Sized for the larger of the two, in practice the dictionary, which
    * holds most of the lists' words already: for both together the table
    * doubled, just past a power of two, and lost the cache. Twice the
@@ -662,9 +695,10 @@ quotes_lexicon_load (void)
     &self->platforms, &self->pronouns, &self->descriptors, &self->abbreviations,
     &self->name_particles, &self->cue_fillers, &self->cue_starts,
   };
+  GStringChunk *keys = g_string_chunk_new (64 * 1024);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    word_table_init (tables[i]);
+    word_table_init (tables[i], keys);
   self->nationalities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->org_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->boilerplate = g_ptr_array_new_with_free_func (g_free);
@@ -694,11 +728,14 @@ quotes_lexicon_load (void)
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
   index_boilerplate (self);
 
+  /* Each list's keys next to each other, out of the loading's chunk. */
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      quotes_word_index_init (&tables[i]->index, tables[i]->table);
-      quotes_word_index_init (&tables[i]->starts_index, tables[i]->starts);
+      quotes_word_index_pack_keys (&tables[i]->index);
+      quotes_word_index_pack_keys (&tables[i]->starts_index);
+      tables[i]->keys = NULL;
     }
+  g_string_chunk_free (keys);
   quotes_word_index_init (&self->nationality_index, self->nationalities);
   index_short_words (self);
   index_names (self);

@@ -121,6 +121,26 @@ gboolean  quotes_lexicon_is_cue_filler       (QuotesLexicon *self, const char *l
 gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *word);
 gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);
 
+/* Lower-cases @n bytes of @text into @out as g_utf8_strdown would, when
+ * that is plain ASCII folding: only ASCII and no 'I', which Turkish and
+ * Azeri locales lower to a dotless i. FALSE, for g_utf8_strdown, otherwise. */
+static inline gboolean
+quotes_ascii_strdown (const char *text,
+                      gsize       n,
+                      char       *out)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = text[i];
+
+      if ((guchar) c >= 0x80 || c == 'I')
+        return FALSE;
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+  out[n] = '\0';
+  return TRUE;
+}
+
 #pragma GCC visibility pop
 
 G_END_DECLS

@@ -18,17 +18,79 @@
 #define PHRASE_SIZE 256
 #define MAX_ROLE_WORDS 4
 
+/* The document's tokens and their name classes are read at every turn:
+ * kept here, one load away, rather than behind doc->tokens, which the
+ * compiler reloads after every store it cannot tell apart from it. Neither
+ * array moves during this stage. */
+/* known_org_length's latest answers, by the first word asked: a run asks
+ * it of the same words up to four times, trimmed, whole, before its title
+ * and as a name, and a run of several words looks up a phrase for each
+ * length it tries. */
+#define KNOWN_ORGS 4
+
+typedef struct
+{
+  guint first;
+  guint end;
+  guint length;
+} KnownOrg;
+
 typedef struct
 {
   QuotesDocument        *doc;
   const QuotesParagraph *paragraph;
+  const QuotesToken     *tokens;
+  guint32               *names;
+  guint                  n_tokens;
+  KnownOrg              *known_orgs;  /* KNOWN_ORGS of them */
 } Scan;
 
-static const QuotesToken *
+/* @known_orgs: room for KNOWN_ORGS answers, which this clears. */
+static inline Scan
+scan_init (QuotesDocument        *doc,
+           const QuotesParagraph *paragraph,
+           KnownOrg              *known_orgs)
+{
+  Scan scan = { doc, paragraph, &g_array_index (doc->tokens, QuotesToken, 0), doc->token_names, doc->tokens->len,
+                known_orgs };
+
+  for (guint i = 0; i < KNOWN_ORGS; i++)
+    known_orgs[i].first = G_MAXUINT;
+  return scan;
+}
+
+static inline const QuotesToken *
 token_at (const Scan *scan,
           guint       index)
 {
-  return quotes_document_token (scan->doc, index);
+  return &scan->tokens[index];
+}
+
+/* quotes_document_token_names, from the scan's copies. */
+static inline guint
+token_names (const Scan *scan,
+             guint       index)
+{
+  if (index >= scan->n_tokens)
+    return 0;
+  if (scan->names[index] == 0)
+    scan->names[index] = quotes_document_look_up_names (scan->doc, index);
+  return scan->names[index];
+}
+
+/* quotes_document_token_is, from the scan's copies. */
+static inline gboolean
+token_is (const Scan *scan,
+          guint       index,
+          const char *word)
+{
+  gsize n = strlen (word);
+  const QuotesToken *token;
+
+  if (index >= scan->n_tokens)
+    return FALSE;
+  token = token_at (scan, index);
+  return token->end - token->start == n && memcmp (scan->doc->text + token->start, word, n) == 0;
 }
 
 static gboolean
@@ -117,7 +179,7 @@ is_named (const Scan *scan,
           guint       index,
           guint       names)
 {
-  return (quotes_document_token_names (scan->doc, index) & names) != 0;
+  return (token_names (scan, index) & names) != 0;
 }
 
 /* How many words from @index name a place ("Texas", "New York"), or 0. */
@@ -148,7 +210,7 @@ first_name_gender (const Scan *scan,
                    guint       index,
                    guint      *gender)
 {
-  guint names = quotes_document_token_names (scan->doc, index);
+  guint names = token_names (scan, index);
 
   if (!(names & QUOTES_NAME_FIRST_NAME))
     return FALSE;
@@ -199,7 +261,7 @@ is_lower_word (const Scan *scan,
                guint       index,
                const char *word)
 {
-  return index < scan->paragraph->end_token && quotes_document_token_is (scan->doc, index, word);
+  return index < scan->paragraph->end_token && token_is (scan, index, word);
 }
 
 /* "Stephanie Hooton of Derry": a person's name and where she is from, not
@@ -225,17 +287,20 @@ run_end (const Scan *scan,
     {
       const QuotesToken *token = token_at (scan, end);
 
-      /* "MSNBC's Morning Joe Monday": a day ends a name. */
-      if (end > index && quotes_document_token_is_weekday (scan->doc, end))
+      /* "MSNBC's Morning Joe Monday": a day ends a name. Only a capital
+       * may start one, which spares the call for the word after a run. */
+      if (end > index && (token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+          quotes_document_token_is_weekday (scan->doc, end))
         break;
+      /* The capitals are asked before the particles: the word after
+       * nearly every run is no particle, and need not be looked up. */
       if (is_capitalized_word (scan, end) ||
           (token->kind == QUOTES_TOKEN_WORD && end > index && is_capitalized_word (scan, end + 1) &&
-           (is_named (scan, end, QUOTES_NAME_PARTICLE) ||
-            ((is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for")) &&
-             !is_person_from_place (scan, index, end)))) ||
-          (end > index && is_named (scan, end, QUOTES_NAME_PARTICLE) &&
-           end + 2 < scan->paragraph->end_token && is_named (scan, end + 1, QUOTES_NAME_PARTICLE) &&
-           is_capitalized_word (scan, end + 2)))  /* "van der Berg" */
+           (((is_lower_word (scan, end, "of") || is_lower_word (scan, end, "for")) &&
+             !is_person_from_place (scan, index, end)) ||
+            is_named (scan, end, QUOTES_NAME_PARTICLE))) ||
+          (end > index && end + 2 < scan->paragraph->end_token && is_capitalized_word (scan, end + 2) &&
+           is_named (scan, end, QUOTES_NAME_PARTICLE) && is_named (scan, end + 1, QUOTES_NAME_PARTICLE)))  /* "van der Berg" */
         {
           end++;
           if (token->flags & QUOTES_TOKEN_POSSESSIVE)
@@ -359,16 +424,14 @@ followed_by_cue (const Scan *scan,
 /* How many words from @first name a known organization, the most that
  * do, or 0. */
 static guint
-known_org_length (const Scan *scan,
-                  guint       first,
-                  guint       end)
+look_up_known_org (const Scan *scan,
+                   guint       first,
+                   guint       end)
 {
   char buffer[PHRASE_SIZE];
   gsize length;
   const char *phrase;
 
-  if (end <= first)
-    return 0;
   /* An organization of several words starts with no other first word. */
   if (end - first >= 2 && is_named (scan, first, QUOTES_NAME_STARTS_PLACE_OR_ORG))
     for (guint n = MIN (quotes_lexicon_name_max_words (scan->doc->lexicon), end - first); n >= 2; n--)
@@ -376,6 +439,20 @@ known_org_length (const Scan *scan,
           quotes_lexicon_is_known_org (scan->doc->lexicon, phrase, length))
         return n;
   return is_named (scan, first, QUOTES_NAME_ORG) ? 1 : 0;
+}
+
+static guint
+known_org_length (const Scan *scan,
+                  guint       first,
+                  guint       end)
+{
+  KnownOrg *known = &scan->known_orgs[first % KNOWN_ORGS];
+
+  if (end <= first)
+    return 0;
+  if (known->first != first || known->end != end)
+    *known = (KnownOrg) { first, end, look_up_known_org (scan, first, end) };
+  return known->length;
 }
 
 /* A known organization that opens a run and is not the word before a
@@ -463,15 +540,15 @@ classify_name (const Scan    *scan,
   const char *phrase = written_phrase (scan, first, end - first, buffer, &length);
   /* "the Senate", "Members of Parliament": a body's word, not a sentence's */
   gboolean after_the = first > scan->paragraph->first_token &&
-                       (quotes_document_token_is (scan->doc, first - 1, "the") ||
-                        quotes_document_token_is (scan->doc, first - 1, "The") ||
+                       (token_is (scan, first - 1, "the") ||
+                        token_is (scan, first - 1, "The") ||
                         is_lower_word (scan, first - 1, "of"));
   guint gender = 0, names;
 
   if (phrase == NULL)
     return FALSE;
   /* A single word's are looked up already. */
-  names = end - first == 1 ? quotes_document_token_names (scan->doc, first)
+  names = end - first == 1 ? token_names (scan, first)
                            : quotes_lexicon_name_classes (scan->doc->lexicon, phrase, length);
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
@@ -493,8 +570,8 @@ classify_name (const Scan    *scan,
       (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
-  if (followed_by_org_role (scan, end) && !first_name_gender (scan, first, &gender) &&
-      !(end - first == 1 && is_named (scan, first, QUOTES_NAME_ORG_WORD)))
+  if (!first_name_gender (scan, first, &gender) &&
+      !(end - first == 1 && is_named (scan, first, QUOTES_NAME_ORG_WORD)) && followed_by_org_role (scan, end))
     return TRUE;
   if (is_org_part (scan, first, end))
     return TRUE;
@@ -583,7 +660,7 @@ skip_title (const Scan    *scan,
         }
       /* "Wisconsin Gov. Jim Doyle", "New York Congressman Pete King": the
        * place says where the office is. */
-      if (title_first == G_MAXUINT && (n = place_length (scan, k, end)) > 0 && k + n + 1 < end &&
+      if (title_first == G_MAXUINT && k + 2 < end && (n = place_length (scan, k, end)) > 0 && k + n + 1 < end &&
           title_length (scan, k + n, end, &gender))
         {
           title_first = k;
@@ -618,9 +695,9 @@ skip_title (const Scan    *scan,
       /* A sentence's opening word or a non-name is no part of a name; but
        * "South" of "South Carolina" is part of a place. */
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
-           !(k + 1 == end && followed_by_cue (scan, end)) && org_prefix_length (scan, k, end) == 0 &&
-           !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
-           !is_named (scan, k, QUOTES_NAME_HONORIFIC)) ||
+           !first_name_gender (scan, k, &gender) && !is_named (scan, k, QUOTES_NAME_HONORIFIC) &&
+           !title_length (scan, k, end, &gender) && !(k + 1 == end && followed_by_cue (scan, end)) &&
+           org_prefix_length (scan, k, end) == 0) ||
           (is_named (scan, k, QUOTES_NAME_NON_NAME) && place_length (scan, k, end) < 2))
         {
           first = ++k;
@@ -657,7 +734,7 @@ take_honorific (const Scan    *scan,
                 guint          index,
                 QuotesMention *mention)
 {
-  guint names = quotes_document_token_names (scan->doc, index);
+  guint names = token_names (scan, index);
 
   if (!(names & QUOTES_NAME_HONORIFIC))
     return FALSE;
@@ -816,8 +893,8 @@ add_title_descriptor (Scan          *scan,
                       guint          end)
 {
   if (run_first == scan->paragraph->first_token ||
-      !(quotes_document_token_is (scan->doc, run_first - 1, "the") ||
-        quotes_document_token_is (scan->doc, run_first - 1, "The")))
+      !(token_is (scan, run_first - 1, "the") ||
+        token_is (scan, run_first - 1, "The")))
     return;
   mention->kind = QUOTES_MENTION_DESCRIPTOR;
   mention->span_token = run_first - 1;
@@ -1030,8 +1107,8 @@ add_relative (Scan  *scan,
   const QuotesMention *before;
   gboolean which;
 
-  which = quotes_document_token_is (scan->doc, index, "which");
-  if (!which && !quotes_document_token_is (scan->doc, index, "who"))
+  which = token_is (scan, index, "which");
+  if (!which && !token_is (scan, index, "who"))
     return FALSE;
   before = &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
   if (before->end_token != index - 1 || before->kind == QUOTES_MENTION_PRONOUN || before->possessive ||
@@ -1047,7 +1124,10 @@ static inline gboolean
 scan_relative (Scan  *scan,
                guint  index)
 {
-  return index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
+  /* Only "who" and "which" may be: their first byte turns away nearly
+   * every other word before the token before it is looked at. */
+  return scan->doc->text[token_at (scan, index)->start] == 'w' &&
+         index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
 
@@ -1076,7 +1156,12 @@ scan_descriptor (Scan  *scan,
          quotes_lexicon_is_title_modifier (scan->doc->lexicon, phrase))
     k++;
   mention.title_start = k < end ? token_at (scan, k)->start : 0;
-  if (k < end && is_named (scan, k, QUOTES_NAME_NATIONALITY))
+  /* The noun is this word or, after a nationality, the next: when neither
+   * may start one, the nationality need not be looked up. */
+  if (k >= end || (!(token_at (scan, k)->lex & QUOTES_WORD_DESCRIPTOR) &&
+                   (k + 1 >= end || !(token_at (scan, k + 1)->lex & QUOTES_WORD_DESCRIPTOR))))
+    return index;
+  if (is_named (scan, k, QUOTES_NAME_NATIONALITY))
     k++;
   if (k >= end || !(token_at (scan, k)->lex & QUOTES_WORD_DESCRIPTOR))
     return index;
@@ -1105,16 +1190,72 @@ scan_descriptor (Scan  *scan,
   return index;
 }
 
-static gboolean
-is_preposition_word (const char *lower)
+/* The closed classes of words that bound a role or a subject: add_role
+ * asks all three of every word before a role noun, and mark_subjects asks
+ * for prepositions before every mention. */
+typedef enum
 {
-  static const char *prepositions[] = {
-    "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
-    "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
-    "over", "under", "into", "toward", "towards", "without", NULL,
-  };
+  FUNCTION_PREPOSITION = 1 << 0,
+  FUNCTION_DETERMINER  = 1 << 1,
+  FUNCTION_CLAUSE      = 1 << 2,  /* starts a clause: never part of the role before it */
+} FunctionWordClass;
 
-  return quotes_word_in_list (prepositions, lower);
+static const char * const prepositions[] = {
+  "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
+  "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
+  "over", "under", "into", "toward", "towards", "without", NULL,
+};
+
+static const char * const determiners[] = {
+  "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
+  "another", "his", "her", "their", "its", "our", "most", "few", "both", "those",
+  "these", "this", "that", NULL,
+};
+
+static const char * const clause_words[] = {
+  "where", "when", "while", "who", "whom", "which", "whose", "that", "and", "or",
+  "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
+};
+
+/* The three lists in one index, built on first use: one probe per word
+ * instead of a walk through some seventy words. The keys are the lists'
+ * own strings, which outlive it. */
+static const QuotesWordIndex *
+function_words (void)
+{
+  static const char * const *lists[] = { prepositions, determiners, clause_words };
+  static const guint classes[] = { FUNCTION_PREPOSITION, FUNCTION_DETERMINER, FUNCTION_CLAUSE };
+  static QuotesWordIndex index;
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      guint count = 0;
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        count += g_strv_length ((char **) lists[l]);
+      quotes_word_index_init_empty (&index, count);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (const char * const *word = lists[l]; *word != NULL; word++)
+          {
+            gsize length = strlen (*word);
+            gpointer *value = quotes_word_index_add (&index, *word, length, quotes_word_hash (*word, length));
+
+            *value = GUINT_TO_POINTER (GPOINTER_TO_UINT (*value) | classes[l]);
+          }
+      g_once_init_leave (&built, 1);
+    }
+  return &index;
+}
+
+/* The FunctionWordClass bits of the lower-case word @lower. */
+static guint
+function_word_classes (const char *lower)
+{
+  gpointer classes = NULL;
+
+  quotes_word_index_lookup (function_words (), lower, strlen (lower), &classes);
+  return GPOINTER_TO_UINT (classes);
 }
 
 static gboolean
@@ -1125,31 +1266,7 @@ is_preposition (const QuotesDocument *doc,
 
   return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         is_preposition_word (lower);
-}
-
-static gboolean
-is_determiner (const char *lower)
-{
-  static const char *determiners[] = {
-    "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
-    "another", "his", "her", "their", "its", "our", "most", "few", "both", "those",
-    "these", "this", "that", NULL,
-  };
-
-  return quotes_word_in_list (determiners, lower);
-}
-
-/* Words that start a clause and so never belong to the role before them. */
-static gboolean
-is_clause_word (const char *lower)
-{
-  static const char *words[] = {
-    "where", "when", "while", "who", "whom", "which", "whose", "that", "and", "or",
-    "but", "as", "if", "because", "since", "after", "before", "than", "said", NULL,
-  };
-
-  return quotes_word_in_list (words, lower);
+         (function_word_classes (lower) & FUNCTION_PREPOSITION);
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
@@ -1182,16 +1299,17 @@ add_role (Scan  *scan,
   for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)
     {
       const QuotesToken *before = token_at (scan, first - 1);
+      guint function = 0;
 
       if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
-          is_clause_word (lower) || is_preposition_word (lower) ||
+          ((function = function_word_classes (lower)) & (FUNCTION_CLAUSE | FUNCTION_PREPOSITION)) ||
           /* The word classes say which look-ups can succeed. */
           ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
           ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)) ||
           is_verb_after_name (scan, first - 1, lower))
         break;
       first--;
-      if (is_determiner (lower))
+      if (function & FUNCTION_DETERMINER)
         break;
     }
   mention.kind = QUOTES_MENTION_ROLE;
@@ -1260,7 +1378,7 @@ scan_paragraph (Scan *scan)
       gboolean writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
       guint next;
 
-      if (token->kind == QUOTES_TOKEN_PUNCT && (next = skip_party_label (scan, i)) > i)
+      if (token->kind == QUOTES_TOKEN_PUNCT && token->first == '(' && (next = skip_party_label (scan, i)) > i)
         {
           i = next;
           continue;
@@ -1269,8 +1387,8 @@ scan_paragraph (Scan *scan)
         scan_handle (scan, i);
       else if (token->kind != QUOTES_TOKEN_WORD)
         ;
-      else if (writer && (quotes_document_token_is (scan->doc, i, "the") ||
-                          quotes_document_token_is (scan->doc, i, "The")) &&
+      else if (writer && (token_is (scan, i, "the") ||
+                          token_is (scan, i, "The")) &&
                (next = scan_descriptor (scan, i)) > i)
         {
           i = next;
@@ -1278,14 +1396,17 @@ scan_paragraph (Scan *scan)
         }
       else if (writer && (scan_pronoun (scan, i) || scan_relative (scan, i)))
         ;
-      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && !is_capitalized_word (scan, i + 1) &&
-               !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
+      /* Whether the word may be a role noun at all is asked before the
+       * run it starts is measured: most words that open a sentence are none. */
+      else if (writer && (token->flags & QUOTES_TOKEN_SENT_START) && (token->lex & QUOTES_WORD_ROLE) &&
+               !is_capitalized_word (scan, i + 1) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
+               scan_role (scan, i))
         ;  /* "Officials said", but not "Senator Margaret Okoye" or "Doctors for Clean Air" */
       /* "Democrats said": party members are no entity, but a source all
        * the same, as "analysts" are */
-      else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && !is_capitalized_word (scan, i + 1) &&
-               is_named (scan, i, QUOTES_NAME_NON_NAME) && !is_group_for_cause (scan, i, run_end (scan, i)) &&
-               scan_role (scan, i))
+      else if (writer && (token->flags & QUOTES_TOKEN_CAPITALIZED) && (token->lex & QUOTES_WORD_ROLE) &&
+               !is_capitalized_word (scan, i + 1) && is_named (scan, i, QUOTES_NAME_NON_NAME) &&
+               !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
         ;
       else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
         {
@@ -1489,7 +1610,8 @@ names_known_surname (QuotesDocument      *doc,
                      const QuotesMention *mention)
 {
   const QuotesSentence *sentence;
-  Scan scan = { doc };
+  KnownOrg known_orgs[KNOWN_ORGS];
+  Scan scan = scan_init (doc, NULL, known_orgs);
 
   if (mention->kind != QUOTES_MENTION_NAME || mention->type != QUOTES_ENTITY_TYPE_PERSON)
     return FALSE;
@@ -1512,29 +1634,36 @@ static void
 add_known_surnames (QuotesDocument *doc)
 {
   QuotesWordIndex index;
+  KnownOrg known_orgs[KNOWN_ORGS];
   guint n = doc->mentions->len;
   guint m = 0, count = 0;
+  /* Their tokens, so that each mention is asked once: the index is sized
+   * by how many there are. */
+  g_autofree guint32 *surnames = g_new (guint32, n);
 
   for (guint i = 0; i < n; i++)
-    count += names_known_surname (doc, &g_array_index (doc->mentions, QuotesMention, i));
+    {
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
+
+      if (names_known_surname (doc, mention))
+        surnames[count++] = mention->surname_token;
+    }
   if (count == 0)
     return;
   /* The surnames where the text has them: no copy of each, and looked
    * up straight from the text. */
   quotes_word_index_init_empty (&index, count);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < count; i++)
     {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
-      const QuotesToken *last = quotes_document_token (doc, mention->surname_token);
+      const QuotesToken *last = quotes_document_token (doc, surnames[i]);
       gsize length = last->base_end - last->start;
 
-      if (names_known_surname (doc, mention))
-        quotes_word_index_add (&index, doc->text + last->start, length,
-                               quotes_word_hash (doc->text + last->start, length));
+      quotes_word_index_add (&index, doc->text + last->start, length,
+                             quotes_word_hash (doc->text + last->start, length));
     }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
-      Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, p) };
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs);
 
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
@@ -1573,11 +1702,12 @@ add_known_surnames (QuotesDocument *doc)
 void
 quotes_mentions_run (QuotesDocument *doc)
 {
+  KnownOrg known_orgs[KNOWN_ORGS];
   guint found;
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
-      Scan scan = { doc, &g_array_index (doc->paragraphs, QuotesParagraph, i) };
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), known_orgs);
 
       if (quotes_document_cancelled (doc, i))
         return;

@@ -291,9 +291,15 @@ gboolean
 quotes_name_keys_close (const char *a,
                         const char *b)
 {
-  gsize la = strlen (a), lb = strlen (b);
+  gsize la, lb;
   gsize i = 0;
 
+  /* Close keys start alike, whether equal or not: most pairs differ at
+   * once, and need neither their lengths nor a comparison. */
+  if (a[0] != b[0])
+    return FALSE;
+  la = strlen (a);
+  lb = strlen (b);
   if (strcmp (a, b) == 0)
     return TRUE;
   if (MIN (la, lb) < MIN_FUZZY_LENGTH || (la > lb ? la - lb : lb - la) > 1 || a[0] != b[0])

@@ -74,6 +74,36 @@ is_word_char (const char *p)
   return (guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p));
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* 0x80 in each byte of @chunk that lies between @low and @high: for bytes
+ * below 0x80, where the sums cannot carry into the next byte. */
+static inline guint64
+bytes_between (guint64 chunk,
+               guchar  low,
+               guchar  high)
+{
+  return (chunk + BYTES (0x80 - low)) & ~(chunk + BYTES (0x7f - high)) & BYTES (0x80);
+}
+
+#if defined(__GNUC__)
+#define lowest_bit(x) ((guint) __builtin_ctzll (x))
+#else
+#define lowest_bit(x) ((guint) g_bit_nth_lsf ((x), -1))
+#endif
+
+/* 0x80 in each byte of @chunk that is an ASCII letter, digit or
+ * apostrophe: what goes on a word. Bytes from 0x80 up get none. */
+static inline guint64
+word_bytes (guint64 chunk)
+{
+  guint64 ascii = chunk & BYTES (0x7f);  /* keeps the sums from carrying */
+
+  /* c | 0x20 folds 'A'-'Z' onto 'a'-'z' and no other byte onto them. */
+  return (bytes_between (ascii, '0', '9') | bytes_between (ascii | BYTES (0x20), 'a', 'z') |
+          bytes_between (ascii, '\'', '\'')) & ~chunk;
+}
+
 /* The next word at or after *@p, before @end: letters, digits and
  * apostrophes. Sets @start and moves *@p past it; FALSE when none is left. */
 static gboolean
@@ -81,12 +111,44 @@ next_word (const char **p,
            const char  *end,
            const char **start)
 {
-  while (*p < end && !is_word_char (*p))
-    *p = g_utf8_next_char (*p);
-  *start = *p;
-  while (*p < end && (is_word_char (*p) || **p == '\''))
-    *p = g_utf8_next_char (*p);
-  return *p > *start;
+  const char *at = *p;
+
+  /* A byte at a time through ASCII, which is one character a byte and
+   * most of the text; decoded only from 0x80 up. */
+  for (;;)
+    {
+      while (at < end && (guchar) *at < 0x80 && !g_ascii_isalnum (*at))
+        at++;
+      if (at >= end || (guchar) *at < 0x80 || is_word_char (at))
+        break;
+      at = g_utf8_next_char (at);
+    }
+  *start = at;
+  for (;;)
+    {
+      /* Eight bytes at a time, so that a word costs a test or two rather
+       * than one per byte. */
+      while (at + 8 <= end)
+        {
+          guint64 chunk, stop;
+
+          memcpy (&chunk, at, 8);
+          stop = ~word_bytes (GUINT64_FROM_LE (chunk)) & BYTES (0x80);
+          if (stop != 0)
+            {
+              at += lowest_bit (stop) >> 3;
+              break;
+            }
+          at += 8;
+        }
+      while (at < end && (guchar) *at < 0x80 && (g_ascii_isalnum (*at) || *at == '\''))
+        at++;
+      if (at >= end || (guchar) *at < 0x80 || !is_word_char (at))
+        break;
+      at = g_utf8_next_char (at);
+    }
+  *p = at;
+  return at > *start;
 }
 
 /* The lower-case words of a text, for comparing quotes with posts whatever
@@ -124,12 +186,40 @@ words_clear (Words *words)
 static void
 append_lower (Words      *words,
               const char *word,
-              gsize       n)
+              gsize       n,
+              gsize       room)
 {
   gsize at = words->text->len;
   char *out;
 
-  g_string_set_size (words->text, at + n);
+  /* A word of up to eight ASCII bytes, nearly every one: one load, one
+   * store and no loop, when eight bytes may be read from the word and
+   * written to the string (past the word they are scratch, which the
+   * next word or the NUL overwrites). */
+  if (n <= 8 && room >= 8 && at + 8 < words->text->allocated_len)
+    {
+      guint64 chunk, keep = n == 8 ? G_GUINT64_CONSTANT (0xffffffffffffffff) : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+
+      memcpy (&chunk, word, 8);
+      chunk = GUINT64_FROM_LE (chunk) & keep;
+      if ((chunk & BYTES (0x80)) == 0 && (words->ascii_i || bytes_between (chunk, 'I', 'I') == 0))
+        {
+          chunk = GUINT64_TO_LE (chunk | (bytes_between (chunk, 'A', 'Z') >> 2));  /* 'A' | 0x20 is 'a' */
+          memcpy (words->text->str + at, &chunk, 8);
+          words->text->len = at + n;
+          words->text->str[at + n] = '\0';
+          return;
+        }
+    }
+  /* g_string_set_size, without a call per word when there is room, as
+   * words_read makes sure there nearly always is. */
+  if (at + n < words->text->allocated_len)
+    {
+      words->text->len = at + n;
+      words->text->str[at + n] = '\0';
+    }
+  else
+    g_string_set_size (words->text, at + n);
   out = words->text->str + at;
   for (gsize i = 0; i < n; i++)
     {
@@ -156,6 +246,9 @@ words_read (Words      *words,
   const char *p = text, *end = text + length, *start;
   guint count = 0;
 
+  /* Room for the words as long as the text, which is all of them unless
+   * lower-casing lengthens one, and for append_lower's eight-byte stores. */
+  g_string_set_size (words->text, length + 8);
   g_string_truncate (words->text, 0);
   /* Room for every word there may be: each takes a byte and a byte
    * between it and the next. */
@@ -165,7 +258,7 @@ words_read (Words      *words,
       if (count > 0)
         g_string_append_c (words->text, ' ');
       g_array_index (words->starts, guint32, count++) = words->text->len;
-      append_lower (words, start, p - start);
+      append_lower (words, start, p - start, end - start);
     }
   g_array_set_size (words->starts, count);
 }

@@ -37,12 +37,44 @@ next_pos (const char *text,
   return pos + g_utf8_skip[(guchar) text[pos]];
 }
 
+/* U+2010 to U+2027: the dashes, the curly quote marks and apostrophes, the
+ * ellipsis and the like, most of the characters of news text that are not
+ * ASCII. All are punctuation: no letter, digit, mark, space or zero-width
+ * character, which the tests below need not ask GLib about. */
+static inline gboolean
+is_general_punctuation (gunichar c)
+{
+  return c - 0x2010 <= 0x2027 - 0x2010;
+}
+
 static inline gboolean
 is_alnum (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalnum (c);
+  if (is_general_punctuation (c))
+    return FALSE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* g_unichar_isalpha, g_unichar_isdigit and g_unichar_isupper, without a
+ * call for ASCII, where they say what the g_ascii_ ones do. */
+static inline gboolean
+is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+is_upper (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
 }
 
 static inline gboolean
@@ -131,12 +163,14 @@ read_word (const char *text,
       if (pos + 1 < end)
         {
           gsize after = next_pos (text, pos);
-          gunichar prev = pos > 0 ? g_utf8_get_char (g_utf8_prev_char (text + pos)) : 0;
+          /* An ASCII byte is a whole character: no need to look back for its start. */
+          gunichar prev = pos == 0 ? 0 : (guchar) text[pos - 1] < 0x80 ? (guchar) text[pos - 1]
+                                                                         : g_utf8_get_char (g_utf8_prev_char (text + pos));
           gunichar next = char_at (text, after, end);
 
-          if ((is_apostrophe (c) && g_unichar_isalpha (next)) ||
+          if ((is_apostrophe (c) && is_alpha (next)) ||
               (is_hyphen (c) && is_alnum (next)) ||
-              ((c == '.' || c == ',') && g_unichar_isdigit (prev) && g_unichar_isdigit (next)))
+              ((c == '.' || c == ',') && is_digit (prev) && is_digit (next)))
             {
               if (is_hyphen (c))
                 *flags |= QUOTES_TOKEN_HYPHENATED;
@@ -273,6 +307,90 @@ may_continue_word (guchar last,
   return b >= 0x80 || b == '\'' || b == '-' || b == '.' || (b == ',' && g_ascii_isdigit (last));
 }
 
+/* Whether the @n ASCII letters and digits from @pos, the first a letter,
+ * are a whole word: the byte after them joins them to no more (see
+ * may_continue_word), or is the period after a word ("said."), which is
+ * neither inside a number nor an initialism ("U.S."), as the first two
+ * bytes would be, nor one that takes_period gives an abbreviation. */
+static inline gboolean
+ends_word (QuotesDocument *doc,
+           gsize           pos,
+           guint           n)
+{
+  guchar last = (guchar) doc->text[pos + n - 1], b = (guchar) doc->text[pos + n];
+
+  if (!may_continue_word (last, b))
+    return TRUE;
+  return b == '.' && n >= 2 && !g_ascii_isdigit (last) && !takes_period (doc, pos, pos + n);
+}
+
+/* 0x80 in each byte of @chunk that is an ASCII letter or digit. */
+static inline guint64
+alnum_bytes (guint64 chunk)
+{
+  /* Bytes from 0x80 up count as not alnum; may_continue_word sends them on. */
+  return (bytes_between (chunk & BYTES (0x7f), '0', '9') |
+          bytes_between ((chunk & BYTES (0x7f)) | BYTES (0x20), 'a', 'z')) & ~chunk;
+}
+
+/* read_short_ascii_word for a word of eight to fifteen ASCII letters and
+ * digits, whose first eight are @head: the same from a second load, for
+ * the long words of news ("government", "administration") that otherwise
+ * went through read_word and read_ascii_word byte by byte and chunk by
+ * chunk. Returns where it ends, or 0. */
+static gsize
+read_long_ascii_word (QuotesDocument *doc,
+                      gsize           pos,
+                      gsize           end,
+                      guint64         head,
+                      QuotesToken    *token)
+{
+  guint64 tail, head_upper, tail_upper, lowered[2], hash;
+  guint n;
+
+  if (pos + 16 > end)
+    return 0;
+  memcpy (&tail, doc->text + pos + 8, 8);
+  tail = GUINT64_FROM_LE (tail);
+  if ((~alnum_bytes (tail) & BYTES (0x80)) == 0)
+    return 0;  /* sixteen bytes or more */
+  n = 8 + (lowest_bit (~alnum_bytes (tail) & BYTES (0x80)) >> 3);
+  if (!ends_word (doc, pos, n))
+    return 0;
+  tail &= first_bytes (n - 8);
+  head_upper = bytes_between (head, 'A', 'Z');
+  tail_upper = bytes_between (tail, 'A', 'Z');
+  lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
+  lowered[1] = tail | (tail_upper >> 2);
+
+  token->kind = QUOTES_TOKEN_WORD;
+  token->end = token->base_end = pos + n;
+  token->flags = QUOTES_TOKEN_ASCII;
+  if (head_upper & 0x80)
+    token->flags |= QUOTES_TOKEN_CAPITALIZED;
+  /* Two capitals or more, and no small letter. */
+  if (((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
+       (tail_upper & (tail_upper - 1)) != 0) &&
+      (bytes_between (head, 'a', 'z') | bytes_between (tail, 'a', 'z')) == 0)
+    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  /* As read_ascii_word looks them up: eight bytes in the table of short
+   * words, more in the general index, by the hash of their chunks. */
+  hash = quotes_word_hash_chunk (0, lowered[0]);
+  if (n == 8)
+    token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered[0], quotes_word_hash_end (hash, n));
+  else
+    {
+      char lower[16];
+
+      hash = quotes_word_hash_chunk (hash, lowered[1]);
+      lowered[0] = GUINT64_TO_LE (lowered[0]);
+      lowered[1] = GUINT64_TO_LE (lowered[1]);
+      memcpy (lower, lowered, sizeof lower);
+      token->lex = quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n, quotes_word_hash_end (hash, n));
+    }
+  return pos + n;
+}
+
 /* The usual word: fewer than eight ASCII letters and digits, starting with
  * a letter, ending before a space or a punctuation mark that cannot join
  * it to more. Read, flagged, lower-cased and looked up from one eight-byte
@@ -292,13 +410,11 @@ read_short_ascii_word (QuotesDocument *doc,
     return 0;
   memcpy (&chunk, doc->text + pos, 8);
   chunk = GUINT64_FROM_LE (chunk);
-  /* Bytes from 0x80 up count as not alnum; may_continue_word sends them on. */
-  alnum = (bytes_between (chunk & BYTES (0x7f), '0', '9') |
-           bytes_between ((chunk & BYTES (0x7f)) | BYTES (0x20), 'a', 'z')) & ~chunk;
+  alnum = alnum_bytes (chunk);
   if ((~alnum & BYTES (0x80)) == 0)
-    return 0;  /* eight bytes or more */
+    return read_long_ascii_word (doc, pos, end, chunk, token);  /* eight bytes or more */
   n = lowest_bit (~alnum & BYTES (0x80)) >> 3;
-  if (may_continue_word ((guchar) doc->text[pos + n - 1], (guchar) doc->text[pos + n]))
+  if (!ends_word (doc, pos, n))
     return 0;
   chunk &= first_bytes (n);
   upper_bytes = bytes_between (chunk, 'A', 'Z');
@@ -329,15 +445,15 @@ set_case_flags (const char  *text,
       gunichar c = char_at (text, p, token->end);
 
       ascii &= c < 0x80;
-      if (g_unichar_isalpha (c))
+      if (is_alpha (c))
         {
           letters++;
-          upper += g_unichar_isupper (c);
+          upper += is_upper (c);
         }
     }
   if (ascii)
     token->flags |= QUOTES_TOKEN_ASCII;
-  if (g_unichar_isupper (token->first))
+  if (is_upper (token->first))
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
   if (letters >= 2 && upper == letters)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
@@ -513,33 +629,40 @@ tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
           WordCounts      *counts)
 {
-  gsize pos = paragraph->start;
+  /* In locals, not read through @doc, @paragraph and @counts: the compiler
+   * reloads those after every store into the tokens, which it cannot tell
+   * apart from them. */
+  const char *text = doc->text;
+  gsize pos = paragraph->start, end = paragraph->end;
   guint n = doc->tokens->len, room = n;
+  guint words = counts->words, capitalized = counts->capitalized;
   QuotesToken *tokens = NULL;
 
   paragraph->first_token = n;
-  while (pos < paragraph->end)
+  while (pos < end)
     {
       QuotesToken token;
       gunichar c;
 
-      if (doc->text[pos] == ' ')
+      if (text[pos] == ' ')
         {
           pos++;  /* the usual gap, without decoding */
           continue;
         }
-      c = char_at (doc->text, pos, paragraph->end);
+      c = char_at (text, pos, end);
 
-      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF))
+      if (c < 0x80 ? g_ascii_isspace (c)
+                   : (!is_general_punctuation (c) &&
+                      (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
         {
-          pos = next_pos (doc->text, pos);
+          pos = next_pos (text, pos);
           continue;
         }
-      pos = read_token (doc, pos, paragraph->end, &token);
+      pos = read_token (doc, pos, end, &token);
       if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
         {
-          counts->words++;
-          counts->capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+          words++;
+          capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
         }
       if (n == room)
         {
@@ -549,6 +672,8 @@ tokenize (QuotesDocument  *doc,
         }
       tokens[n++] = token;
     }
+  counts->words = words;
+  counts->capitalized = capitalized;
   g_array_set_size (doc->tokens, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)

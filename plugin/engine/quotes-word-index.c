@@ -61,6 +61,26 @@ quotes_word_index_init_empty (QuotesWordIndex *index,
 }
 
 void
+quotes_word_index_reserve (QuotesWordIndex *index,
+                           guint            n)
+{
+  QuotesWordSlot *old = index->slots;
+  guint32 old_size = index->mask + 1, size = old_size;
+
+  /* At most half full, as quotes_word_index_init_empty makes it. */
+  if (size >= 2 * n)
+    return;
+  while (size < 2 * n)
+    size *= 2;
+  index->slots = g_new0 (QuotesWordSlot, size);
+  index->mask = size - 1;
+  for (guint32 i = 0; i < old_size; i++)
+    if (old[i].hash != 0)
+      *quotes_word_index_add (index, old[i].key, old[i].length, old[i].hash) = old[i].value;
+  g_free (old);
+}
+
+void
 quotes_word_index_clear (QuotesWordIndex *index)
 {
   g_clear_pointer (&index->slots, g_free);

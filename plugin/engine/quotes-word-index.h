@@ -53,6 +53,12 @@ void quotes_word_index_pack_keys (QuotesWordIndex *index);
 void      quotes_word_index_init_empty (QuotesWordIndex *index,
                                         guint            n);
 
+/* Makes room for @n keys in an index filled with quotes_word_index_add,
+ * keeping the keys and values it has: for an index filled from lists of
+ * unknown length. The keys are not copied. */
+void      quotes_word_index_reserve    (QuotesWordIndex *index,
+                                        guint            n);
+
 /* The bytes of a word eight at a time, each eight (the last one padded
  * with zeros) mixed in with a multiplication: a byte at a time, as FNV
  * does it, made hashing a good part of every look-up. */
