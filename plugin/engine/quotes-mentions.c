@@ -287,6 +287,9 @@ run_end (const Scan *scan,
     {
       const QuotesToken *token = token_at (scan, end);
 
+      /* "… in the U.S. While Clinton …": a name ends with its sentence. */
+      if (end > index && (token->flags & QUOTES_TOKEN_SENT_START))
+        break;
       /* "MSNBC's Morning Joe Monday": a day ends a name. Only a capital
        * may start one, which spares the call for the word after a run. */
       if (end > index && (token->flags & QUOTES_TOKEN_CAPITALIZED) &&
