@@ -292,6 +292,31 @@ names_before_comma (const Attribution *a,
                                  is_word (a, first - 1, "a"));
 }
 
+/* "Gov. John Kasich of Ohio, a Republican, said": where the name ends when
+ * "of" and a place follow it right before @index. */
+static guint
+before_place_of (const Attribution *a,
+                 guint              index,
+                 guint              floor)
+{
+  guint place = index - 1, of;
+  gint32 name;
+
+  if (index < floor + 3 || token_at (a, place)->kind != QUOTES_TOKEN_WORD ||
+      !(token_at (a, place)->flags & QUOTES_TOKEN_CAPITALIZED))
+    return index;
+  /* the place may be a name of its own ("of Texas", "of South Carolina") */
+  if (a->mention_at[place] >= 0)
+    place = mention (a, a->mention_at[place])->first_token;
+  if (place < floor + 2)
+    return index;
+  of = place - 1;
+  if (!is_word (a, of, "of") || (name = a->mention_at[of - 1]) < 0 || mention (a, name)->end_token != of ||
+      mention (a, name)->kind != QUOTES_MENTION_NAME || mention (a, name)->type != QUOTES_ENTITY_TYPE_PERSON)
+    return index;
+  return of;
+}
+
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
 static gint32
@@ -335,13 +360,14 @@ subject_before (const Attribution *a,
       if (!(k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, comma) &&
             !opens_clause (a, k)))
         break;
-      t = before_parenthesis (a, k - 1, floor);
+      t = before_place_of (a, before_parenthesis (a, k - 1, floor), floor);
       if (names_before_comma (a, a->mention_at[t - 1], t, floor))
         break;
       comma = k - 1;
     }
   if (t == floor || t == 0)
     return -1;
+  t = before_place_of (a, t, floor);
   {
     gint32 m = a->mention_at[t - 1];
 

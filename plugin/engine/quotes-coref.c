@@ -806,7 +806,8 @@ described_subject (Coref          *c,
   return e >= 0 && recent (s, e) && entity (c, e)->type == QUOTES_ENTITY_TYPE_PERSON ? e : -1;
 }
 
-/* "Beck, who …": the entity of the mention that ends at the comma. */
+/* "Beck, who …": the entity of the mention that ends at the comma; "Sen.
+ * Marco Rubio of Florida, who …": the person's, not the place's. */
 static gint32
 antecedent_of_relative (Coref *c,
                         guint  m)
@@ -816,7 +817,15 @@ antecedent_of_relative (Coref *c,
       const QuotesMention *before = mention (c, k);
 
       if (before->end_token + 1 == mention (c, m)->first_token)
-        return before->entity;
+        {
+          const QuotesMention *person = k > 0 ? mention (c, k - 1) : NULL;
+
+          if (person != NULL && person->kind == QUOTES_MENTION_NAME && person->type == QUOTES_ENTITY_TYPE_PERSON &&
+              person->end_token + 1 == before->first_token &&
+              quotes_document_token_is (c->doc, person->end_token, "of"))
+            return person->entity;
+          return before->entity;
+        }
       if (before->end_token + 1 < mention (c, m)->first_token)
         break;
     }

@@ -271,7 +271,13 @@ is_person_from_place (const Scan *scan,
                       guint       index,
                       guint       of)
 {
-  return is_named (scan, index, QUOTES_NAME_FIRST_NAME) && is_named (scan, of + 1, QUOTES_NAME_PLACE);
+  if (!is_named (scan, of + 1, QUOTES_NAME_PLACE))
+    return FALSE;
+  /* "Sen. Ted Cruz of Texas": the first name may follow a title. */
+  for (guint k = index; k < of; k++)
+    if (is_named (scan, k, QUOTES_NAME_FIRST_NAME))
+      return TRUE;
+  return FALSE;
 }
 
 /* Where a run of name-like words that starts at @index ends: capitalised
