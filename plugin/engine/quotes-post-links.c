@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
 #include "quotes-names.h"
 #include "quotes-posts.h"
@@ -74,34 +75,16 @@ is_word_char (const char *p)
   return (guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p));
 }
 
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
-/* 0x80 in each byte of @chunk that lies between @low and @high: for bytes
- * below 0x80, where the sums cannot carry into the next byte. */
-static inline guint64
-bytes_between (guint64 chunk,
-               guchar  low,
-               guchar  high)
-{
-  return (chunk + BYTES (0x80 - low)) & ~(chunk + BYTES (0x7f - high)) & BYTES (0x80);
-}
-
-#if defined(__GNUC__)
-#define lowest_bit(x) ((guint) __builtin_ctzll (x))
-#else
-#define lowest_bit(x) ((guint) g_bit_nth_lsf ((x), -1))
-#endif
-
 /* 0x80 in each byte of @chunk that is an ASCII letter, digit or
  * apostrophe: what goes on a word. Bytes from 0x80 up get none. */
 static inline guint64
 word_bytes (guint64 chunk)
 {
-  guint64 ascii = chunk & BYTES (0x7f);  /* keeps the sums from carrying */
+  guint64 ascii = chunk & QUOTES_BYTES (0x7f);  /* keeps the sums from carrying */
 
   /* c | 0x20 folds 'A'-'Z' onto 'a'-'z' and no other byte onto them. */
-  return (bytes_between (ascii, '0', '9') | bytes_between (ascii | BYTES (0x20), 'a', 'z') |
-          bytes_between (ascii, '\'', '\'')) & ~chunk;
+  return (quotes_bytes_between (ascii, '0', '9') | quotes_bytes_between (ascii | QUOTES_BYTES (0x20), 'a', 'z') |
+          quotes_bytes_between (ascii, '\'', '\'')) & ~chunk;
 }
 
 /* The next word at or after *@p, before @end: letters, digits and
@@ -133,10 +116,10 @@ next_word (const char **p,
           guint64 chunk, stop;
 
           memcpy (&chunk, at, 8);
-          stop = ~word_bytes (GUINT64_FROM_LE (chunk)) & BYTES (0x80);
+          stop = ~word_bytes (GUINT64_FROM_LE (chunk)) & QUOTES_BYTES (0x80);
           if (stop != 0)
             {
-              at += lowest_bit (stop) >> 3;
+              at += quotes_lowest_bit (stop) >> 3;
               break;
             }
           at += 8;
@@ -202,9 +185,9 @@ append_lower (Words      *words,
 
       memcpy (&chunk, word, 8);
       chunk = GUINT64_FROM_LE (chunk) & keep;
-      if ((chunk & BYTES (0x80)) == 0 && (words->ascii_i || bytes_between (chunk, 'I', 'I') == 0))
+      if ((chunk & QUOTES_BYTES (0x80)) == 0 && (words->ascii_i || quotes_bytes_between (chunk, 'I', 'I') == 0))
         {
-          chunk = GUINT64_TO_LE (chunk | (bytes_between (chunk, 'A', 'Z') >> 2));  /* 'A' | 0x20 is 'a' */
+          chunk = GUINT64_TO_LE (chunk | (quotes_bytes_between (chunk, 'A', 'Z') >> 2));  /* 'A' | 0x20 is 'a' */
           memcpy (words->text->str + at, &chunk, 8);
           words->text->len = at + n;
           words->text->str[at + n] = '\0';

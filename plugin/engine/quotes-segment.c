@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
 #include "quotes-marks-private.h"
 #include "quotes-word-index.h"
@@ -89,24 +90,6 @@ is_hyphen (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
-/* 0x80 in each byte of @chunk that lies between @low and @high: for bytes
- * below 0x80, where the sums cannot carry into the next byte. */
-static inline guint64
-bytes_between (guint64 chunk,
-               guchar  low,
-               guchar  high)
-{
-  return (chunk + BYTES (0x80 - low)) & ~(chunk + BYTES (0x7f - high)) & BYTES (0x80);
-}
-
-#if defined(__GNUC__)
-#define lowest_bit(x) ((guint) __builtin_ctzll (x))
-#else
-#define lowest_bit(x) ((guint) g_bit_nth_lsf ((x), -1))
-#endif
-
 /* Where the ASCII letters and digits from @pos end: eight bytes at a time,
  * so that a word costs one test and not a mispredicted loop exit. Bytes
  * from 0x80 up end the run, as g_ascii_isalnum would. */
@@ -121,13 +104,13 @@ alnum_run_end (const char *text,
 
       memcpy (&chunk, text + pos, 8);
       chunk = GUINT64_FROM_LE (chunk);
-      high = chunk & BYTES (0x80);
-      chunk &= BYTES (0x7f);  /* keeps the sums below from carrying */
+      high = chunk & QUOTES_BYTES (0x80);
+      chunk &= QUOTES_BYTES (0x7f);  /* keeps the sums below from carrying */
       /* c | 0x20 folds 'A'-'Z' onto 'a'-'z' and no other byte onto them. */
-      alnum = bytes_between (chunk, '0', '9') | bytes_between (chunk | BYTES (0x20), 'a', 'z');
-      other = (~alnum & BYTES (0x80)) | high;
+      alnum = quotes_bytes_between (chunk, '0', '9') | quotes_bytes_between (chunk | QUOTES_BYTES (0x20), 'a', 'z');
+      other = (~alnum & QUOTES_BYTES (0x80)) | high;
       if (other != 0)
-        return pos + (lowest_bit (other) >> 3);
+        return pos + (quotes_lowest_bit (other) >> 3);
       pos += 8;
     }
   while (pos < end && g_ascii_isalnum (text[pos]))
@@ -263,10 +246,10 @@ read_ascii_word (QuotesDocument *doc,
       guint64 chunk = read_chunk (doc, token->start + i, MIN (8, length - i));
       guint64 upper_bytes;
 
-      if (chunk & BYTES (0x80))
+      if (chunk & QUOTES_BYTES (0x80))
         return FALSE;
-      upper_bytes = bytes_between (chunk, 'A', 'Z');
-      lower_letters |= bytes_between (chunk, 'a', 'z');
+      upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
+      lower_letters |= quotes_bytes_between (chunk, 'a', 'z');
       /* Two capitals: two in this chunk, or one here and one before. */
       if (upper_bytes != 0)
         two_upper |= upper_chunks++ > 0 || (upper_bytes & (upper_bytes - 1)) != 0;
@@ -329,8 +312,8 @@ static inline guint64
 alnum_bytes (guint64 chunk)
 {
   /* Bytes from 0x80 up count as not alnum; may_continue_word sends them on. */
-  return (bytes_between (chunk & BYTES (0x7f), '0', '9') |
-          bytes_between ((chunk & BYTES (0x7f)) | BYTES (0x20), 'a', 'z')) & ~chunk;
+  return (quotes_bytes_between (chunk & QUOTES_BYTES (0x7f), '0', '9') |
+          quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
 /* read_short_ascii_word for a word of eight to fifteen ASCII letters and
@@ -352,14 +335,14 @@ read_long_ascii_word (QuotesDocument *doc,
     return 0;
   memcpy (&tail, doc->text + pos + 8, 8);
   tail = GUINT64_FROM_LE (tail);
-  if ((~alnum_bytes (tail) & BYTES (0x80)) == 0)
+  if ((~alnum_bytes (tail) & QUOTES_BYTES (0x80)) == 0)
     return 0;  /* sixteen bytes or more */
-  n = 8 + (lowest_bit (~alnum_bytes (tail) & BYTES (0x80)) >> 3);
+  n = 8 + (quotes_lowest_bit (~alnum_bytes (tail) & QUOTES_BYTES (0x80)) >> 3);
   if (!ends_word (doc, pos, n))
     return 0;
   tail &= first_bytes (n - 8);
-  head_upper = bytes_between (head, 'A', 'Z');
-  tail_upper = bytes_between (tail, 'A', 'Z');
+  head_upper = quotes_bytes_between (head, 'A', 'Z');
+  tail_upper = quotes_bytes_between (tail, 'A', 'Z');
   lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
   lowered[1] = tail | (tail_upper >> 2);
 
@@ -371,7 +354,7 @@ read_long_ascii_word (QuotesDocument *doc,
   /* Two capitals or more, and no small letter. */
   if (((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
        (tail_upper & (tail_upper - 1)) != 0) &&
-      (bytes_between (head, 'a', 'z') | bytes_between (tail, 'a', 'z')) == 0)
+      (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
   /* As read_ascii_word looks them up: eight bytes in the table of short
    * words, more in the general index, by the hash of their chunks. */
@@ -411,13 +394,13 @@ read_short_ascii_word (QuotesDocument *doc,
   memcpy (&chunk, doc->text + pos, 8);
   chunk = GUINT64_FROM_LE (chunk);
   alnum = alnum_bytes (chunk);
-  if ((~alnum & BYTES (0x80)) == 0)
+  if ((~alnum & QUOTES_BYTES (0x80)) == 0)
     return read_long_ascii_word (doc, pos, end, chunk, token);  /* eight bytes or more */
-  n = lowest_bit (~alnum & BYTES (0x80)) >> 3;
+  n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
     return 0;
   chunk &= first_bytes (n);
-  upper_bytes = bytes_between (chunk, 'A', 'Z');
+  upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 
   token->kind = QUOTES_TOKEN_WORD;
@@ -426,7 +409,7 @@ read_short_ascii_word (QuotesDocument *doc,
   if (upper_bytes & 0x80)
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
   /* Two capitals or more, and no small letter. */
-  if ((upper_bytes & (upper_bytes - 1)) != 0 && bytes_between (chunk, 'a', 'z') == 0)
+  if ((upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
   token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered,
                                                   quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
