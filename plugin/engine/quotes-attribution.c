@@ -2276,6 +2276,22 @@ opens_with_linking_word (const Attribution *a,
   return quotes_document_token_lower (a->doc, first, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
+/* "The most telling", "the two states": a word that makes the next one a
+ * noun or an adjective, not a verb. */
+static gboolean
+modifies_next (const Attribution *a,
+               guint              index)
+{
+  static const char *words[] = {
+    "most", "more", "least", "less", "very", "so", "too", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "both", "all", "many", "several", "other", NULL,
+  };
+  char lower[16];
+
+  return is_determiner_word (a, index) || token_at (a, index)->kind == QUOTES_TOKEN_NUMBER ||
+         (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower));
+}
+
 /* "The billionaire real estate magnate says …", "Sixty-six percent said
  * …", "O'Malley's campaign says …": a short noun phrase that opens the
  * sentence is the source, named or not. */
@@ -2298,6 +2314,13 @@ sentence_noun_phrase (Attribution          *a,
     {
       if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
         return -1;
+      /* "Clinton aides said details of the plan will be unveiled": the
+       * phrase ends at a reporting verb of its own. */
+      if (t > first && end == record->first_token && a->cue_at[t] >= 0 && !modifies_next (a, t - 1))
+        {
+          end = t;
+          break;
+        }
       if (end == record->first_token && (is_auxiliary (a, t) || is_negated (a, t)))
         end = t;
       else if (end < t && !is_auxiliary (a, t) && !is_negated (a, t) && !is_filler (a, t))
