@@ -1584,8 +1584,8 @@ names_a_term (const Attribution      *a,
               const QuotesMarkedSpan *span)
 {
   static const char *markers[] = {
-    "so-called", "titled", "entitled", "nicknamed", "named", "term",
-    "word", "words", "phrase", "slogan", "hashtag", "labeled", "labelled", "branded",
+    "so-called", "titled", "entitled", "named", "term",
+    "word", "words", "phrase", "slogan", "hashtag",
     "billed", "headlined", "known", NULL,
   };
   guint open = span->open_token;
@@ -1604,7 +1604,10 @@ names_a_term (const Attribution      *a,
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
-  if ((g_str_equal (lower, "called") || g_str_equal (lower, "dubbed")) && open >= 2)
+  /* "a book called “…”", but "what Gingrich called “…”", "Trump labeled
+   * him “…”": whoever calls, dubs, labels or brands something so says it. */
+  if (open >= 2 && (g_str_equal (lower, "called") || g_str_equal (lower, "dubbed") || g_str_equal (lower, "labeled") ||
+                    g_str_equal (lower, "labelled") || g_str_equal (lower, "branded") || g_str_equal (lower, "nicknamed")))
     return !someone_calls (a, open - 1);
   return FALSE;
 }
