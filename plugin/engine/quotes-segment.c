@@ -516,24 +516,22 @@ word_classes (QuotesDocument    *doc,
   return quotes_lexicon_word_classes (doc->lexicon, folded);
 }
 
-/* Reads the token that starts at @pos; returns where it ends. */
+/* Reads the token that starts at @pos, whose first character is @c, but
+ * is no word read_short_ascii_word reads; returns where it ends. */
 static gsize
 read_token (QuotesDocument *doc,
             gsize           pos,
             gsize           end,
+            gunichar        c,
             QuotesToken    *token)
 {
   const char *text = doc->text;
-  gunichar c = char_at (text, pos, end);
   gsize stop;
 
   token->start = pos;
   token->first = c;
   token->flags = 0;
 
-  if (c < 0x80 && g_ascii_isalpha (c) && !starts_url (text, pos, end) &&
-      (stop = read_short_ascii_word (doc, pos, end, token)) > 0)
-    return stop;
   if (starts_url (text, pos, end))
     {
       token->kind = QUOTES_TOKEN_URL;
@@ -625,23 +623,36 @@ tokenize (QuotesDocument  *doc,
   while (pos < end)
     {
       QuotesToken token;
+      guchar b = (guchar) text[pos];
       gunichar c;
+      gsize stop;
 
-      if (text[pos] == ' ')
+      if (b == ' ')
         {
           pos++;  /* the usual gap, without decoding */
           continue;
         }
-      c = char_at (text, pos, end);
-
-      if (c < 0x80 ? g_ascii_isspace (c)
-                   : (!is_general_punctuation (c) &&
-                      (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
+      /* The usual token, a short ASCII word, straight from its first byte:
+       * no decoding, and no test the other tokens need. */
+      if (g_ascii_isalpha (b) && !starts_url (text, pos, end) &&
+          (stop = read_short_ascii_word (doc, pos, end, &token)) > 0)
         {
-          pos = next_pos (text, pos);
-          continue;
+          token.start = pos;
+          token.first = b;
+          pos = stop;
         }
-      pos = read_token (doc, pos, end, &token);
+      else
+        {
+          c = char_at (text, pos, end);
+          if (c < 0x80 ? g_ascii_isspace (c)
+                       : (!is_general_punctuation (c) &&
+                          (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
+            {
+              pos = next_pos (text, pos);
+              continue;
+            }
+          pos = read_token (doc, pos, end, c, &token);
+        }
       if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
         {
           words++;
