@@ -517,8 +517,9 @@ word_classes (QuotesDocument    *doc,
 }
 
 /* Reads the token that starts at @pos, whose first character is @c, but
- * is no word read_short_ascii_word reads; returns where it ends. */
-static gsize
+ * is no word read_short_ascii_word reads; returns where it ends. Not
+ * inlined: the registers of tokenize's loop are for the usual token. */
+static G_GNUC_NO_INLINE gsize
 read_token (QuotesDocument *doc,
             gsize           pos,
             gsize           end,
