@@ -322,11 +322,12 @@ alnum_bytes (guint64 chunk)
  * went through read_word and read_ascii_word byte by byte and chunk by
  * chunk. Returns where it ends, or 0. */
 static gsize
-read_long_ascii_word (QuotesDocument *doc,
-                      gsize           pos,
-                      gsize           end,
-                      guint64         head,
-                      QuotesToken    *token)
+read_long_ascii_word (QuotesDocument         *doc,
+                      const QuotesShortWords *short_words,
+                      gsize                   pos,
+                      gsize                   end,
+                      guint64                 head,
+                      QuotesToken            *token)
 {
   guint64 tail, head_upper, tail_upper, lowered[2], hash;
   guint n;
@@ -360,7 +361,7 @@ read_long_ascii_word (QuotesDocument *doc,
    * words, more in the general index, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
   if (n == 8)
-    token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered[0], quotes_word_hash_end (hash, n));
+    token->lex = quotes_short_words_classes (short_words, lowered[0], quotes_word_hash_end (hash, n));
   else
     {
       char lower[16];
@@ -381,10 +382,11 @@ read_long_ascii_word (QuotesDocument *doc,
  * and read_ascii_word would do for it. Returns where it ends, or 0 for any
  * other token, which they read then. */
 static gsize
-read_short_ascii_word (QuotesDocument *doc,
-                       gsize           pos,
-                       gsize           end,
-                       QuotesToken    *token)
+read_short_ascii_word (QuotesDocument         *doc,
+                       const QuotesShortWords *short_words,
+                       gsize                   pos,
+                       gsize                   end,
+                       QuotesToken            *token)
 {
   guint64 chunk, alnum, upper_bytes, lowered;
   guint n;
@@ -395,7 +397,7 @@ read_short_ascii_word (QuotesDocument *doc,
   chunk = GUINT64_FROM_LE (chunk);
   alnum = alnum_bytes (chunk);
   if ((~alnum & QUOTES_BYTES (0x80)) == 0)
-    return read_long_ascii_word (doc, pos, end, chunk, token);  /* eight bytes or more */
+    return read_long_ascii_word (doc, short_words, pos, end, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
     return 0;
@@ -411,8 +413,8 @@ read_short_ascii_word (QuotesDocument *doc,
   /* Two capitals or more, and no small letter. */
   if ((upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
-  token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered,
-                                                  quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
+  token->lex = quotes_short_words_classes (short_words, lowered,
+                                           quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
   return pos + n;
 }
 
@@ -619,7 +621,9 @@ tokenize (QuotesDocument  *doc,
   guint n = doc->tokens->len, room = n;
   guint words = counts->words, capitalized = counts->capitalized;
   QuotesToken *tokens = NULL;
+  QuotesShortWords short_words;
 
+  quotes_lexicon_short_words (doc->lexicon, &short_words);
   paragraph->first_token = n;
   while (pos < end)
     {
@@ -636,7 +640,7 @@ tokenize (QuotesDocument  *doc,
       /* The usual token, a short ASCII word, straight from its first byte:
        * no decoding, and no test the other tokens need. */
       if (g_ascii_isalpha (b) && !starts_url (text, pos, end) &&
-          (stop = read_short_ascii_word (doc, pos, end, &token)) > 0)
+          (stop = read_short_ascii_word (doc, &short_words, pos, end, &token)) > 0)
         {
           token.start = pos;
           token.first = b;
