@@ -86,18 +86,20 @@ static inline guint
 count_chars_in_block (const char *block,
                       gsize       n)
 {
-  guint count = 0;
+  guint64 lanes = 0;
   gsize i = 0;
   guint64 word;
 
+  /* As count_chars_of_block: lane by lane, added up once. */
   for (; i + 8 <= n; i += 8)
     {
       memcpy (&word, block + i, 8);
-      count += 8 - continuation_bytes (word);
+      lanes += (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
     }
   memcpy (&word, block + i, 8);
   word = GUINT64_FROM_LE (word) & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
-  return count + (n - i) - continuation_bytes (word);
+  lanes += (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+  return n - (guint) ((lanes * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
 }
 
 static void
