@@ -287,7 +287,16 @@ static inline gboolean
 may_continue_word (guchar last,
                    guchar b)
 {
-  return b >= 0x80 || b == '\'' || b == '-' || b == '.' || (b == ',' && g_ascii_isdigit (last));
+  /* The four ASCII bytes that may, all below 64: bits of one constant, one
+   * test for the space or punctuation mark that ends most words. */
+  const guint64 joiners = (G_GUINT64_CONSTANT (1) << '\'') | (G_GUINT64_CONSTANT (1) << '-') |
+                          (G_GUINT64_CONSTANT (1) << '.') | (G_GUINT64_CONSTANT (1) << ',');
+
+  if (b >= 0x80)
+    return TRUE;
+  if (b >= 64 || !(joiners & (G_GUINT64_CONSTANT (1) << b)))
+    return FALSE;
+  return b != ',' || g_ascii_isdigit (last);
 }
 
 /* Whether the @n ASCII letters and digits from @pos, the first a letter,
