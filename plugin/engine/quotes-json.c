@@ -143,20 +143,28 @@ write_int (char   *out,
   char digits[DIGITS_END + 24];
   char *p = digits + DIGITS_END;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  guint32 low;
 
   /* Two digits a step: offsets in a large text have seven or eight. */
-  for (; magnitude >= 100; magnitude /= 100)
+  for (; magnitude > G_MAXUINT32; magnitude /= 100)
     {
       p -= 2;
       memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);
     }
-  if (magnitude >= 10)
+  /* Every number but huge ones: in 32 bits, where dividing by 100 is a
+   * multiplication and a shift, without the extra shifts 64 bits need. */
+  for (low = (guint32) magnitude; low >= 100; low /= 100)
     {
       p -= 2;
-      memcpy (p, digit_pairs + 2 * magnitude, 2);
+      memcpy (p, digit_pairs + 2 * (low % 100), 2);
+    }
+  if (low >= 10)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * low, 2);
     }
   else
-    *--p = '0' + magnitude;
+    *--p = '0' + low;
   if (value < 0)
     *--p = '-';
   memcpy (out, p, 24);

@@ -590,15 +590,17 @@ quotes_lexicon_short_word_classes (QuotesLexicon *self,
                                    guint64        chunk,
                                    guint32        hash)
 {
-  for (guint32 i = hash & self->short_mask;; i = (i + 1) & self->short_mask)
-    {
-      guint64 word = self->short_words[i];
+  QuotesShortWords table;
 
-      if (word == chunk)
-        return self->short_classes[i];
-      if (word == 0)
-        return 0;
-    }
+  quotes_lexicon_short_words (self, &table);
+  return quotes_short_words_classes (&table, chunk, hash);
+}
+
+void
+quotes_lexicon_short_words (QuotesLexicon    *self,
+                            QuotesShortWords *table)
+{
+  *table = (QuotesShortWords) { self->short_words, self->short_classes, self->short_mask };
 }
 
 /* @hash: quotes_word_hash of @lower, made by the tokenizer as it lower-cases. */

@@ -83,6 +83,35 @@ QuotesLexicon *quotes_lexicon_get_default    (void);
 guint          quotes_lexicon_word_classes   (QuotesLexicon *self, const char *lower);
 guint          quotes_lexicon_word_classes_len (QuotesLexicon *self, const char *lower, gsize length);
 guint          quotes_lexicon_short_word_classes (QuotesLexicon *self, guint64 chunk, guint32 hash);
+
+/* The table quotes_lexicon_short_word_classes looks in, for the tokenizer,
+ * which asks it about nearly every word: probed inline, without a call and
+ * the loads of the table's fields each time. */
+typedef struct
+{
+  const guint64 *words;    /* 0: a free slot */
+  const guint8  *classes;
+  guint32        mask;
+} QuotesShortWords;
+
+void           quotes_lexicon_short_words    (QuotesLexicon *self, QuotesShortWords *table);
+
+static inline guint
+quotes_short_words_classes (const QuotesShortWords *table,
+                            guint64                 chunk,
+                            guint32                 hash)
+{
+  for (guint32 i = hash & table->mask;; i = (i + 1) & table->mask)
+    {
+      guint64 word = table->words[i];
+
+      if (word == chunk)
+        return table->classes[i];
+      if (word == 0)
+        return 0;
+    }
+}
+
 guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const char *lower, gsize length,
                                                    guint32 hash);
 

@@ -13,6 +13,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-names.h"
 
 #define MIN_FUZZY_LENGTH 6
@@ -91,7 +92,19 @@ static gboolean
 is_ascii (const char *name,
           gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize i = 0;
+
+  /* Eight bytes at a time: names are asked about at every turn. */
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 chunk;
+
+      memcpy (&chunk, name + i, 8);
+      if ((chunk & QUOTES_BYTES (0x80)) != 0 ||
+          ((chunk - QUOTES_BYTES (0x01)) & ~chunk & QUOTES_BYTES (0x80)) != 0)  /* a zero byte */
+        return FALSE;
+    }
+  for (; i < length; i++)
     if ((guchar) name[i] >= 0x80 || name[i] == '\0')
       return FALSE;
   return TRUE;
@@ -117,9 +130,11 @@ fold_ascii (const char *latin,
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = latin[i] >= 'A' && latin[i] <= 'Z' ? latin[i] + ('a' - 'A') : latin[i];
+      /* c | 0x20 folds 'A'-'Z' onto 'a'-'z', and no other byte onto them:
+       * one test for a letter, and its lower case, without a table. */
+      char c = (char) ((guchar) latin[i] | 0x20);
 
-      if (!g_ascii_isalpha (c))
+      if ((guint) ((guchar) c - 'a') >= 26)
         continue;
       if (c == 'y' || c == 'j')
         c = 'i';

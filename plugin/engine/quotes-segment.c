@@ -287,7 +287,16 @@ static inline gboolean
 may_continue_word (guchar last,
                    guchar b)
 {
-  return b >= 0x80 || b == '\'' || b == '-' || b == '.' || (b == ',' && g_ascii_isdigit (last));
+  /* The four ASCII bytes that may, all below 64: bits of one constant, one
+   * test for the space or punctuation mark that ends most words. */
+  const guint64 joiners = (G_GUINT64_CONSTANT (1) << '\'') | (G_GUINT64_CONSTANT (1) << '-') |
+                          (G_GUINT64_CONSTANT (1) << '.') | (G_GUINT64_CONSTANT (1) << ',');
+
+  if (b >= 0x80)
+    return TRUE;
+  if (b >= 64 || !(joiners & (G_GUINT64_CONSTANT (1) << b)))
+    return FALSE;
+  return b != ',' || g_ascii_isdigit (last);
 }
 
 /* Whether the @n ASCII letters and digits from @pos, the first a letter,
@@ -322,11 +331,12 @@ alnum_bytes (guint64 chunk)
  * went through read_word and read_ascii_word byte by byte and chunk by
  * chunk. Returns where it ends, or 0. */
 static gsize
-read_long_ascii_word (QuotesDocument *doc,
-                      gsize           pos,
-                      gsize           end,
-                      guint64         head,
-                      QuotesToken    *token)
+read_long_ascii_word (QuotesDocument         *doc,
+                      const QuotesShortWords *short_words,
+                      gsize                   pos,
+                      gsize                   end,
+                      guint64                 head,
+                      QuotesToken            *token)
 {
   guint64 tail, head_upper, tail_upper, lowered[2], hash;
   guint n;
@@ -360,7 +370,7 @@ read_long_ascii_word (QuotesDocument *doc,
    * words, more in the general index, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
   if (n == 8)
-    token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered[0], quotes_word_hash_end (hash, n));
+    token->lex = quotes_short_words_classes (short_words, lowered[0], quotes_word_hash_end (hash, n));
   else
     {
       char lower[16];
@@ -381,10 +391,11 @@ read_long_ascii_word (QuotesDocument *doc,
  * and read_ascii_word would do for it. Returns where it ends, or 0 for any
  * other token, which they read then. */
 static gsize
-read_short_ascii_word (QuotesDocument *doc,
-                       gsize           pos,
-                       gsize           end,
-                       QuotesToken    *token)
+read_short_ascii_word (QuotesDocument         *doc,
+                       const QuotesShortWords *short_words,
+                       gsize                   pos,
+                       gsize                   end,
+                       QuotesToken            *token)
 {
   guint64 chunk, alnum, upper_bytes, lowered;
   guint n;
@@ -395,7 +406,7 @@ read_short_ascii_word (QuotesDocument *doc,
   chunk = GUINT64_FROM_LE (chunk);
   alnum = alnum_bytes (chunk);
   if ((~alnum & QUOTES_BYTES (0x80)) == 0)
-    return read_long_ascii_word (doc, pos, end, chunk, token);  /* eight bytes or more */
+    return read_long_ascii_word (doc, short_words, pos, end, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
     return 0;
@@ -411,8 +422,8 @@ read_short_ascii_word (QuotesDocument *doc,
   /* Two capitals or more, and no small letter. */
   if ((upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
-  token->lex = quotes_lexicon_short_word_classes (doc->lexicon, lowered,
-                                                  quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
+  token->lex = quotes_short_words_classes (short_words, lowered,
+                                           quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
   return pos + n;
 }
 
@@ -516,24 +527,23 @@ word_classes (QuotesDocument    *doc,
   return quotes_lexicon_word_classes (doc->lexicon, folded);
 }
 
-/* Reads the token that starts at @pos; returns where it ends. */
-static gsize
+/* Reads the token that starts at @pos, whose first character is @c, but
+ * is no word read_short_ascii_word reads; returns where it ends. Not
+ * inlined: the registers of tokenize's loop are for the usual token. */
+static G_GNUC_NO_INLINE gsize
 read_token (QuotesDocument *doc,
             gsize           pos,
             gsize           end,
+            gunichar        c,
             QuotesToken    *token)
 {
   const char *text = doc->text;
-  gunichar c = char_at (text, pos, end);
   gsize stop;
 
   token->start = pos;
   token->first = c;
   token->flags = 0;
 
-  if (c < 0x80 && g_ascii_isalpha (c) && !starts_url (text, pos, end) &&
-      (stop = read_short_ascii_word (doc, pos, end, token)) > 0)
-    return stop;
   if (starts_url (text, pos, end))
     {
       token->kind = QUOTES_TOKEN_URL;
@@ -620,28 +630,43 @@ tokenize (QuotesDocument  *doc,
   guint n = doc->tokens->len, room = n;
   guint words = counts->words, capitalized = counts->capitalized;
   QuotesToken *tokens = NULL;
+  QuotesShortWords short_words;
 
+  quotes_lexicon_short_words (doc->lexicon, &short_words);
   paragraph->first_token = n;
   while (pos < end)
     {
       QuotesToken token;
+      guchar b = (guchar) text[pos];
       gunichar c;
+      gsize stop;
 
-      if (text[pos] == ' ')
+      if (b == ' ')
         {
           pos++;  /* the usual gap, without decoding */
           continue;
         }
-      c = char_at (text, pos, end);
-
-      if (c < 0x80 ? g_ascii_isspace (c)
-                   : (!is_general_punctuation (c) &&
-                      (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
+      /* The usual token, a short ASCII word, straight from its first byte:
+       * no decoding, and no test the other tokens need. */
+      if (g_ascii_isalpha (b) && !starts_url (text, pos, end) &&
+          (stop = read_short_ascii_word (doc, &short_words, pos, end, &token)) > 0)
         {
-          pos = next_pos (text, pos);
-          continue;
+          token.start = pos;
+          token.first = b;
+          pos = stop;
         }
-      pos = read_token (doc, pos, end, &token);
+      else
+        {
+          c = char_at (text, pos, end);
+          if (c < 0x80 ? g_ascii_isspace (c)
+                       : (!is_general_punctuation (c) &&
+                          (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
+            {
+              pos = next_pos (text, pos);
+              continue;
+            }
+          pos = read_token (doc, pos, end, c, &token);
+        }
       if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
         {
           words++;
