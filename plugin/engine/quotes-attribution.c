@@ -88,6 +88,17 @@ is_word (const Attribution *a,
          g_str_equal (lower, lower_word);
 }
 
+/* The lower-cased word at @index is one of @words. */
+static gboolean
+is_word_in (const Attribution  *a,
+            guint               index,
+            const char * const *words)
+{
+  char lower[32];
+
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+}
+
 static gboolean
 is_filler (const Attribution *a,
            guint              index)
@@ -232,11 +243,10 @@ opens_clause (const Attribution *a,
     "when", "while", "as", "after", "before", "because", "since", "if", "although", "though",
     "until", "where", "whereas", "once", NULL,
   };
-  char lower[16];
 
   return index + 1 < a->doc->tokens->len && a->mention_at[index + 1] >= 0 &&
          mention (a, a->mention_at[index + 1])->first_token == index + 1 && can_be_source (a, a->mention_at[index + 1]) &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+         is_word_in (a, index, words);
 }
 
 /* A mention that is its sentence's subject starts between @first and @end. */
@@ -281,15 +291,13 @@ names_before_comma (const Attribution *a,
                     guint              end,
                     guint              floor)
 {
+  static const char *before_description[] = { "of", "in", "at", "from", "for", "the", "a", NULL };
   guint first;
 
   if (m < 0 || mention (a, m)->end_token != end)
     return FALSE;
   first = mention (a, m)->span_token;
-  return first <= floor + 1 || !(is_word (a, first - 1, "of") || is_word (a, first - 1, "in") ||
-                                 is_word (a, first - 1, "at") || is_word (a, first - 1, "from") ||
-                                 is_word (a, first - 1, "for") || is_word (a, first - 1, "the") ||
-                                 is_word (a, first - 1, "a"));
+  return first <= floor + 1 || !is_word_in (a, first - 1, before_description);
 }
 
 /* "Gov. John Kasich of Ohio, a Republican, said": where the name ends when
@@ -394,9 +402,8 @@ breaks_noun_phrase (const Attribution *a,
   static const char *words[] = {
     "to", "by", "is", "are", "was", "were", "be", "been", "has", "have", "had", NULL,
   };
-  char lower[16];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+  return is_word_in (a, index, words);
 }
 
 /* "according to the newspaper,", "the moderator said": a source nobody in
@@ -443,10 +450,8 @@ is_source_determiner (const Attribution *a,
                       guint              index)
 {
   static const char *words[] = { "another", "one", "his", "her", "their", "its", "our", NULL };
-  char lower[16];
 
-  return is_determiner_word (a, index) ||
-         (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower));
+  return is_determiner_word (a, index) || is_word_in (a, index, words);
 }
 
 #define MAX_UNKNOWN_NAME 4
@@ -534,7 +539,7 @@ subject_phrase_before (Attribution *a,
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
         a->mention_at[t] >= 0 || a->cue_at[t] >= 0)
       return -1;
-  if (quotes_document_token_lower (a->doc, start, lower, sizeof lower) != NULL && quotes_word_in_list (openers, lower))
+  if (is_word_in (a, start, openers))
     start++;
   if (start == end)
     return -1;
@@ -655,13 +660,12 @@ head_before_preposition (const Attribution *a,
                          guint              end)
 {
   static const char *prepositions[] = { "in", "of", "from", "at", "with", "for", "on", NULL };
-  char lower[8];
 
   for (guint k = index + 1; k < end && k < index + MAX_NOUN_PHRASE; k++)
     {
       if (token_at (a, k)->kind != QUOTES_TOKEN_WORD && token_at (a, k)->kind != QUOTES_TOKEN_NUMBER)
         break;
-      if (quotes_document_token_lower (a->doc, k, lower, sizeof lower) != NULL && quotes_word_in_list (prepositions, lower))
+      if (is_word_in (a, k, prepositions))
         return k;
     }
   return index;
@@ -1006,9 +1010,8 @@ is_auxiliary (const Attribution *a,
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
     "should", "must", "did", "does", NULL,
   };
-  char lower[16];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+  return is_word_in (a, index, words);
 }
 
 /* "The conservative publication has been outspoken …, arguing he is “…”":
@@ -1074,10 +1077,9 @@ is_issuing_verb (const Attribution *a,
   static const char *verbs[] = {
     "released", "issued", "sent", "emailed", "posted", "published", "put", "tweeted", "circulated", NULL,
   };
-  char lower[16];
 
   return !(token_at (a, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (verbs, lower);
+         is_word_in (a, index, verbs);
 }
 
 /* "The town released a statement Wednesday saying", "his campaign sent a
@@ -1128,9 +1130,8 @@ opens_own_clause (const Attribution *a,
     "and", "but", "as", "when", "while", "after", "before", "because", "since", "until", "although", "though",
     "whereas", NULL,
   };
-  char lower[16];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+  return is_word_in (a, index, words);
 }
 
 /* "Cruz said he is certain Rubio will continue to be “…”": the verb nearest
@@ -1189,15 +1190,13 @@ is_object_of_verb (const Attribution *a,
                    guint              floor)
 {
   static const char *prepositions[] = { "to", "of", "about", "with", "on", "at", "for", "against", "in", NULL };
-  char lower[16];
 
   if (index > floor + 1 && is_word (a, index - 1, "and") && a->mention_at[index - 2] >= 0)
     index = mention (a, a->mention_at[index - 2])->first_token;
   if (index <= floor)
     return FALSE;
   return (a->cue_at[index - 1] >= 0 && cue (a, a->cue_at[index - 1])->end_token == index) ||
-         (quotes_document_token_lower (a->doc, index - 1, lower, sizeof lower) != NULL &&
-          quotes_word_in_list (prepositions, lower));
+         is_word_in (a, index - 1, prepositions);
 }
 
 /* "by host Bill Maher", "by Fox Business moderator Gerard Baker": the
@@ -1225,13 +1224,12 @@ is_passive (const Attribution *a,
 {
   static const char *be[] = { "was", "were", "is", "are", "been", "being", "be", NULL };
   guint t = record->first_token;
-  char lower[8];
 
   if (record->end_token != t + 1 || !(record->flags & QUOTES_CUE_OBJECT))
     return FALSE;
   /* "was asked", "was also asked" */
   for (guint n = 0; n < 2 && t > 0; n++, t--)
-    if (quotes_document_token_lower (a->doc, t - 1, lower, sizeof lower) != NULL && quotes_word_in_list (be, lower))
+    if (is_word_in (a, t - 1, be))
       return TRUE;
   return FALSE;
 }
@@ -1508,9 +1506,8 @@ is_title_small_word (const Attribution *a,
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at",
     "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", NULL,
   };
-  char lower[8];
 
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+  return is_word_in (a, index, words);
 }
 
 /* Every word of the quote capitalised but a title's small words, and at
@@ -1588,6 +1585,7 @@ names_a_term (const Attribution      *a,
     "word", "words", "phrase", "slogan", "hashtag",
     "billed", "headlined", "known", NULL,
   };
+  static const char *naming_verbs[] = { "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", NULL };
   guint open = span->open_token;
   char lower[32];
 
@@ -1606,8 +1604,7 @@ names_a_term (const Attribution      *a,
     return TRUE;
   /* "a book called “…”", but "what Gingrich called “…”", "Trump labeled
    * him “…”": whoever calls, dubs, labels or brands something so says it. */
-  if (open >= 2 && (g_str_equal (lower, "called") || g_str_equal (lower, "dubbed") || g_str_equal (lower, "labeled") ||
-                    g_str_equal (lower, "labelled") || g_str_equal (lower, "branded") || g_str_equal (lower, "nicknamed")))
+  if (open >= 2 && quotes_word_in_list (naming_verbs, lower))
     return !someone_calls (a, open - 1);
   return FALSE;
 }
@@ -1620,11 +1617,9 @@ uses_a_term (const Attribution      *a,
              const QuotesMarkedSpan *span)
 {
   static const char *markers[] = { "term", "word", "words", "phrase", "slogan", "hashtag", "chant", "chants", NULL };
-  char lower[16];
 
   return span->open_token > 0 && token_at (a, span->open_token - 1)->kind == QUOTES_TOKEN_WORD &&
-         quotes_document_token_lower (a->doc, span->open_token - 1, lower, sizeof lower) != NULL &&
-         quotes_word_in_list (markers, lower);
+         is_word_in (a, span->open_token - 1, markers);
 }
 
 /* A complete utterance starts its sentence, or follows its cue with a colon
@@ -1730,8 +1725,7 @@ owner_of_words (const Attribution      *a,
   /* "Mitt Romney's “47 percent” comment": the possessor right before the
    * marks, a speech noun right after them. */
   if (k > 0 && span->close_token + 1 < a->doc->tokens->len &&
-      quotes_document_token_lower (a->doc, span->close_token + 1, lower, sizeof lower) != NULL &&
-      quotes_word_in_list (nouns, lower))
+      is_word_in (a, span->close_token + 1, nouns))
     {
       gint32 m = a->mention_at[k - 1];
 
@@ -2274,9 +2268,8 @@ opens_with_linking_word (const Attribution *a,
     "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
     "because", "since", "although", "though", "once", "until", NULL,
   };
-  char lower[16];
 
-  return quotes_document_token_lower (a->doc, first, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+  return is_word_in (a, first, words);
 }
 
 /* "The most telling", "the two states": a word that makes the next one a
@@ -2289,10 +2282,9 @@ modifies_next (const Attribution *a,
     "most", "more", "least", "less", "very", "so", "too", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "both", "all", "many", "several", "other", NULL,
   };
-  char lower[16];
 
   return is_determiner_word (a, index) || token_at (a, index)->kind == QUOTES_TOKEN_NUMBER ||
-         (quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower));
+         (is_word_in (a, index, words));
 }
 
 /* "The billionaire real estate magnate says …", "Sixty-six percent said
