@@ -1708,6 +1708,8 @@ subject_of_sentence (const Attribution      *a,
 
 /* "Trump's call for “…”", "his promise that “…”", "Obama's pledge to
  * “…”": the words in marks right after a speech noun are its possessor's. */
+#define MAX_WORDS_AFTER_SPEECH_NOUN 4  /* "call for a", "pledge to be" */
+
 static gint32
 owner_of_words (const Attribution      *a,
                 const QuotesMarkedSpan *span)
@@ -1733,18 +1735,35 @@ owner_of_words (const Attribution      *a,
           mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR)
         return m;
     }
-  if (k > 0 && (is_word (a, k - 1, "for") || is_word (a, k - 1, "that") || is_word (a, k - 1, "to") ||
-                is_word (a, k - 1, "of") || is_word (a, k - 1, "against") || is_word (a, k - 1, "about") ||
-                quotes_document_token_is_punct (a->doc, k - 1, ",:")))
+  if (k > 0 && quotes_document_token_is_punct (a->doc, k - 1, ",:"))
     k--;
-  if (k < 2 || quotes_document_token_lower (a->doc, k - 1, lower, sizeof lower) == NULL || !quotes_word_in_list (nouns, lower))
-    return -1;
-  {
-    gint32 m = a->mention_at[k - 2];
+  /* "Trump's call for “…”", "Sanders's clarion call for a “…”", "Trump's
+   * recent assertion that “thousands” …": the speech noun a few words
+   * before the marks, up to two words between it and its possessor. */
+  for (guint noun = k, n = 0; noun-- > 1 && n < MAX_WORDS_AFTER_SPEECH_NOUN; n++)
+    {
+      if (token_at (a, noun)->kind != QUOTES_TOKEN_WORD || a->mention_at[noun] >= 0)
+        return -1;
+      if (quotes_document_token_lower (a->doc, noun, lower, sizeof lower) == NULL || !quotes_word_in_list (nouns, lower))
+        {
+          /* Not past a verb ("… said the “…”"), but inside "call for". */
+          if (a->cue_at[noun] >= 0 && cue (a, a->cue_at[noun])->first_token == noun)
+            return -1;
+          continue;
+        }
+      for (guint owner = noun, between = 0; owner-- > 0 && between <= 2; between++)
+        {
+          gint32 m = a->mention_at[owner];
 
-    return m >= 0 && mention (a, m)->possessive && mention (a, m)->end_token == k - 1 && is_someone (a, m) &&
-           mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR ? m : -1;
-  }
+          if (m >= 0)
+            return mention (a, m)->possessive && mention (a, m)->end_token == owner + 1 && is_someone (a, m) &&
+                   mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR ? m : -1;
+          if (token_at (a, owner)->kind != QUOTES_TOKEN_WORD || (token_at (a, owner)->flags & QUOTES_TOKEN_CAPITALIZED))
+            return -1;
+        }
+      return -1;
+    }
+  return -1;
 }
 
 /* “…,” said the man in the red cap: a reporting verb right after the quote
