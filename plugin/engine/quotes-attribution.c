@@ -1574,6 +1574,32 @@ someone_calls (const Attribution *a,
   return FALSE;
 }
 
+#define MAX_WHAT_DISTANCE 16  /* "in what Bay Buchanan, national treasurer for …, called" */
+
+/* "in what one Latino conservative has dubbed “…”": "what" opens the
+ * clause of the naming verb at @called, whose subject names the thing. */
+static guint
+what_before (const Attribution *a,
+             guint              called)
+{
+  for (guint k = called; k-- > 0 && called - k <= MAX_WHAT_DISTANCE;)
+    {
+      if (is_word (a, k, "what"))
+        return k + 1 < called ? k : G_MAXUINT;
+      if (token_at (a, k)->kind != QUOTES_TOKEN_WORD && !quotes_document_token_is_punct (a->doc, k, ",'’") &&
+          token_at (a, k)->kind != QUOTES_TOKEN_NUMBER)
+        return G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
+static gboolean
+follows_what (const Attribution *a,
+              guint              called)
+{
+  return what_before (a, called) != G_MAXUINT;
+}
+
 /* so-called “peace plan”, a book called “The Long Road Home”: a term or a
  * title, not speech. "Critics called it “a disaster”" is speech. */
 static gboolean
@@ -1605,7 +1631,7 @@ names_a_term (const Attribution      *a,
   /* "a book called “…”", but "what Gingrich called “…”", "Trump labeled
    * him “…”": whoever calls, dubs, labels or brands something so says it. */
   if (open >= 2 && quotes_word_in_list (naming_verbs, lower))
-    return !someone_calls (a, open - 1);
+    return !someone_calls (a, open - 1) && !follows_what (a, open - 1);
   return FALSE;
 }
 
@@ -1916,6 +1942,25 @@ names_as_subject (const Attribution      *a,
          !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
 }
 
+/* "in what one Latino conservative has dubbed “…”": the one named
+ * between "what" and the naming verb, or the phrase up to its verb. */
+static gint32
+namer_after_what (Attribution            *a,
+                  const QuotesMarkedSpan *span)
+{
+  static const char *naming_verbs[] = { "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", "termed", NULL };
+  guint open = span->open_token, what, end;
+
+  if (open < 3 || !is_word_in (a, open - 1, naming_verbs) || (what = what_before (a, open - 1)) == G_MAXUINT)
+    return -1;
+  for (guint t = what + 1; t < open - 1; t++)
+    if (a->mention_at[t] >= 0)
+      return can_be_source (a, a->mention_at[t]) ? a->mention_at[t] : -1;
+  for (end = what + 1; end < open - 1 && !is_auxiliary (a, end); end++)
+    ;
+  return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? add_noun_phrase (a, what + 1, end, FALSE) : -1;
+}
+
 #define MIN_LONG_QUOTE_WORDS 9
 
 /* Nine words or more in marks, the first not capitalised: a clause, not a
@@ -1937,7 +1982,7 @@ is_long_lower_case (const Attribution      *a,
 /* Words in marks with no reporting verb near them: whose they are, with
  * how sure that is in @confidence, or -1. */
 static gint32
-owner_without_cue (const Attribution      *a,
+owner_without_cue (Attribution            *a,
                    const QuotesMarkedSpan *span,
                    gdouble                *confidence)
 {
@@ -1947,7 +1992,7 @@ owner_without_cue (const Attribution      *a,
   gint32 m;
 
   /* "Trump's call for “…”": whose call it was. */
-  if ((m = owner_of_words (a, span)) >= 0)
+  if ((m = owner_of_words (a, span)) >= 0 || (m = namer_after_what (a, span)) >= 0)
     {
       *confidence = 0.55;
       return m;
