@@ -779,12 +779,21 @@ according_to (Attribution *a,
               Found       *found)
 {
   QuotesCue record;
+  guint lead;
 
-  if (index + 2 >= end || !is_word (a, index, "according") || !is_word (a, index + 1, "to"))
+  /* "according to X", "in the words of X" */
+  if (is_word (a, index, "according") && index + 1 < end && is_word (a, index + 1, "to"))
+    lead = 2;
+  else if (is_word (a, index, "in") && index + 3 < end && is_word (a, index + 1, "the") &&
+           is_word (a, index + 2, "words") && is_word (a, index + 3, "of"))
+    lead = 4;
+  else
     return FALSE;
-  found->source = source_after (a, index + 2, end);
+  if (index + lead >= end)
+    return FALSE;
+  found->source = source_after (a, index + lead, end);
   if (found->source < 0)
-    found->source = add_noun_phrase (a, index + 2, end, FALSE);
+    found->source = add_noun_phrase (a, index + lead, end, FALSE);
   if (found->source < 0)
     return FALSE;
   if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)
@@ -792,7 +801,7 @@ according_to (Attribution *a,
   else
     {
       record.first_token = index;
-      record.end_token = index + 2;
+      record.end_token = index + lead;
       record.flags = QUOTES_CUE_QUOTATION;
       found->cue = a->doc->cues->len;
       g_array_append_val (a->doc->cues, record);
@@ -914,7 +923,9 @@ attribution_after (Attribution      *a,
     t++;
   if (t >= end)
     return FALSE;
-  if (according_to (a, t, end, found))
+  /* Not “… done.” According to X, “…”: that opens the next sentence. */
+  if (!(ends_own_sentence (a, span) && (token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED)) &&
+      according_to (a, t, end, found))
     {
       found->confidence = 0.9;
       return TRUE;
