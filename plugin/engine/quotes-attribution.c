@@ -1953,21 +1953,38 @@ names_as_subject (const Attribution      *a,
          !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
 }
 
-/* "in what one Latino conservative has dubbed “…”": the one named
- * between "what" and the naming verb, or the phrase up to its verb. */
+/* Whoever calls something so, when the words around the naming verb say
+ * who: "in what one Latino conservative has dubbed “…”" (between "what"
+ * and the verb), "a clip that Judge Mosman called “…”" (a name right
+ * before it), "has been called “…” by Joshua Hendrick" (after "by"). */
 static gint32
-namer_after_what (Attribution            *a,
-                  const QuotesMarkedSpan *span)
+namer_of_term (Attribution            *a,
+               const QuotesMarkedSpan *span)
 {
   static const char *naming_verbs[] = { "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", "termed", NULL };
-  guint open = span->open_token, what, end;
+  static const char *be[] = { "is", "was", "were", "been", "being", NULL };
+  guint open = span->open_token, verb = open - 1, what, end;
+  gint32 m;
 
-  if (open < 3 || !is_word_in (a, open - 1, naming_verbs) || (what = what_before (a, open - 1)) == G_MAXUINT)
+  if (open < 3 || !is_word_in (a, verb, naming_verbs))
     return -1;
-  for (guint t = what + 1; t < open - 1; t++)
+  if (is_word_in (a, verb - 1, be))
+    {
+      guint by = span->close_token + 1;
+
+      return by + 1 < a->doc->tokens->len && is_word (a, by, "by") ? agent_after_by (a, by + 1, paragraph_end (a, by)) : -1;
+    }
+  if ((m = a->mention_at[verb - 1]) >= 0 && mention (a, m)->end_token == verb && can_be_source (a, m) &&
+      !mention (a, m)->possessive && mention (a, m)->kind != QUOTES_MENTION_PRONOUN && mention (a, m)->first_token > 0 &&
+      (is_word (a, mention (a, m)->first_token - 1, "that") || is_word (a, mention (a, m)->first_token - 1, "which") ||
+       is_word (a, mention (a, m)->first_token - 1, "whom")))
+    return m;
+  if ((what = what_before (a, verb)) == G_MAXUINT)
+    return -1;
+  for (guint t = what + 1; t < verb; t++)
     if (a->mention_at[t] >= 0)
       return can_be_source (a, a->mention_at[t]) ? a->mention_at[t] : -1;
-  for (end = what + 1; end < open - 1 && !is_auxiliary (a, end); end++)
+  for (end = what + 1; end < verb && !is_auxiliary (a, end); end++)
     ;
   return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? add_noun_phrase (a, what + 1, end, FALSE) : -1;
 }
@@ -2003,7 +2020,7 @@ owner_without_cue (Attribution            *a,
   gint32 m;
 
   /* "Trump's call for “…”": whose call it was. */
-  if ((m = owner_of_words (a, span)) >= 0 || (m = namer_after_what (a, span)) >= 0)
+  if ((m = owner_of_words (a, span)) >= 0 || (m = namer_of_term (a, span)) >= 0)
     {
       *confidence = 0.55;
       return m;
