@@ -1745,26 +1745,67 @@ subject_of_sentence (const Attribution      *a,
 
 /* "Trump's call for “…”", "his promise that “…”", "Obama's pledge to
  * “…”": the words in marks right after a speech noun are its possessor's. */
+/* Nouns for what someone says: "Trump's call for …", "the contention of
+ * Clinton that …". */
+static const char *speech_nouns[] = {
+  "call", "calls", "claim", "claims", "promise", "promises", "pledge", "pledges", "assertion", "remark",
+  "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand",
+  "broadside", "rhetoric", "words", "phrase", "line", "quip", "slogan", "criticism", "attack", "attacks",
+  "charge", "accusation", "argument", "plea", "message", "tweet", "response", "reply", "answer",
+  "prediction", "boast", "admission", "denial", "insistence", "contention", "dig", NULL,
+};
+
 #define MAX_WORDS_AFTER_SPEECH_NOUN 4  /* "call for a", "pledge to be" */
+#define MAX_SPEECH_NOUN_DISTANCE 24   /* "the contention of X that some of her emails have been subjected to" */
+
+/* "the contention of former secretary of state Hillary Clinton that … “…”",
+ * "the suggestion by a potential president that someone “…”": the one
+ * after "of" or "by" says what the noun's clause quotes. */
+static gint32
+speaker_after_speech_noun (const Attribution      *a,
+                           const QuotesMarkedSpan *span)
+{
+  guint floor = sentence_of (a, span->open_token)->first_token;
+
+  for (guint t = span->open_token; t-- > floor + 1 && span->open_token - t <= MAX_SPEECH_NOUN_DISTANCE;)
+    {
+      gint32 m;
+
+      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
+        return -1;
+      if (!(is_word (a, t, "of") || is_word (a, t, "by")) || !is_word_in (a, t - 1, speech_nouns))
+        continue;
+      /* "of former secretary of state Hillary Clinton": a name after its
+       * title */
+      for (guint k = t + 1; k < span->open_token && k <= t + MAX_TITLE_BEFORE_NAME; k++)
+        {
+          if (token_at (a, k)->kind != QUOTES_TOKEN_WORD)
+            return -1;
+          if ((m = a->mention_at[k]) < 0 || mention (a, m)->possessive || !can_be_source (a, m) ||
+              mention (a, m)->kind == QUOTES_MENTION_PRONOUN)
+            continue;
+          /* "of former secretary of state Hillary Clinton that": the
+           * phrase ends before "that" or "to". */
+          if (is_word (a, mention (a, m)->end_token, "that") || is_word (a, mention (a, m)->end_token, "to"))
+            return m;
+          k = mention (a, m)->end_token - 1;
+        }
+      return -1;
+    }
+  return -1;
+}
 
 static gint32
 owner_of_words (const Attribution      *a,
                 const QuotesMarkedSpan *span)
 {
-  static const char *nouns[] = {
-    "call", "calls", "claim", "claims", "promise", "promises", "pledge", "pledges", "assertion", "remark",
-    "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand",
-    "broadside", "rhetoric", "words", "phrase", "line", "quip", "slogan", "criticism", "attack", "attacks",
-    "charge", "accusation", "argument", "plea", "message", "tweet", "response", "reply", "answer",
-    "prediction", "boast", "admission", "denial", "insistence", NULL,
-  };
   guint k = span->open_token;
   char lower[16];
 
   /* "Mitt Romney's “47 percent” comment": the possessor right before the
    * marks, a speech noun right after them. */
   if (k > 0 && span->close_token + 1 < a->doc->tokens->len &&
-      is_word_in (a, span->close_token + 1, nouns))
+      is_word_in (a, span->close_token + 1, speech_nouns))
     {
       gint32 m = a->mention_at[k - 1];
 
@@ -1781,7 +1822,7 @@ owner_of_words (const Attribution      *a,
     {
       if (token_at (a, noun)->kind != QUOTES_TOKEN_WORD || a->mention_at[noun] >= 0)
         return -1;
-      if (quotes_document_token_lower (a->doc, noun, lower, sizeof lower) == NULL || !quotes_word_in_list (nouns, lower))
+      if (quotes_document_token_lower (a->doc, noun, lower, sizeof lower) == NULL || !quotes_word_in_list (speech_nouns, lower))
         {
           /* Not past a verb ("… said the “…”"), but inside "call for". */
           if (a->cue_at[noun] >= 0 && cue (a, a->cue_at[noun])->first_token == noun)
@@ -2020,7 +2061,8 @@ owner_without_cue (Attribution            *a,
   gint32 m;
 
   /* "Trump's call for “…”": whose call it was. */
-  if ((m = owner_of_words (a, span)) >= 0 || (m = namer_of_term (a, span)) >= 0)
+  if ((m = owner_of_words (a, span)) >= 0 || (m = namer_of_term (a, span)) >= 0 ||
+      (m = speaker_after_speech_noun (a, span)) >= 0)
     {
       *confidence = 0.55;
       return m;
