@@ -1631,10 +1631,12 @@ names_a_term (const Attribution      *a,
     return FALSE;
   if (quotes_word_in_list (markers, lower))
     return TRUE;
-  /* "said on ABC's “This Week”", "appeared on “Meet the Press”", "told
+  /* "said on ABC's “This Week”", "appeared on “Meet the Press”", "starred
+   * in “The Revenant”", "Fiorina told “Fox and Friends”", "told
    * NBC's “Today”", "on Fox News channel's “Sunday Morning Futures”": a
    * show's or a work's title. */
   if ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
+      ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && is_title_case (a, span, 1)) ||
       ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0)))
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
