@@ -1623,6 +1623,10 @@ names_a_term (const Attribution      *a,
     "billed", "headlined", "known", NULL,
   };
   static const char *naming_verbs[] = { "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", NULL };
+  static const char *work_nouns[] = {
+    "show", "program", "programme", "podcast", "book", "film", "movie", "series", "album", "song",
+    "documentary", "novel", "memoir", "column", "newsletter", "segment", "play", "musical", "sitcom", NULL,
+  };
   guint open = span->open_token;
   char lower[32];
 
@@ -1638,6 +1642,9 @@ names_a_term (const Attribution      *a,
   if ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
       ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && is_title_case (a, span, 1)) ||
       ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0)))
+    return TRUE;
+  /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”" */
+  if (quotes_word_in_list (work_nouns, lower) && is_title_case (a, span, 1))
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
