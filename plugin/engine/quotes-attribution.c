@@ -1842,8 +1842,10 @@ owner_of_words (const Attribution      *a,
         {
           gint32 m = a->mention_at[owner];
 
+          /* "his promise to be “…”" too */
           if (m >= 0)
-            return mention (a, m)->possessive && mention (a, m)->end_token == owner + 1 && is_someone (a, m) &&
+            return (mention (a, m)->possessive || mention (a, m)->pronoun_case == QUOTES_PRONOUN_POSSESSIVE) &&
+                   mention (a, m)->end_token == owner + 1 && is_someone (a, m) &&
                    mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR ? m : -1;
           if (token_at (a, owner)->kind != QUOTES_TOKEN_WORD || (token_at (a, owner)->flags & QUOTES_TOKEN_CAPITALIZED))
             return -1;
