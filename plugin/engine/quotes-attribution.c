@@ -2005,6 +2005,8 @@ names_as_subject (const Attribution      *a,
          !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
 }
 
+#define MAX_NAMED_OBJECT 4  /* "called his main opponent “…”" */
+
 /* Whoever calls something so, when the words around the naming verb say
  * who: "in what one Latino conservative has dubbed “…”" (between "what"
  * and the verb), "a clip that Judge Mosman called “…”" (a name right
@@ -2013,13 +2015,35 @@ static gint32
 namer_of_term (Attribution            *a,
                const QuotesMarkedSpan *span)
 {
-  static const char *naming_verbs[] = { "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", "termed", NULL };
+  static const char *naming_verbs[] = {
+    "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", "termed",
+    "calls", "call", "dubs", "labels", "terms", NULL,
+  };
+  static const char *object_pronouns[] = { "him", "her", "them", "it", "himself", "herself", "themselves", NULL };
   static const char *be[] = { "is", "was", "were", "been", "being", NULL };
   guint open = span->open_token, verb = open - 1, what, end;
   gint32 m;
 
-  if (open < 3 || !is_word_in (a, verb, naming_verbs))
+  if (open < 3)
     return -1;
+  /* "he called Rubio “Little Marco”", "Trump calls her “Crooked …”": past
+   * the one named, to the one who names. */
+  if (!is_word_in (a, verb, naming_verbs))
+    {
+      guint object = verb;
+
+      if ((m = a->mention_at[verb]) >= 0 && mention (a, m)->end_token == open && mention (a, m)->span_token > 0)
+        object = mention (a, m)->span_token;
+      /* "his opponent", "the senator": a short phrase in lower case */
+      while (!is_word_in (a, object, object_pronouns) && object > open - MAX_NAMED_OBJECT && object > 1 &&
+             token_at (a, object - 1)->kind == QUOTES_TOKEN_WORD &&
+             !(token_at (a, object - 1)->flags & QUOTES_TOKEN_CAPITALIZED) && !is_word_in (a, object - 1, naming_verbs))
+        object--;
+      if (object < 2 || !is_word_in (a, object - 1, naming_verbs) || is_word_in (a, object - 2, be))
+        return -1;
+      m = subject_before (a, object - 1, sentence_of (a, object)->first_token);
+      return m >= 0 && is_someone (a, m) ? m : -1;
+    }
   if (is_word_in (a, verb - 1, be))
     {
       guint by = span->close_token + 1;
