@@ -2463,8 +2463,11 @@ quotes_attribution_run (QuotesDocument *doc)
     }
   for (guint c = 0; c < n_cues; c++)
     add_reported_speech (&a, c, cue_used);
+  /* Every token is asked: its first character, in the token itself, turns
+   * away nearly all before is_word reads the text. Only "A" and "a" lower-case
+   * to "a". */
   for (guint t = 0; t < doc->tokens->len; t++)
-    if (is_word (&a, t, "according"))
+    if ((token_at (&a, t)->first | 0x20) == 'a' && is_word (&a, t, "according"))
       add_according_to (&a, t);
 
   g_array_sort (doc->quotes, compare_quotes);
