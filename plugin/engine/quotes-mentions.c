@@ -1133,9 +1133,10 @@ static inline gboolean
 scan_relative (Scan  *scan,
                guint  index)
 {
-  /* Only "who" and "which" may be: their first byte turns away nearly
-   * every other word before the token before it is looked at. */
-  return scan->doc->text[token_at (scan, index)->start] == 'w' &&
+  /* Only "who" and "which" may be: their first character, held in the
+   * token, turns away nearly every other word before the token before it
+   * is looked at. */
+  return token_at (scan, index)->first == 'w' &&
          index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
@@ -1396,8 +1397,9 @@ scan_paragraph (Scan *scan)
         scan_handle (scan, i);
       else if (token->kind != QUOTES_TOKEN_WORD)
         ;
-      else if (writer && (token_is (scan, i, "the") ||
-                          token_is (scan, i, "The")) &&
+      /* The first character, in the token, before the text is compared. */
+      else if (writer && (token->first | 0x20) == 't' &&
+               (token_is (scan, i, "the") || token_is (scan, i, "The")) &&
                (next = scan_descriptor (scan, i)) > i)
         {
           i = next;
