@@ -81,7 +81,7 @@ is_word (const Attribution *a,
   /* Asked of every token: an ASCII word of another length or first letter
    * cannot be it (lower-casing keeps ASCII's length). */
   if ((token->flags & QUOTES_TOKEN_ASCII) &&
-      (token->base_end - token->start != strlen (lower_word) ||
+      (quotes_token_base_end (token) - token->start != strlen (lower_word) ||
        g_ascii_tolower (a->doc->text[token->start]) != lower_word[0]))
     return FALSE;
   return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
@@ -105,8 +105,8 @@ is_filler (const Attribution *a,
 {
   char lower[32];
   const QuotesToken *token = token_at (a, index);
-  gsize n = token->base_end - token->start;
-  gboolean ly = n > 4 && a->doc->text[token->base_end - 2] == 'l' && a->doc->text[token->base_end - 1] == 'y';
+  gsize n = quotes_token_base_end (token) - token->start;
+  gboolean ly = n > 4 && a->doc->text[quotes_token_base_end (token) - 2] == 'l' && a->doc->text[quotes_token_base_end (token) - 1] == 'y';
 
   return token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
          ((token->lex & QUOTES_WORD_FILLER) || ly) &&
@@ -438,7 +438,7 @@ add_noun_phrase (Attribution *a,
   np.end_token = stop;
   np.surname_token = stop - 1;
   np.start = token_at (a, index)->start;
-  np.end = token_at (a, stop - 1)->base_end;
+  np.end = quotes_token_base_end (token_at (a, stop - 1));
   np.entity = -1;
   g_array_append_val (a->doc->mentions, np);
   return a->doc->mentions->len - 1;
@@ -2632,8 +2632,11 @@ quotes_attribution_run (QuotesDocument *doc)
     }
   for (guint c = 0; c < n_cues; c++)
     add_reported_speech (&a, c, cue_used);
+  /* Every token is asked: its first character, in the token itself, turns
+   * away nearly all before is_word reads the text. Only "A" and "a" lower-case
+   * to "a". */
   for (guint t = 0; t < doc->tokens->len; t++)
-    if (is_word (&a, t, "according"))
+    if ((token_at (&a, t)->first | 0x20) == 'a' && is_word (&a, t, "according"))
       add_according_to (&a, t);
 
   g_array_sort (doc->quotes, compare_quotes);

@@ -67,7 +67,7 @@ token_key (const Coref *c,
 {
   const QuotesToken *token = quotes_document_token (c->doc, index);
 
-  return quotes_name_fold (c->doc->text + token->start, token->base_end - token->start);
+  return quotes_name_fold (c->doc->text + token->start, quotes_token_base_end (token) - token->start);
 }
 
 /* token_key, for a key only looked at: in @buffer when it fits there, as
@@ -80,7 +80,7 @@ token_key_into (const Coref *c,
                 char       **owned)
 {
   const QuotesToken *token = quotes_document_token (c->doc, index);
-  const char *key = quotes_name_fold_into (c->doc->text + token->start, token->base_end - token->start,
+  const char *key = quotes_name_fold_into (c->doc->text + token->start, quotes_token_base_end (token) - token->start,
                                            buffer, PHRASE_SIZE);
 
   return key != NULL ? key : (*owned = token_key (c, index));
@@ -244,7 +244,7 @@ is_acronym (const Coref         *c,
   const QuotesToken *token = quotes_document_token (c->doc, record->first_token);
 
   return record->end_token == record->first_token + 1 && (token->flags & QUOTES_TOKEN_ALL_CAPS) &&
-         token->base_end - token->start <= 6;
+         quotes_token_base_end (token) - token->start <= 6;
 }
 
 /* The folded initials of a name of two to eight words: "Associated Press"
@@ -446,7 +446,7 @@ take_following_surname (Coref *c,
   if (entity (c, e)->surname_key == NULL || strcmp (key, entity (c, e)->surname_key) != 0)
     return;
   record->surname_token = record->end_token++;
-  record->end = next->base_end;
+  record->end = quotes_token_base_end (next);
   record->possessive = (next->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
 }
 
@@ -796,7 +796,7 @@ described_subject (Coref          *c,
         quotes_document_token_is (c->doc, record->span_token, "The")))
     return -1;
   /* one person: "the senator", not "the senators", "the remark" or "the last" */
-  if (c->doc->text[head->base_end - 1] == 's' && c->doc->text[head->base_end - 2] != 's')
+  if (c->doc->text[quotes_token_base_end (head) - 1] == 's' && c->doc->text[quotes_token_base_end (head) - 2] != 's')
     return -1;
   if (quotes_document_token_lower (c->doc, record->end_token - 1, lower, sizeof lower) == NULL ||
       !(quotes_lexicon_descriptor (c->doc->lexicon, lower, NULL) ||

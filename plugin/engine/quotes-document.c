@@ -71,7 +71,7 @@ quotes_document_look_up_names (const QuotesDocument *doc,
 {
   const QuotesToken *token = quotes_document_token (doc, index);
   const char *word = doc->text + token->start;
-  gsize n = token->base_end - token->start;
+  gsize n = quotes_token_base_end (token) - token->start;
   const char *hyphen;
   guint names, gender;
 
@@ -87,7 +87,7 @@ quotes_document_look_up_names (const QuotesDocument *doc,
     names |= QUOTES_NAME_FIRST_NAME_WITH_GENDER (gender);
   /* A multiword entry would start with "X's" in full, which was not looked
    * up: the bit only spares look-ups that cannot succeed, so it may be set. */
-  if (token->end != token->base_end)
+  if (token->end != quotes_token_base_end (token))
     names |= QUOTES_NAME_STARTS_PLACE_OR_ORG;
   return names;
 }
@@ -153,7 +153,7 @@ quotes_document_token_lower (const QuotesDocument *doc,
                              gsize                 size)
 {
   const QuotesToken *token = quotes_document_token (doc, index);
-  gsize n = token->base_end - token->start;
+  gsize n = quotes_token_base_end (token) - token->start;
 
   if (n + 1 > size)
     return NULL;
@@ -195,7 +195,7 @@ quotes_document_phrase (const QuotesDocument *doc,
   if (n == 1 && (quotes_document_token (doc, first)->flags & QUOTES_TOKEN_ASCII))
     {
       const QuotesToken *token = quotes_document_token (doc, first);
-      gsize len = token->base_end - token->start;
+      gsize len = quotes_token_base_end (token) - token->start;
       const char *from = doc->text + token->start;
 
       if (len + 2 > size)
@@ -210,7 +210,7 @@ quotes_document_phrase (const QuotesDocument *doc,
       const QuotesToken *token = quotes_document_token (doc, i);
 
       ascii &= (token->flags & QUOTES_TOKEN_ASCII) != 0 || token->kind != QUOTES_TOKEN_WORD;
-      gsize len = (i + 1 == first + n ? token->base_end : token->end) - token->start;
+      gsize len = (i + 1 == first + n ? quotes_token_base_end (token) : token->end) - token->start;
 
       if (used + len + 2 > size)
         return NULL;
@@ -245,9 +245,9 @@ static gboolean
 may_be_weekday (const QuotesDocument *doc,
                 const QuotesToken    *token)
 {
-  gsize n = token->base_end - token->start;
+  gsize n = quotes_token_base_end (token) - token->start;
 
-  return n >= strlen ("monday") && n <= strlen ("wednesday") && (doc->text[token->base_end - 1] | 0x20) == 'y';
+  return n >= strlen ("monday") && n <= strlen ("wednesday") && (doc->text[quotes_token_base_end (token) - 1] | 0x20) == 'y';
 }
 
 /* "Monday" … "Sunday", capitalised: a day, never part of a name. */

@@ -165,7 +165,7 @@ written_phrase (const Scan *scan,
         }
     }
   last = token_at (scan, first + n - 1);
-  *length = last->base_end - token_at (scan, first)->start;
+  *length = quotes_token_base_end (last) - token_at (scan, first)->start;
   /* quotes_document_phrase's own limits: room for the NUL, and one more
    * byte for a single word. */
   if (*length + (n == 1 ? 2 : 1) > PHRASE_SIZE)
@@ -246,7 +246,7 @@ add_mention (Scan          *scan,
 {
   const QuotesToken *last = token_at (scan, mention->end_token - 1);
 
-  mention->end = last->base_end;
+  mention->end = quotes_token_base_end (last);
   mention->possessive = (last->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
   mention->in_quote = (token_at (scan, mention->first_token)->flags &
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
@@ -517,12 +517,12 @@ is_group_for_cause (const Scan *scan,
   for (guint i = first + 1; i + 1 < end; i++)
     {
       const QuotesToken *before = token_at (scan, i - 1);
-      const char *last = scan->doc->text + before->base_end;
+      const char *last = scan->doc->text + quotes_token_base_end (before);
 
       if (!is_lower_word (scan, i, "for"))
         continue;
       return !(before->flags & (QUOTES_TOKEN_POSSESSIVE | QUOTES_TOKEN_ALL_CAPS)) &&
-             before->base_end - before->start >= 4 && last[-1] == 's' && last[-2] != 's';
+             quotes_token_base_end (before) - before->start >= 4 && last[-1] == 's' && last[-2] != 's';
     }
   return FALSE;
 }
@@ -846,10 +846,10 @@ headline_org_start (const Scan *scan,
   while (start > first && head - start < 3)
     {
       const QuotesToken *token = token_at (scan, start - 1);
-      char last = scan->doc->text[token->base_end - 1];
+      char last = scan->doc->text[quotes_token_base_end (token) - 1];
 
       if (!is_capitalized_word (scan, start - 1) || (token->lex & QUOTES_WORD_CUE) || last == 's' ||
-          !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', token->base_end - token->start) ||
+          !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', quotes_token_base_end (token) - token->start) ||
           is_named (scan, start - 1, QUOTES_NAME_NON_NAME) || is_small_word (scan, start - 1) ||
           first_name_gender (scan, start - 1, &gender))
         break;
@@ -1133,9 +1133,10 @@ static inline gboolean
 scan_relative (Scan  *scan,
                guint  index)
 {
-  /* Only "who" and "which" may be: their first byte turns away nearly
-   * every other word before the token before it is looked at. */
-  return scan->doc->text[token_at (scan, index)->start] == 'w' &&
+  /* Only "who" and "which" may be: their first character, held in the
+   * token, turns away nearly every other word before the token before it
+   * is looked at. */
+  return token_at (scan, index)->first == 'w' &&
          index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
@@ -1190,7 +1191,7 @@ scan_descriptor (Scan  *scan,
       mention.end_token = k + n;
       mention.surname_token = k + n - 1;
       mention.start = token_at (scan, index)->start;
-      mention.title_end = token_at (scan, k + n - 1)->base_end;
+      mention.title_end = quotes_token_base_end (token_at (scan, k + n - 1));
       mention.gender = gender;
       mention.type = QUOTES_ENTITY_TYPE_PERSON;
       add_mention (scan, &mention);
@@ -1396,8 +1397,9 @@ scan_paragraph (Scan *scan)
         scan_handle (scan, i);
       else if (token->kind != QUOTES_TOKEN_WORD)
         ;
-      else if (writer && (token_is (scan, i, "the") ||
-                          token_is (scan, i, "The")) &&
+      /* The first character, in the token, before the text is compared. */
+      else if (writer && (token->first | 0x20) == 't' &&
+               (token_is (scan, i, "the") || token_is (scan, i, "The")) &&
                (next = scan_descriptor (scan, i)) > i)
         {
           i = next;
@@ -1665,7 +1667,7 @@ add_known_surnames (QuotesDocument *doc)
   for (guint i = 0; i < count; i++)
     {
       const QuotesToken *last = quotes_document_token (doc, surnames[i]);
-      gsize length = last->base_end - last->start;
+      gsize length = quotes_token_base_end (last) - last->start;
 
       quotes_word_index_add (&index, doc->text + last->start, length,
                              quotes_word_hash (doc->text + last->start, length));
@@ -1689,7 +1691,7 @@ add_known_surnames (QuotesDocument *doc)
               is_capitalized_word (&scan, t + 1))
             continue;
           if (!quotes_word_index_lookup (&index, doc->text + token->start,
-                                         token->base_end - token->start, NULL))
+                                         quotes_token_base_end (token) - token->start, NULL))
             continue;
           /* Cleared only here: clearing it for every token of the text cost more. */
           memset (&mention, 0, sizeof mention);

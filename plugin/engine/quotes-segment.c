@@ -235,7 +235,7 @@ read_ascii_word (QuotesDocument *doc,
                  QuotesToken    *token)
 {
   gsize length = token->end - token->start;
-  gsize n = token->base_end - token->start;
+  gsize n = quotes_token_base_end (token) - token->start;
   char lower[64 + 8];  /* whole chunks are written */
   guint64 lower_letters = 0, hash = 0, first_lowered = 0;
   guint upper_chunks = 0;
@@ -357,7 +357,8 @@ read_long_ascii_word (QuotesDocument         *doc,
   lowered[1] = tail | (tail_upper >> 2);
 
   token->kind = QUOTES_TOKEN_WORD;
-  token->end = token->base_end = pos + n;
+  token->end = pos + n;
+  token->ending = 0;
   token->flags = QUOTES_TOKEN_ASCII;
   if (head_upper & 0x80)
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
@@ -415,7 +416,8 @@ read_short_ascii_word (QuotesDocument         *doc,
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 
   token->kind = QUOTES_TOKEN_WORD;
-  token->end = token->base_end = pos + n;
+  token->end = pos + n;
+  token->ending = 0;
   token->flags = QUOTES_TOKEN_ASCII;
   if (upper_bytes & 0x80)
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
@@ -462,10 +464,10 @@ mark_possessive (const char  *text,
   if (token->end - token->start > 2 && (end[-1] == 's' || end[-1] == 'S'))
     {
       if (end[-2] == '\'')
-        token->base_end = token->end - 2;
+        token->ending = 2;  /* 's */
       else if (token->end - token->start > 4 && memcmp (end - 4, "\xe2\x80\x99", 3) == 0)
-        token->base_end = token->end - 4;
-      if (token->base_end != token->end)
+        token->ending = 4;  /* ’s */
+      if (token->ending != 0)
         token->flags |= QUOTES_TOKEN_POSSESSIVE;
     }
 }
@@ -514,7 +516,7 @@ static guint8
 word_classes (QuotesDocument    *doc,
               const QuotesToken *token)
 {
-  gsize n = token->base_end - token->start;
+  gsize n = quotes_token_base_end (token) - token->start;
   g_autofree char *folded = NULL;
   char ascii[64];
 
@@ -589,7 +591,7 @@ read_token (QuotesDocument *doc,
     }
 
   token->end = stop;
-  token->base_end = stop;
+  token->ending = 0;
   token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
