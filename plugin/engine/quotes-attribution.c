@@ -514,6 +514,47 @@ past_opening_phrase (const Attribution *a,
   return floor;
 }
 
+/* "reacting to …", "who goes by …": words that open an aside. */
+static gboolean
+opens_aside (const Attribution *a,
+             guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+  guint32 n = token->end - token->start;
+
+  if (token->kind != QUOTES_TOKEN_WORD || (token->flags & QUOTES_TOKEN_CAPITALIZED))
+    return FALSE;
+  return (n > 4 && memcmp (a->doc->text + token->end - 3, "ing", 3) == 0) || is_word (a, index, "who");
+}
+
+#define MAX_ASIDE_WORDS 16  /* ", reacting to the gap between the shooting and the video's release," */
+
+/* "Others, reacting to the gap …, shouted": the subject stands before an
+ * aside between commas that opens with a participle; @end is the verb. */
+static guint
+before_participle_aside (const Attribution *a,
+                         guint              floor,
+                         guint              end)
+{
+  guint comma = end;
+
+  if (end < floor + 3 || !quotes_document_token_is_punct (a->doc, end - 1, ","))
+    return end;
+  for (guint t = end - 1; t-- > floor && end - t <= MAX_ASIDE_WORDS;)
+    {
+      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
+        return end;
+      if (quotes_document_token_is_punct (a->doc, t, ","))
+        {
+          comma = t;
+          break;
+        }
+    }
+  if (comma == end || comma <= floor || !opens_aside (a, comma + 1))
+    return end;
+  return comma;
+}
+
 /* "Another commenter said, “…”", "Yet another tweeted, “…”": a short
  * phrase that opens the sentence with "another", "one", "some" … and names
  * nobody the engine knows is still the speaker; added as a role mention. */
@@ -531,6 +572,7 @@ subject_phrase_before (Attribution *a,
 
   while (end > floor && is_filler (a, end - 1))
     end--;
+  end = before_participle_aside (a, floor, end);
   if ((floor = start = past_opening_phrase (a, floor, end)) == G_MAXUINT)
     return -1;
   if (end == floor || end - floor > MAX_NOUN_PHRASE)
