@@ -1067,6 +1067,26 @@ is_auxiliary (const Attribution *a,
   return is_word_in (a, index, words);
 }
 
+/* "Hundreds of demonstrators marched …, chanting": words that open a
+ * phrase for a group of people. */
+static const char *crowd_words[] = {
+  "hundreds", "thousands", "dozens", "scores", "many", "some", "several", "others", "most", "few", NULL,
+};
+
+/* "demonstrators marched", "supporters waved": a past tense right after a
+ * plural noun is the verb of the sentence's opening phrase. */
+static gboolean
+follows_plural_subject (const Attribution *a,
+                        guint              first,
+                        guint              index)
+{
+  const QuotesToken *token = token_at (a, index), *noun = token_at (a, index - 1);
+
+  return index >= first + 2 && !(token->flags & QUOTES_TOKEN_CAPITALIZED) && token->end - token->start > 4 &&
+         memcmp (a->doc->text + token->end - 2, "ed", 2) == 0 && noun->kind == QUOTES_TOKEN_WORD &&
+         noun->end - noun->start > 3 && a->doc->text[noun->end - 1] == 's';
+}
+
 /* "The conservative publication has been outspoken …, arguing he is “…”":
  * a short phrase that opens the sentence with "the", "a", "his" … and runs
  * up to its verb does what the participle after a comma says. */
@@ -1080,10 +1100,12 @@ opening_noun_phrase (Attribution     *a,
   if (!(record->flags & QUOTES_CUE_PARTICIPLE) || record->first_token <= first + 1 ||
       !quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
     return -1;
-  if (!(token_at (a, first)->flags & QUOTES_TOKEN_CAPITALIZED) || !is_source_determiner (a, first))
+  if (!(token_at (a, first)->flags & QUOTES_TOKEN_CAPITALIZED) ||
+      !(is_source_determiner (a, first) || is_word_in (a, first, crowd_words)))
     return -1;
   for (verb = first + 1; verb < sentence->end_token && verb <= first + MAX_NOUN_PHRASE; verb++)
-    if (token_at (a, verb)->kind != QUOTES_TOKEN_WORD || a->cue_at[verb] >= 0 || is_auxiliary (a, verb))
+    if (token_at (a, verb)->kind != QUOTES_TOKEN_WORD || a->cue_at[verb] >= 0 || is_auxiliary (a, verb) ||
+        follows_plural_subject (a, first, verb))
       break;
   if (verb == first + 1 || verb >= sentence->end_token || verb > first + MAX_NOUN_PHRASE ||
       token_at (a, verb)->kind != QUOTES_TOKEN_WORD)
