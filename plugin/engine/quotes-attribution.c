@@ -1302,6 +1302,10 @@ is_passive (const Attribution *a,
 
   if (record->end_token != t + 1 || !(record->flags & QUOTES_CUE_OBJECT))
     return FALSE;
+  /* "Asked by Thrush if …, Sharpton avoided": a participle that opens the
+   * sentence with its agent */
+  if (t == sentence_of (a, t)->first_token && is_word (a, t + 1, "by"))
+    return TRUE;
   /* "was asked", "was also asked" */
   for (guint n = 0; n < 2 && t > 0; n++, t--)
     if (is_word_in (a, t - 1, be))
