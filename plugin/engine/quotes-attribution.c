@@ -2503,7 +2503,8 @@ opens_with_linking_word (const Attribution *a,
 {
   static const char *words[] = {
     "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
-    "because", "since", "although", "though", "once", "until", NULL,
+    "because", "since", "although", "though", "once", "until", "despite", "during", "amid", "without", "under",
+    "among", "across", "throughout", "unlike", "like", "that", "there", NULL,
   };
 
   return is_word_in (a, first, words);

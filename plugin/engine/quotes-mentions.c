@@ -1213,7 +1213,8 @@ typedef enum
 static const char * const prepositions[] = {
   "of", "in", "by", "with", "to", "for", "from", "on", "at", "about", "including",
   "like", "against", "among", "between", "after", "before", "than", "as", "and", "or",
-  "over", "under", "into", "toward", "towards", "without", NULL,
+  "over", "under", "into", "toward", "towards", "without", "despite", "during", "amid", "amidst",
+  "throughout", "across", "within", "upon", "unlike", "beyond", NULL,
 };
 
 static const char * const determiners[] = {
