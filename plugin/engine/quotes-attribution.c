@@ -1793,13 +1793,16 @@ decide_kind (Attribution            *a,
              gboolean                found_after,
              gboolean                cue_adjacent)
 {
+  /* In a headline every word is capitalised: title case tells nothing. */
+  gboolean headline = g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline;
+
   if (names_a_term (a, span))
     return QUOTES_QUOTE_KIND_SCARE;
   if (is_complete_utterance (a, span, cue_adjacent) && !(found && runs_on (a, span)))
     return found || !is_title_case (a, span, 2) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
   if (found_after)
     return QUOTES_QUOTE_KIND_PARTIAL;
-  if (found && !is_title_case (a, span, 2))
+  if (found && (headline || !is_title_case (a, span, 2)))
     return QUOTES_QUOTE_KIND_PARTIAL;
   return QUOTES_QUOTE_KIND_SCARE;
 }

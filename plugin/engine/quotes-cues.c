@@ -100,19 +100,62 @@ follows_place (QuotesDocument        *doc,
          (quotes_document_token_names (doc, index - 1) & QUOTES_NAME_PLACE);
 }
 
+static void
+add_cue (QuotesDocument *doc,
+         guint           index,
+         guint           n,
+         guint           flags)
+{
+  QuotesCue cue = { index, index + n, flags };
+
+  g_array_append_val (doc->cues, cue);
+}
+
+/* "Guns Are ‘…,’ Howard Dean Tells Convention", "…, Trevor Noah Says.": in
+ * a headline, where every word is capitalised, only a reporting verb right
+ * after a person's name is a cue. @next_mention walks the mentions, which
+ * are in the order of the text, along with the paragraphs. */
+static void
+add_headline_cues (QuotesDocument        *doc,
+                   const QuotesParagraph *paragraph,
+                   guint                 *next_mention)
+{
+  for (; *next_mention < doc->mentions->len; (*next_mention)++)
+    {
+      const QuotesMention *name = &g_array_index (doc->mentions, QuotesMention, *next_mention);
+      const QuotesToken *token;
+      guint n, flags;
+
+      if (name->first_token >= paragraph->end_token)
+        break;
+      if (name->first_token < paragraph->first_token || name->kind != QUOTES_MENTION_NAME ||
+          name->type != QUOTES_ENTITY_TYPE_PERSON || name->in_quote || name->possessive ||
+          name->end_token >= paragraph->end_token)
+        continue;
+      token = quotes_document_token (doc, name->end_token);
+      if (token->kind != QUOTES_TOKEN_WORD || (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_POSSESSIVE)) ||
+          (n = match_cue (doc, paragraph, name->end_token, &flags)) == 0 || !(flags & QUOTES_CUE_QUOTATION))
+        continue;
+      add_cue (doc, name->end_token, n, flags);
+    }
+}
+
 void
 quotes_cues_run (QuotesDocument *doc)
 {
+  guint next_mention = 0;
+
   for (guint p = 0; p < doc->paragraphs->len && !quotes_document_cancelled (doc, p); p++)
     {
       const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, p);
 
+      if (paragraph->headline && !paragraph->boilerplate)
+        add_headline_cues (doc, paragraph, &next_mention);
       if (paragraph->boilerplate || paragraph->headline)
         continue;
       for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
         {
           const QuotesToken *token = quotes_document_token (doc, i);
-          QuotesCue cue;
           guint n, flags;
 
           if (token->kind != QUOTES_TOKEN_WORD || !(token->lex & QUOTES_WORD_CUE) ||
@@ -123,10 +166,7 @@ quotes_cues_run (QuotesDocument *doc)
             continue;
           if ((flags & QUOTES_CUE_BASE_FORM) && follows_place (doc, paragraph, i))
             continue;
-          cue.first_token = i;
-          cue.end_token = i + n;
-          cue.flags = flags;
-          g_array_append_val (doc->cues, cue);
+          add_cue (doc, i, n, flags);
           i += n - 1;
         }
     }
