@@ -1706,10 +1706,12 @@ names_a_term (const Attribution      *a,
   /* "said on ABC's “This Week”", "appeared on “Meet the Press”", "starred
    * in “The Revenant”", "Fiorina told “Fox and Friends”", "told
    * NBC's “Today”", "on Fox News channel's “Sunday Morning Futures”": a
-   * show's or a work's title. */
+   * show's or a work's title (after a possessive, not in a headline, whose
+   * words are all capitalised: "Graham: Trump’s ‘Hateful Rhetoric’"). */
   if ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
       ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && is_title_case (a, span, 1)) ||
-      ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0)))
+      ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0) &&
+       !g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline))
     return TRUE;
   /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”" */
   if (quotes_word_in_list (work_nouns, lower) && is_title_case (a, span, 1))
@@ -1951,6 +1953,18 @@ cue_follows (const Attribution      *a,
 
 /* "Harris: Tariffs Are ‘A Tax on Every Family’": a headline that opens
  * with a name and a colon gives the words in marks after it to that name. */
+static gboolean
+only_capitals (const Attribution *a,
+               guint              first,
+               guint              end)
+{
+  for (guint t = first; t < end; t++)
+    if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || !(token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED) ||
+        a->mention_at[t] >= 0)
+      return FALSE;
+  return TRUE;
+}
+
 static gint32
 headline_speaker (const Attribution      *a,
                   const QuotesMarkedSpan *span)
@@ -1965,10 +1979,12 @@ headline_speaker (const Attribution      *a,
       {
         gint32 m = a->mention_at[t - 1];
 
+        /* "McCain Challenger Kelli Ward: …": capitalised words before the
+         * name describe it */
         if (m >= 0 && mention (a, m)->end_token == t && mention (a, m)->kind == QUOTES_MENTION_NAME &&
-            mention (a, m)->span_token == first && can_be_source (a, m))
+            can_be_source (a, m) && only_capitals (a, first, mention (a, m)->span_token))
           return m;
-        return -1;
+        break;  /* "Carly Fiorina Endorses Ted Cruz: …" */
       }
   /* "Sanders Told A Female Reporter Not To ‘Moan’": a person who opens the
    * headline and does something in it. */
