@@ -605,8 +605,12 @@ read_token (QuotesDocument *doc,
   return stop;
 }
 
-/* Words of four bytes or more, and how many of them are capitalized: for
- * is_headline, counted as the tokens are made rather than in a second pass. */
+/* Words of five bytes or more, and how many of them are capitalized: for
+ * is_headline, counted as the tokens are made rather than in a second pass.
+ * Shorter words are mostly the small ones a title leaves in lower case
+ * ("from", "with", "into"); "4-Word" has no case. */
+#define MIN_COUNTED_WORD 5
+
 typedef struct
 {
   guint words;
@@ -669,7 +673,7 @@ tokenize (QuotesDocument  *doc,
             }
           pos = read_token (doc, pos, end, c, &token);
         }
-      if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= 4)
+      if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token.first))
         {
           words++;
           capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
@@ -695,7 +699,7 @@ tokenize (QuotesDocument  *doc,
 static gboolean
 is_headline (const WordCounts *counts)
 {
-  return counts->words >= 3 && counts->capitalized * 10 >= counts->words * 8;
+  return counts->words >= 3 && counts->capitalized * 20 >= counts->words * 17;
 }
 
 static gboolean
