@@ -1638,6 +1638,16 @@ names_known_surname (QuotesDocument      *doc,
   return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);
 }
 
+/* "Trump Just Announced …": in a headline every word is capitalised, so
+ * the word after a known family name that opens a run of capitals is more
+ * likely its verb than more of the name. */
+static gboolean
+opens_headline_run (const Scan *scan,
+                    guint       index)
+{
+  return scan->paragraph->headline && (index == scan->paragraph->first_token || !is_capitalized_word (scan, index - 1));
+}
+
 /* "Sanders has denounced …", "Bolton added": a word that is a common word
  * or a place too is a name when the text names someone so elsewhere
  * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
@@ -1689,7 +1699,7 @@ add_known_surnames (QuotesDocument *doc)
           while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
             m++;
           if ((m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
-              is_capitalized_word (&scan, t + 1))
+              (is_capitalized_word (&scan, t + 1) && !opens_headline_run (&scan, t)))
             continue;
           if (!quotes_word_index_lookup (&index, doc->text + token->start,
                                          quotes_token_base_end (token) - token->start, NULL))
