@@ -1706,12 +1706,13 @@ names_a_term (const Attribution      *a,
   /* "said on ABC's “This Week”", "appeared on “Meet the Press”", "starred
    * in “The Revenant”", "Fiorina told “Fox and Friends”", "told
    * NBC's “Today”", "on Fox News channel's “Sunday Morning Futures”": a
-   * show's or a work's title (after a possessive, not in a headline, whose
-   * words are all capitalised: "Graham: Trump’s ‘Hateful Rhetoric’"). */
-  if ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
-      ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && is_title_case (a, span, 1)) ||
-      ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0) &&
-       !g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline))
+   * show's or a work's title; not in a headline, whose words are all
+   * capitalised ("Graham: Trump’s ‘Hateful Rhetoric’", "Clinton Sides With
+   * Bush On ‘Radical Islam’"). */
+  if (!g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline &&
+      ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
+       ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && is_title_case (a, span, 1)) ||
+       ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0))))
     return TRUE;
   /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”" */
   if (quotes_word_in_list (work_nouns, lower) && is_title_case (a, span, 1))
