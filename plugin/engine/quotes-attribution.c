@@ -16,6 +16,7 @@
 #include "quotes-document.h"
 
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
+#define MAX_PLACE_WORDS 10  /* "of the Institute for Science and International Security" */
 #define MAX_APPOSITIVE 32   /* tokens of ", director of the … Institute," */
 #define MAX_NOUN_PHRASE 6
 #define MAX_OPENING_PHRASE 12  /* "In a statement released on Thursday," */
@@ -300,29 +301,32 @@ names_before_comma (const Attribution *a,
   return first <= floor + 1 || !is_word_in (a, first - 1, before_description);
 }
 
-/* "Gov. John Kasich of Ohio, a Republican, said": where the name ends when
- * "of" and a place follow it right before @index. */
+/* "Gov. John Kasich of Ohio, a Republican, said", "David Albright of the
+ * Institute for Science and International Security said": where the name
+ * ends when "of" and a place or a body follow it right before @index. */
 static guint
 before_place_of (const Attribution *a,
                  guint              index,
                  guint              floor)
 {
-  guint place = index - 1, of;
-  gint32 name;
+  static const char *joining[] = { "the", "of", "for", "and", "&", NULL };
 
-  if (index < floor + 3 || token_at (a, place)->kind != QUOTES_TOKEN_WORD ||
-      !(token_at (a, place)->flags & QUOTES_TOKEN_CAPITALIZED))
-    return index;
-  /* the place may be a name of its own ("of Texas", "of South Carolina") */
-  if (a->mention_at[place] >= 0)
-    place = mention (a, a->mention_at[place])->first_token;
-  if (place < floor + 2)
-    return index;
-  of = place - 1;
-  if (!is_word (a, of, "of") || (name = a->mention_at[of - 1]) < 0 || mention (a, name)->end_token != of ||
-      mention (a, name)->kind != QUOTES_MENTION_NAME || mention (a, name)->type != QUOTES_ENTITY_TYPE_PERSON)
-    return index;
-  return of;
+  /* "of Texas", "of South Carolina", "of the Institute for Science and
+   * International Security": capitalised words and the small words of a
+   * name, back to an "of" right after a person's name. */
+  for (guint k = index; k-- > floor + 1 && index - k <= MAX_PLACE_WORDS;)
+    {
+      gint32 name;
+
+      if (is_word (a, k, "of") && k < index - 1 && (name = a->mention_at[k - 1]) >= 0 &&
+          mention (a, name)->end_token == k && mention (a, name)->kind == QUOTES_MENTION_NAME &&
+          mention (a, name)->type == QUOTES_ENTITY_TYPE_PERSON)
+        return k;
+      if (token_at (a, k)->kind != QUOTES_TOKEN_WORD ||
+          !((token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED) || is_word_in (a, k, joining)))
+        return index;
+    }
+  return index;
 }
 
 /* The mention that ends right before @index ("Holt stated"), over
