@@ -1543,7 +1543,7 @@ follows_opening_conjunction (const QuotesDocument *doc,
          (g_str_equal (lower, "and") || g_str_equal (lower, "or"));
 }
 
-#define MAX_OPENING_PHRASE 8  /* tokens from a name to the comma that closes "Reached by …," */
+#define MAX_OPENING_PHRASE 16 /* tokens from a name to the comma that closes "In response to …," */
 
 /* The token after the comma that follows @index closely in its sentence, or 0. */
 static guint
