@@ -1839,7 +1839,9 @@ static const char *speech_nouns[] = {
   "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand",
   "broadside", "rhetoric", "words", "phrase", "line", "quip", "slogan", "criticism", "attack", "attacks",
   "charge", "accusation", "argument", "plea", "message", "tweet", "response", "reply", "answer",
-  "prediction", "boast", "admission", "denial", "insistence", "contention", "dig", NULL,
+  "prediction", "boast", "admission", "denial", "insistence", "contention", "dig", "reaction", "verdict",
+  "assessment", "description", "characterization", "motto", "mantra", "refrain", "retort", "jab", "swipe",
+  "insult", "nickname", "joke", "complaint", "lament", "appeal", "request", "advice", "cry", "pitch", NULL,
 };
 
 #define MAX_WORDS_AFTER_SPEECH_NOUN 4  /* "call for a", "pledge to be" */
