@@ -2159,6 +2159,41 @@ namer_of_term (Attribution            *a,
   return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? add_noun_phrase (a, what + 1, end, FALSE) : -1;
 }
 
+#define MAX_AS_DISTANCE 14  /* "refers to the candidate, who is supposedly his longtime friend, as" */
+
+/* "Christie refers to the candidate, …, as “Mr. Trump,” while Trump refers
+ * to him as “Chris”": the subject of the verb that names something "as"
+ * the words in marks. */
+static gint32
+namer_before_as (const Attribution      *a,
+                 const QuotesMarkedSpan *span)
+{
+  static const char *verbs[] = {
+    "refer", "refers", "referred", "referring", "describe", "describes", "described", "describing",
+    "characterize", "characterizes", "characterized", "portray", "portrays", "portrayed", "depict", "depicts",
+    "depicted", "cast", "casts", "hail", "hails", "hailed", "dismiss", "dismisses", "dismissed", "deride",
+    "derides", "derided", "tout", "touts", "touted", NULL,
+  };
+  guint open = span->open_token, floor;
+
+  if (open < 3 || !is_word (a, open - 1, "as"))
+    return -1;
+  floor = sentence_of (a, open)->first_token;
+  for (guint t = open - 1; t-- > floor && open - t <= MAX_AS_DISTANCE;)
+    {
+      gint32 m;
+
+      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
+          quotes_document_token_is_punct (a->doc, t, ";:"))
+        return -1;
+      if (!is_word_in (a, t, verbs))
+        continue;
+      m = subject_before (a, t, floor);
+      return m >= 0 && is_someone (a, m) ? m : -1;
+    }
+  return -1;
+}
+
 #define MIN_LONG_QUOTE_WORDS 9
 
 /* Nine words or more in marks, the first not capitalised: a clause, not a
@@ -2191,7 +2226,7 @@ owner_without_cue (Attribution            *a,
 
   /* "Trump's call for “…”": whose call it was. */
   if ((m = owner_of_words (a, span)) >= 0 || (m = namer_of_term (a, span)) >= 0 ||
-      (m = speaker_after_speech_noun (a, span)) >= 0)
+      (m = speaker_after_speech_noun (a, span)) >= 0 || (m = namer_before_as (a, span)) >= 0)
     {
       *confidence = 0.55;
       return m;
