@@ -25,6 +25,18 @@ typedef struct
   QuotesWordIndex starts_index; /* the first words of multiword entries */
 } WordTable;
 
+/* A word of name_index of up to eight bytes, as the short words are kept
+ * (its bytes as a little-endian number, zeros after them; 0: a free
+ * slot), with its QuotesNameClass bits next to it: the mention stage asks
+ * about every capitalised word, mostly this short, and a slot of the
+ * index, in 1.5 MB, and then its key elsewhere, were two cache misses and
+ * a call to memcmp for each. 12,000 words in 512 KB. */
+typedef struct
+{
+  guint64 word;
+  guint32 names;
+} ShortName;
+
 /* The words of up to eight bytes, with their classes, in a table of their
  * own: the tokenizer looks up every word, and most are this short. A word
  * is its bytes as a little-endian number, zeros after them (words hold no
@@ -55,6 +67,8 @@ struct _QuotesLexicon
   QuotesWordIndex nationality_index;
   QuotesWordIndex name_index;   /* the lists quotes_lexicon_name_classes reads -> their bits */
   guint64    *name_filter;      /* NAME_FILTER_BITS, one per hash's top bits: set for name_index's words */
+  ShortName  *short_names;      /* name_index's words of up to eight bytes, again */
+  guint32     short_names_mask;
   GPtrArray  *boilerplate;      /* line starts, sorted, so grouped by first byte */
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
@@ -62,6 +76,8 @@ struct _QuotesLexicon
   guint64    *short_words;      /* the words of word_class_index of up to eight bytes */
   guint8     *short_classes;    /* their classes, slot by slot */
   guint32     short_mask;
+  guint64    *mid_words;        /* its ASCII words of 9 to 16 bytes: see index_dense_words */
+  guint32     mid_mask;
 };
 
 typedef guint (*ValueParser) (char **fields, guint n_fields);
@@ -550,35 +566,121 @@ quotes_lexicon_word_classes_len (QuotesLexicon *self,
   return quotes_lexicon_word_classes_hashed (self, lower, length, quotes_word_hash (lower, length));
 }
 
-/* Made from the general index's slots, which hold each word's length and
- * hash already: walking the hash table and hashing again cost 4 ms a start. */
-static void
-index_short_words (QuotesLexicon *self)
+/* @length (1 to 8) bytes of @word as a number, zeros after them: the
+ * chunk quotes_word_hash hashes them as. */
+static inline guint64
+word_chunk (const char *word,
+            gsize       length)
 {
-  const QuotesWordIndex *index = &self->word_class_index;
-  guint32 size = 8, count = 0;
+  guint64 chunk;
 
-  for (guint32 i = 0; i <= index->mask; i++)
-    count += index->slots[i].hash != 0 && index->slots[i].length - 1 < 8;
-  /* At most two thirds full: misses end after a probe or two. */
+  if (length < 8)
+    return quotes_word_tail (word, length);
+  memcpy (&chunk, word, 8);
+  return GUINT64_FROM_LE (chunk);
+}
+
+/* The ASCII words of 9 to 16 bytes leave the top bit of every byte free:
+ * the slot of such a word in mid_words is its two chunks (as word_chunk
+ * reads them), with its eight class bits in the top bits of the first
+ * chunk's bytes, bit k in byte k. */
+#define TOP_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static guint64
+spread_classes (guint classes)
+{
+  guint64 bits = 0;
+
+  for (; classes != 0; classes &= classes - 1)  /* most words have one */
+    bits |= G_GUINT64_CONSTANT (0x80) << (8 * g_bit_nth_lsf (classes, -1));
+  return bits;
+}
+
+/* spread_classes undone: the top bit of byte k moved to bit 56 + k by one
+ * multiplication (each factor's bit lands on its own bit, none carry). */
+static inline guint
+gather_classes (guint64 chunk)
+{
+  return ((chunk & TOP_BITS) * G_GUINT64_CONSTANT (0x0002040810204081)) >> 56;
+}
+
+/* A table for @count words, at most two thirds full: misses end after a
+ * probe or two. Returns its mask. */
+static guint32
+dense_table_mask (guint count)
+{
+  guint32 size = 8;
+
   while (2 * size < 3 * count)
     size *= 2;
-  self->short_words = g_new0 (guint64, size);
-  self->short_classes = g_new0 (guint8, size);
-  self->short_mask = size - 1;
+  return size - 1;
+}
+
+static void
+add_short_word (QuotesLexicon        *self,
+                const QuotesWordSlot *slot)
+{
+  guint64 chunk = 0;
+  guint32 i;
+
+  memcpy (&chunk, slot->key, slot->length);
+  for (i = slot->hash & self->short_mask; self->short_words[i] != 0; i = (i + 1) & self->short_mask)
+    ;
+  self->short_words[i] = GUINT64_FROM_LE (chunk);
+  self->short_classes[i] = (guint8) GPOINTER_TO_UINT (slot->value);  /* tokens keep eight bits */
+}
+
+static void
+add_mid_word (QuotesLexicon        *self,
+              const QuotesWordSlot *slot)
+{
+  guint64 head = word_chunk (slot->key, 8), tail = word_chunk (slot->key + 8, slot->length - 8);
+  guint32 i;
+
+  if ((head | tail) & TOP_BITS)
+    return;  /* not ASCII: asked of the general index */
+  for (i = slot->hash & self->mid_mask; self->mid_words[2 * i] != 0; i = (i + 1) & self->mid_mask)
+    ;
+  self->mid_words[2 * i] = head | spread_classes ((guint8) GPOINTER_TO_UINT (slot->value));
+  self->mid_words[2 * i + 1] = tail;
+}
+
+/* The tables of short words (up to eight bytes) and of the words of 9 to
+ * 16 bytes, many of news ("government", "president", "according"): the
+ * latter two numbers a slot, 1 MB, where the general index was a 24-byte
+ * slot in 3 MB, then the key elsewhere and a call to memcmp. Made from
+ * the general index's slots, which hold each word's length and hash
+ * already: walking the hash table and hashing again cost 4 ms a start;
+ * both in one walk, as the walks over its 131,000 slots cost more than
+ * filling the tables. The words of 9 to 16 bytes that are not ASCII,
+ * which leave a slot or two free, stay in the general index only. */
+static void
+index_dense_words (QuotesLexicon *self)
+{
+  const QuotesWordIndex *index = &self->word_class_index;
+  guint short_count = 0, mid_count = 0;
+
+  for (guint32 i = 0; i <= index->mask; i++)
+    if (index->slots[i].hash != 0)
+      {
+        short_count += index->slots[i].length - 1 < 8;
+        mid_count += index->slots[i].length - 9 < 8;
+      }
+  self->short_mask = dense_table_mask (short_count);
+  self->short_words = g_new0 (guint64, self->short_mask + 1);
+  self->short_classes = g_new0 (guint8, self->short_mask + 1);
+  self->mid_mask = dense_table_mask (mid_count);
+  self->mid_words = g_new0 (guint64, 2 * ((gsize) self->mid_mask + 1));
   for (guint32 s = 0; s <= index->mask; s++)
     {
       const QuotesWordSlot *slot = &index->slots[s];
-      guint64 chunk = 0;
-      guint32 i;
 
-      if (slot->hash == 0 || slot->length - 1 >= 8)
+      if (slot->hash == 0)
         continue;
-      memcpy (&chunk, slot->key, slot->length);
-      for (i = slot->hash & self->short_mask; self->short_words[i] != 0; i = (i + 1) & self->short_mask)
-        ;
-      self->short_words[i] = GUINT64_FROM_LE (chunk);
-      self->short_classes[i] = (guint8) GPOINTER_TO_UINT (slot->value);  /* tokens keep eight bits */
+      if (slot->length - 1 < 8)
+        add_short_word (self, slot);
+      else if (slot->length - 9 < 8)
+        add_mid_word (self, slot);
     }
 }
 
@@ -612,6 +714,22 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
 {
   gpointer classes = NULL;
 
+  if (length - 9 < 8)
+    {
+      guint64 head = word_chunk (lower, 8), tail = word_chunk (lower + 8, length - 8);
+
+      /* Words that are not ASCII are in the general index only. */
+      if (((head | tail) & TOP_BITS) == 0)
+        for (guint32 i = hash & self->mid_mask;; i = (i + 1) & self->mid_mask)
+          {
+            guint64 first = self->mid_words[2 * i];
+
+            if ((first & ~TOP_BITS) == head && self->mid_words[2 * i + 1] == tail)
+              return gather_classes (first);
+            if (first == 0)
+              return 0;
+          }
+    }
   quotes_word_index_lookup_hashed (&self->word_class_index, lower, length, hash, &classes);
   return GPOINTER_TO_UINT (classes);
 }
@@ -642,6 +760,34 @@ typedef struct
  * bits from all of them its value: one probe per word, where a probe of
  * each list missed the cache nine times. Made from the lists' indexes,
  * whose slots hold the hashes already. */
+/* Copies the words of name_index of up to eight bytes, with their bits,
+ * into short_names, which is sized as the short words' table is. */
+static void
+index_short_names (QuotesLexicon *self)
+{
+  const QuotesWordIndex *index = &self->name_index;
+  guint32 size = 8, count = 0;
+
+  for (guint32 i = 0; i <= index->mask; i++)
+    count += index->slots[i].hash != 0 && index->slots[i].length - 1 < 8;
+  while (2 * size < 3 * count)
+    size *= 2;
+  self->short_names = g_new0 (ShortName, size);
+  self->short_names_mask = size - 1;
+  for (guint32 s = 0; s <= index->mask; s++)
+    {
+      const QuotesWordSlot *slot = &index->slots[s];
+      guint32 i;
+
+      if (slot->hash == 0 || slot->length - 1 >= 8)
+        continue;
+      for (i = slot->hash & self->short_names_mask; self->short_names[i].word != 0; i = (i + 1) & self->short_names_mask)
+        ;
+      self->short_names[i].word = word_chunk (slot->key, slot->length);
+      self->short_names[i].names = GPOINTER_TO_UINT (slot->value);
+    }
+}
+
 static void
 index_names (QuotesLexicon *self)
 {
@@ -684,6 +830,7 @@ index_names (QuotesLexicon *self)
         bit = from->hash >> NAME_FILTER_SHIFT;
         self->name_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << bit % 64;
       }
+  index_short_names (self);
 }
 
 static QuotesLexicon *
@@ -739,7 +886,7 @@ quotes_lexicon_load (void)
     }
   g_string_chunk_free (keys);
   quotes_word_index_init (&self->nationality_index, self->nationalities);
-  index_short_words (self);
+  index_dense_words (self);
   index_names (self);
 
   return self;
@@ -751,12 +898,26 @@ quotes_lexicon_name_classes (QuotesLexicon *self,
                              const char    *word,
                              gsize          length)
 {
-  guint32 hash = quotes_word_hash (word, length);
+  guint64 chunk = length - 1 < 8 ? word_chunk (word, length) : 0;
+  /* quotes_word_hash, from the chunk read already when there is one */
+  guint32 hash = chunk != 0 ? quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length)
+                            : quotes_word_hash (word, length);
   guint32 bit = hash >> NAME_FILTER_SHIFT;
   gpointer names = NULL;
 
-  if (self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64))
-    quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
+  if (!(self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64)))
+    return QUOTES_NAME_LOOKED_UP;
+  if (chunk != 0)
+    for (guint32 i = hash & self->short_names_mask;; i = (i + 1) & self->short_names_mask)
+      {
+        const ShortName *slot = &self->short_names[i];
+
+        if (slot->word == chunk)
+          return slot->names | QUOTES_NAME_LOOKED_UP;
+        if (slot->word == 0)
+          return QUOTES_NAME_LOOKED_UP;
+      }
+  quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
   return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
 }
 

@@ -1658,7 +1658,7 @@ add_known_surnames (QuotesDocument *doc)
   QuotesWordIndex index;
   KnownOrg known_orgs[KNOWN_ORGS];
   guint n = doc->mentions->len;
-  guint m = 0, count = 0;
+  guint m = 0, count = 0, different = 0;
   /* Their tokens, so that each mention is asked once: the index is sized
    * by how many there are. */
   g_autofree guint32 *surnames = g_new (guint32, n);
@@ -1673,15 +1673,26 @@ add_known_surnames (QuotesDocument *doc)
   if (count == 0)
     return;
   /* The surnames where the text has them: no copy of each, and looked
-   * up straight from the text. */
-  quotes_word_index_init_empty (&index, count);
+   * up straight from the text. Sized by the different ones, which grow
+   * it as they come: a long text names the same people over and over,
+   * and an index sized by all of them was megabytes that every look-up
+   * missed the cache in. */
+  quotes_word_index_init_empty (&index, 0);
   for (guint i = 0; i < count; i++)
     {
       const QuotesToken *last = quotes_document_token (doc, surnames[i]);
       gsize length = quotes_token_base_end (last) - last->start;
+      gpointer *value;
 
-      quotes_word_index_add (&index, doc->text + last->start, length,
-                             quotes_word_hash (doc->text + last->start, length));
+      if (2 * (different + 1) > index.mask + 1)
+        quotes_word_index_reserve (&index, different + 1);
+      value = quotes_word_index_add (&index, doc->text + last->start, length,
+                                     quotes_word_hash (doc->text + last->start, length));
+      if (*value == NULL)
+        {
+          *value = GUINT_TO_POINTER (1);  /* a surname counted */
+          different++;
+        }
     }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
