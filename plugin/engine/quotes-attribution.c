@@ -1793,6 +1793,66 @@ runs_on (const Attribution      *a,
          a->cue_at[next] < 0 && a->mention_at[next] < 0;
 }
 
+/* The "read" or "reading" right before @span, or G_MAXUINT. */
+static guint
+text_verb (const Attribution      *a,
+           const QuotesMarkedSpan *span)
+{
+  static const char *verbs[] = { "read", "reads", "reading", NULL };
+  guint before = span->open_token;
+
+  if (before > 0 && quotes_document_token_is_punct (a->doc, before - 1, ",:"))
+    before--;
+  return before > 0 && is_word_in (a, before - 1, verbs) ? before - 1 : G_MAXUINT;
+}
+
+static const char *phrase_prepositions[] = { "on", "of", "in", "at", "from", "with", NULL };
+static const char *writings[] = { "message", "tweet", "post", "statement", "letter", "email", "note", "text", NULL };
+
+/* "a campaign hat reading, “…”", "the sign — which read “…”": the thing
+ * whose text is quoted, a short phrase from its determiner to the verb or
+ * to "which", added as a role mention; or -1. */
+static gint32
+text_bearer (Attribution            *a,
+             const QuotesMarkedSpan *span)
+{
+  guint end = text_verb (a, span), floor = sentence_of (a, span->open_token)->first_token, first = G_MAXUINT;
+
+  if (end == G_MAXUINT || end <= floor)
+    return -1;
+  if (is_word (a, end - 1, "which") || is_word (a, end - 1, "that"))
+    end--;
+  while (end > floor && quotes_document_token_is_punct (a->doc, end - 1, ",—–-"))
+    end--;
+  /* the first determiner of the phrase: "a message on the trust's site" */
+  for (guint t = end; t-- > floor && end - t <= MAX_NOUN_PHRASE;)
+    {
+      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || a->cue_at[t] >= 0)
+        break;
+      if (!is_source_determiner (a, t) || t + 1 >= end)
+        continue;
+      first = t;
+      if (t == floor || !is_word_in (a, t - 1, phrase_prepositions))
+        break;
+    }
+  if (first == G_MAXUINT)
+    return -1;
+  /* "Trump posted a message on Twitter reading “…”": a message is its
+   * writer's, a sign or a shirt shows its own words. */
+  return is_word_in (a, first + 1, writings) ? speaker_of_object (a, add_noun_phrase (a, first, end, FALSE)) :
+                                               add_noun_phrase (a, first, end, FALSE);
+}
+
+/* "a sign which read “Hispanics 4 Trump”", "a hat reading, “Make Mexico
+ * Great Again”": what a sign, a shirt or a message reads is quoted, title
+ * case or not. */
+static gboolean
+shows_text (const Attribution      *a,
+            const QuotesMarkedSpan *span)
+{
+  return text_verb (a, span) != G_MAXUINT;
+}
+
 static QuotesQuoteKind
 decide_kind (Attribution            *a,
              const QuotesMarkedSpan *span,
@@ -1809,7 +1869,7 @@ decide_kind (Attribution            *a,
     return found || !is_title_case (a, span, 2) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
   if (found_after)
     return QUOTES_QUOTE_KIND_PARTIAL;
-  if (found && (headline || !is_title_case (a, span, 2)))
+  if (found && (headline || !is_title_case (a, span, 2) || shows_text (a, span)))
     return QUOTES_QUOTE_KIND_PARTIAL;
   return QUOTES_QUOTE_KIND_SCARE;
 }
@@ -2282,7 +2342,12 @@ attribute_marked (Attribution            *a,
   /* "Sims says he was “riding the fence” until Haley said …": words in
    * marks inside the writer's sentence belong to its reporting verb before
    * them rather than to a clause after them. */
-  if (is_fragment (a, span) || (ends_own_sentence (a, span) && introduced_by_cue (a, span)))
+  if ((found.source = text_bearer (a, span)) >= 0)
+    {
+      found.confidence = 0.7;
+      before = adjacent = TRUE;
+    }
+  else if (is_fragment (a, span) || (ends_own_sentence (a, span) && introduced_by_cue (a, span)))
     before = attribution_before (a, span, &found, &adjacent);
   if (!before)
     after = attribution_after (a, span, &found);
