@@ -6,19 +6,17 @@
  * ("…,” she said), before it in its sentence ("X told reporters: “…”"),
  * then the context (the quote before it, the sentence before it, the
  * turns of a dialogue). Then reported speech without marks ("the minister
- * stressed that …"). Mentions become speakers in the coreference stage.
+ * stressed that …", quotes-reported.c). Mentions become speakers in the
+ * coreference stage.
  */
 
 #include "config.h"
 
-#include <string.h>
-
-#include "quotes-document.h"
+#include "quotes-attribution-private.h"
 
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
 #define MAX_PLACE_WORDS 10  /* "of the Institute for Science and International Security" */
 #define MAX_APPOSITIVE 32   /* tokens of ", director of the … Institute," */
-#define MAX_NOUN_PHRASE 6
 #define MAX_OPENING_PHRASE 12  /* "In a statement released on Thursday," */
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
@@ -26,94 +24,6 @@
 #define MAX_ASIDE 4         /* tokens of ", for one," */
 #define MAX_FILLERS 3
 #define DASHES "-\xe2\x80\x93\xe2\x80\x94\xe2\x80\x95"  /* - – — ― */
-#define MIN_REPORTED_WORDS 3
-#define MAX_REPORTED_PER_SENTENCE 8
-
-typedef struct
-{
-  QuotesDocument *doc;
-  gint32         *mention_at;  /* per token: the outermost mention covering it */
-  gint32         *cue_at;      /* per token: the cue covering it */
-  guint32        *subject[2];  /* per sentence: token of its first subject, without and with roles */
-  guint32         reported_sentence; /* the sentence of the last reported clause */
-  guint           reported_in_sentence; /* how many clauses it has: bounded, so that a
-                                         * sentence of a thousand cues stays linear */
-  guint           n_marked;    /* quotes[0, n_marked) are the marked ones, in text order */
-} Attribution;
-
-typedef struct
-{
-  gint32 source;
-  gint32 cue;
-  double confidence;
-} Found;
-
-static const QuotesToken *
-token_at (const Attribution *a,
-          guint              index)
-{
-  return quotes_document_token (a->doc, index);
-}
-
-static const QuotesMention *
-mention (const Attribution *a,
-         gint32             index)
-{
-  return &g_array_index (a->doc->mentions, QuotesMention, index);
-}
-
-static const QuotesCue *
-cue (const Attribution *a,
-     gint32             index)
-{
-  return &g_array_index (a->doc->cues, QuotesCue, index);
-}
-
-static inline gboolean
-is_word (const Attribution *a,
-         guint              index,
-         const char        *lower_word)
-{
-  char lower[32];
-  const QuotesToken *token;
-
-  if (index >= a->doc->tokens->len || (token = token_at (a, index))->kind != QUOTES_TOKEN_WORD)
-    return FALSE;
-  /* Asked of every token: an ASCII word of another length or first letter
-   * cannot be it (lower-casing keeps ASCII's length). */
-  if ((token->flags & QUOTES_TOKEN_ASCII) &&
-      (quotes_token_base_end (token) - token->start != strlen (lower_word) ||
-       g_ascii_tolower (a->doc->text[token->start]) != lower_word[0]))
-    return FALSE;
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
-         g_str_equal (lower, lower_word);
-}
-
-/* The lower-cased word at @index is one of @words. */
-static gboolean
-is_word_in (const Attribution  *a,
-            guint               index,
-            const char * const *words)
-{
-  char lower[32];
-
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
-}
-
-static gboolean
-is_filler (const Attribution *a,
-           guint              index)
-{
-  char lower[32];
-  const QuotesToken *token = token_at (a, index);
-  gsize n = quotes_token_base_end (token) - token->start;
-  gboolean ly = n > 4 && a->doc->text[quotes_token_base_end (token) - 2] == 'l' && a->doc->text[quotes_token_base_end (token) - 1] == 'y';
-
-  return token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         ((token->lex & QUOTES_WORD_FILLER) || ly) &&
-         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
-         quotes_lexicon_is_cue_filler (a->doc->lexicon, lower);
-}
 
 static gboolean
 only_fillers (const Attribution *a,
@@ -153,12 +63,6 @@ can_be_source (const Attribution *a,
            (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
 }
 
-static const QuotesSentence *
-sentence_of (const Attribution *a,
-             guint              index)
-{
-  return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
-}
 
 #define NO_SUBJECT G_MAXUINT32
 #define UNKNOWN_SUBJECT (G_MAXUINT32 - 1)
@@ -331,10 +235,10 @@ before_place_of (const Attribution *a,
 
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
-static gint32
-subject_before (const Attribution *a,
-                guint              index,
-                guint              floor)
+gint32
+attribution_subject_before (const Attribution *a,
+                            guint              index,
+                            guint              floor)
 {
   guint t = index;
 
@@ -389,12 +293,6 @@ subject_before (const Attribution *a,
   return -1;
 }
 
-static gboolean
-is_determiner_word (const Attribution *a,
-                    guint              index)
-{
-  return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
-}
 
 /* A verb, or "to" or "by" before one: "The aide declined to", "the
  * program is a", "his plans by saying" are no names for a speaker ("one
@@ -414,11 +312,11 @@ breaks_noun_phrase (const Attribution *a,
  * particular, from @index to @end (a comma or the cue); added as a role
  * mention. @strict, next to words in marks, also refuses phrases that
  * read as the start of a clause. */
-static gint32
-add_noun_phrase (Attribution *a,
-                 guint        index,
-                 guint        end,
-                 gboolean     strict)
+gint32
+attribution_add_noun_phrase (Attribution *a,
+                             guint        index,
+                             guint        end,
+                             gboolean     strict)
 {
   QuotesMention np = { 0 };
   guint stop = index;
@@ -604,7 +502,7 @@ subject_phrase_before (Attribution *a,
         if (quotes_document_token_lower (a->doc, t, lower, sizeof lower) == NULL || quotes_word_in_list (prepositions, lower))
           return -1;
     }
-  return add_noun_phrase (a, floor, end, TRUE);
+  return attribution_add_noun_phrase (a, floor, end, TRUE);
 }
 
 /* At @index the phrase ends: a comma, a period, or the limit. */
@@ -719,10 +617,10 @@ head_before_preposition (const Attribution *a,
 
 /* The mention that starts at @index ("said Holt", "said the prime
  * minister, Jane Holt": the name in apposition wins). */
-static gint32
-source_after (Attribution       *a,
-              guint              index,
-              guint              end)
+gint32
+attribution_source_after (Attribution       *a,
+                          guint              index,
+                          guint              end)
 {
   gint32 m;
   guint determiner, name_end;
@@ -751,17 +649,17 @@ source_after (Attribution       *a,
   if ((m < 0 && determiner < index) ||
       (m >= 0 && mention (a, m)->possessive && is_source_determiner (a, determiner)))
     {
-      m = add_noun_phrase (a, determiner, end, TRUE);
+      m = attribution_add_noun_phrase (a, determiner, end, TRUE);
       /* "concluded a 2013 article in the academic journal …", "tweeted a
        * German user from Hanover going by …": too long a phrase still has
        * its head before the first preposition. */
       if (m < 0 && inverted_after_quote && (name_end = head_before_preposition (a, index, end)) > index)
-        m = add_noun_phrase (a, determiner, name_end, TRUE);
+        m = attribution_add_noun_phrase (a, determiner, name_end, TRUE);
     }
   else if (m >= 0 && mention (a, m)->possessive && mention (a, m)->span_token == index)
     return name_after_possessor (a, mention (a, m)->end_token, end);
   else if (m < 0 && (name_end = name_run_end (a, index, end)) > index)
-    m = add_noun_phrase (a, index, name_end, TRUE);
+    m = attribution_add_noun_phrase (a, index, name_end, TRUE);
   else if (m < 0 || !can_be_source (a, m) ||
            (mention (a, m)->span_token != index && mention (a, m)->first_token != index))
     return titled_name_after (a, index, end);
@@ -818,11 +716,11 @@ paragraph_end (const Attribution *a,
 
 
 /* "according to X": a cue of its own kind, the source after it. */
-static gboolean
-according_to (Attribution *a,
-              guint        index,
-              guint        end,
-              Found       *found)
+gboolean
+attribution_according_to (Attribution *a,
+                          guint        index,
+                          guint        end,
+                          Found       *found)
 {
   QuotesCue record;
   guint lead;
@@ -837,9 +735,9 @@ according_to (Attribution *a,
     return FALSE;
   if (index + lead >= end)
     return FALSE;
-  found->source = source_after (a, index + lead, end);
+  found->source = attribution_source_after (a, index + lead, end);
   if (found->source < 0)
-    found->source = add_noun_phrase (a, index + lead, end, FALSE);
+    found->source = attribution_add_noun_phrase (a, index + lead, end, FALSE);
   if (found->source < 0)
     return FALSE;
   if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)
@@ -971,7 +869,7 @@ attribution_after (Attribution      *a,
     return FALSE;
   /* Not “… done.” According to X, “…”: that opens the next sentence. */
   if (!(ends_own_sentence (a, span) && (token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED)) &&
-      according_to (a, t, end, found))
+      attribution_according_to (a, t, end, found))
     {
       found->confidence = 0.9;
       return TRUE;
@@ -991,7 +889,7 @@ attribution_after (Attribution      *a,
           return TRUE;
         }
     }
-  if (c >= 0 && (m = source_after (a, cue (a, c)->end_token, end)) >= 0)
+  if (c >= 0 && (m = attribution_source_after (a, cue (a, c)->end_token, end)) >= 0)
     {
       *found = (Found) { m, c, 0.95 };
       return TRUE;
@@ -1015,7 +913,7 @@ attribution_after (Attribution      *a,
         break;
       if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) < 0 || k == t)
         continue;
-      m = subject_before (a, k, t);
+      m = attribution_subject_before (a, k, t);
       if (m >= 0 && mention (a, m)->span_token < t)
         m = -1;
       /* "“…,” it added", "“…,” it further wrote": a letter, a report or a
@@ -1023,10 +921,10 @@ attribution_after (Attribution      *a,
       if (m < 0 && only_fillers (a, t + 1, k) && a->mention_at[t] >= 0 && is_word (a, t, "it"))
         m = a->mention_at[t];
       if (m < 0 && (is_source_determiner (a, t) || is_unknown_name (a, t, k)))
-        m = add_noun_phrase (a, t, k, TRUE);
+        m = attribution_add_noun_phrase (a, t, k, TRUE);
       /* "“…” about the decision, said Rose Ann DeMoro". */
       if (m < 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
-        m = source_after (a, cue (a, c)->end_token, end);
+        m = attribution_source_after (a, cue (a, c)->end_token, end);
       if (m < 0 && quotes_document_token_is (a->doc, t, "that"))
         continue;  /* "“…” that would respond to …, Wolverton wrote": past the relative clause */
       if (m < 0 || (starts_new_clause (a, t) && reports_later_quote (a, c, end)))
@@ -1041,9 +939,9 @@ attribution_after (Attribution      *a,
 
 /* "X rejected the plan, urging leaders to …", "X greeted them and told
  * them …": the subject of the sentence does the urging and the telling. */
-static gint32
-sentence_subject (const Attribution *a,
-                  const QuotesCue   *record)
+gint32
+attribution_sentence_subject (const Attribution *a,
+                              const QuotesCue   *record)
 {
   const QuotesSentence *sentence = sentence_of (a, record->first_token);
   guint before = record->first_token;
@@ -1058,18 +956,6 @@ sentence_subject (const Attribution *a,
   return first_subject (a, sentence->first_token, before, TRUE);
 }
 
-/* Words that end a sentence's opening noun phrase: its verb. */
-static gboolean
-is_auxiliary (const Attribution *a,
-              guint              index)
-{
-  static const char *words[] = {
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-    "should", "must", "did", "does", NULL,
-  };
-
-  return is_word_in (a, index, words);
-}
 
 /* "Hundreds of demonstrators marched …, chanting": words that open a
  * phrase for a group of people. */
@@ -1094,9 +980,9 @@ follows_plural_subject (const Attribution *a,
 /* "The conservative publication has been outspoken …, arguing he is “…”":
  * a short phrase that opens the sentence with "the", "a", "his" … and runs
  * up to its verb does what the participle after a comma says. */
-static gint32
-opening_noun_phrase (Attribution     *a,
-                     const QuotesCue *record)
+gint32
+attribution_opening_noun_phrase (Attribution     *a,
+                                 const QuotesCue *record)
 {
   const QuotesSentence *sentence = sentence_of (a, record->first_token);
   guint first = sentence->first_token, verb;
@@ -1114,7 +1000,7 @@ opening_noun_phrase (Attribution     *a,
   if (verb == first + 1 || verb >= sentence->end_token || verb > first + MAX_NOUN_PHRASE ||
       token_at (a, verb)->kind != QUOTES_TOKEN_WORD)
     return -1;
-  return add_noun_phrase (a, first, verb, FALSE);
+  return attribution_add_noun_phrase (a, first, verb, FALSE);
 }
 
 /* "Black Lives Matter issued a statement saying “…”", "his office put out
@@ -1179,7 +1065,7 @@ issuer_of (Attribution *a,
     if (is_issuing_verb (a, k))
       {
         gint32 issuer = k - first <= MAX_NOUN_PHRASE && is_source_determiner (a, first) ?
-                        add_noun_phrase (a, first, k, TRUE) : -1;
+                        attribution_add_noun_phrase (a, first, k, TRUE) : -1;
 
         return issuer >= 0 ? issuer : m;
       }
@@ -1240,7 +1126,7 @@ outer_reporter (Attribution *a,
       if (c < 0 || cue (a, c)->first_token != t || !(cue (a, c)->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) ||
           (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
         continue;
-      m = speaker_of_object (a, subject_before (a, t, floor));
+      m = speaker_of_object (a, attribution_subject_before (a, t, floor));
       /* "Another said he hoped with his “…”", "The employee said he had an
        * “…”": over a pronoun, a phrase that names nobody the engine knows
        * reports too. */
@@ -1293,7 +1179,7 @@ agent_after_by (Attribution *a,
           mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON && can_be_source (a, m))
         return m;
     }
-  return source_after (a, index, end);
+  return attribution_source_after (a, index, end);
 }
 
 /* "was asked", "were told": the cue's subject is spoken to. */
@@ -1367,7 +1253,7 @@ attribution_before (Attribution            *a,
 
       if (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE || token_at (a, t)->kind == QUOTES_TOKEN_MARK)
         continue;
-      if (according_to (a, t, end, found))
+      if (attribution_according_to (a, t, end, found))
         {
           found->confidence = 0.9;
           *adjacent = TRUE;
@@ -1387,22 +1273,22 @@ attribution_before (Attribution            *a,
           *found = (Found) { m, c, 0.85 };
           return TRUE;
         }
-      m = issuer_of (a, speaker_of_object (a, subject_before (a, t, floor)), floor);
+      m = issuer_of (a, speaker_of_object (a, attribution_subject_before (a, t, floor)), floor);
       /* "it said, “…”": a letter, a report or a body, right before the
        * quote, as after it. */
       if (m < 0 && t > floor && a->mention_at[t - 1] >= 0 && is_word (a, t - 1, "it") &&
           (cue (a, c)->flags & QUOTES_CUE_QUOTATION) && span->open_token <= cue (a, c)->end_token + 1)
         m = a->mention_at[t - 1];
       if (m < 0)
-        m = sentence_subject (a, cue (a, c));
+        m = attribution_sentence_subject (a, cue (a, c));
       if (m < 0)
-        m = opening_noun_phrase (a, cue (a, c));
+        m = attribution_opening_noun_phrase (a, cue (a, c));
       if (m < 0 && ((cue (a, c)->flags & QUOTES_CUE_QUOTATION) || names_it (a, cue (a, c))))
         m = subject_phrase_before (a, t, floor);
       /* "said Lopez: “…”", but not the object in "mocked Rubio for “…”". */
       if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
         {
-          m = source_after (a, cue (a, c)->end_token, span->open_token);
+          m = attribution_source_after (a, cue (a, c)->end_token, span->open_token);
           /* "said Lopez: “…”", but not "saying he had “…”" */
           if (m >= 0 && mention (a, m)->end_token != span->open_token &&
               !(mention (a, m)->end_token + 1 == span->open_token &&
@@ -1503,7 +1389,7 @@ reporter_ending_sentence (const Attribution    *a,
     return -1;
   if (cue (a, a->cue_at[last - 1])->end_token != last || !(cue (a, a->cue_at[last - 1])->flags & QUOTES_CUE_QUOTATION))
     return -1;
-  m = subject_before (a, cue (a, a->cue_at[last - 1])->first_token, sentence->first_token);
+  m = attribution_subject_before (a, cue (a, a->cue_at[last - 1])->first_token, sentence->first_token);
   if (m < 0 || mention (a, m)->span_token <= sentence->first_token + 1 ||
       !quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ","))
     return -1;
@@ -1597,10 +1483,10 @@ is_title_small_word (const Attribution *a,
  * least @min_words of them longer than three letters: a title ("Saturday
  * Night Live", "The Long Road Home"), not a sentence ("This is all me.",
  * "Thank you Indiana!"). */
-static gboolean
-is_title_case (const Attribution      *a,
-               const QuotesMarkedSpan *span,
-               guint                   min_words)
+gboolean
+attribution_is_title_case (const Attribution      *a,
+                           const QuotesMarkedSpan *span,
+                           guint                   min_words)
 {
   guint words = 0;
 
@@ -1685,9 +1571,9 @@ follows_what (const Attribution *a,
 
 /* so-called “peace plan”, a book called “The Long Road Home”: a term or a
  * title, not speech. "Critics called it “a disaster”" is speech. */
-static gboolean
-names_a_term (const Attribution      *a,
-              const QuotesMarkedSpan *span)
+gboolean
+attribution_names_a_term (const Attribution      *a,
+                          const QuotesMarkedSpan *span)
 {
   static const char *markers[] = {
     "so-called", "titled", "entitled", "named", "term",
@@ -1714,12 +1600,12 @@ names_a_term (const Attribution      *a,
    * capitalised ("Graham: Trump’s ‘Hateful Rhetoric’", "Clinton Sides With
    * Bush On ‘Radical Islam’"). */
   if (!g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline &&
-      ((g_str_equal (lower, "on") && is_title_case (a, span, 2)) ||
-       ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && is_title_case (a, span, 1)) ||
-       ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && is_title_case (a, span, 0))))
+      ((g_str_equal (lower, "on") && attribution_is_title_case (a, span, 2)) ||
+       ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && attribution_is_title_case (a, span, 1)) ||
+       ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && attribution_is_title_case (a, span, 0))))
     return TRUE;
   /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”" */
-  if (quotes_word_in_list (work_nouns, lower) && is_title_case (a, span, 1))
+  if (quotes_word_in_list (work_nouns, lower) && attribution_is_title_case (a, span, 1))
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
@@ -1839,8 +1725,8 @@ text_bearer (Attribution            *a,
     return -1;
   /* "Trump posted a message on Twitter reading “…”": a message is its
    * writer's, a sign or a shirt shows its own words. */
-  return is_word_in (a, first + 1, writings) ? speaker_of_object (a, add_noun_phrase (a, first, end, FALSE)) :
-                                               add_noun_phrase (a, first, end, FALSE);
+  return is_word_in (a, first + 1, writings) ? speaker_of_object (a, attribution_add_noun_phrase (a, first, end, FALSE)) :
+                                               attribution_add_noun_phrase (a, first, end, FALSE);
 }
 
 /* "a sign which read “Hispanics 4 Trump”", "a hat reading, “Make Mexico
@@ -1863,13 +1749,13 @@ decide_kind (Attribution            *a,
   /* In a headline every word is capitalised: title case tells nothing. */
   gboolean headline = g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline;
 
-  if (names_a_term (a, span))
+  if (attribution_names_a_term (a, span))
     return QUOTES_QUOTE_KIND_SCARE;
   if (is_complete_utterance (a, span, cue_adjacent) && !(found && runs_on (a, span)))
-    return found || !is_title_case (a, span, 2) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
+    return found || !attribution_is_title_case (a, span, 2) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
   if (found_after)
     return QUOTES_QUOTE_KIND_PARTIAL;
-  if (found && (headline || !is_title_case (a, span, 2) || shows_text (a, span)))
+  if (found && (headline || !attribution_is_title_case (a, span, 2) || shows_text (a, span)))
     return QUOTES_QUOTE_KIND_PARTIAL;
   return QUOTES_QUOTE_KIND_SCARE;
 }
@@ -2195,7 +2081,7 @@ namer_of_term (Attribution            *a,
         object--;
       if (object < 2 || !is_word_in (a, object - 1, naming_verbs) || is_word_in (a, object - 2, be))
         return -1;
-      m = subject_before (a, object - 1, sentence_of (a, object)->first_token);
+      m = attribution_subject_before (a, object - 1, sentence_of (a, object)->first_token);
       return m >= 0 && is_someone (a, m) ? m : -1;
     }
   if (is_word_in (a, verb - 1, be))
@@ -2216,7 +2102,7 @@ namer_of_term (Attribution            *a,
       return can_be_source (a, a->mention_at[t]) ? a->mention_at[t] : -1;
   for (end = what + 1; end < verb && !is_auxiliary (a, end); end++)
     ;
-  return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? add_noun_phrase (a, what + 1, end, FALSE) : -1;
+  return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? attribution_add_noun_phrase (a, what + 1, end, FALSE) : -1;
 }
 
 #define MAX_AS_DISTANCE 14  /* "refers to the candidate, who is supposedly his longtime friend, as" */
@@ -2248,7 +2134,7 @@ namer_before_as (const Attribution      *a,
         return -1;
       if (!is_word_in (a, t, verbs))
         continue;
-      m = subject_before (a, t, floor);
+      m = attribution_subject_before (a, t, floor);
       return m >= 0 && is_someone (a, m) ? m : -1;
     }
   return -1;
@@ -2281,7 +2167,7 @@ owner_without_cue (Attribution            *a,
 {
   /* Without a cue even one capitalised word is a title ("starred in
    * “Driftwood”"), not someone's words. */
-  gboolean term_or_title = names_a_term (a, span) || is_title_case (a, span, 1);
+  gboolean term_or_title = attribution_names_a_term (a, span) || attribution_is_title_case (a, span, 1);
   gint32 m;
 
   /* "Trump's call for “…”": whose call it was. */
@@ -2365,7 +2251,7 @@ attribute_marked (Attribution            *a,
   quote.post = -1;
   quote.speaker = -1;
   quote.kind = decide_kind (a, span, after || before, after, adjacent || after);
-  if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_SCARE && !names_a_term (a, span) &&
+  if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_SCARE && !attribution_names_a_term (a, span) &&
       (found.source = headline_speaker (a, span)) >= 0)
     {
       /* A headline's capitals make every quote look like a title. */
@@ -2421,7 +2307,7 @@ borrow_from_next (Attribution *a)
       else if (quote->source < 0 && next->source >= 0 && next->cue >= 0 && quote->kind == QUOTES_QUOTE_KIND_SCARE &&
                next->kind != QUOTES_QUOTE_KIND_SCARE && next_span->open_token == span->close_token + 2 &&
                (is_word (a, span->close_token + 1, "and") || is_word (a, span->close_token + 1, "or")) &&
-               !names_a_term (a, span) && !is_title_case (a, span, 2))
+               !attribution_names_a_term (a, span) && !attribution_is_title_case (a, span, 2))
         {
           quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
           quote->source = next->source;
@@ -2429,343 +2315,6 @@ borrow_from_next (Attribution *a)
           quote->confidence = 0.6;
         }
     }
-}
-
-static gboolean
-is_sentence_end (const Attribution *a,
-                 guint              index)
-{
-  const QuotesToken *token = token_at (a, index);
-
-  return token->kind == QUOTES_TOKEN_MARK ||
-         (token->kind == QUOTES_TOKEN_PUNCT && g_utf8_strchr (".!?;:)\xe2\x80\xa6", -1, token->first) != NULL);
-}
-
-/* Where the reported clause starts: after "that" when it comes soon
- * ("said on Tuesday that …"), else right after the cue. */
-static guint
-reported_clause_start (const Attribution *a,
-                       const QuotesCue   *record,
-                       guint              end)
-{
-  guint k = record->end_token;
-
-  for (guint t = k; t < end && t < k + 8; t++)
-    {
-      if (is_word (a, t, "that"))
-        return t + 1;
-      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && !quotes_document_token_is_punct (a->doc, t, ","))
-        break;
-    }
-  if (!(record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)))
-    return end;
-  return k;
-}
-
-/* The first marked quote that opens at or after token @start. */
-static guint
-first_marked_quote_from (const Attribution *a,
-                         guint              start)
-{
-  guint low = 0, high = a->n_marked;
-  guint32 byte = token_at (a, start)->start;
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (g_array_index (a->doc->quotes, QuotesQuoteRecord, mid).start < byte)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  return low;
-}
-
-/* "the GOP front-runner said Clinton “caused tremendous death” as …": words
- * in marks that nobody owns inside a reported clause are the reporter's. */
-static void
-claim_quotes_in_clause (Attribution *a,
-                        guint        start,
-                        guint        end,
-                        gint32       c,
-                        gint32       m)
-{
-  guint32 end_byte = token_at (a, end - 1)->end;
-
-  for (guint i = first_marked_quote_from (a, start); i < a->n_marked; i++)
-    {
-      QuotesQuoteRecord *quote = &g_array_index (a->doc->quotes, QuotesQuoteRecord, i);
-      const QuotesMarkedSpan *span = &g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked);
-
-      if (quote->start >= end_byte)
-        break;
-      if (quote->source >= 0 || names_a_term (a, span) || is_title_case (a, span, 2))
-        continue;
-      if (quote->kind == QUOTES_QUOTE_KIND_SCARE)
-        quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
-      quote->source = m;
-      quote->cue = c;
-      quote->confidence = 0.6;
-    }
-}
-
-/* Adds the reported clause [start, end) as indirect speech, unless it is
- * too short to be a claim or holds a quotation (which speaks for itself). */
-static gboolean
-add_indirect (Attribution *a,
-              guint        start,
-              guint        end,
-              gint32       c,
-              gint32       m)
-{
-  QuotesQuoteRecord quote = { 0 };
-  guint words = 0;
-
-  while (end > start && (is_sentence_end (a, end - 1) || quotes_document_token_is_punct (a->doc, end - 1, ",")))
-    end--;
-  for (guint t = start; t < end; t++)
-    {
-      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
-        {
-          claim_quotes_in_clause (a, start, end, c, m);
-          return FALSE;
-        }
-      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-    }
-  if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
-    return FALSE;
-  quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
-  quote.start = token_at (a, start)->start;
-  quote.end = token_at (a, end - 1)->end;
-  /* "Weil responded by saying that …": two cues, one clause reported once. */
-  if (a->doc->quotes->len > 0)
-    {
-      const QuotesQuoteRecord *last = &g_array_index (a->doc->quotes, QuotesQuoteRecord, a->doc->quotes->len - 1);
-
-      if (last->kind == QUOTES_QUOTE_KIND_INDIRECT && last->start == quote.start && last->end == quote.end)
-        return TRUE;
-    }
-  quote.cue = c;
-  quote.source = m;
-  quote.speaker = -1;
-  quote.post = -1;
-  quote.marked = -1;
-  quote.confidence = 0.7;
-  g_array_append_val (a->doc->quotes, quote);
-  if (a->doc->sentence_of_token[start] != a->reported_sentence)
-    a->reported_in_sentence = 0;
-  a->reported_sentence = a->doc->sentence_of_token[start];
-  a->reported_in_sentence++;
-  return TRUE;
-}
-
-/* "The talks will go on, Ambassador Klaus Ritter said on Friday." and
- * "…, said Klaus Ritter.": the clause before the comma is what was said. */
-static gboolean
-add_clause_before (Attribution          *a,
-                   gint32                c,
-                   gint32                m,
-                   const QuotesSentence *sentence)
-{
-  const QuotesCue *record = cue (a, c);
-  guint comma;
-
-  if (!(record->flags & (QUOTES_CUE_QUOTATION | QUOTES_CUE_CLAUSE)))
-    return FALSE;
-  /* The comma stands before the speaker ("…, X said") or before the cue ("…, said X"). */
-  comma = mention (a, m)->end_token <= record->first_token ? mention (a, m)->span_token : record->first_token;
-  if (comma == 0 || comma <= sentence->first_token || !quotes_document_token_is_punct (a->doc, comma - 1, ","))
-    return FALSE;
-  for (guint t = record->end_token; t < sentence->end_token; t++)
-    if (is_word (a, t, "that"))
-      return FALSE;  /* "…, she said, that …": the clause follows */
-  return add_indirect (a, sentence->first_token, comma - 1, c, m);
-}
-
-/* "a video call", "the report": a plain verb form after one thing named
- * is a noun, not a verb ("the minister calls", "officials call"). */
-static gboolean
-agrees (const Attribution *a,
-        gint32             m,
-        const QuotesCue   *record)
-{
-  const QuotesMention *subject = mention (a, m);
-  const QuotesToken *last = token_at (a, subject->end_token - 1);
-  gboolean plural = subject->gender == QUOTES_GENDER_PLURAL ||
-                    (subject->kind == QUOTES_MENTION_ROLE && a->doc->text[last->end - 1] == 's');
-
-  if (!(record->flags & QUOTES_CUE_BASE_FORM) || plural)
-    return TRUE;
-  return subject->kind == QUOTES_MENTION_PRONOUN && subject->gender == QUOTES_GENDER_UNKNOWN;
-}
-
-/* "didn't", "can’t": a verb, negated. */
-static gboolean
-is_negated (const Attribution *a,
-            guint              index)
-{
-  const QuotesToken *token = token_at (a, index);
-  const char *text = a->doc->text + token->start;
-  gsize n = token->end - token->start;
-
-  return (n > 3 && text[n - 3] == 'n' && text[n - 2] == '\'' && text[n - 1] == 't') ||
-         (n > 5 && text[n - 5] == 'n' && g_str_has_prefix (text + n - 4, "\xe2\x80\x99t"));
-}
-
-static gboolean
-opens_with_conjunction (const Attribution *a,
-                        guint              first)
-{
-  return is_word (a, first, "and") || is_word (a, first, "but") || is_word (a, first, "or") ||
-         is_word (a, first, "so") || is_word (a, first, "yet");
-}
-
-/* "In", "When", "After" …: what follows opens a phrase or a clause, not
- * the subject's noun phrase. */
-static gboolean
-opens_with_linking_word (const Attribution *a,
-                         guint              first)
-{
-  static const char *words[] = {
-    "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
-    "because", "since", "although", "though", "once", "until", "despite", "during", "amid", "without", "under",
-    "among", "across", "throughout", "unlike", "like", "that", "there", NULL,
-  };
-
-  return is_word_in (a, first, words);
-}
-
-/* "The most telling", "the two states": a word that makes the next one a
- * noun or an adjective, not a verb. */
-static gboolean
-modifies_next (const Attribution *a,
-               guint              index)
-{
-  static const char *words[] = {
-    "most", "more", "least", "less", "very", "so", "too", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "both", "all", "many", "several", "other", NULL,
-  };
-
-  return is_determiner_word (a, index) || token_at (a, index)->kind == QUOTES_TOKEN_NUMBER ||
-         (is_word_in (a, index, words));
-}
-
-/* "The billionaire real estate magnate says …", "Sixty-six percent said
- * …", "O'Malley's campaign says …": a short noun phrase that opens the
- * sentence is the source, named or not. */
-static gint32
-sentence_noun_phrase (Attribution          *a,
-                      const QuotesCue      *record,
-                      const QuotesSentence *sentence)
-{
-  guint first = sentence->first_token, end = record->first_token;
-  const QuotesToken *opening = token_at (a, first);
-
-  if (record->first_token <= first || record->first_token - first > MAX_NOUN_PHRASE - 1)
-    return -1;
-  if (!(opening->flags & QUOTES_TOKEN_CAPITALIZED) && opening->kind != QUOTES_TOKEN_NUMBER)
-    return -1;
-  /* "The campaign has also said": the phrase ends before its auxiliary;
-   * not "There was no primary state where …", "I didn't have the":
-   * a verb, then more words before the cue */
-  for (guint t = first; t < record->first_token; t++)
-    {
-      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
-        return -1;
-      /* "Clinton aides said details of the plan will be unveiled": the
-       * phrase ends at a reporting verb of its own. */
-      if (t > first && end == record->first_token && a->cue_at[t] >= 0 && !modifies_next (a, t - 1))
-        {
-          end = t;
-          break;
-        }
-      if (end == record->first_token && (is_auxiliary (a, t) || is_negated (a, t)))
-        end = t;
-      else if (end < t && !is_auxiliary (a, t) && !is_negated (a, t) && !is_filler (a, t))
-        return -1;
-    }
-  /* "But former secretary … said": the phrase after the conjunction; not
-   * "In a back-and-forth, … said": a phrase after a preposition is none. */
-  if (opens_with_conjunction (a, first))
-    first++;
-  if (first >= end || opens_with_linking_word (a, first))
-    return -1;
-  /* "He went on to say", "It also said": a pronoun is the subject by
-   * itself; the words after it hold its verb. */
-  if (a->mention_at[first] >= 0 && mention (a, a->mention_at[first])->kind == QUOTES_MENTION_PRONOUN)
-    end = first + 1;
-  /* "Zucker responded by saying", "Weaver says he's expecting": so is a
-   * name followed by anything but a role ("Trump campaign"). */
-  else if (a->mention_at[first] >= 0)
-    {
-      const QuotesMention *name = mention (a, a->mention_at[first]);
-
-      if (name->kind == QUOTES_MENTION_NAME && name->first_token == first && !name->possessive &&
-          name->end_token < end && !(token_at (a, name->end_token)->lex & QUOTES_WORD_ROLE))
-        return a->mention_at[first];
-    }
-  return add_noun_phrase (a, first, end, FALSE);
-}
-
-static void
-add_reported_speech (Attribution *a,
-                     gint32       c,
-                     gboolean    *cue_used)
-{
-  const QuotesCue *record = cue (a, c);
-  const QuotesSentence *sentence = sentence_of (a, record->first_token);
-  gint32 m;
-
-  if (cue_used[c] || (a->doc->sentence_of_token[record->first_token] == a->reported_sentence &&
-                      a->reported_in_sentence >= MAX_REPORTED_PER_SENTENCE))
-    return;
-  if (subject_before (a, record->first_token, sentence->first_token) < 0 &&
-      ((m = sentence_subject (a, record)) >= 0 || (m = opening_noun_phrase (a, record)) >= 0))
-    {
-      if (record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT))
-        add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m);
-      return;
-    }
-  m = subject_before (a, record->first_token, sentence->first_token);
-  if (m >= 0 && !agrees (a, m, record))
-    return;
-  if (m < 0 && (record->flags & QUOTES_CUE_QUOTATION) && !(record->flags & QUOTES_CUE_PARTICIPLE) &&
-      record->first_token > sentence->first_token &&
-      quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
-    {
-      m = source_after (a, record->end_token, sentence->end_token);
-      if (m >= 0)
-        add_clause_before (a, c, m, sentence);
-      return;
-    }
-  if (m < 0 && (record->flags & QUOTES_CUE_CLAUSE))
-    m = sentence_noun_phrase (a, record, sentence);
-  if (m < 0)
-    return;
-  if ((record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) &&
-      add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m))
-    return;
-  add_clause_before (a, c, m, sentence);
-}
-
-/* "According to X, …" and "…, according to X." */
-static void
-add_according_to (Attribution *a,
-                  guint        index)
-{
-  const QuotesSentence *sentence = sentence_of (a, index);
-  Found found = { -1, -1, 0.0 };
-  guint after;
-
-  if ((token_at (a, index)->flags & QUOTES_TOKEN_IN_QUOTE) ||
-      !according_to (a, index, sentence->end_token, &found))
-    return;
-  after = mention (a, found.source)->end_token;
-  if (index == sentence->first_token && quotes_document_token_is_punct (a->doc, after, ","))
-    add_indirect (a, after + 1, sentence->end_token, found.cue, found.source);
-  else if (index > sentence->first_token && quotes_document_token_is_punct (a->doc, index - 1, ","))
-    add_indirect (a, sentence->first_token, index - 1, found.cue, found.source);
 }
 
 static void
@@ -2801,9 +2350,6 @@ quotes_attribution_run (QuotesDocument *doc)
   Attribution a = { doc };
 
   a.reported_sentence = G_MAXUINT32;
-  g_autofree gboolean *cue_used = NULL;
-  guint n_cues;
-
   index_tokens (&a);
   for (guint r = 0; r < 2; r++)
     {
@@ -2816,23 +2362,7 @@ quotes_attribution_run (QuotesDocument *doc)
   borrow_from_next (&a);
   a.n_marked = doc->quotes->len;
 
-  n_cues = doc->cues->len;
-  cue_used = g_new0 (gboolean, n_cues + 1);
-  for (guint i = 0; i < doc->quotes->len; i++)
-    {
-      gint32 c = g_array_index (doc->quotes, QuotesQuoteRecord, i).cue;
-
-      if (c >= 0 && (guint) c < n_cues)
-        cue_used[c] = TRUE;
-    }
-  for (guint c = 0; c < n_cues; c++)
-    add_reported_speech (&a, c, cue_used);
-  /* Every token is asked: its first character, in the token itself, turns
-   * away nearly all before is_word reads the text. Only "A" and "a" lower-case
-   * to "a". */
-  for (guint t = 0; t < doc->tokens->len; t++)
-    if ((token_at (&a, t)->first | 0x20) == 'a' && is_word (&a, t, "according"))
-      add_according_to (&a, t);
+  attribution_add_reported_speech (&a);
 
   g_array_sort (doc->quotes, compare_quotes);
   g_free (a.mention_at);

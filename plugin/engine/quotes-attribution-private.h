@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * What the attribution stage's two files share: its state over a document,
+ * the small look-ups on tokens that both ask all the time (inline), and the
+ * phrase finders that the quotes in marks and the reported speech both use.
+ * quotes-attribution.c attributes the quotes in marks, quotes-reported.c
+ * finds reported speech without them.
+ */
+
+#include <string.h>
+
+#include "quotes-document.h"
+
+G_BEGIN_DECLS
+
+#pragma GCC visibility push(hidden)
+
+#define MAX_NOUN_PHRASE 6
+
+typedef struct
+{
+  QuotesDocument *doc;
+  gint32         *mention_at;  /* per token: the outermost mention covering it */
+  gint32         *cue_at;      /* per token: the cue covering it */
+  guint32        *subject[2];  /* per sentence: token of its first subject, without and with roles */
+  guint32         reported_sentence; /* the sentence of the last reported clause */
+  guint           reported_in_sentence; /* how many clauses it has: bounded, so that a
+                                         * sentence of a thousand cues stays linear */
+  guint           n_marked;    /* quotes[0, n_marked) are the marked ones, in text order */
+} Attribution;
+
+typedef struct
+{
+  gint32 source;
+  gint32 cue;
+  double confidence;
+} Found;
+
+static inline const QuotesToken *
+token_at (const Attribution *a,
+          guint              index)
+{
+  return quotes_document_token (a->doc, index);
+}
+
+static inline const QuotesMention *
+mention (const Attribution *a,
+         gint32             index)
+{
+  return &g_array_index (a->doc->mentions, QuotesMention, index);
+}
+
+static inline const QuotesCue *
+cue (const Attribution *a,
+     gint32             index)
+{
+  return &g_array_index (a->doc->cues, QuotesCue, index);
+}
+
+static inline gboolean
+is_word (const Attribution *a,
+         guint              index,
+         const char        *lower_word)
+{
+  char lower[32];
+  const QuotesToken *token;
+
+  if (index >= a->doc->tokens->len || (token = token_at (a, index))->kind != QUOTES_TOKEN_WORD)
+    return FALSE;
+  /* Asked of every token: an ASCII word of another length or first letter
+   * cannot be it (lower-casing keeps ASCII's length). */
+  if ((token->flags & QUOTES_TOKEN_ASCII) &&
+      (quotes_token_base_end (token) - token->start != strlen (lower_word) ||
+       g_ascii_tolower (a->doc->text[token->start]) != lower_word[0]))
+    return FALSE;
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
+         g_str_equal (lower, lower_word);
+}
+
+/* The lower-cased word at @index is one of @words. */
+static inline gboolean
+is_word_in (const Attribution  *a,
+            guint               index,
+            const char * const *words)
+{
+  char lower[32];
+
+  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
+}
+
+static inline gboolean
+is_filler (const Attribution *a,
+           guint              index)
+{
+  char lower[32];
+  const QuotesToken *token = token_at (a, index);
+  gsize n = quotes_token_base_end (token) - token->start;
+  gboolean ly = n > 4 && a->doc->text[quotes_token_base_end (token) - 2] == 'l' && a->doc->text[quotes_token_base_end (token) - 1] == 'y';
+
+  return token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+         ((token->lex & QUOTES_WORD_FILLER) || ly) &&
+         quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
+         quotes_lexicon_is_cue_filler (a->doc->lexicon, lower);
+}
+
+static inline const QuotesSentence *
+sentence_of (const Attribution *a,
+             guint              index)
+{
+  return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
+}
+
+/* Words that end a sentence's opening noun phrase: its verb. */
+static inline gboolean
+is_auxiliary (const Attribution *a,
+              guint              index)
+{
+  static const char *words[] = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+    "should", "must", "did", "does", NULL,
+  };
+
+  return is_word_in (a, index, words);
+}
+
+static inline gboolean
+is_determiner_word (const Attribution *a,
+                    guint              index)
+{
+  return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
+}
+
+gboolean
+attribution_according_to (Attribution *a,
+                          guint        index,
+                          guint        end,
+                          Found       *found);
+
+gint32
+attribution_add_noun_phrase (Attribution *a,
+                             guint        index,
+                             guint        end,
+                             gboolean     strict);
+
+gboolean
+attribution_is_title_case (const Attribution      *a,
+                           const QuotesMarkedSpan *span,
+                           guint                   min_words);
+
+gboolean
+attribution_names_a_term (const Attribution      *a,
+                          const QuotesMarkedSpan *span);
+
+gint32
+attribution_opening_noun_phrase (Attribution     *a,
+                                 const QuotesCue *record);
+
+gint32
+attribution_sentence_subject (const Attribution *a,
+                              const QuotesCue   *record);
+
+gint32
+attribution_source_after (Attribution       *a,
+                          guint              index,
+                          guint              end);
+
+gint32
+attribution_subject_before (const Attribution *a,
+                            guint              index,
+                            guint              floor);
+
+void attribution_add_reported_speech (Attribution *a);
+
+#pragma GCC visibility pop
+
+G_END_DECLS

@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * Reported speech without quote marks, the last part of the attribution
+ * stage: the clause after a reporting verb ("the minister stressed that
+ * …"), the clause before "X said" at the end of a sentence, and what
+ * "according to X" frames. Quotes in marks inside such a clause take its
+ * source.
+ */
+
+#include "config.h"
+
+#include "quotes-attribution-private.h"
+
+#define MIN_REPORTED_WORDS 3
+#define MAX_REPORTED_PER_SENTENCE 8  /* so that a sentence of a thousand cues stays linear */
+
+static gboolean
+is_sentence_end (const Attribution *a,
+                 guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+
+  return token->kind == QUOTES_TOKEN_MARK ||
+         (token->kind == QUOTES_TOKEN_PUNCT && g_utf8_strchr (".!?;:)\xe2\x80\xa6", -1, token->first) != NULL);
+}
+
+/* Where the reported clause starts: after "that" when it comes soon
+ * ("said on Tuesday that …"), else right after the cue. */
+static guint
+reported_clause_start (const Attribution *a,
+                       const QuotesCue   *record,
+                       guint              end)
+{
+  guint k = record->end_token;
+
+  for (guint t = k; t < end && t < k + 8; t++)
+    {
+      if (is_word (a, t, "that"))
+        return t + 1;
+      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && !quotes_document_token_is_punct (a->doc, t, ","))
+        break;
+    }
+  if (!(record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)))
+    return end;
+  return k;
+}
+
+/* The first marked quote that opens at or after token @start. */
+static guint
+first_marked_quote_from (const Attribution *a,
+                         guint              start)
+{
+  guint low = 0, high = a->n_marked;
+  guint32 byte = token_at (a, start)->start;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (a->doc->quotes, QuotesQuoteRecord, mid).start < byte)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+/* "the GOP front-runner said Clinton “caused tremendous death” as …": words
+ * in marks that nobody owns inside a reported clause are the reporter's. */
+static void
+claim_quotes_in_clause (Attribution *a,
+                        guint        start,
+                        guint        end,
+                        gint32       c,
+                        gint32       m)
+{
+  guint32 end_byte = token_at (a, end - 1)->end;
+
+  for (guint i = first_marked_quote_from (a, start); i < a->n_marked; i++)
+    {
+      QuotesQuoteRecord *quote = &g_array_index (a->doc->quotes, QuotesQuoteRecord, i);
+      const QuotesMarkedSpan *span = &g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked);
+
+      if (quote->start >= end_byte)
+        break;
+      if (quote->source >= 0 || attribution_names_a_term (a, span) || attribution_is_title_case (a, span, 2))
+        continue;
+      if (quote->kind == QUOTES_QUOTE_KIND_SCARE)
+        quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
+      quote->source = m;
+      quote->cue = c;
+      quote->confidence = 0.6;
+    }
+}
+
+/* Adds the reported clause [start, end) as indirect speech, unless it is
+ * too short to be a claim or holds a quotation (which speaks for itself). */
+static gboolean
+add_indirect (Attribution *a,
+              guint        start,
+              guint        end,
+              gint32       c,
+              gint32       m)
+{
+  QuotesQuoteRecord quote = { 0 };
+  guint words = 0;
+
+  while (end > start && (is_sentence_end (a, end - 1) || quotes_document_token_is_punct (a->doc, end - 1, ",")))
+    end--;
+  for (guint t = start; t < end; t++)
+    {
+      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
+        {
+          claim_quotes_in_clause (a, start, end, c, m);
+          return FALSE;
+        }
+      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+    }
+  if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
+    return FALSE;
+  quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
+  quote.start = token_at (a, start)->start;
+  quote.end = token_at (a, end - 1)->end;
+  /* "Weil responded by saying that …": two cues, one clause reported once. */
+  if (a->doc->quotes->len > 0)
+    {
+      const QuotesQuoteRecord *last = &g_array_index (a->doc->quotes, QuotesQuoteRecord, a->doc->quotes->len - 1);
+
+      if (last->kind == QUOTES_QUOTE_KIND_INDIRECT && last->start == quote.start && last->end == quote.end)
+        return TRUE;
+    }
+  quote.cue = c;
+  quote.source = m;
+  quote.speaker = -1;
+  quote.post = -1;
+  quote.marked = -1;
+  quote.confidence = 0.7;
+  g_array_append_val (a->doc->quotes, quote);
+  if (a->doc->sentence_of_token[start] != a->reported_sentence)
+    a->reported_in_sentence = 0;
+  a->reported_sentence = a->doc->sentence_of_token[start];
+  a->reported_in_sentence++;
+  return TRUE;
+}
+
+/* "The talks will go on, Ambassador Klaus Ritter said on Friday." and
+ * "…, said Klaus Ritter.": the clause before the comma is what was said. */
+static gboolean
+add_clause_before (Attribution          *a,
+                   gint32                c,
+                   gint32                m,
+                   const QuotesSentence *sentence)
+{
+  const QuotesCue *record = cue (a, c);
+  guint comma;
+
+  if (!(record->flags & (QUOTES_CUE_QUOTATION | QUOTES_CUE_CLAUSE)))
+    return FALSE;
+  /* The comma stands before the speaker ("…, X said") or before the cue ("…, said X"). */
+  comma = mention (a, m)->end_token <= record->first_token ? mention (a, m)->span_token : record->first_token;
+  if (comma == 0 || comma <= sentence->first_token || !quotes_document_token_is_punct (a->doc, comma - 1, ","))
+    return FALSE;
+  for (guint t = record->end_token; t < sentence->end_token; t++)
+    if (is_word (a, t, "that"))
+      return FALSE;  /* "…, she said, that …": the clause follows */
+  return add_indirect (a, sentence->first_token, comma - 1, c, m);
+}
+
+/* "a video call", "the report": a plain verb form after one thing named
+ * is a noun, not a verb ("the minister calls", "officials call"). */
+static gboolean
+agrees (const Attribution *a,
+        gint32             m,
+        const QuotesCue   *record)
+{
+  const QuotesMention *subject = mention (a, m);
+  const QuotesToken *last = token_at (a, subject->end_token - 1);
+  gboolean plural = subject->gender == QUOTES_GENDER_PLURAL ||
+                    (subject->kind == QUOTES_MENTION_ROLE && a->doc->text[last->end - 1] == 's');
+
+  if (!(record->flags & QUOTES_CUE_BASE_FORM) || plural)
+    return TRUE;
+  return subject->kind == QUOTES_MENTION_PRONOUN && subject->gender == QUOTES_GENDER_UNKNOWN;
+}
+
+/* "didn't", "can’t": a verb, negated. */
+static gboolean
+is_negated (const Attribution *a,
+            guint              index)
+{
+  const QuotesToken *token = token_at (a, index);
+  const char *text = a->doc->text + token->start;
+  gsize n = token->end - token->start;
+
+  return (n > 3 && text[n - 3] == 'n' && text[n - 2] == '\'' && text[n - 1] == 't') ||
+         (n > 5 && text[n - 5] == 'n' && g_str_has_prefix (text + n - 4, "\xe2\x80\x99t"));
+}
+
+static gboolean
+opens_with_conjunction (const Attribution *a,
+                        guint              first)
+{
+  return is_word (a, first, "and") || is_word (a, first, "but") || is_word (a, first, "or") ||
+         is_word (a, first, "so") || is_word (a, first, "yet");
+}
+
+/* "In", "When", "After" …: what follows opens a phrase or a clause, not
+ * the subject's noun phrase. */
+static gboolean
+opens_with_linking_word (const Attribution *a,
+                         guint              first)
+{
+  static const char *words[] = {
+    "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
+    "because", "since", "although", "though", "once", "until", "despite", "during", "amid", "without", "under",
+    "among", "across", "throughout", "unlike", "like", "that", "there", NULL,
+  };
+
+  return is_word_in (a, first, words);
+}
+
+/* "The most telling", "the two states": a word that makes the next one a
+ * noun or an adjective, not a verb. */
+static gboolean
+modifies_next (const Attribution *a,
+               guint              index)
+{
+  static const char *words[] = {
+    "most", "more", "least", "less", "very", "so", "too", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "both", "all", "many", "several", "other", NULL,
+  };
+
+  return is_determiner_word (a, index) || token_at (a, index)->kind == QUOTES_TOKEN_NUMBER ||
+         (is_word_in (a, index, words));
+}
+
+/* "The billionaire real estate magnate says …", "Sixty-six percent said
+ * …", "O'Malley's campaign says …": a short noun phrase that opens the
+ * sentence is the source, named or not. */
+static gint32
+sentence_noun_phrase (Attribution          *a,
+                      const QuotesCue      *record,
+                      const QuotesSentence *sentence)
+{
+  guint first = sentence->first_token, end = record->first_token;
+  const QuotesToken *opening = token_at (a, first);
+
+  if (record->first_token <= first || record->first_token - first > MAX_NOUN_PHRASE - 1)
+    return -1;
+  if (!(opening->flags & QUOTES_TOKEN_CAPITALIZED) && opening->kind != QUOTES_TOKEN_NUMBER)
+    return -1;
+  /* "The campaign has also said": the phrase ends before its auxiliary;
+   * not "There was no primary state where …", "I didn't have the":
+   * a verb, then more words before the cue */
+  for (guint t = first; t < record->first_token; t++)
+    {
+      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD && token_at (a, t)->kind != QUOTES_TOKEN_NUMBER)
+        return -1;
+      /* "Clinton aides said details of the plan will be unveiled": the
+       * phrase ends at a reporting verb of its own. */
+      if (t > first && end == record->first_token && a->cue_at[t] >= 0 && !modifies_next (a, t - 1))
+        {
+          end = t;
+          break;
+        }
+      if (end == record->first_token && (is_auxiliary (a, t) || is_negated (a, t)))
+        end = t;
+      else if (end < t && !is_auxiliary (a, t) && !is_negated (a, t) && !is_filler (a, t))
+        return -1;
+    }
+  /* "But former secretary … said": the phrase after the conjunction; not
+   * "In a back-and-forth, … said": a phrase after a preposition is none. */
+  if (opens_with_conjunction (a, first))
+    first++;
+  if (first >= end || opens_with_linking_word (a, first))
+    return -1;
+  /* "He went on to say", "It also said": a pronoun is the subject by
+   * itself; the words after it hold its verb. */
+  if (a->mention_at[first] >= 0 && mention (a, a->mention_at[first])->kind == QUOTES_MENTION_PRONOUN)
+    end = first + 1;
+  /* "Zucker responded by saying", "Weaver says he's expecting": so is a
+   * name followed by anything but a role ("Trump campaign"). */
+  else if (a->mention_at[first] >= 0)
+    {
+      const QuotesMention *name = mention (a, a->mention_at[first]);
+
+      if (name->kind == QUOTES_MENTION_NAME && name->first_token == first && !name->possessive &&
+          name->end_token < end && !(token_at (a, name->end_token)->lex & QUOTES_WORD_ROLE))
+        return a->mention_at[first];
+    }
+  return attribution_add_noun_phrase (a, first, end, FALSE);
+}
+
+static void
+add_reported_speech (Attribution *a,
+                     gint32       c,
+                     gboolean    *cue_used)
+{
+  const QuotesCue *record = cue (a, c);
+  const QuotesSentence *sentence = sentence_of (a, record->first_token);
+  gint32 m;
+
+  if (cue_used[c] || (a->doc->sentence_of_token[record->first_token] == a->reported_sentence &&
+                      a->reported_in_sentence >= MAX_REPORTED_PER_SENTENCE))
+    return;
+  if (attribution_subject_before (a, record->first_token, sentence->first_token) < 0 &&
+      ((m = attribution_sentence_subject (a, record)) >= 0 || (m = attribution_opening_noun_phrase (a, record)) >= 0))
+    {
+      if (record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT))
+        add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m);
+      return;
+    }
+  m = attribution_subject_before (a, record->first_token, sentence->first_token);
+  if (m >= 0 && !agrees (a, m, record))
+    return;
+  if (m < 0 && (record->flags & QUOTES_CUE_QUOTATION) && !(record->flags & QUOTES_CUE_PARTICIPLE) &&
+      record->first_token > sentence->first_token &&
+      quotes_document_token_is_punct (a->doc, record->first_token - 1, ","))
+    {
+      m = attribution_source_after (a, record->end_token, sentence->end_token);
+      if (m >= 0)
+        add_clause_before (a, c, m, sentence);
+      return;
+    }
+  if (m < 0 && (record->flags & QUOTES_CUE_CLAUSE))
+    m = sentence_noun_phrase (a, record, sentence);
+  if (m < 0)
+    return;
+  if ((record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) &&
+      add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m))
+    return;
+  add_clause_before (a, c, m, sentence);
+}
+
+/* "According to X, …" and "…, according to X." */
+static void
+add_according_to (Attribution *a,
+                  guint        index)
+{
+  const QuotesSentence *sentence = sentence_of (a, index);
+  Found found = { -1, -1, 0.0 };
+  guint after;
+
+  if ((token_at (a, index)->flags & QUOTES_TOKEN_IN_QUOTE) ||
+      !attribution_according_to (a, index, sentence->end_token, &found))
+    return;
+  after = mention (a, found.source)->end_token;
+  if (index == sentence->first_token && quotes_document_token_is_punct (a->doc, after, ","))
+    add_indirect (a, after + 1, sentence->end_token, found.cue, found.source);
+  else if (index > sentence->first_token && quotes_document_token_is_punct (a->doc, index - 1, ","))
+    add_indirect (a, sentence->first_token, index - 1, found.cue, found.source);
+}
+
+/* After the quotes in marks: the cues that no quote took report clauses,
+ * and so does "according to". */
+void
+attribution_add_reported_speech (Attribution *a)
+{
+  QuotesDocument *doc = a->doc;
+  guint n_cues = doc->cues->len;
+  g_autofree gboolean *cue_used = g_new0 (gboolean, n_cues + 1);
+
+  for (guint i = 0; i < doc->quotes->len; i++)
+    {
+      gint32 c = g_array_index (doc->quotes, QuotesQuoteRecord, i).cue;
+
+      if (c >= 0 && (guint) c < n_cues)
+        cue_used[c] = TRUE;
+    }
+  for (guint c = 0; c < n_cues; c++)
+    add_reported_speech (a, c, cue_used);
+  /* Every token is asked: its first character, in the token itself, turns
+   * away nearly all before is_word reads the text. Only "A" and "a" lower-case
+   * to "a". */
+  for (guint t = 0; t < doc->tokens->len; t++)
+    if ((token_at (a, t)->first | 0x20) == 'a' && is_word (a, t, "according"))
+      add_according_to (a, t);
+}
