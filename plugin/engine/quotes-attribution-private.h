@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #pragma GCC visibility push(hidden)
 
 #define MAX_NOUN_PHRASE 6
+#define MAX_TITLE_BEFORE_NAME 10
 
 typedef struct
 {
@@ -132,6 +133,94 @@ is_determiner_word (const Attribution *a,
   return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
 }
 
+static inline gboolean
+can_be_source (const Attribution *a,
+               gint32             m)
+{
+  const QuotesMention *record;
+
+  if (m < 0)
+    return FALSE;
+  record = mention (a, m);
+  return !record->in_quote && !record->possessive && record->kind != QUOTES_MENTION_HANDLE &&
+         !(record->kind == QUOTES_MENTION_PRONOUN &&
+           (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
+}
+
+/* A named person or organization, or "he" or "she": not "we", "they" or
+ * "the documents". */
+static inline gboolean
+is_someone (const Attribution *a,
+            gint32             m)
+{
+  const QuotesMention *record = mention (a, m);
+
+  if (record->kind == QUOTES_MENTION_PRONOUN)
+    return record->gender == QUOTES_GENDER_MALE || record->gender == QUOTES_GENDER_FEMALE;
+  return record->kind == QUOTES_MENTION_NAME || record->kind == QUOTES_MENTION_DESCRIPTOR;
+}
+
+/* The last token inside the marks, past closing marks nested there. */
+static inline guint
+last_inner_token (const Attribution      *a,
+                  const QuotesMarkedSpan *span)
+{
+  guint last = span->close_token - 1;
+
+  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
+    last--;
+  return last;
+}
+
+static inline guint
+paragraph_end (const Attribution *a,
+               guint              index)
+{
+  guint32 s = a->doc->sentence_of_token[index];
+  guint32 p = g_array_index (a->doc->sentences, QuotesSentence, s).paragraph;
+
+  return g_array_index (a->doc->paragraphs, QuotesParagraph, p).end_token;
+}
+
+static inline guint
+paragraph_of_quote (const Attribution       *a,
+                    const QuotesQuoteRecord *quote)
+{
+  return g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked).end_paragraph;
+}
+
+static inline const QuotesQuoteRecord *
+previous_marked_quote (const Attribution *a,
+                       guint              count)
+{
+  if (count == 0)
+    return NULL;
+  return &g_array_index (a->doc->quotes, QuotesQuoteRecord, count - 1);
+}
+
+#define SHORT_TURN_WORDS 12
+
+static inline guint
+words_in_marks (const Attribution      *a,
+                const QuotesMarkedSpan *span)
+{
+  guint words = 0;
+
+  for (guint t = span->open_token + 1; t < span->close_token; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words;
+}
+
+/* "said the …", "said another …", "added his campaign manager …". */
+static inline gboolean
+is_source_determiner (const Attribution *a,
+                      guint              index)
+{
+  static const char *words[] = { "another", "one", "his", "her", "their", "its", "our", NULL };
+
+  return is_determiner_word (a, index) || is_word_in (a, index, words);
+}
+
 gboolean
 attribution_according_to (Attribution *a,
                           guint        index,
@@ -170,6 +259,38 @@ gint32
 attribution_subject_before (const Attribution *a,
                             guint              index,
                             guint              floor);
+
+gint32
+attribution_agent_after_by (Attribution *a,
+                            guint        index,
+                            guint        end);
+
+gint32
+attribution_first_subject (const Attribution *a,
+                           guint              first,
+                           guint              end,
+                           gboolean           roles);
+
+gint32
+attribution_speaker_of_object (const Attribution *a,
+                               gint32             m);
+
+gint32
+attribution_headline_speaker (const Attribution      *a,
+                              const QuotesMarkedSpan *span);
+
+gint32
+attribution_owner_without_cue (Attribution            *a,
+                               const QuotesMarkedSpan *span,
+                               gdouble                *confidence);
+
+gboolean
+attribution_shows_text (const Attribution      *a,
+                        const QuotesMarkedSpan *span);
+
+gint32
+attribution_text_bearer (Attribution            *a,
+                         const QuotesMarkedSpan *span);
 
 void attribution_add_reported_speech (Attribution *a);
 

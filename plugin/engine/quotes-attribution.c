@@ -21,7 +21,6 @@
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
 #define MAX_APPOSITIVES 2   /* ", the attorney general of Oklahoma, one of the states suing," */
-#define MAX_ASIDE 4         /* tokens of ", for one," */
 #define MAX_FILLERS 3
 #define DASHES "-\xe2\x80\x93\xe2\x80\x94\xe2\x80\x95"  /* - – — ― */
 
@@ -49,32 +48,17 @@ same_paragraph (const Attribution *a,
          g_array_index (a->doc->sentences, QuotesSentence, sy).paragraph;
 }
 
-static gboolean
-can_be_source (const Attribution *a,
-               gint32             m)
-{
-  const QuotesMention *record;
-
-  if (m < 0)
-    return FALSE;
-  record = mention (a, m);
-  return !record->in_quote && !record->possessive && record->kind != QUOTES_MENTION_HANDLE &&
-         !(record->kind == QUOTES_MENTION_PRONOUN &&
-           (record->pronoun_case != 0 || record->gender == QUOTES_GENDER_NEUTER));
-}
-
-
 #define NO_SUBJECT G_MAXUINT32
 #define UNKNOWN_SUBJECT (G_MAXUINT32 - 1)
 
 /* The first mention of the sentence that begins at @first, before @end, that
  * is the sentence's subject and may speak; roles ("a spokesman") only if
  * @roles. Found once per sentence: many quotes may ask. */
-static gint32
-first_subject (const Attribution *a,
-               guint              first,
-               guint              end,
-               gboolean           roles)
+gint32
+attribution_first_subject (const Attribution *a,
+                           guint              first,
+                           guint              end,
+                           gboolean           roles)
 {
   const QuotesSentence *sentence = sentence_of (a, first);
   guint32 *cached = &a->subject[roles][a->doc->sentence_of_token[first]];
@@ -293,7 +277,6 @@ attribution_subject_before (const Attribution *a,
   return -1;
 }
 
-
 /* A verb, or "to" or "by" before one: "The aide declined to", "the
  * program is a", "his plans by saying" are no names for a speaker ("one
  * Republican involved in the planning" is). */
@@ -344,16 +327,6 @@ attribution_add_noun_phrase (Attribution *a,
   np.entity = -1;
   g_array_append_val (a->doc->mentions, np);
   return a->doc->mentions->len - 1;
-}
-
-/* "said the …", "said another …", "added his campaign manager …". */
-static gboolean
-is_source_determiner (const Attribution *a,
-                      guint              index)
-{
-  static const char *words[] = { "another", "one", "his", "her", "their", "its", "our", NULL };
-
-  return is_determiner_word (a, index) || is_word_in (a, index, words);
 }
 
 #define MAX_UNKNOWN_NAME 4
@@ -513,8 +486,6 @@ ends_phrase (const Attribution *a,
 {
   return index >= end || quotes_document_token_is_punct (a->doc, index, ",.;:");
 }
-
-#define MAX_TITLE_BEFORE_NAME 10
 
 /* "9/11 widow Terry Strada": a slash between two numbers is part of a
  * word. */
@@ -703,18 +674,6 @@ cue_at (const Attribution *a,
   return c;
 }
 
-static guint
-paragraph_end (const Attribution *a,
-               guint              index)
-{
-  guint32 s = a->doc->sentence_of_token[index];
-  guint32 p = g_array_index (a->doc->sentences, QuotesSentence, s).paragraph;
-
-  return g_array_index (a->doc->paragraphs, QuotesParagraph, p).end_token;
-}
-
-
-
 /* "according to X": a cue of its own kind, the source after it. */
 gboolean
 attribution_according_to (Attribution *a,
@@ -767,18 +726,6 @@ is_quote_mark (const Attribution *a,
     return FALSE;
   return previous == NULL || previous->kind != QUOTES_TOKEN_WORD || previous->end != token->start ||
          (previous->flags & QUOTES_TOKEN_IN_QUOTE) || (next != NULL && (next->flags & QUOTES_TOKEN_IN_QUOTE));
-}
-
-/* The last token inside the marks, past closing marks nested there. */
-static guint
-last_inner_token (const Attribution      *a,
-                  const QuotesMarkedSpan *span)
-{
-  guint last = span->close_token - 1;
-
-  while (last > span->open_token && token_at (a, last)->kind == QUOTES_TOKEN_MARK)
-    last--;
-  return last;
 }
 
 /* “… done.”: the quote ends its own sentence (with a period; "?" and "!"
@@ -883,7 +830,7 @@ attribution_after (Attribution      *a,
        * the quote has it. */
       if (reporting_verb_before (a, span))
         return FALSE;
-      if ((m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
+      if ((m = attribution_first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
         {
           *found = (Found) { m, c, 0.85 };
           return TRUE;
@@ -953,9 +900,8 @@ attribution_sentence_subject (const Attribution *a,
   if (!((record->flags & QUOTES_CUE_PARTICIPLE) && quotes_document_token_is_punct (a->doc, before - 1, ",")) &&
       !is_word (a, before - 1, "and") && !is_word (a, before - 1, "but"))
     return -1;
-  return first_subject (a, sentence->first_token, before, TRUE);
+  return attribution_first_subject (a, sentence->first_token, before, TRUE);
 }
-
 
 /* "Hundreds of demonstrators marched …, chanting": words that open a
  * phrase for a group of people. */
@@ -1006,9 +952,9 @@ attribution_opening_noun_phrase (Attribution     *a,
 /* "Black Lives Matter issued a statement saying “…”", "his office put out
  * a statement describing …": a role that is not the sentence's subject
  * (a statement, a report, supporters) passes the words to the subject. */
-static gint32
-speaker_of_object (const Attribution *a,
-                   gint32             m)
+gint32
+attribution_speaker_of_object (const Attribution *a,
+                               gint32             m)
 {
   gint32 subject;
   const QuotesSentence *sentence;
@@ -1023,11 +969,11 @@ speaker_of_object (const Attribution *a,
       (quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ",") ||
        is_word (a, mention (a, m)->span_token - 1, "as")))
     return m;
-  subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, FALSE);
+  subject = attribution_first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, FALSE);
   /* "Her campaign blasted out an email to supporters stating": a group
    * that is the subject too. */
   if (subject < 0)
-    subject = first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, TRUE);
+    subject = attribution_first_subject (a, mention (a, m)->first_token, mention (a, m)->first_token, TRUE);
   return subject >= 0 ? subject : m;
 }
 
@@ -1072,19 +1018,6 @@ issuer_of (Attribution *a,
   return m;
 }
 
-/* A named person or organization, or "he" or "she": not "we", "they" or
- * "the documents". */
-static gboolean
-is_someone (const Attribution *a,
-            gint32             m)
-{
-  const QuotesMention *record = mention (a, m);
-
-  if (record->kind == QUOTES_MENTION_PRONOUN)
-    return record->gender == QUOTES_GENDER_MALE || record->gender == QUOTES_GENDER_FEMALE;
-  return record->kind == QUOTES_MENTION_NAME || record->kind == QUOTES_MENTION_DESCRIPTOR;
-}
-
 /* "as", "when", "and" …: a word that opens a clause of its own, not one
  * an earlier verb reports. */
 static gboolean
@@ -1126,7 +1059,7 @@ outer_reporter (Attribution *a,
       if (c < 0 || cue (a, c)->first_token != t || !(cue (a, c)->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)) ||
           (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
         continue;
-      m = speaker_of_object (a, attribution_subject_before (a, t, floor));
+      m = attribution_speaker_of_object (a, attribution_subject_before (a, t, floor));
       /* "Another said he hoped with his “…”", "The employee said he had an
        * “…”": over a pronoun, a phrase that names nobody the engine knows
        * reports too. */
@@ -1166,10 +1099,10 @@ is_object_of_verb (const Attribution *a,
 
 /* "by host Bill Maher", "by Fox Business moderator Gerard Baker": the
  * person named in the few words after "by", else the phrase there. */
-static gint32
-agent_after_by (Attribution *a,
-                guint        index,
-                guint        end)
+gint32
+attribution_agent_after_by (Attribution *a,
+                            guint        index,
+                            guint        end)
 {
   for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
     {
@@ -1237,7 +1170,7 @@ attribution_before (Attribution            *a,
       if (m >= 0 && mention (a, m)->end_token == span->open_token - 1 && can_be_source (a, m) &&
           mention (a, m)->kind != QUOTES_MENTION_PRONOUN && !is_object_of_verb (a, mention (a, m)->first_token, floor))
         {
-          *found = (Found) { speaker_of_object (a, m), -1, 0.8 };
+          *found = (Found) { attribution_speaker_of_object (a, m), -1, 0.8 };
           *adjacent = TRUE;
           return TRUE;
         }
@@ -1267,13 +1200,13 @@ attribution_before (Attribution            *a,
            * agent after "by" speaks; the subject was spoken to. */
           guint by = cue (a, c)->end_token;
 
-          if (!is_word (a, by, "by") || (m = agent_after_by (a, by + 1, span->open_token)) < 0)
+          if (!is_word (a, by, "by") || (m = attribution_agent_after_by (a, by + 1, span->open_token)) < 0)
             continue;
           *adjacent = FALSE;
           *found = (Found) { m, c, 0.85 };
           return TRUE;
         }
-      m = issuer_of (a, speaker_of_object (a, attribution_subject_before (a, t, floor)), floor);
+      m = issuer_of (a, attribution_speaker_of_object (a, attribution_subject_before (a, t, floor)), floor);
       /* "it said, “…”": a letter, a report or a body, right before the
        * quote, as after it. */
       if (m < 0 && t > floor && a->mention_at[t - 1] >= 0 && is_word (a, t - 1, "it") &&
@@ -1310,7 +1243,7 @@ attribution_before (Attribution            *a,
    * before it, a person, a body or a document. */
   if (span->open_token > floor && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))
     {
-      gint32 m = first_subject (a, floor, span->open_token - 1, TRUE);
+      gint32 m = attribution_first_subject (a, floor, span->open_token - 1, TRUE);
 
       if (m >= 0)
         {
@@ -1331,19 +1264,6 @@ starts_paragraph (const Attribution      *a,
   return token_at (a, span->open_token)->flags & QUOTES_TOKEN_PARA_START;
 }
 
-#define SHORT_TURN_WORDS 12
-
-static guint
-words_in_marks (const Attribution      *a,
-                const QuotesMarkedSpan *span)
-{
-  guint words = 0;
-
-  for (guint t = span->open_token + 1; t < span->close_token; t++)
-    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-  return words;
-}
-
 static gboolean
 is_short_turn (const Attribution      *a,
                const QuotesMarkedSpan *span)
@@ -1356,22 +1276,6 @@ opens_sentence (const Attribution      *a,
                 const QuotesMarkedSpan *span)
 {
   return sentence_of (a, span->open_token)->first_token == span->open_token;
-}
-
-static const QuotesQuoteRecord *
-previous_marked_quote (const Attribution *a,
-                       guint              count)
-{
-  if (count == 0)
-    return NULL;
-  return &g_array_index (a->doc->quotes, QuotesQuoteRecord, count - 1);
-}
-
-static guint
-paragraph_of_quote (const Attribution       *a,
-                    const QuotesQuoteRecord *quote)
-{
-  return g_array_index (a->doc->marked, QuotesMarkedSpan, quote->marked).end_paragraph;
 }
 
 /* "The administration may be reluctant to act, Schiff said.": a sentence
@@ -1410,7 +1314,7 @@ subject_of_sentence_before (const Attribution *a,
     return -1;
   sentence = &g_array_index (a->doc->sentences, QuotesSentence, s - 1);
   m = reporter_ending_sentence (a, sentence);
-  return m >= 0 ? m : first_subject (a, sentence->first_token, sentence->end_token, FALSE);
+  return m >= 0 ? m : attribution_first_subject (a, sentence->first_token, sentence->end_token, FALSE);
 }
 
 /* No cue near the quote: it goes on from the quote before, takes its turn
@@ -1465,170 +1369,6 @@ attribution_from_context (Attribution            *a,
   return FALSE;
 }
 
-/* The short words a title leaves in lower case: "The Lord of the Rings",
- * but not "Thank you Indiana". */
-static gboolean
-is_title_small_word (const Attribution *a,
-                     guint              index)
-{
-  static const char *words[] = {
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at",
-    "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", NULL,
-  };
-
-  return is_word_in (a, index, words);
-}
-
-/* Every word of the quote capitalised but a title's small words, and at
- * least @min_words of them longer than three letters: a title ("Saturday
- * Night Live", "The Long Road Home"), not a sentence ("This is all me.",
- * "Thank you Indiana!"). */
-gboolean
-attribution_is_title_case (const Attribution      *a,
-                           const QuotesMarkedSpan *span,
-                           guint                   min_words)
-{
-  guint words = 0;
-
-  for (guint t = span->open_token + 1; t < span->close_token; t++)
-    {
-      const QuotesToken *token = token_at (a, t);
-
-      if (token->kind != QUOTES_TOKEN_WORD || (token->flags & QUOTES_TOKEN_CAPITALIZED))
-        {
-          words += token->kind == QUOTES_TOKEN_WORD && token->end - token->start > 3;
-          continue;
-        }
-      if (token->end - token->start > 3 || !is_title_small_word (a, t))
-        return FALSE;
-    }
-  return words >= min_words;
-}
-
-#define MAX_CALLER_DISTANCE 6
-
-/* "called it", "called him", "what Gingrich called", "who Beck on Wednesday
- * called", "the nominee, Mitt Romney, called": someone does the calling
- * before @called; "a book called", "a series, called": a title. */
-static gboolean
-someone_calls (const Attribution *a,
-               guint              called)
-{
-  for (guint k = called; k-- > 0 && called - k <= MAX_CALLER_DISTANCE;)
-    {
-      gint32 m = a->mention_at[k];
-
-      if ((m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
-                      (mention (a, m)->kind == QUOTES_MENTION_NAME &&
-                       mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON))) ||
-          is_word (a, k, "it") || is_word (a, k, "them") || is_word (a, k, "this") || is_word (a, k, "that"))
-        return TRUE;
-      /* "Rush Limbaugh, for one, called": past a short aside between
-       * commas */
-      if (quotes_document_token_is_punct (a->doc, k, ","))
-        {
-          guint aside = k;
-
-          while (aside > 0 && k - aside < MAX_ASIDE && !quotes_document_token_is_punct (a->doc, aside - 1, ",.;:"))
-            aside--;
-          if (aside >= 2 && aside < k && quotes_document_token_is_punct (a->doc, aside - 1, ",") &&
-              a->mention_at[aside - 2] >= 0 && a->mention_at[aside] < 0 && a->mention_at[k - 1] < 0)
-            k = aside - 1;
-        }
-      /* past a comma, a day's name or "on" to the caller, and no further */
-      if (!(quotes_document_token_is_punct (a->doc, k, ",") || is_word (a, k, "on") ||
-            (token_at (a, k)->kind == QUOTES_TOKEN_WORD && (token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED))))
-        return FALSE;
-    }
-  return FALSE;
-}
-
-#define MAX_WHAT_DISTANCE 16  /* "in what Bay Buchanan, national treasurer for …, called" */
-
-/* "in what one Latino conservative has dubbed “…”": "what" opens the
- * clause of the naming verb at @called, whose subject names the thing. */
-static guint
-what_before (const Attribution *a,
-             guint              called)
-{
-  for (guint k = called; k-- > 0 && called - k <= MAX_WHAT_DISTANCE;)
-    {
-      if (is_word (a, k, "what"))
-        return k + 1 < called ? k : G_MAXUINT;
-      if (token_at (a, k)->kind != QUOTES_TOKEN_WORD && !quotes_document_token_is_punct (a->doc, k, ",'’") &&
-          token_at (a, k)->kind != QUOTES_TOKEN_NUMBER)
-        return G_MAXUINT;
-    }
-  return G_MAXUINT;
-}
-
-static gboolean
-follows_what (const Attribution *a,
-              guint              called)
-{
-  return what_before (a, called) != G_MAXUINT;
-}
-
-/* so-called “peace plan”, a book called “The Long Road Home”: a term or a
- * title, not speech. "Critics called it “a disaster”" is speech. */
-gboolean
-attribution_names_a_term (const Attribution      *a,
-                          const QuotesMarkedSpan *span)
-{
-  static const char *markers[] = {
-    "so-called", "titled", "entitled", "named", "term",
-    "word", "words", "phrase", "slogan", "hashtag",
-    "billed", "headlined", "known", NULL,
-  };
-  static const char *naming_verbs[] = { "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", NULL };
-  static const char *work_nouns[] = {
-    "show", "program", "programme", "podcast", "book", "film", "movie", "series", "album", "song",
-    "documentary", "novel", "memoir", "column", "newsletter", "segment", "play", "musical", "sitcom", NULL,
-  };
-  guint open = span->open_token;
-  char lower[32];
-
-  if (open == 0 || token_at (a, open - 1)->kind != QUOTES_TOKEN_WORD ||
-      quotes_document_token_lower (a->doc, open - 1, lower, sizeof lower) == NULL)
-    return FALSE;
-  if (quotes_word_in_list (markers, lower))
-    return TRUE;
-  /* "said on ABC's “This Week”", "appeared on “Meet the Press”", "starred
-   * in “The Revenant”", "Fiorina told “Fox and Friends”", "told
-   * NBC's “Today”", "on Fox News channel's “Sunday Morning Futures”": a
-   * show's or a work's title; not in a headline, whose words are all
-   * capitalised ("Graham: Trump’s ‘Hateful Rhetoric’", "Clinton Sides With
-   * Bush On ‘Radical Islam’"). */
-  if (!g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline &&
-      ((g_str_equal (lower, "on") && attribution_is_title_case (a, span, 2)) ||
-       ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && attribution_is_title_case (a, span, 1)) ||
-       ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && attribution_is_title_case (a, span, 0))))
-    return TRUE;
-  /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”" */
-  if (quotes_word_in_list (work_nouns, lower) && attribution_is_title_case (a, span, 1))
-    return TRUE;
-  if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
-    return TRUE;
-  /* "a book called “…”", but "what Gingrich called “…”", "Trump labeled
-   * him “…”": whoever calls, dubs, labels or brands something so says it. */
-  if (open >= 2 && quotes_word_in_list (naming_verbs, lower))
-    return !someone_calls (a, open - 1) && !follows_what (a, open - 1);
-  return FALSE;
-}
-
-
-/* "refused to say the words “radical Islam”", "using the term “pivot”": the
- * sentence's subject says them. */
-static gboolean
-uses_a_term (const Attribution      *a,
-             const QuotesMarkedSpan *span)
-{
-  static const char *markers[] = { "term", "word", "words", "phrase", "slogan", "hashtag", "chant", "chants", NULL };
-
-  return span->open_token > 0 && token_at (a, span->open_token - 1)->kind == QUOTES_TOKEN_WORD &&
-         is_word_in (a, span->open_token - 1, markers);
-}
-
 /* A complete utterance starts its sentence, or follows its cue with a colon
  * or a comma; a fragment stands inside the writer's sentence. */
 static gboolean
@@ -1679,66 +1419,6 @@ runs_on (const Attribution      *a,
          a->cue_at[next] < 0 && a->mention_at[next] < 0;
 }
 
-/* The "read" or "reading" right before @span, or G_MAXUINT. */
-static guint
-text_verb (const Attribution      *a,
-           const QuotesMarkedSpan *span)
-{
-  static const char *verbs[] = { "read", "reads", "reading", NULL };
-  guint before = span->open_token;
-
-  if (before > 0 && quotes_document_token_is_punct (a->doc, before - 1, ",:"))
-    before--;
-  return before > 0 && is_word_in (a, before - 1, verbs) ? before - 1 : G_MAXUINT;
-}
-
-static const char *phrase_prepositions[] = { "on", "of", "in", "at", "from", "with", NULL };
-static const char *writings[] = { "message", "tweet", "post", "statement", "letter", "email", "note", "text", NULL };
-
-/* "a campaign hat reading, “…”", "the sign — which read “…”": the thing
- * whose text is quoted, a short phrase from its determiner to the verb or
- * to "which", added as a role mention; or -1. */
-static gint32
-text_bearer (Attribution            *a,
-             const QuotesMarkedSpan *span)
-{
-  guint end = text_verb (a, span), floor = sentence_of (a, span->open_token)->first_token, first = G_MAXUINT;
-
-  if (end == G_MAXUINT || end <= floor)
-    return -1;
-  if (is_word (a, end - 1, "which") || is_word (a, end - 1, "that"))
-    end--;
-  while (end > floor && quotes_document_token_is_punct (a->doc, end - 1, ",—–-"))
-    end--;
-  /* the first determiner of the phrase: "a message on the trust's site" */
-  for (guint t = end; t-- > floor && end - t <= MAX_NOUN_PHRASE;)
-    {
-      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || a->cue_at[t] >= 0)
-        break;
-      if (!is_source_determiner (a, t) || t + 1 >= end)
-        continue;
-      first = t;
-      if (t == floor || !is_word_in (a, t - 1, phrase_prepositions))
-        break;
-    }
-  if (first == G_MAXUINT)
-    return -1;
-  /* "Trump posted a message on Twitter reading “…”": a message is its
-   * writer's, a sign or a shirt shows its own words. */
-  return is_word_in (a, first + 1, writings) ? speaker_of_object (a, attribution_add_noun_phrase (a, first, end, FALSE)) :
-                                               attribution_add_noun_phrase (a, first, end, FALSE);
-}
-
-/* "a sign which read “Hispanics 4 Trump”", "a hat reading, “Make Mexico
- * Great Again”": what a sign, a shirt or a message reads is quoted, title
- * case or not. */
-static gboolean
-shows_text (const Attribution      *a,
-            const QuotesMarkedSpan *span)
-{
-  return text_verb (a, span) != G_MAXUINT;
-}
-
 static QuotesQuoteKind
 decide_kind (Attribution            *a,
              const QuotesMarkedSpan *span,
@@ -1755,131 +1435,13 @@ decide_kind (Attribution            *a,
     return found || !attribution_is_title_case (a, span, 2) ? QUOTES_QUOTE_KIND_DIRECT : QUOTES_QUOTE_KIND_SCARE;
   if (found_after)
     return QUOTES_QUOTE_KIND_PARTIAL;
-  if (found && (headline || !attribution_is_title_case (a, span, 2) || shows_text (a, span)))
+  if (found && (headline || !attribution_is_title_case (a, span, 2) || attribution_shows_text (a, span)))
     return QUOTES_QUOTE_KIND_PARTIAL;
   return QUOTES_QUOTE_KIND_SCARE;
 }
 
-/* The first subject of the quote's sentence before the quote. */
-static gint32
-subject_of_sentence (const Attribution      *a,
-                     const QuotesMarkedSpan *span)
-{
-  const QuotesSentence *sentence = sentence_of (a, span->open_token);
-  gint32 m = first_subject (a, sentence->first_token, span->open_token, FALSE);
-
-  /* "The council voted for a resolution that “condemns …”": a body or a
-   * group that opens the sentence. */
-  if (m < 0 && (m = first_subject (a, sentence->first_token, span->open_token, TRUE)) >= 0 &&
-      mention (a, m)->first_token > sentence->first_token + 1)
-    m = -1;
-  return m;
-}
-
 /* "Trump's call for “…”", "his promise that “…”", "Obama's pledge to
  * “…”": the words in marks right after a speech noun are its possessor's. */
-/* Nouns for what someone says: "Trump's call for …", "the contention of
- * Clinton that …". */
-static const char *speech_nouns[] = {
-  "call", "calls", "claim", "claims", "promise", "promises", "pledge", "pledges", "assertion", "remark",
-  "remarks", "comment", "comments", "statement", "vow", "threat", "warning", "suggestion", "demand",
-  "broadside", "rhetoric", "words", "phrase", "line", "quip", "slogan", "criticism", "attack", "attacks",
-  "charge", "accusation", "argument", "plea", "message", "tweet", "response", "reply", "answer",
-  "prediction", "boast", "admission", "denial", "insistence", "contention", "dig", "reaction", "verdict",
-  "assessment", "description", "characterization", "motto", "mantra", "refrain", "retort", "jab", "swipe",
-  "insult", "nickname", "joke", "complaint", "lament", "appeal", "request", "advice", "cry", "pitch", NULL,
-};
-
-#define MAX_WORDS_AFTER_SPEECH_NOUN 4  /* "call for a", "pledge to be" */
-#define MAX_SPEECH_NOUN_DISTANCE 24   /* "the contention of X that some of her emails have been subjected to" */
-
-/* "the contention of former secretary of state Hillary Clinton that … “…”",
- * "the suggestion by a potential president that someone “…”": the one
- * after "of" or "by" says what the noun's clause quotes. */
-static gint32
-speaker_after_speech_noun (const Attribution      *a,
-                           const QuotesMarkedSpan *span)
-{
-  guint floor = sentence_of (a, span->open_token)->first_token;
-
-  for (guint t = span->open_token; t-- > floor + 1 && span->open_token - t <= MAX_SPEECH_NOUN_DISTANCE;)
-    {
-      gint32 m;
-
-      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
-        return -1;
-      if (!(is_word (a, t, "of") || is_word (a, t, "by")) || !is_word_in (a, t - 1, speech_nouns))
-        continue;
-      /* "of former secretary of state Hillary Clinton": a name after its
-       * title */
-      for (guint k = t + 1; k < span->open_token && k <= t + MAX_TITLE_BEFORE_NAME; k++)
-        {
-          if (token_at (a, k)->kind != QUOTES_TOKEN_WORD)
-            return -1;
-          if ((m = a->mention_at[k]) < 0 || mention (a, m)->possessive || !can_be_source (a, m) ||
-              mention (a, m)->kind == QUOTES_MENTION_PRONOUN)
-            continue;
-          /* "of former secretary of state Hillary Clinton that": the
-           * phrase ends before "that" or "to". */
-          if (is_word (a, mention (a, m)->end_token, "that") || is_word (a, mention (a, m)->end_token, "to"))
-            return m;
-          k = mention (a, m)->end_token - 1;
-        }
-      return -1;
-    }
-  return -1;
-}
-
-static gint32
-owner_of_words (const Attribution      *a,
-                const QuotesMarkedSpan *span)
-{
-  guint k = span->open_token;
-  char lower[16];
-
-  /* "Mitt Romney's “47 percent” comment": the possessor right before the
-   * marks, a speech noun right after them. */
-  if (k > 0 && span->close_token + 1 < a->doc->tokens->len &&
-      is_word_in (a, span->close_token + 1, speech_nouns))
-    {
-      gint32 m = a->mention_at[k - 1];
-
-      if (m >= 0 && mention (a, m)->possessive && mention (a, m)->end_token == k && is_someone (a, m) &&
-          mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR)
-        return m;
-    }
-  if (k > 0 && quotes_document_token_is_punct (a->doc, k - 1, ",:"))
-    k--;
-  /* "Trump's call for “…”", "Sanders's clarion call for a “…”", "Trump's
-   * recent assertion that “thousands” …": the speech noun a few words
-   * before the marks, up to two words between it and its possessor. */
-  for (guint noun = k, n = 0; noun-- > 1 && n < MAX_WORDS_AFTER_SPEECH_NOUN; n++)
-    {
-      if (token_at (a, noun)->kind != QUOTES_TOKEN_WORD || a->mention_at[noun] >= 0)
-        return -1;
-      if (quotes_document_token_lower (a->doc, noun, lower, sizeof lower) == NULL || !quotes_word_in_list (speech_nouns, lower))
-        {
-          /* Not past a verb ("… said the “…”"), but inside "call for". */
-          if (a->cue_at[noun] >= 0 && cue (a, a->cue_at[noun])->first_token == noun)
-            return -1;
-          continue;
-        }
-      for (guint owner = noun, between = 0; owner-- > 0 && between <= 2; between++)
-        {
-          gint32 m = a->mention_at[owner];
-
-          /* "his promise to be “…”" too */
-          if (m >= 0)
-            return (mention (a, m)->possessive || mention (a, m)->pronoun_case == QUOTES_PRONOUN_POSSESSIVE) &&
-                   mention (a, m)->end_token == owner + 1 && is_someone (a, m) &&
-                   mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR ? m : -1;
-          if (token_at (a, owner)->kind != QUOTES_TOKEN_WORD || (token_at (a, owner)->flags & QUOTES_TOKEN_CAPITALIZED))
-            return -1;
-        }
-      return -1;
-    }
-  return -1;
-}
 
 /* “…,” said the man in the red cap: a reporting verb right after the quote
  * names its speaker, even one this engine cannot name; the speaker of the
@@ -1902,56 +1464,6 @@ cue_follows (const Attribution      *a,
   return FALSE;
 }
 
-#define MAX_HEADLINE_SPEAKER 8  /* tokens before the colon of "Name: …" */
-
-/* "Harris: Tariffs Are ‘A Tax on Every Family’": a headline that opens
- * with a name and a colon gives the words in marks after it to that name. */
-static gboolean
-only_capitals (const Attribution *a,
-               guint              first,
-               guint              end)
-{
-  for (guint t = first; t < end; t++)
-    if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || !(token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED) ||
-        a->mention_at[t] >= 0)
-      return FALSE;
-  return TRUE;
-}
-
-static gint32
-headline_speaker (const Attribution      *a,
-                  const QuotesMarkedSpan *span)
-{
-  const QuotesParagraph *paragraph = &g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph);
-  guint first = paragraph->first_token;
-
-  if (!paragraph->headline && span->paragraph != 0)
-    return -1;
-  for (guint t = first + 1; t < span->open_token && t <= first + MAX_HEADLINE_SPEAKER; t++)
-    if (quotes_document_token_is_punct (a->doc, t, ":"))
-      {
-        gint32 m = a->mention_at[t - 1];
-
-        /* "McCain Challenger Kelli Ward: …": capitalised words before the
-         * name describe it */
-        if (m >= 0 && mention (a, m)->end_token == t && mention (a, m)->kind == QUOTES_MENTION_NAME &&
-            can_be_source (a, m) && only_capitals (a, first, mention (a, m)->span_token))
-          return m;
-        break;  /* "Carly Fiorina Endorses Ted Cruz: …" */
-      }
-  /* "Sanders Told A Female Reporter Not To ‘Moan’": a person who opens the
-   * headline and does something in it. */
-  {
-    gint32 m = a->mention_at[first];
-
-    if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON &&
-        mention (a, m)->span_token == first && can_be_source (a, m) && mention (a, m)->end_token < span->open_token &&
-        token_at (a, mention (a, m)->end_token)->kind == QUOTES_TOKEN_WORD)
-      return m;
-  }
-  return -1;
-}
-
 /* “The river has risen,” said the mayor, “and it is still raining.”: the
  * second half goes on with the utterance the same cue attributes. */
 static gboolean
@@ -1964,30 +1476,6 @@ continues_split_quote (const Attribution *a,
     return FALSE;
   previous = &g_array_index (a->doc->quotes, QuotesQuoteRecord, a->doc->quotes->len - 1);
   return previous->cue == c && previous->kind == QUOTES_QUOTE_KIND_DIRECT;
-}
-
-#define MIN_CONTINUED_WORDS 6
-
-/* "“We were not happy,” said Finlayson. Now, “within the business
- * community there is …”": a quote as long as a clause that ends its
- * sentence, later in the paragraph of an attributed quote, goes on with
- * that quote's speaker. */
-static gint32
-source_continued (const Attribution      *a,
-                  const QuotesMarkedSpan *span)
-{
-  const QuotesQuoteRecord *before = previous_marked_quote (a, a->doc->quotes->len);
-  guint last = last_inner_token (a, span);
-
-  if (before == NULL || before->source < 0 || before->kind == QUOTES_QUOTE_KIND_SCARE ||
-      paragraph_of_quote (a, before) != span->paragraph || words_in_marks (a, span) < MIN_CONTINUED_WORDS)
-    return -1;
-  if (quotes_document_token_is_punct (a->doc, last, ".!?") ||
-      sentence_of (a, span->close_token)->end_token == span->close_token + 1 ||
-      (span->close_token + 1 < a->doc->tokens->len &&
-       quotes_document_token_is_punct (a->doc, span->close_token + 1, ".!?")))
-    return before->source;
-  return -1;
 }
 
 /* A line break between token @index and the next one. */
@@ -2031,176 +1519,6 @@ signature_after (const Attribution      *a,
   return m;
 }
 
-/* "referred to themselves as “The Glass Ceiling Club”", "not once
- * referring to his rivals as “Little Marco”": a name the subject gives,
- * unlike "known as", "billed as", "such as". */
-static gboolean
-names_as_subject (const Attribution      *a,
-                  const QuotesMarkedSpan *span)
-{
-  guint open = span->open_token;
-
-  return open >= 2 && is_word (a, open - 1, "as") && token_at (a, open - 2)->kind == QUOTES_TOKEN_WORD &&
-         !is_word (a, open - 2, "known") && !is_word (a, open - 2, "billed") && !is_word (a, open - 2, "such") &&
-         !is_word (a, open - 2, "same") && !is_word (a, open - 2, "well");
-}
-
-#define MAX_NAMED_OBJECT 4  /* "called his main opponent “…”" */
-
-/* Whoever calls something so, when the words around the naming verb say
- * who: "in what one Latino conservative has dubbed “…”" (between "what"
- * and the verb), "a clip that Judge Mosman called “…”" (a name right
- * before it), "has been called “…” by Joshua Hendrick" (after "by"). */
-static gint32
-namer_of_term (Attribution            *a,
-               const QuotesMarkedSpan *span)
-{
-  static const char *naming_verbs[] = {
-    "called", "dubbed", "labeled", "labelled", "branded", "nicknamed", "termed",
-    "calls", "call", "dubs", "labels", "terms", NULL,
-  };
-  static const char *object_pronouns[] = { "him", "her", "them", "it", "himself", "herself", "themselves", NULL };
-  static const char *be[] = { "is", "was", "were", "been", "being", NULL };
-  guint open = span->open_token, verb = open - 1, what, end;
-  gint32 m;
-
-  if (open < 3)
-    return -1;
-  /* "he called Rubio “Little Marco”", "Trump calls her “Crooked …”": past
-   * the one named, to the one who names. */
-  if (!is_word_in (a, verb, naming_verbs))
-    {
-      guint object = verb;
-
-      if ((m = a->mention_at[verb]) >= 0 && mention (a, m)->end_token == open && mention (a, m)->span_token > 0)
-        object = mention (a, m)->span_token;
-      /* "his opponent", "the senator": a short phrase in lower case */
-      while (!is_word_in (a, object, object_pronouns) && object > open - MAX_NAMED_OBJECT && object > 1 &&
-             token_at (a, object - 1)->kind == QUOTES_TOKEN_WORD &&
-             !(token_at (a, object - 1)->flags & QUOTES_TOKEN_CAPITALIZED) && !is_word_in (a, object - 1, naming_verbs))
-        object--;
-      if (object < 2 || !is_word_in (a, object - 1, naming_verbs) || is_word_in (a, object - 2, be))
-        return -1;
-      m = attribution_subject_before (a, object - 1, sentence_of (a, object)->first_token);
-      return m >= 0 && is_someone (a, m) ? m : -1;
-    }
-  if (is_word_in (a, verb - 1, be))
-    {
-      guint by = span->close_token + 1;
-
-      return by + 1 < a->doc->tokens->len && is_word (a, by, "by") ? agent_after_by (a, by + 1, paragraph_end (a, by)) : -1;
-    }
-  if ((m = a->mention_at[verb - 1]) >= 0 && mention (a, m)->end_token == verb && can_be_source (a, m) &&
-      !mention (a, m)->possessive && mention (a, m)->kind != QUOTES_MENTION_PRONOUN && mention (a, m)->first_token > 0 &&
-      (is_word (a, mention (a, m)->first_token - 1, "that") || is_word (a, mention (a, m)->first_token - 1, "which") ||
-       is_word (a, mention (a, m)->first_token - 1, "whom")))
-    return m;
-  if ((what = what_before (a, verb)) == G_MAXUINT)
-    return -1;
-  for (guint t = what + 1; t < verb; t++)
-    if (a->mention_at[t] >= 0)
-      return can_be_source (a, a->mention_at[t]) ? a->mention_at[t] : -1;
-  for (end = what + 1; end < verb && !is_auxiliary (a, end); end++)
-    ;
-  return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? attribution_add_noun_phrase (a, what + 1, end, FALSE) : -1;
-}
-
-#define MAX_AS_DISTANCE 14  /* "refers to the candidate, who is supposedly his longtime friend, as" */
-
-/* "Christie refers to the candidate, …, as “Mr. Trump,” while Trump refers
- * to him as “Chris”": the subject of the verb that names something "as"
- * the words in marks. */
-static gint32
-namer_before_as (const Attribution      *a,
-                 const QuotesMarkedSpan *span)
-{
-  static const char *verbs[] = {
-    "refer", "refers", "referred", "referring", "describe", "describes", "described", "describing",
-    "characterize", "characterizes", "characterized", "portray", "portrays", "portrayed", "depict", "depicts",
-    "depicted", "cast", "casts", "hail", "hails", "hailed", "dismiss", "dismisses", "dismissed", "deride",
-    "derides", "derided", "tout", "touts", "touted", NULL,
-  };
-  guint open = span->open_token, floor;
-
-  if (open < 3 || !is_word (a, open - 1, "as"))
-    return -1;
-  floor = sentence_of (a, open)->first_token;
-  for (guint t = open - 1; t-- > floor && open - t <= MAX_AS_DISTANCE;)
-    {
-      gint32 m;
-
-      if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
-          quotes_document_token_is_punct (a->doc, t, ";:"))
-        return -1;
-      if (!is_word_in (a, t, verbs))
-        continue;
-      m = attribution_subject_before (a, t, floor);
-      return m >= 0 && is_someone (a, m) ? m : -1;
-    }
-  return -1;
-}
-
-#define MIN_LONG_QUOTE_WORDS 9
-
-/* Nine words or more in marks, the first not capitalised: a clause, not a
- * term. */
-static gboolean
-is_long_lower_case (const Attribution      *a,
-                    const QuotesMarkedSpan *span)
-{
-  guint words = 0;
-
-  if (span->open_token + 1 >= span->close_token ||
-      (token_at (a, span->open_token + 1)->flags & QUOTES_TOKEN_CAPITALIZED))
-    return FALSE;
-  for (guint t = span->open_token + 1; t < span->close_token && words < MIN_LONG_QUOTE_WORDS; t++)
-    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-  return words >= MIN_LONG_QUOTE_WORDS;
-}
-
-/* Words in marks with no reporting verb near them: whose they are, with
- * how sure that is in @confidence, or -1. */
-static gint32
-owner_without_cue (Attribution            *a,
-                   const QuotesMarkedSpan *span,
-                   gdouble                *confidence)
-{
-  /* Without a cue even one capitalised word is a title ("starred in
-   * “Driftwood”"), not someone's words. */
-  gboolean term_or_title = attribution_names_a_term (a, span) || attribution_is_title_case (a, span, 1);
-  gint32 m;
-
-  /* "Trump's call for “…”": whose call it was. */
-  if ((m = owner_of_words (a, span)) >= 0 || (m = namer_of_term (a, span)) >= 0 ||
-      (m = speaker_after_speech_noun (a, span)) >= 0 || (m = namer_before_as (a, span)) >= 0)
-    {
-      *confidence = 0.55;
-      return m;
-    }
-  /* "Bush described his skills as a “work in progress”": the words in marks
-   * are the subject's even without a reporting verb. */
-  if ((!term_or_title || uses_a_term (a, span) || names_as_subject (a, span)) && (m = subject_of_sentence (a, span)) >= 0)
-    {
-      *confidence = 0.5;
-      return m;
-    }
-  if (!term_or_title && (m = source_continued (a, span)) >= 0)
-    {
-      *confidence = 0.6;
-      return m;
-    }
-  /* "A campaign group is “confident that Secretary Clinton will
-   * continue to …”": a long run of words in marks is no scare quote; the
-   * sentence's subject, a group or a role too, gives them. */
-  if (!term_or_title && is_long_lower_case (a, span) &&
-      (m = first_subject (a, sentence_of (a, span->open_token)->first_token, span->open_token, TRUE)) >= 0)
-    {
-      *confidence = 0.4;
-      return m;
-    }
-  return -1;
-}
-
 /* "As the Gazette reported, “…”", "Olsen said: “…”": a reporting verb
  * right before the quote's comma or colon. */
 static gboolean
@@ -2228,7 +1546,7 @@ attribute_marked (Attribution            *a,
   /* "Sims says he was “riding the fence” until Haley said …": words in
    * marks inside the writer's sentence belong to its reporting verb before
    * them rather than to a clause after them. */
-  if ((found.source = text_bearer (a, span)) >= 0)
+  if ((found.source = attribution_text_bearer (a, span)) >= 0)
     {
       found.confidence = 0.7;
       before = adjacent = TRUE;
@@ -2252,7 +1570,7 @@ attribute_marked (Attribution            *a,
   quote.speaker = -1;
   quote.kind = decide_kind (a, span, after || before, after, adjacent || after);
   if (!after && !before && quote.kind == QUOTES_QUOTE_KIND_SCARE && !attribution_names_a_term (a, span) &&
-      (found.source = headline_speaker (a, span)) >= 0)
+      (found.source = attribution_headline_speaker (a, span)) >= 0)
     {
       /* A headline's capitals make every quote look like a title. */
       quote.kind = opens_sentence (a, span) || quotes_document_token_is_punct (a->doc, span->open_token - 1, ":") ?
@@ -2267,7 +1585,7 @@ attribute_marked (Attribution            *a,
   if (quote.kind == QUOTES_QUOTE_KIND_SCARE)
     {
       gdouble confidence = 0.5;
-      gint32 owner = owner_without_cue (a, span, &confidence);
+      gint32 owner = attribution_owner_without_cue (a, span, &confidence);
 
       found = (Found) { owner, -1, confidence };
       if (owner >= 0)
