@@ -221,6 +221,8 @@ is_source_determiner (const Attribution *a,
   return is_determiner_word (a, index) || is_word_in (a, index, words);
 }
 
+/* Finders of quotes-attribution.c that the other two files use too. */
+
 gboolean
 attribution_according_to (Attribution *a,
                           guint        index,
@@ -233,6 +235,8 @@ attribution_add_noun_phrase (Attribution *a,
                              guint        end,
                              gboolean     strict);
 
+/* quotes-terms.c: terms, titles and the owners of words in marks. */
+
 gboolean
 attribution_is_title_case (const Attribution      *a,
                            const QuotesMarkedSpan *span,
@@ -241,6 +245,8 @@ attribution_is_title_case (const Attribution      *a,
 gboolean
 attribution_names_a_term (const Attribution      *a,
                           const QuotesMarkedSpan *span);
+
+/* quotes-attribution.c again. */
 
 gint32
 attribution_opening_noun_phrase (Attribution     *a,
@@ -275,6 +281,8 @@ gint32
 attribution_speaker_of_object (const Attribution *a,
                                gint32             m);
 
+/* quotes-terms.c again. */
+
 gint32
 attribution_headline_speaker (const Attribution      *a,
                               const QuotesMarkedSpan *span);
@@ -291,6 +299,8 @@ attribution_shows_text (const Attribution      *a,
 gint32
 attribution_text_bearer (Attribution            *a,
                          const QuotesMarkedSpan *span);
+
+/* quotes-reported.c: reported speech, after the quotes in marks. */
 
 void attribution_add_reported_speech (Attribution *a);
 
