@@ -221,7 +221,7 @@ is_source_determiner (const Attribution *a,
   return is_determiner_word (a, index) || is_word_in (a, index, words);
 }
 
-/* Finders of quotes-attribution.c that the other two files use too. */
+/* quotes-attribution.c: finders that the other two files use too. */
 
 gboolean
 attribution_according_to (Attribution *a,
@@ -234,19 +234,6 @@ attribution_add_noun_phrase (Attribution *a,
                              guint        index,
                              guint        end,
                              gboolean     strict);
-
-/* quotes-terms.c: terms, titles and the owners of words in marks. */
-
-gboolean
-attribution_is_title_case (const Attribution      *a,
-                           const QuotesMarkedSpan *span,
-                           guint                   min_words);
-
-gboolean
-attribution_names_a_term (const Attribution      *a,
-                          const QuotesMarkedSpan *span);
-
-/* quotes-attribution.c again. */
 
 gint32
 attribution_opening_noun_phrase (Attribution     *a,
@@ -281,7 +268,16 @@ gint32
 attribution_speaker_of_object (const Attribution *a,
                                gint32             m);
 
-/* quotes-terms.c again. */
+/* quotes-terms.c: terms, titles and the owners of words in marks. */
+
+gboolean
+attribution_is_title_case (const Attribution      *a,
+                           const QuotesMarkedSpan *span,
+                           guint                   min_words);
+
+gboolean
+attribution_names_a_term (const Attribution      *a,
+                          const QuotesMarkedSpan *span);
 
 gint32
 attribution_headline_speaker (const Attribution      *a,
