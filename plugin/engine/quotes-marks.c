@@ -210,6 +210,12 @@ classify (const QuotesDocument  *doc,
    * word by a missing space still closes. */
   if (mark == 0x201D && !is_space (before) && g_unichar_isalpha (after))
     roles |= ROLE_CLOSE;
+  /* "…the authorities."We were deceived", "waxed poetic about"joint
+   * operations": a straight mark glued on both sides by a missing space
+   * opens or closes as the marks around it pair. */
+  if (mark == '"' && g_unichar_isalpha (after) && (g_unichar_isalpha (before) || before == '.' || before == ',' ||
+                                                   before == '!' || before == '?'))
+    roles |= ROLE_OPEN | ROLE_CLOSE;
 
   switch (mark)
     {
