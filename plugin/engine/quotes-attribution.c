@@ -20,7 +20,7 @@
 #define MAX_OPENING_PHRASE 12  /* "In a statement released on Thursday," */
 #define MAX_LONG_NOUN_PHRASE 10  /* "said one well-connected Democrat familiar with the campaign's plans," */
 #define MAX_PARENTHESIS 8   /* tokens of "(D-N.Y.)" */
-#define MAX_APPOSITIVES 2   /* ", the attorney general of Oklahoma, one of the states suing," */
+#define MAX_APPOSITIVES 3   /* ", the attorney general of Oklahoma, one of the states suing," */
 #define MAX_FILLERS 3
 #define DASHES "-\xe2\x80\x93\xe2\x80\x94\xe2\x80\x95"  /* - – — ― */
 
@@ -219,6 +219,17 @@ before_place_of (const Attribution *a,
 
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
+/* A place right after a capitalised word and a comma: "Allentown, Pa." */
+static gboolean
+is_state_after_town (const Attribution *a,
+                     guint              index,
+                     guint              floor)
+{
+  return index >= floor + 2 && (quotes_document_token_names (a->doc, index) & QUOTES_NAME_PLACE) &&
+         quotes_document_token_is_punct (a->doc, index - 1, ",") && token_at (a, index - 2)->kind == QUOTES_TOKEN_WORD &&
+         (token_at (a, index - 2)->flags & QUOTES_TOKEN_CAPITALIZED);
+}
+
 gint32
 attribution_subject_before (const Attribution *a,
                             guint              index,
@@ -255,6 +266,11 @@ attribution_subject_before (const Attribution *a,
 
       while (k > floor && comma + 1 - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:"))
         k--;
+      /* "a retired teacher in Allentown, Pa., said": a town and its state
+       * are one stretch. */
+      if (k + 1 == comma && is_state_after_town (a, k, floor))
+        for (k--; k > floor && comma + 1 - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:");)
+          k--;
       /* Not "Here in Columbia, Sanders stepped up …, saying": a stretch
        * between commas that holds the sentence's subject is its clause. */
       if (!(k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, comma) &&

@@ -538,6 +538,17 @@ run_is_organization (const Scan *scan,
   return known_org_length (scan, first, end) == end - first || is_group_for_cause (scan, first, end);
 }
 
+/* "Greeley, Colo.", "Ponte Vedra Beach, Fla.": a name before a comma and a
+ * state or a country names a town. */
+static gboolean
+is_town_before_place (const Scan *scan,
+                      guint       end)
+{
+  return end + 1 < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ",") &&
+         token_at (scan, end + 1)->kind == QUOTES_TOKEN_WORD && (token_names (scan, end + 1) & QUOTES_NAME_PLACE) &&
+         (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD);
+}
+
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
 static gboolean
 classify_name (const Scan    *scan,
@@ -567,7 +578,7 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (names & QUOTES_NAME_PLACE) && followed_by_cue (scan, end) &&
       !(token_at (scan, first)->flags & QUOTES_TOKEN_POSSESSIVE))
     return TRUE;
-  if (is_shouted_place (scan, first, end, phrase, length) ||
+  if (is_shouted_place (scan, first, end, phrase, length) || is_town_before_place (scan, end) ||
       (names & (QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY | QUOTES_NAME_NON_NAME | QUOTES_NAME_PLATFORM)))
     return FALSE;
 
