@@ -549,6 +549,17 @@ is_town_before_place (const Scan *scan,
          (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD);
 }
 
+static gboolean
+all_in_capitals (const Scan *scan,
+                 guint       first,
+                 guint       end)
+{
+  for (guint t = first; t < end; t++)
+    if (!(token_at (scan, t)->flags & QUOTES_TOKEN_ALL_CAPS))
+      return FALSE;
+  return TRUE;
+}
+
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
 static gboolean
 classify_name (const Scan    *scan,
@@ -614,6 +625,9 @@ classify_name (const Scan    *scan,
     }
   if (token_at (scan, first)->end - token_at (scan, first)->start < 2 && end - first == 1)
     return FALSE;  /* "X", the platform; a lone initial */
+  if (!mention->type_known && all_in_capitals (scan, first, end) &&
+      !(end < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ":")))
+    return FALSE;  /* "EBOLA SURVIVORS", "HUFFPOLLSTER": a heading; but "RAMOS: …" speaks */
   if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
     return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
   if (!mention->type_known && is_organization_head (scan, first, end))
