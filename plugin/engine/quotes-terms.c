@@ -314,7 +314,6 @@ owner_of_words (const Attribution      *a,
                 const QuotesMarkedSpan *span)
 {
   guint k = span->open_token;
-  char lower[16];
 
   /* "Mitt Romney's “47 percent” comment": the possessor right before the
    * marks, a speech noun right after them. */
@@ -336,8 +335,7 @@ owner_of_words (const Attribution      *a,
     {
       if (token_at (a, noun)->kind != QUOTES_TOKEN_WORD || a->mention_at[noun] >= 0)
         return -1;
-      if (quotes_document_token_lower (a->doc, noun, lower, sizeof lower) == NULL ||
-          !quotes_word_in_list (speech_nouns, lower))
+      if (!is_word_in (a, noun, speech_nouns))
         {
           /* Not past a verb ("… said the “…”"), but inside "call for". */
           if (a->cue_at[noun] >= 0 && cue (a, a->cue_at[noun])->first_token == noun)
@@ -361,8 +359,7 @@ owner_of_words (const Attribution      *a,
   return -1;
 }
 
-/* "Harris: Tariffs Are ‘A Tax on Every Family’": a headline that opens
- * with a name and a colon gives the words in marks after it to that name. */
+/* Capitalised words only, none of them a mention, from @first to @end. */
 static gboolean
 only_capitals (const Attribution *a,
                guint              first,
@@ -375,6 +372,8 @@ only_capitals (const Attribution *a,
   return TRUE;
 }
 
+/* "Harris: Tariffs Are ‘A Tax on Every Family’": a headline that opens
+ * with a name and a colon gives the words in marks after it to that name. */
 gint32
 attribution_headline_speaker (const Attribution      *a,
                               const QuotesMarkedSpan *span)
