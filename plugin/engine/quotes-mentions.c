@@ -392,6 +392,18 @@ all_plain (const Scan *scan,
 }
 
 /* Datelines shout: "WASHINGTON (AP) —" is Washington. */
+/* Every word from @first to @end in capitals: "KEY LEADER", "NATO". */
+static gboolean
+all_in_capitals (const Scan *scan,
+                 guint       first,
+                 guint       end)
+{
+  for (guint t = first; t < end; t++)
+    if (!(token_at (scan, t)->flags & QUOTES_TOKEN_ALL_CAPS))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_shouted_place (const Scan *scan,
                   guint       first,
@@ -402,9 +414,8 @@ is_shouted_place (const Scan *scan,
   g_autofree char *title = NULL;
   gboolean capital = TRUE;
 
-  for (guint i = first; i < end; i++)
-    if (!(token_at (scan, i)->flags & QUOTES_TOKEN_ALL_CAPS))
-      return FALSE;
+  if (!all_in_capitals (scan, first, end))
+    return FALSE;
   title = g_ascii_strdown (phrase, length);
   for (char *p = title; *p; p++)
     {
@@ -547,17 +558,6 @@ is_town_before_place (const Scan *scan,
   return end + 1 < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ",") &&
          token_at (scan, end + 1)->kind == QUOTES_TOKEN_WORD && (token_names (scan, end + 1) & QUOTES_NAME_PLACE) &&
          (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD);
-}
-
-static gboolean
-all_in_capitals (const Scan *scan,
-                 guint       first,
-                 guint       end)
-{
-  for (guint t = first; t < end; t++)
-    if (!(token_at (scan, t)->flags & QUOTES_TOKEN_ALL_CAPS))
-      return FALSE;
-  return TRUE;
 }
 
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
