@@ -325,6 +325,21 @@ alnum_bytes (guint64 chunk)
           quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
+/* An ASCII word read from eight-byte loads, ending at @end, without a
+ * possessive ending. */
+static inline void
+set_ascii_word (QuotesToken *token,
+                gsize        end,
+                gboolean     capitalized,
+                gboolean     all_caps)
+{
+  token->kind = QUOTES_TOKEN_WORD;
+  token->end = end;
+  token->ending = 0;
+  token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) |
+                 (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
+}
+
 /* read_short_ascii_word for a word of eight to fifteen ASCII letters and
  * digits, whose first eight are @head: the same from a second load, for
  * the long words of news ("government", "administration") that otherwise
@@ -356,17 +371,11 @@ read_long_ascii_word (QuotesDocument         *doc,
   lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
   lowered[1] = tail | (tail_upper >> 2);
 
-  token->kind = QUOTES_TOKEN_WORD;
-  token->end = pos + n;
-  token->ending = 0;
-  token->flags = QUOTES_TOKEN_ASCII;
-  if (head_upper & 0x80)
-    token->flags |= QUOTES_TOKEN_CAPITALIZED;
-  /* Two capitals or more, and no small letter. */
-  if (((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
-       (tail_upper & (tail_upper - 1)) != 0) &&
-      (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0)
-    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  /* All capitals: two capitals or more, and no small letter. */
+  set_ascii_word (token, pos + n, head_upper & 0x80,
+                  ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
+                   (tail_upper & (tail_upper - 1)) != 0) &&
+                  (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0);
   /* As read_ascii_word looks them up: eight bytes in the table of short
    * words, more in the general index, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
@@ -415,15 +424,9 @@ read_short_ascii_word (QuotesDocument         *doc,
   upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 
-  token->kind = QUOTES_TOKEN_WORD;
-  token->end = pos + n;
-  token->ending = 0;
-  token->flags = QUOTES_TOKEN_ASCII;
-  if (upper_bytes & 0x80)
-    token->flags |= QUOTES_TOKEN_CAPITALIZED;
-  /* Two capitals or more, and no small letter. */
-  if ((upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0)
-    token->flags |= QUOTES_TOKEN_ALL_CAPS;
+  /* All capitals: two capitals or more, and no small letter. */
+  set_ascii_word (token, pos + n, upper_bytes & 0x80,
+                  (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0);
   token->lex = quotes_short_words_classes (short_words, lowered,
                                            quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
   return pos + n;
