@@ -756,24 +756,18 @@ typedef struct
   guint                  shift;
 } NameList;
 
-/* One index of every list quotes_lexicon_name_classes reads, the word's
- * bits from all of them its value: one probe per word, where a probe of
- * each list missed the cache nine times. Made from the lists' indexes,
- * whose slots hold the hashes already. */
 /* Copies the words of name_index of up to eight bytes, with their bits,
- * into short_names, which is sized as the short words' table is. */
+ * into short_names, sized as the dense tables of words are. */
 static void
 index_short_names (QuotesLexicon *self)
 {
   const QuotesWordIndex *index = &self->name_index;
-  guint32 size = 8, count = 0;
+  guint count = 0;
 
   for (guint32 i = 0; i <= index->mask; i++)
     count += index->slots[i].hash != 0 && index->slots[i].length - 1 < 8;
-  while (2 * size < 3 * count)
-    size *= 2;
-  self->short_names = g_new0 (ShortName, size);
-  self->short_names_mask = size - 1;
+  self->short_names_mask = dense_table_mask (count);
+  self->short_names = g_new0 (ShortName, self->short_names_mask + 1);
   for (guint32 s = 0; s <= index->mask; s++)
     {
       const QuotesWordSlot *slot = &index->slots[s];
@@ -788,6 +782,10 @@ index_short_names (QuotesLexicon *self)
     }
 }
 
+/* One index of every list quotes_lexicon_name_classes reads, the word's
+ * bits from all of them its value: one probe per word, where a probe of
+ * each list missed the cache nine times. Made from the lists' indexes,
+ * whose slots hold the hashes already. */
 static void
 index_names (QuotesLexicon *self)
 {
