@@ -271,6 +271,12 @@ is_person_from_place (const Scan *scan,
                       guint       index,
                       guint       of)
 {
+  /* "Donald Hartley of Madison": a first name and a family name make a
+   * whole name; the capitals after "of" are where the person is from or
+   * works, not part of it ("Bank of England" holds no first name). */
+  if (of >= index + 2 && is_named (scan, index, QUOTES_NAME_FIRST_NAME) &&
+      !is_named (scan, of - 1, QUOTES_NAME_FIRST_NAME | QUOTES_NAME_ORG_WORD))
+    return TRUE;
   if (!is_named (scan, of + 1, QUOTES_NAME_PLACE))
     return FALSE;
   /* "Sen. Ted Cruz of Texas": the first name may follow a title. */
