@@ -243,6 +243,11 @@ class GoldExtraction(unittest.TestCase):
         self.assertEqual([t[s:e] for s, e in sa.quote_stretches(t)],
                          ["\u201cOne \u2018a\u2019.\n\n\u201cTwo.\n\n\u201cThree,\u201d",
                           "\u201cFour.\u201d", "\u2018Five\u2019", '"six"'])
+        # a left mark glued to a word's end closes ("sloppy" typography)
+        t = "\u201cIt's late,\u201c she said. \u201cGo home.\u201d A \u201cwarm\u201c day, not \u201c cold."
+        self.assertEqual([t[s:e] for s, e in sa.quote_stretches(t)],
+                         ["\u201cIt's late,\u201c", "\u201cGo home.\u201d", "\u201cwarm\u201c",
+                          "\u201c cold."])
 
     def test_gold_segments(self):
         segs = sa.gold_segments(TEXT, self.gold.attributions)
