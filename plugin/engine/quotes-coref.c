@@ -624,13 +624,25 @@ resolve_descriptor (Coref          *c,
   return -1;
 }
 
-/* "a Pentagon spokesperson": the organization inside it speaks. */
+/* "a Pentagon spokesperson", "a Kremlin statement": the organization
+ * inside it speaks; but "the GOP front-runner" is a person of the party,
+ * who speaks for no one else. */
 static gint32
 resolve_role (Coref *c,
               guint  m)
 {
+  static const char * const voices[] = {
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "official",
+    "officials", "representative", "representatives", "source", "sources", "aide", "aides", "staffer", "staffers",
+    "lawyer", "lawyers", "attorney", "attorneys", "executive", "executives", NULL,
+  };
   QuotesMention *record = mention (c, m);
+  char lower[PHRASE_SIZE];
+  gboolean is_person = FALSE;
 
+  if (quotes_document_token_lower (c->doc, record->end_token - 1, lower, sizeof lower) == NULL ||
+      (quotes_lexicon_role_noun (c->doc->lexicon, lower, &is_person) && is_person && !quotes_word_in_list (voices, lower)))
+    return -1;
   for (guint k = m + 1; k < c->doc->mentions->len && mention (c, k)->start < record->end; k++)
     if (mention (c, k)->entity >= 0 && entity (c, mention (c, k)->entity)->type == QUOTES_ENTITY_TYPE_ORGANIZATION)
       return mention (c, k)->entity;
