@@ -1002,7 +1002,8 @@ is_issuing_verb (const Attribution *a,
                  guint              index)
 {
   static const char *verbs[] = {
-    "released", "issued", "sent", "emailed", "posted", "published", "put", "tweeted", "circulated", NULL,
+    "released", "releasing", "issued", "issuing", "sent", "emailed", "posted", "published", "put", "tweeted",
+    "circulated", "ran", "aired", "airing", "launched", "unveiled", NULL,
   };
 
   return !(token_at (a, index)->flags & QUOTES_TOKEN_CAPITALIZED) &&
@@ -1026,8 +1027,13 @@ issuer_of (Attribution *a,
                                               mention (a, m)->first_token - k <= MAX_ISSUED_DISTANCE;)
     if (is_issuing_verb (a, k))
       {
-        gint32 issuer = k - first <= MAX_NOUN_PHRASE && is_source_determiner (a, first) ?
-                        attribution_add_noun_phrase (a, first, k, TRUE) : -1;
+        /* "Trump released a marketing video that said": a named issuer */
+        gint32 issuer = attribution_subject_before (a, k, first);
+
+        if (issuer >= 0 && mention (a, issuer)->kind != QUOTES_MENTION_NAME)
+          issuer = -1;
+        if (issuer < 0 && k - first <= MAX_NOUN_PHRASE && is_source_determiner (a, first))
+          issuer = attribution_add_noun_phrase (a, first, k, TRUE);
 
         return issuer >= 0 ? issuer : m;
       }
@@ -1164,6 +1170,32 @@ names_it (const Attribution *a,
          (is_word (a, next, "it") || is_word (a, next, "this") || is_word (a, next, "them"));
 }
 
+/* "a message that said, “…”", "a headline that read": the noun phrase
+ * before "that", from its determiner, says the words; @cue is the verb. */
+static gint32
+antecedent_of_that (Attribution *a,
+                    guint        cue,
+                    guint        floor)
+{
+  guint that = cue - 1;
+  gint32 m;
+
+  if (cue < floor + 3 || !is_word (a, that, "that"))
+    return -1;
+  /* "a message", "the ad": a role mention already */
+  if ((m = a->mention_at[that - 1]) >= 0 && mention (a, m)->end_token == that && mention (a, m)->kind == QUOTES_MENTION_ROLE)
+    return can_be_source (a, m) ? m : -1;
+  for (guint k = that; k-- > floor && that - k <= MAX_NOUN_PHRASE;)
+    {
+      if (token_at (a, k)->kind != QUOTES_TOKEN_WORD || (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE) ||
+          a->mention_at[k] >= 0)
+        return -1;
+      if (is_determiner_word (a, k))
+        return k + 1 < that ? attribution_add_noun_phrase (a, k, that, FALSE) : -1;
+    }
+  return -1;
+}
+
 /* X said: “…” / X told reporters that “…” / X emphasized the need for a
  * “…”: the nearest cue before the quote in its sentence, and its subject.
  * Sets @adjacent when only a colon, comma or "that" stands between. */
@@ -1247,6 +1279,8 @@ attribution_before (Attribution            *a,
                 quotes_document_token_is_punct (a->doc, span->open_token - 1, ",:")))
             m = -1;  /* "said Karimi, the mayor, “…”" is fine */
         }
+      if (m < 0 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION))
+        m = issuer_of (a, antecedent_of_that (a, t, floor), floor);
       if (m < 0)
         continue;  /* a cue without a subject here: look further back */
       *adjacent = span->open_token - cue (a, c)->end_token <= 3;

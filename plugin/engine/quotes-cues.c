@@ -65,6 +65,19 @@ match_cue (QuotesDocument        *doc,
   return 0;
 }
 
+/* "a message that said", "a shirt that says": after "that" only a verb's
+ * plain form is a noun ("that call"); its other forms are the verb of a
+ * relative clause. */
+static gboolean
+is_relative_verb (QuotesDocument *doc,
+                  guint           index)
+{
+  char lower[PHRASE_SIZE];
+
+  return quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
+         !(quotes_lexicon_cue_flags (doc->lexicon, lower) & QUOTES_CUE_BASE_FORM);
+}
+
 /* "the ruling", "the said property", "a call", "the next emails": nouns
  * and adjectives. */
 static gboolean
@@ -81,7 +94,8 @@ follows_determiner (QuotesDocument        *doc,
   return index > paragraph->first_token &&
          quotes_document_token (doc, index - 1)->kind == QUOTES_TOKEN_WORD &&
          quotes_document_token_lower (doc, index - 1, lower, sizeof lower) != NULL &&
-         quotes_word_in_list (determiners, lower);  /* no strcmp call for most words */
+         quotes_word_in_list (determiners, lower) &&  /* no strcmp call for most words */
+         !(strcmp (lower, "that") == 0 && is_relative_verb (doc, index));
 }
 
 /* "Indiana state firefighters", "a New Jersey state law": after a place, a
