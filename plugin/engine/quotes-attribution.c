@@ -1363,8 +1363,13 @@ subject_of_sentence_before (const Attribution *a,
   if (s == 0)
     return -1;
   sentence = &g_array_index (a->doc->sentences, QuotesSentence, s - 1);
-  m = reporter_ending_sentence (a, sentence);
-  return m >= 0 ? m : attribution_first_subject (a, sentence->first_token, sentence->end_token, FALSE);
+  if ((m = reporter_ending_sentence (a, sentence)) >= 0 ||
+      (m = attribution_first_subject (a, sentence->first_token, sentence->end_token, FALSE)) >= 0)
+    return m;
+  /* "The judge then turned to me. “Mr. D’Souza?”": a person named by a
+   * role; a document or a body so named is too often not the speaker. */
+  m = attribution_first_subject (a, sentence->first_token, sentence->end_token, TRUE);
+  return m >= 0 && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON ? m : -1;
 }
 
 /* No cue near the quote: it goes on from the quote before, takes its turn
