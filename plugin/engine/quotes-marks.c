@@ -216,6 +216,10 @@ classify (const QuotesDocument  *doc,
   if (mark == '"' && g_unichar_isalpha (after) && (g_unichar_isalpha (before) || before == '.' || before == ',' ||
                                                    before == '!' || before == '?'))
     roles |= ROLE_OPEN | ROLE_CLOSE;
+  /* "Ryan said,“Look, …”": a left mark glued to the comma or the stop
+   * before it still opens. */
+  if (mark == 0x201C && g_unichar_isalnum (after) && (before == ',' || before == '.'))
+    roles |= ROLE_OPEN;
 
   switch (mark)
     {
