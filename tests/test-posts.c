@@ -667,6 +667,68 @@ test_inline_after_tag (void)
   assert_embedded (posts, 0, text, "All good here.", "— Jane Doe (@janedoe) March 15, 2025");
 }
 
+/* ---------------------------------------------------------------------------
+ * Embeds kept as markup elements
+ * ------------------------------------------------------------------------- */
+
+/* An element with its text: a post of X whose attributes give the handle,
+ * the date and the id. */
+static void
+test_markup_with_text (void)
+{
+  const char *text = "Before.\n"
+                     "<tweet author=\"@janedoe\" datetime=\"2016-06-29\" id=\"747986907162877952\">The bridge is open.</tweet>\n"
+                     "After.\n";
+  g_autoptr(GArray) posts = find (text);
+  const QuotesPostSpan *post;
+
+  g_assert_cmpuint (posts->len, ==, 1);
+  post = nth_post (posts, 0);
+  g_assert_cmpuint (post->start, ==, offset_of (text, "<tweet"));
+  g_assert_cmpuint (post->end, ==, end_of (text, "</tweet>"));
+  g_assert_cmpuint (post->text_start, ==, offset_of (text, "The bridge is open."));
+  g_assert_cmpuint (post->text_end, ==, end_of (text, "The bridge is open."));
+  g_assert_cmpint (post->platform, ==, QUOTES_PLATFORM_X);
+  g_assert_cmpstr (post->handle, ==, "@janedoe");
+  g_assert_cmpstr (post->date, ==, "2016-06-29");
+  g_assert_cmpstr (post->url, ==, "https://x.com/i/web/status/747986907162877952");
+}
+
+/* An empty element with nothing but its id, closed the way some copies
+ * close it; a time stamp for a date, a handle without "@"; an author that
+ * is no handle and a date that is none are left out. */
+static void
+test_markup_attributes (void)
+{
+  const char *text = "<tweet tweet-id=\"783499116076687360\"><tweet/>\n"
+                     "<tweet author=\"carlquintanilla\" timestamp=\"1474387200\">The blue arrow.</tweet>\n"
+                     "<tweet tweet-author=\" that the rate is off\" tweet-date=\"that the rate is off.\">Words<tweet/>\n";
+  g_autoptr(GArray) posts = find (text);
+
+  g_assert_cmpuint (posts->len, ==, 3);
+  g_assert_null (nth_post (posts, 0)->handle);
+  g_assert_null (nth_post (posts, 0)->date);
+  g_assert_cmpuint (nth_post (posts, 0)->end, ==, end_of (text, "<tweet/>"));
+  g_assert_cmpuint (nth_post (posts, 0)->text_start, ==, nth_post (posts, 0)->text_end);
+  g_assert_cmpstr (nth_post (posts, 0)->url, ==, "https://x.com/i/web/status/783499116076687360");
+  g_assert_cmpstr (nth_post (posts, 1)->handle, ==, "@carlquintanilla");
+  g_assert_cmpstr (nth_post (posts, 1)->date, ==, "2016-09-20");
+  g_assert_null (nth_post (posts, 2)->handle);
+  g_assert_null (nth_post (posts, 2)->date);
+  g_assert_null (nth_post (posts, 2)->url);
+  g_assert_cmpuint (nth_post (posts, 2)->text_start, ==, offset_of (text, "Words"));
+}
+
+/* Only an element named tweet that opens its line; an unclosed tag or an
+ * attribute without quotes spoils nothing. */
+static void
+test_markup_not_posts (void)
+{
+  assert_no_posts ("The <tweets> tag is not one.\n<tweeter id=\"1\">No.</tweeter>\n");
+  assert_no_posts ("He wrote <tweet id=\"123\">inside a sentence</tweet>.\n");
+  assert_no_posts ("<tweet id=\"123\"\n");
+}
+
 /* Dashes in prose around a handle make no post without a date after it,
  * and a lone hyphen opens no signature inside a line. */
 static void
@@ -1175,6 +1237,9 @@ main (int   argc,
   g_test_add_func ("/Posts/inline/glued-to-link", test_inline_glued_to_link);
   g_test_add_func ("/Posts/inline/two-on-a-line", test_inline_two_on_a_line);
   g_test_add_func ("/Posts/inline/after-tag", test_inline_after_tag);
+  g_test_add_func ("/Posts/markup/with-text", test_markup_with_text);
+  g_test_add_func ("/Posts/markup/attributes", test_markup_attributes);
+  g_test_add_func ("/Posts/markup/not-posts", test_markup_not_posts);
   g_test_add_func ("/Posts/not-post/inline-prose", test_not_post_inline_prose);
   g_test_add_func ("/Posts/not-post/running-text", test_not_post_running_text);
   g_test_add_func ("/Posts/not-post/list-item", test_not_post_list_item);

@@ -1760,6 +1760,11 @@ find_embedded_posts (const char *text,
         {
           if (find_inline_posts (text, &line, posts))
             n_recent = 0;
+          else if (quotes_posts_read_markup (text, line.start, line.end, &post))
+            {
+              g_array_append_val (posts, post);
+              n_recent = 0;
+            }
           else
             recent[n_recent++ % RECENT_LINES] = line;
           continue;

@@ -34,6 +34,16 @@ typedef struct
 GArray *quotes_posts_find (const char *text,
                            gsize       length);
 
+/* Reads the embed element that opens the line from @start to @end of
+ * @text ("<tweet author=… datetime=…>…</tweet>", "<tweet tweet-id=…>") into
+ * @post, a post of X with what its attributes tell: handle, date, and its
+ * id as a URL. Returns FALSE, @post untouched, when the line opens no such
+ * element. */
+gboolean quotes_posts_read_markup (const char     *text,
+                                   gsize           start,
+                                   gsize           end,
+                                   QuotesPostSpan *post);
+
 /* Reads the date that makes up @text (@length bytes, or -1 if NUL-terminated;
  * spaces around it are allowed): "March 15, 2025", "Mar 15, 2025",
  * "Mar. 15, 2025", "15 March 2025" or "2025-03-15". Returns it as
