@@ -217,8 +217,6 @@ before_place_of (const Attribution *a,
   return index;
 }
 
-/* The mention that ends right before @index ("Holt stated"), over
- * fillers ("has also") and an appositive (", the union's president,"). */
 /* A place right after a capitalised word and a comma: "Allentown, Pa." */
 static gboolean
 is_state_after_town (const Attribution *a,
@@ -229,6 +227,26 @@ is_state_after_town (const Attribution *a,
          quotes_document_token_is_punct (a->doc, index - 1, ",") && token_at (a, index - 2)->kind == QUOTES_TOKEN_WORD &&
          (token_at (a, index - 2)->flags & QUOTES_TOKEN_CAPITALIZED);
 }
+
+/* "As Akhil Amar, a professor at Yale, put it": the stretch from @index,
+ * after a comma, describes the person named right before that comma. */
+static gboolean
+describes_name_before (const Attribution *a,
+                       guint              index,
+                       guint              floor)
+{
+  gint32 name = index >= floor + 2 ? a->mention_at[index - 2] : -1;
+  gint32 head = a->mention_at[index];
+
+  return name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME &&
+         mention (a, name)->type == QUOTES_ENTITY_TYPE_PERSON && names_before_comma (a, name, index - 1, floor) &&
+         (is_source_determiner (a, index) ||
+          (head >= 0 && (mention (a, head)->kind == QUOTES_MENTION_ROLE ||
+                         mention (a, head)->kind == QUOTES_MENTION_DESCRIPTOR)));
+}
+
+/* The mention that ends right before @index ("Holt stated"), over
+ * fillers ("has also") and an appositive (", the union's president,"). */
 
 gint32
 attribution_subject_before (const Attribution *a,
@@ -272,9 +290,10 @@ attribution_subject_before (const Attribution *a,
         for (k--; k > floor && comma + 1 - k < MAX_APPOSITIVE && !quotes_document_token_is_punct (a->doc, k - 1, ",.;:");)
           k--;
       /* Not "Here in Columbia, Sanders stepped up …, saying": a stretch
-       * between commas that holds the sentence's subject is its clause. */
-      if (!(k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") && !holds_subject (a, k, comma) &&
-            !opens_clause (a, k)))
+       * between commas that holds the sentence's subject is its clause,
+       * unless it describes the name before it. */
+      if (!(k > floor + 1 && quotes_document_token_is_punct (a->doc, k - 1, ",") &&
+            (!holds_subject (a, k, comma) || describes_name_before (a, k, floor)) && !opens_clause (a, k)))
         break;
       t = before_place_of (a, before_parenthesis (a, k - 1, floor), floor);
       if (names_before_comma (a, a->mention_at[t - 1], t, floor))
