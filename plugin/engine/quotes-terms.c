@@ -174,8 +174,9 @@ attribution_names_a_term (const Attribution      *a,
        ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && attribution_is_title_case (a, span, 1)) ||
        ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && attribution_is_title_case (a, span, 0))))
     return TRUE;
-  /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”" */
-  if (quotes_word_in_list (work_nouns, lower) && attribution_is_title_case (a, span, 1))
+  /* "the MSNBC show “Morning Joe”", "his podcast “The Axe Files”", "the
+   * morning program “New Day”": after such a noun a title may be short */
+  if (quotes_word_in_list (work_nouns, lower) && attribution_is_title_case (a, span, 0))
     return TRUE;
   if (g_str_equal (lower, "as") && open >= 2 && is_word (a, open - 2, "known"))
     return TRUE;
