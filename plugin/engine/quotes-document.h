@@ -27,6 +27,7 @@ typedef enum
   QUOTES_TOKEN_PUNCT,
   QUOTES_TOKEN_HANDLE,   /* @name */
   QUOTES_TOKEN_URL,
+  QUOTES_TOKEN_HASHTAG,  /* #name: a label, neither a word of the text nor a name */
 } QuotesTokenKind;
 
 typedef enum

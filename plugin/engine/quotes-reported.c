@@ -115,7 +115,7 @@ add_indirect (Attribution *a,
           claim_quotes_in_clause (a, start, end, c, m);
           return FALSE;
         }
-      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD || token_at (a, t)->kind == QUOTES_TOKEN_HASHTAG;
     }
   if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
     return FALSE;

@@ -514,6 +514,27 @@ read_handle (const char *text,
   return pos - start > 1 ? pos : start;
 }
 
+/* "#PorteOuverte", "#НашКрим": a "#" and letters, digits or "_" after it,
+ * the first a letter ("#1" is a rank). Returns its end, or @pos. */
+static gsize
+read_hashtag (const char *text,
+              gsize       pos,
+              gsize       end)
+{
+  gsize start = pos++;
+
+  while (pos < end)
+    {
+      gunichar c = char_at (text, pos, end);
+
+      if (pos == start + 1 ? !(c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c))
+                           : !(c < 0x80 ? (g_ascii_isalnum (c) || c == '_') : g_unichar_isalnum (c)))
+        break;
+      pos = next_pos (text, pos);
+    }
+  return pos - start > 1 ? pos : start;
+}
+
 /* The word classes of a word that is not ASCII (read_ascii_word does the others). */
 static guint8
 word_classes (QuotesDocument    *doc,
@@ -556,6 +577,8 @@ read_token (QuotesDocument *doc,
     }
   else if (c == '@' && (stop = read_handle (text, pos, end)) > pos)
     token->kind = QUOTES_TOKEN_HANDLE;
+  else if (c == '#' && (stop = read_hashtag (text, pos, end)) > pos)
+    token->kind = QUOTES_TOKEN_HASHTAG;
   else if (is_alnum (c))
     {
       gsize initialism = read_initialism (text, pos, end);
