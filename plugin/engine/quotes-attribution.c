@@ -1369,6 +1369,20 @@ reporter_ending_sentence (const Attribution    *a,
   return m;
 }
 
+/* "Getty.", "Reuters": a sentence that is a name and nothing else is a
+ * credit or a caption, not someone who goes on to speak. */
+static gboolean
+is_name_alone (const Attribution    *a,
+               const QuotesSentence *sentence)
+{
+  gint32 m = a->mention_at[sentence->first_token];
+  guint last = sentence->end_token;
+
+  while (last > sentence->first_token && token_at (a, last - 1)->kind == QUOTES_TOKEN_PUNCT)
+    last--;
+  return m >= 0 && mention (a, m)->span_token == sentence->first_token && mention (a, m)->end_token == last;
+}
+
 /* The subject of the last sentence before @index, when it is a person or
  * organization: "Lopez spoke to reporters on Monday. “We will win.”" */
 static gint32
@@ -1382,11 +1396,13 @@ subject_of_sentence_before (const Attribution *a,
   if (s == 0)
     return -1;
   sentence = &g_array_index (a->doc->sentences, QuotesSentence, s - 1);
+  if (is_name_alone (a, sentence))
+    return -1;
   if ((m = reporter_ending_sentence (a, sentence)) >= 0 ||
       (m = attribution_first_subject (a, sentence->first_token, sentence->end_token, FALSE)) >= 0)
     return m;
-  /* "The judge then turned to me. “Mr. D’Souza?”": a person named by a
-   * role; a document or a body so named is too often not the speaker. */
+  /* "The union leader told the hall that … “I sensed …”": a person named
+   * by a role; a document or a body so named is too often not the speaker. */
   m = attribution_first_subject (a, sentence->first_token, sentence->end_token, TRUE);
   return m >= 0 && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON ? m : -1;
 }
