@@ -1409,6 +1409,22 @@ skip_party_label (const Scan *scan,
   return index;
 }
 
+/* "Korean-born", "Oscar-winning", "Texas-based": a capitalised word
+ * joined to a lower-case one describes the name after it and is no part of
+ * it ("Jean-Pierre", "Ocasio-Cortez" keep their capitals). */
+static gboolean
+is_hyphenated_modifier (const Scan *scan,
+                        guint       index)
+{
+  const QuotesToken *token = token_at (scan, index);
+  const char *text = scan->doc->text;
+
+  for (guint32 p = token->start + 1; p + 1 < token->end; p++)
+    if (text[p] == '-' && g_ascii_islower (text[p + 1]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 scan_paragraph (Scan *scan)
 {
@@ -1451,7 +1467,7 @@ scan_paragraph (Scan *scan)
                !is_capitalized_word (scan, i + 1) && is_named (scan, i, QUOTES_NAME_NON_NAME) &&
                !is_group_for_cause (scan, i, run_end (scan, i)) && scan_role (scan, i))
         ;
-      else if (token->flags & QUOTES_TOKEN_CAPITALIZED)
+      else if ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !is_hyphenated_modifier (scan, i))
         {
           i = scan_run (scan, i);
           continue;
