@@ -1228,6 +1228,10 @@ attribution_before (Attribution            *a,
   guint floor = sentence->first_token;
   guint end = paragraph_end (a, span->open_token);
 
+  /* "(A spokesman said that, “…”)": the sentence's words start inside */
+  while (floor < span->open_token && quotes_document_token_is_punct (a->doc, floor, "(["))
+    floor++;
+
   /* "Pollster Daron Shaw: “…”", "More from Blumenthal and Cohen: “…”": a
    * name and a colon, unless the name is a verb's object. */
   if (span->open_token >= 2 && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))

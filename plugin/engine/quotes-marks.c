@@ -39,6 +39,7 @@ typedef struct
   Opener          stack[MAX_DEPTH];
   guint           depth;
   guint           stack_paragraph[MAX_DEPTH];
+  guint           stray_close;  /* the first single closer after a stop that closed nothing, or G_MAXUINT */
   GArray         *pairs;
 } Pairing;
 
@@ -301,6 +302,8 @@ pair_paragraph (Pairing               *pairing,
   QuotesDocument *doc = pairing->doc;
   guint last_closer = paragraph->first_token;  /* a later one closes a mark before it */
 
+  pairing->stray_close = G_MAXUINT;
+
   /* Only the last single mark that may close matters: a mark has a later
    * closer when it stands before that one. No array, and in most
    * paragraphs the search stops near their end. */
@@ -328,6 +331,10 @@ pair_paragraph (Pairing               *pairing,
           !is_plural_possessive (doc, paragraph, token, i < last_closer) &&
           try_close (pairing, i, token->first, index))
         continue;
+      if ((roles & ROLE_CLOSE) && is_single (token->first) && pairing->stray_close == G_MAXUINT && pairing->depth > 0 &&
+          !is_single (pairing->stack[pairing->depth - 1].mark) && i > paragraph->first_token &&
+          quotes_document_token_is_punct (doc, i - 1, ".!?"))
+        pairing->stray_close = i;
       if (roles & ROLE_OPEN)
         push (pairing, i, token->first, index);
     }
@@ -373,6 +380,24 @@ carry_over (Pairing *pairing,
     return G_MAXUINT;
   pairing->depth = 1;
   return next->first_token;
+}
+
+/* “Let’s go. We can stop it.’ and ''We took it back.'.'): a double quote
+ * still open at the paragraph's end, closed by mistake with a single mark
+ * after its last stop, ends there. */
+static void
+close_at_stray_single (Pairing *pairing,
+                       guint    index)
+{
+  if (pairing->depth != 1 || is_single (pairing->stack[0].mark) || pairing->stray_close == G_MAXUINT ||
+      pairing->stray_close <= pairing->stack[0].token)
+    return;
+  {
+    Pair pair = { pairing->stack[0].token, pairing->stray_close, pairing->stack_paragraph[0], index };
+
+    g_array_append_val (pairing->pairs, pair);
+    pairing->depth = 0;
+  }
 }
 
 /* “… in the Oval Office.: a double mark left open in a paragraph that
@@ -466,6 +491,7 @@ quotes_marks_run (QuotesDocument *doc)
           continue;
         }
       pair_paragraph (&pairing, paragraph, i, skip_token);
+      close_at_stray_single (&pairing, i);
       skip_token = carry_over (&pairing, i);
       if (skip_token == G_MAXUINT)
         {

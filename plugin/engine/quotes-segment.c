@@ -810,6 +810,9 @@ starts_sentence (QuotesDocument *doc,
   token = quotes_document_token (doc, index);
   if (token->kind == QUOTES_TOKEN_MARK)
     return TRUE;
+  /* "… last summer. (A spokesman said …)": a sentence in parentheses */
+  if (token->kind == QUOTES_TOKEN_PUNCT && (token->first == '(' || token->first == '[') && index + 1 < end)
+    token = quotes_document_token (doc, index + 1);
   return (token->flags & QUOTES_TOKEN_CAPITALIZED) ||
          token->kind == QUOTES_TOKEN_NUMBER || token->kind == QUOTES_TOKEN_HANDLE;
 }
