@@ -47,7 +47,7 @@ is_title_small_word (const Attribution *a,
 {
   static const char *words[] = {
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at",
-    "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", NULL,
+    "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "upon", NULL,
   };
 
   return is_word_in (a, index, words);
@@ -73,7 +73,7 @@ attribution_is_title_case (const Attribution      *a,
           words += token->kind == QUOTES_TOKEN_WORD && token->end - token->start > 3;
           continue;
         }
-      if (token->end - token->start > 3 || !is_title_small_word (a, t))
+      if (token->end - token->start > 4 || !is_title_small_word (a, t))
         return FALSE;
     }
   return words >= min_words;
