@@ -79,6 +79,18 @@ attribution_is_title_case (const Attribution      *a,
   return words >= min_words;
 }
 
+/* The capitalised words in marks, however short: "New Day", "The View". */
+static guint
+capitalized_words (const Attribution      *a,
+                   const QuotesMarkedSpan *span)
+{
+  guint words = 0;
+
+  for (guint t = span->open_token + 1; t < span->close_token; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD && (token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED);
+  return words;
+}
+
 /* "called it", "called him", "what Gingrich called", "who Beck on Wednesday
  * called", "the nominee, Mitt Romney, called": someone does the calling
  * before @called; "a book called", "a series, called": a title. */
@@ -170,7 +182,7 @@ attribution_names_a_term (const Attribution      *a,
    * capitalised ("Graham: Trump’s ‘Hateful Rhetoric’", "Clinton Sides With
    * Bush On ‘Radical Islam’"). */
   if (!g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline &&
-      ((g_str_equal (lower, "on") && attribution_is_title_case (a, span, 2)) ||
+      ((g_str_equal (lower, "on") && attribution_is_title_case (a, span, 0) && capitalized_words (a, span) >= 2) ||
        ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && attribution_is_title_case (a, span, 1)) ||
        ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && attribution_is_title_case (a, span, 0))))
     return TRUE;
