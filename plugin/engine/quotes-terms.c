@@ -79,7 +79,8 @@ attribution_is_title_case (const Attribution      *a,
   return words >= min_words;
 }
 
-/* The capitalised words in marks, however short: "New Day", "The View". */
+/* The capitalised words in marks, however short ("New Day", "The View"),
+ * or 0 when a stop comes before the last word ("Marco! Marco!" is a chant). */
 static guint
 capitalized_words (const Attribution      *a,
                    const QuotesMarkedSpan *span)
@@ -87,7 +88,12 @@ capitalized_words (const Attribution      *a,
   guint words = 0;
 
   for (guint t = span->open_token + 1; t < span->close_token; t++)
-    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD && (token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED);
+    {
+      if (quotes_document_token_is_punct (a->doc, t, ".!?") && t + 1 < span->close_token &&
+          token_at (a, t + 1)->kind == QUOTES_TOKEN_WORD)
+        return 0;
+      words += token_at (a, t)->kind == QUOTES_TOKEN_WORD && (token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED);
+    }
   return words;
 }
 
@@ -182,7 +188,8 @@ attribution_names_a_term (const Attribution      *a,
    * capitalised ("Graham: Trump’s ‘Hateful Rhetoric’", "Clinton Sides With
    * Bush On ‘Radical Islam’"). */
   if (!g_array_index (a->doc->paragraphs, QuotesParagraph, span->paragraph).headline &&
-      ((g_str_equal (lower, "on") && attribution_is_title_case (a, span, 0) && capitalized_words (a, span) >= 2) ||
+      (((g_str_equal (lower, "on") || g_str_equal (lower, "of")) && attribution_is_title_case (a, span, 0) &&
+        capitalized_words (a, span) >= 2) ||
        ((g_str_equal (lower, "in") || g_str_equal (lower, "told")) && attribution_is_title_case (a, span, 1)) ||
        ((token_at (a, open - 1)->flags & QUOTES_TOKEN_POSSESSIVE) && attribution_is_title_case (a, span, 0))))
     return TRUE;
