@@ -67,7 +67,10 @@ first_marked_quote_from (const Attribution *a,
 }
 
 /* "the GOP front-runner said Clinton “caused tremendous death” as …": words
- * in marks that nobody owns inside a reported clause are the reporter's. */
+ * in marks that nobody owns inside a reported clause are the reporter's,
+ * a slogan in capitals too ("said the motto, “Every Island Deserves
+ * Ferries,” was empty"); not the title of a show or a work the clause
+ * names ("said on “Harbour Hour” that …"). */
 static void
 claim_quotes_in_clause (Attribution *a,
                         guint        start,
@@ -84,7 +87,7 @@ claim_quotes_in_clause (Attribution *a,
 
       if (quote->start >= end_byte)
         break;
-      if (quote->source >= 0 || attribution_names_a_term (a, span) || attribution_is_title_case (a, span, 2))
+      if (quote->source >= 0 || attribution_names_a_term (a, span))
         continue;
       if (quote->kind == QUOTES_QUOTE_KIND_SCARE)
         quote->kind = QUOTES_QUOTE_KIND_PARTIAL;
