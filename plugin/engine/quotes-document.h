@@ -72,6 +72,7 @@ typedef struct
   guint32  end;
   guint32  first_token;
   guint32  end_token;
+  guint32  marks;        /* how many of its tokens are QUOTES_TOKEN_MARK: pairing skips paragraphs of none */
   gboolean boilerplate;  /* "Also Read | …" and the like */
   gboolean headline;     /* Title Case: capitals say nothing about names */
 } QuotesParagraph;
