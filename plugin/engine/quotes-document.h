@@ -230,6 +230,29 @@ quotes_document_token_is (const QuotesDocument *doc,
   return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
 }
 
+/* How many records ahead a loop over mentions asks for what it will read
+ * of their tokens: see quotes_document_prefetch_token. */
+#define QUOTES_PREFETCH_AHEAD 16
+
+/* Asks the processor to load token @index and its sentence's number
+ * before they are read. A loop over the mentions of a long text reads
+ * tokens far apart in arrays of megabytes, each a cache miss that the
+ * processor, which follows only steady strides, does not see coming; it
+ * knows the mentions ahead, and so what they will read. A hint only:
+ * nothing it computes changes. */
+static inline void
+quotes_document_prefetch_token (const QuotesDocument *doc,
+                                guint                 index)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  if (index < doc->tokens->len)
+    {
+      __builtin_prefetch (quotes_document_token (doc, index));
+      __builtin_prefetch (&doc->sentence_of_token[index]);
+    }
+#endif
+}
+
 guint    quotes_document_look_up_names  (const QuotesDocument *doc,
                                           guint                 index);
 
