@@ -334,6 +334,12 @@ quotes_document_cancelled (const QuotesDocument *doc,
 gboolean quotes_document_token_is_weekday (const QuotesDocument *doc,
                                            guint                 index);
 
+guint    quotes_document_first_from       (const GArray         *array,
+                                           guint                 from,
+                                           guint                 to,
+                                           gsize                 offset,
+                                           guint32               value);
+
 /* The stages, in the order the analyzer runs them. */
 void quotes_segment_run     (QuotesDocument *doc);
 void quotes_posts_run       (QuotesDocument *doc);
