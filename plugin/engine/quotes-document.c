@@ -262,3 +262,39 @@ quotes_document_token_is_weekday (const QuotesDocument *doc,
          may_be_weekday (doc, quotes_document_token (doc, index)) &&
          quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (days, lower);
 }
+
+/**
+ * quotes_document_first_from:
+ * @array: records in order of the #guint32 at @offset in each, such as
+ *   tokens or mentions by their start
+ * @from: where to start looking
+ * @to: where to stop
+ * @offset: of the field in a record, G_STRUCT_OFFSET()
+ * @value: what to look for
+ *
+ * The first record from @from on, before @to, whose field is @value or
+ * more, or @to: by halving, where a walk to it read every record between,
+ * all the tokens of a text to find the last of a few places in it.
+ */
+guint
+quotes_document_first_from (const GArray *array,
+                            guint         from,
+                            guint         to,
+                            gsize         offset,
+                            guint32       value)
+{
+  guint size = g_array_get_element_size ((GArray *) array);
+
+  while (from < to)
+    {
+      guint middle = from + (to - from) / 2;
+      guint32 field;
+
+      memcpy (&field, array->data + (gsize) middle * size + offset, sizeof field);
+      if (field < value)
+        from = middle + 1;
+      else
+        to = middle;
+    }
+  return from;
+}

@@ -73,6 +73,7 @@ typedef struct
   guint32  end;
   guint32  first_token;
   guint32  end_token;
+  guint32  marks;        /* how many of its tokens are QUOTES_TOKEN_MARK: pairing skips paragraphs of none */
   gboolean boilerplate;  /* "Also Read | …" and the like */
   gboolean headline;     /* Title Case: capitals say nothing about names */
 } QuotesParagraph;
@@ -230,6 +231,29 @@ quotes_document_token_is (const QuotesDocument *doc,
   return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
 }
 
+/* How many records ahead a loop over mentions asks for what it will read
+ * of their tokens: see quotes_document_prefetch_token. */
+#define QUOTES_PREFETCH_AHEAD 16
+
+/* Asks the processor to load token @index and its sentence's number
+ * before they are read. A loop over the mentions of a long text reads
+ * tokens far apart in arrays of megabytes, each a cache miss that the
+ * processor, which follows only steady strides, does not see coming; it
+ * knows the mentions ahead, and so what they will read. A hint only:
+ * nothing it computes changes. */
+static inline void
+quotes_document_prefetch_token (const QuotesDocument *doc,
+                                guint                 index)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  if (index < doc->tokens->len)
+    {
+      __builtin_prefetch (quotes_document_token (doc, index));
+      __builtin_prefetch (&doc->sentence_of_token[index]);
+    }
+#endif
+}
+
 guint    quotes_document_look_up_names  (const QuotesDocument *doc,
                                           guint                 index);
 
@@ -310,6 +334,12 @@ quotes_document_cancelled (const QuotesDocument *doc,
 
 gboolean quotes_document_token_is_weekday (const QuotesDocument *doc,
                                            guint                 index);
+
+guint    quotes_document_first_from       (const GArray         *array,
+                                           guint                 from,
+                                           guint                 to,
+                                           gsize                 offset,
+                                           guint32               value);
 
 /* The stages, in the order the analyzer runs them. */
 void quotes_segment_run     (QuotesDocument *doc);

@@ -303,7 +303,10 @@ pair_paragraph (Pairing               *pairing,
   guint last_closer = paragraph->first_token;  /* a later one closes a mark before it */
 
   pairing->stray_close = G_MAXUINT;
-
+  /* Both loops below look at marks only: half the paragraphs of news,
+   * whose tokens they walked for nothing, have none. */
+  if (paragraph->marks == 0)
+    return;
   /* Only the last single mark that may close matters: a mark has a later
    * closer when it stands before that one. No array, and in most
    * paragraphs the search stops near their end. */

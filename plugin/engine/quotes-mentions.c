@@ -1618,8 +1618,12 @@ mark_subjects (QuotesDocument *doc)
   for (guint i = 0; i < doc->mentions->len; i++)
     {
       QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
-      guint32 sentence = doc->sentence_of_token[mention->span_token];
+      guint32 sentence;
 
+      /* in_parentheses reads the token before. */
+      if (i + QUOTES_PREFETCH_AHEAD < doc->mentions->len)
+        quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].span_token - 1);
+      sentence = doc->sentence_of_token[mention->span_token];
       if (mention->in_quote || sentence == last_sentence)
         continue;
       /* "Speaking to MSNBC's Morning Joe, Bush …": a possessive after a
@@ -1714,6 +1718,8 @@ add_known_surnames (QuotesDocument *doc)
     {
       const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
 
+      if (i + QUOTES_PREFETCH_AHEAD < n)
+        quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
       if (names_known_surname (doc, mention))
         surnames[count++] = mention->surname_token;
     }

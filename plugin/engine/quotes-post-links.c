@@ -31,8 +31,8 @@ quotes_posts_run (QuotesDocument *doc)
       gint32 none = -1;
 
       g_array_append_val (doc->post_speakers, none);
-      while (t < doc->tokens->len && quotes_document_token (doc, t)->start < post->text_start)
-        t++;
+      t = quotes_document_first_from (doc->tokens, t, doc->tokens->len, G_STRUCT_OFFSET (QuotesToken, start),
+                                      post->text_start);
       for (; t < doc->tokens->len && quotes_document_token (doc, t)->end <= post->text_end; t++)
         g_array_index (doc->tokens, QuotesToken, t).flags |= QUOTES_TOKEN_IN_POST;
     }
@@ -51,8 +51,8 @@ link_authors (QuotesDocument *doc)
       const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
       gint32 author = -1;
 
-      while (m < doc->sorted_mentions && g_array_index (doc->mentions, QuotesMention, m).start < post->text_end)
-        m++;
+      m = quotes_document_first_from (doc->mentions, m, doc->sorted_mentions, G_STRUCT_OFFSET (QuotesMention, start),
+                                      post->text_end);
       for (; m < doc->sorted_mentions && g_array_index (doc->mentions, QuotesMention, m).start < post->end; m++)
         {
           QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);

@@ -660,7 +660,7 @@ tokenize (QuotesDocument  *doc,
   const char *text = doc->text;
   gsize pos = paragraph->start, end = paragraph->end;
   guint n = doc->tokens->len, room = n;
-  guint words = counts->words, capitalized = counts->capitalized;
+  guint words = counts->words, capitalized = counts->capitalized, marks = 0;
   QuotesToken *tokens = NULL;
   QuotesShortWords short_words;
 
@@ -698,6 +698,7 @@ tokenize (QuotesDocument  *doc,
               continue;
             }
           pos = read_token (doc, pos, end, c, &token);
+          marks += token.kind == QUOTES_TOKEN_MARK;  /* read_short_ascii_word reads none */
         }
       if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token.first))
         {
@@ -714,6 +715,7 @@ tokenize (QuotesDocument  *doc,
     }
   counts->words = words;
   counts->capitalized = capitalized;
+  paragraph->marks = marks;
   g_array_set_size (doc->tokens, n);
   paragraph->end_token = doc->tokens->len;
   if (paragraph->end_token > paragraph->first_token)
