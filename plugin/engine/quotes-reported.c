@@ -97,6 +97,21 @@ claim_quotes_in_clause (Attribution *a,
     }
 }
 
+#define MIN_CLAUSE_AFTER_ADJUNCT 6
+
+/* "within the hour", "on Monday": words of time or place. */
+static gboolean
+opens_adjunct (const Attribution *a,
+               guint              index)
+{
+  static const char *words[] = {
+    "within", "in", "on", "at", "after", "before", "during", "since", "until", "through", "throughout", "via",
+    NULL,
+  };
+
+  return is_word_in (a, index, words);
+}
+
 /* Adds the reported clause [start, end) as indirect speech, unless it is
  * too short to be a claim or holds a quotation (which speaks for itself). */
 static gboolean
@@ -121,6 +136,10 @@ add_indirect (Attribution *a,
       words += token_at (a, t)->kind == QUOTES_TOKEN_WORD || token_at (a, t)->kind == QUOTES_TOKEN_HASHTAG;
     }
   if (words < MIN_REPORTED_WORDS || token_at (a, start)->kind == QUOTES_TOKEN_PUNCT)
+    return FALSE;
+  /* "The trust answered within the hour.": a short phrase of time or place
+   * right after the verb is no claim. */
+  if (words < MIN_CLAUSE_AFTER_ADJUNCT && start == cue (a, c)->end_token && opens_adjunct (a, start))
     return FALSE;
   quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
   quote.start = token_at (a, start)->start;
