@@ -25,6 +25,10 @@ is_sentence_end (const Attribution *a,
          (token->kind == QUOTES_TOKEN_PUNCT && g_utf8_strchr (".!?;:)\xe2\x80\xa6", -1, token->first) != NULL);
 }
 
+static const char *object_verbs[] = {
+  "hold", "holds", "held", "holding", "find", "finds", "found", "finding", NULL,
+};
+
 /* Where the reported clause starts: after "that" when it comes soon
  * ("said on Tuesday that …"), else right after the cue. */
 static guint
@@ -42,6 +46,10 @@ reported_clause_start (const Attribution *a,
         break;
     }
   if (!(record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT)))
+    return end;
+  /* "held a 26-delegate lead", "found a way": "hold" and "find" report a
+   * judgement with "that"; before "a" they have an object. */
+  if (k < end && (is_word (a, k, "a") || is_word (a, k, "an")) && is_word_in (a, record->first_token, object_verbs))
     return end;
   return k;
 }
@@ -166,6 +174,20 @@ add_indirect (Attribution *a,
   return TRUE;
 }
 
+#define MAX_WORDS_TO_SENTENCE_END 3  /* "he believes, at least for now." */
+
+static gboolean
+ends_sentence_soon (const Attribution *a,
+                    guint              index,
+                    guint              end)
+{
+  guint words = 0;
+
+  for (guint t = index; t < end && words <= MAX_WORDS_TO_SENTENCE_END; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words <= MAX_WORDS_TO_SENTENCE_END;
+}
+
 /* "The talks will go on, Ambassador Klaus Ritter said on Friday." and
  * "…, said Klaus Ritter.": the clause before the comma is what was said. */
 static gboolean
@@ -186,6 +208,11 @@ add_clause_before (Attribution          *a,
   for (guint t = record->end_token; t < sentence->end_token; t++)
     if (is_word (a, t, "that"))
       return FALSE;  /* "…, she said, that …": the clause follows */
+  /* "Going into Super Tuesday, Clinton held a lead": a verb that is no
+   * verb of speech reports the clause before it only when it ends the
+   * sentence ("…, he believes."). */
+  if (!(record->flags & QUOTES_CUE_QUOTATION) && !ends_sentence_soon (a, record->end_token, sentence->end_token))
+    return FALSE;
   return add_indirect (a, sentence->first_token, comma - 1, c, m);
 }
 
