@@ -29,6 +29,8 @@ static const char *object_verbs[] = {
   "hold", "holds", "held", "holding", "find", "finds", "found", "finding", NULL,
 };
 
+static const char *adding_verbs[] = { "add", "adds", "added", "adding", NULL };
+
 /* Where the reported clause starts: after "that" when it comes soon
  * ("said on Tuesday that …"), else right after the cue. */
 static guint
@@ -50,6 +52,9 @@ reported_clause_start (const Attribution *a,
   /* "held a 26-delegate lead", "found a way": "hold" and "find" report a
    * judgement with "that"; before "a" they have an object. */
   if (k < end && (is_word (a, k, "a") || is_word (a, k, "an")) && is_word_in (a, record->first_token, object_verbs))
+    return end;
+  /* "adding to his wins": "add to" makes more of something, says nothing */
+  if (k < end && is_word (a, k, "to") && is_word_in (a, record->first_token, adding_verbs))
     return end;
   return k;
 }
@@ -114,7 +119,7 @@ opens_adjunct (const Attribution *a,
 {
   static const char *words[] = {
     "within", "in", "on", "at", "after", "before", "during", "since", "until", "through", "throughout", "via",
-    NULL,
+    "from", "by", NULL,
   };
 
   return is_word_in (a, index, words);
