@@ -193,6 +193,39 @@ ends_sentence_soon (const Attribution *a,
   return words <= MAX_WORDS_TO_SENTENCE_END;
 }
 
+/* "In", "When", "After" …: what follows opens a phrase or a clause, not
+ * the subject's noun phrase. */
+static gboolean
+opens_with_linking_word (const Attribution *a,
+                         guint              first)
+{
+  static const char *words[] = {
+    "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
+    "because", "since", "although", "though", "once", "until", "despite", "during", "amid", "without", "under",
+    "among", "across", "throughout", "unlike", "like", "that", "there", NULL,
+  };
+
+  return is_word_in (a, first, words);
+}
+
+/* ", many economists say, this effect …": a comma right after the cue
+ * and its speaker, and a clause of a few words after it. */
+static gboolean
+continues_after_reporter (const Attribution *a,
+                          const QuotesCue   *record,
+                          gint32             m,
+                          guint              end)
+{
+  guint after = MAX (record->end_token, mention (a, m)->end_token);
+  guint words = 0;
+
+  if (after >= end || !quotes_document_token_is_punct (a->doc, after, ","))
+    return FALSE;
+  for (guint t = after + 1; t < end && words < MIN_REPORTED_WORDS; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words >= MIN_REPORTED_WORDS;
+}
+
 /* "The talks will go on, Ambassador Klaus Ritter said on Friday." and
  * "…, said Klaus Ritter.": the clause before the comma is what was said. */
 static gboolean
@@ -217,6 +250,15 @@ add_clause_before (Attribution          *a,
    * verb of speech reports the clause before it only when it ends the
    * sentence ("…, he believes."). */
   if (!(record->flags & QUOTES_CUE_QUOTATION) && !ends_sentence_soon (a, record->end_token, sentence->end_token))
+    return FALSE;
+  /* "In the long run, many economists say, this effect could ripple …":
+   * the claim runs on after the reporter; the whole sentence is reported. */
+  if (continues_after_reporter (a, record, m, sentence->end_token) &&
+      add_indirect (a, sentence->first_token, sentence->end_token, c, m))
+    return TRUE;
+  /* "At one point, a woman said", "In the end, Rosenthal argued": a short
+   * phrase of time, place or manner before the comma is no claim. */
+  if (opens_with_linking_word (a, sentence->first_token) && comma - 1 - sentence->first_token < MIN_CLAUSE_AFTER_ADJUNCT)
     return FALSE;
   return add_indirect (a, sentence->first_token, comma - 1, c, m);
 }
@@ -257,21 +299,6 @@ opens_with_conjunction (const Attribution *a,
 {
   return is_word (a, first, "and") || is_word (a, first, "but") || is_word (a, first, "or") ||
          is_word (a, first, "so") || is_word (a, first, "yet");
-}
-
-/* "In", "When", "After" …: what follows opens a phrase or a clause, not
- * the subject's noun phrase. */
-static gboolean
-opens_with_linking_word (const Attribution *a,
-                         guint              first)
-{
-  static const char *words[] = {
-    "in", "on", "at", "for", "with", "from", "by", "to", "of", "as", "after", "before", "while", "when", "if",
-    "because", "since", "although", "though", "once", "until", "despite", "during", "amid", "without", "under",
-    "among", "across", "throughout", "unlike", "like", "that", "there", NULL,
-  };
-
-  return is_word_in (a, first, words);
 }
 
 /* "The most telling", "the two states": a word that makes the next one a
