@@ -31,6 +31,25 @@ static const char *object_verbs[] = {
 
 static const char *adding_verbs[] = { "add", "adds", "added", "adding", NULL };
 
+/* A name, and nothing but punctuation after it up to @end. */
+static gboolean
+is_name_to_end (const Attribution *a,
+                guint              index,
+                guint              end)
+{
+  gint32 m;
+
+  if (is_word (a, index, "the") && index + 1 < end)
+    index++;  /* "the Brennvik Gazette" */
+  m = a->mention_at[index];
+  if (m < 0 || mention (a, m)->kind != QUOTES_MENTION_NAME || mention (a, m)->span_token != index)
+    return FALSE;
+  for (guint t = mention (a, m)->end_token; t < end; t++)
+    if (token_at (a, t)->kind != QUOTES_TOKEN_PUNCT)
+      return FALSE;
+  return TRUE;
+}
+
 /* Where the reported clause starts: after "that" when it comes soon
  * ("said on Tuesday that …"), else right after the cue. */
 static guint
@@ -55,6 +74,9 @@ reported_clause_start (const Attribution *a,
     return end;
   /* "adding to his wins": "add to" makes more of something, says nothing */
   if (k < end && is_word (a, k, "to") && is_word_in (a, record->first_token, adding_verbs))
+    return end;
+  /* "…, he told The Huffington Post.": whom it is told, nothing more */
+  if (k < end && is_name_to_end (a, k, end))
     return end;
   return k;
 }
