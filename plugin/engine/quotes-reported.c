@@ -29,7 +29,12 @@ static const char *object_verbs[] = {
   "hold", "holds", "held", "holding", "find", "finds", "found", "finding", NULL,
 };
 
-static const char *adding_verbs[] = { "add", "adds", "added", "adding", NULL };
+/* "adding to his wins", "decided to run", "is expected to win": with "to"
+ * these verbs make more of something or plan an act; they report nothing. */
+static const char *verbs_not_reporting_to[] = {
+  "add", "adds", "added", "adding", "decide", "decides", "decided", "deciding", "determined", "expect", "expects",
+  "expected", NULL,
+};
 
 /* A name, and nothing but punctuation after it up to @end. */
 static gboolean
@@ -72,8 +77,7 @@ reported_clause_start (const Attribution *a,
    * judgement with "that"; before "a" they have an object. */
   if (k < end && (is_word (a, k, "a") || is_word (a, k, "an")) && is_word_in (a, record->first_token, object_verbs))
     return end;
-  /* "adding to his wins": "add to" makes more of something, says nothing */
-  if (k < end && is_word (a, k, "to") && is_word_in (a, record->first_token, adding_verbs))
+  if (k < end && is_word (a, k, "to") && is_word_in (a, record->first_token, verbs_not_reporting_to))
     return end;
   /* "…, he told The Huffington Post.": whom it is told, nothing more */
   if (k < end && is_name_to_end (a, k, end))
