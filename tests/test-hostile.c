@@ -787,6 +787,22 @@ test_punctuation_run (void)
   g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
 }
 
+/* A reporter between commas, again and again in one endless sentence:
+ * each used to look for "that" up to the sentence's end. */
+static void
+test_many_reporters_between_commas (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(QuotesAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, "the plan, Ida Brenner believes, is fine and ");
+  analysis = analyze_ok (text->str, text->len);
+  /* no sentence of 180,000 words is a claim */
+  g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
+  g_string_free (text, TRUE);
+}
+
 static void
 test_many_cues_in_one_sentence (void)
 {
@@ -933,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/Hostile/size/repeated-short-quote", test_repeated_short_quote);
   g_test_add_func ("/Hostile/square/punctuation-run", test_punctuation_run);
   g_test_add_func ("/Hostile/square/many-cues-in-one-sentence", test_many_cues_in_one_sentence);
+  g_test_add_func ("/Hostile/square/many-reporters-between-commas", test_many_reporters_between_commas);
   g_test_add_func ("/Hostile/square/many-quotes-in-one-sentence", test_many_quotes_in_one_sentence);
   g_test_add_func ("/Hostile/square/many-post-signatures", test_many_post_signatures);
   g_test_add_func ("/Hostile/square/many-posts-and-quotes", test_many_posts_and_quotes);

@@ -14,6 +14,7 @@
 
 #define MIN_REPORTED_WORDS 3
 #define MAX_REPORTED_PER_SENTENCE 8  /* so that a sentence of a thousand cues stays linear */
+#define MAX_REPORTED_TOKENS 1000  /* the longest sentence that reports a claim */
 
 static gboolean
 is_sentence_end (const Attribution *a,
@@ -165,6 +166,10 @@ add_indirect (Attribution *a,
 
   while (end > start && (is_sentence_end (a, end - 1) || quotes_document_token_is_punct (a->doc, end - 1, ",")))
     end--;
+  /* A sentence of thousands of tokens and cues is no report, and looking
+   * through all of it for each cue would take quadratic time. */
+  if (end - start > MAX_REPORTED_TOKENS)
+    return FALSE;
   for (guint t = start; t < end; t++)
     {
       if (token_at (a, t)->kind == QUOTES_TOKEN_MARK || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE))
@@ -269,7 +274,7 @@ add_clause_before (Attribution          *a,
   comma = mention (a, m)->end_token <= record->first_token ? mention (a, m)->span_token : record->first_token;
   if (comma == 0 || comma <= sentence->first_token || !quotes_document_token_is_punct (a->doc, comma - 1, ","))
     return FALSE;
-  for (guint t = record->end_token; t < sentence->end_token; t++)
+  for (guint t = record->end_token; t < sentence->end_token && t < record->end_token + MAX_REPORTED_TOKENS; t++)
     if (is_word (a, t, "that"))
       return FALSE;  /* "…, she said, that …": the clause follows */
   /* "Going into Super Tuesday, Clinton held a lead": a verb that is no
