@@ -717,7 +717,7 @@ attribution_according_to (Attribution *a,
                           Found       *found)
 {
   QuotesCue record;
-  guint lead;
+  guint lead, head;
 
   /* "according to X", "in the words of X" */
   if (is_word (a, index, "according") && index + 1 < end && is_word (a, index + 1, "to"))
@@ -732,6 +732,9 @@ attribution_according_to (Attribution *a,
   found->source = attribution_source_after (a, index + lead, end);
   if (found->source < 0)
     found->source = attribution_add_noun_phrase (a, index + lead, end, FALSE);
+  /* "according to the average of the counts kept by …": the head */
+  if (found->source < 0 && (head = head_before_preposition (a, index + lead, end)) > index + lead)
+    found->source = attribution_add_noun_phrase (a, index + lead, head, FALSE);
   if (found->source < 0)
     return FALSE;
   if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)

@@ -445,7 +445,36 @@ add_reported_speech (Attribution *a,
   add_clause_before (a, c, m, sentence);
 }
 
-/* "According to X, …" and "…, according to X." */
+/* A few words of a clause follow: "…, has surged in the same period." */
+static gboolean
+ends_clause_after (const Attribution *a,
+                   guint              from,
+                   guint              end)
+{
+  guint words = 0;
+
+  for (guint t = from; t < end && words < MIN_REPORTED_WORDS; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words >= MIN_REPORTED_WORDS;
+}
+
+#define MAX_ACCORDING_PHRASE 16  /* "according to the average of recent polls compiled by Real Clear Politics" */
+
+/* Where the phrase after "according to X" ends: at the first comma, stop or
+ * dash within a few words, or G_MAXUINT. */
+static guint
+according_phrase_end (const Attribution *a,
+                      guint              from,
+                      guint              end)
+{
+  for (guint t = from; t < end && t < from + MAX_ACCORDING_PHRASE; t++)
+    if (token_at (a, t)->kind == QUOTES_TOKEN_PUNCT && !quotes_document_token_is_punct (a->doc, t, "-'’"))
+      return quotes_document_token_is_punct (a->doc, t, ",.;:—–!?") ? t : G_MAXUINT;
+  return end <= from + MAX_ACCORDING_PHRASE ? end : G_MAXUINT;
+}
+
+/* "According to X, …", "…, according to X.", "…, according to X, …" (the
+ * claim around the aside) and "… delegates according to a count by X." */
 static void
 add_according_to (Attribution *a,
                   guint        index)
@@ -457,12 +486,28 @@ add_according_to (Attribution *a,
   if ((token_at (a, index)->flags & QUOTES_TOKEN_IN_QUOTE) ||
       !attribution_according_to (a, index, sentence->end_token, &found))
     return;
-  after = mention (a, found.source)->end_token;
-  if (index == sentence->first_token && quotes_document_token_is_punct (a->doc, after, ","))
-    add_indirect (a, after + 1, sentence->end_token, found.cue, found.source);
-  else if (index > sentence->first_token && quotes_document_token_is_punct (a->doc, index - 1, ","))
+  after = according_phrase_end (a, mention (a, found.source)->end_token, sentence->end_token);
+  if (after == G_MAXUINT)
+    return;
+  if (index == sentence->first_token)
+    {
+      if (after < sentence->end_token && quotes_document_token_is_punct (a->doc, after, ","))
+        add_indirect (a, after + 1, sentence->end_token, found.cue, found.source);
+      return;
+    }
+  if (quotes_document_token_is_punct (a->doc, index - 1, ",—–") && after < sentence->end_token &&
+      quotes_document_token_is_punct (a->doc, after, ",") && ends_clause_after (a, after + 1, sentence->end_token))
+    {
+      /* "Fundraising, according to the campaign, has surged" */
+      add_indirect (a, sentence->first_token, sentence->end_token, found.cue, found.source);
+      return;
+    }
+  if (quotes_document_token_is_punct (a->doc, index - 1, ",—–"))
     add_indirect (a, sentence->first_token, index - 1, found.cue, found.source);
+  else if (token_at (a, index - 1)->kind == QUOTES_TOKEN_WORD || token_at (a, index - 1)->kind == QUOTES_TOKEN_NUMBER)
+    add_indirect (a, sentence->first_token, index, found.cue, found.source);
 }
+
 
 /* After the quotes in marks: the cues that no quote took report clauses,
  * and so does "according to". */
