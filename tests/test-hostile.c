@@ -787,33 +787,35 @@ test_punctuation_run (void)
   g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
 }
 
+/* @piece written @times times in a row, analysed. */
+static QuotesAnalysis *
+analyze_repeated (const char *piece,
+                  guint       times)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, piece);
+  return analyze_ok (text->str, text->len);
+}
+
 /* A reporter between commas, again and again in one endless sentence:
  * each used to look for "that" up to the sentence's end. */
 static void
 test_many_reporters_between_commas (void)
 {
-  GString *text = g_string_new (NULL);
-  g_autoptr(QuotesAnalysis) analysis = NULL;
+  g_autoptr(QuotesAnalysis) analysis = analyze_repeated ("the plan, Ida Brenner believes, is fine and ", 20000);
 
-  for (guint i = 0; i < 20000; i++)
-    g_string_append (text, "the plan, Ida Brenner believes, is fine and ");
-  analysis = analyze_ok (text->str, text->len);
   /* no sentence of 180,000 words is a claim */
   g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
-  g_string_free (text, TRUE);
 }
 
 static void
 test_many_cues_in_one_sentence (void)
 {
-  GString *text = g_string_new (NULL);
-  g_autoptr(QuotesAnalysis) analysis = NULL;
+  g_autoptr(QuotesAnalysis) analysis = analyze_repeated ("said John ", 20000);
 
-  for (guint i = 0; i < 20000; i++)
-    g_string_append (text, "said John ");
-  analysis = analyze_ok (text->str, text->len);
   g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, <=, 10);
-  g_string_free (text, TRUE);
 }
 
 static void
