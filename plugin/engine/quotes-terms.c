@@ -573,6 +573,27 @@ is_long_lower_case (const Attribution      *a,
   return words >= MIN_LONG_QUOTE_WORDS;
 }
 
+/* "Mook released a memo titled “The Facts …”", "launched an ad titled,
+ * “Scam.”": the title of a memo, an ad or a report is the words of whoever
+ * put it out. */
+static gint32
+issuer_of_titled (Attribution            *a,
+                  const QuotesMarkedSpan *span)
+{
+  static const char *markers[] = { "titled", "entitled", "headlined", NULL };
+  guint k = span->open_token;
+  gint32 document, m;
+
+  if (k > 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
+    k--;
+  if (k < 2 || !is_word_in (a, k - 1, markers) || (document = a->mention_at[k - 2]) < 0 ||
+      mention (a, document)->kind != QUOTES_MENTION_ROLE || mention (a, document)->type != QUOTES_ENTITY_TYPE_ORGANIZATION ||
+      mention (a, document)->end_token != k - 1)
+    return -1;
+  m = attribution_speaker_of_object (a, document);
+  return m != document ? m : -1;
+}
+
 /* Words in marks with no reporting verb near them: whose they are, with
  * how sure that is in @confidence, or -1. */
 gint32
@@ -587,7 +608,8 @@ attribution_owner_without_cue (Attribution            *a,
 
   /* "Trump's call for “…”": whose call it was. */
   if ((m = owner_of_words (a, span)) >= 0 || (m = namer_of_term (a, span)) >= 0 ||
-      (m = speaker_after_speech_noun (a, span)) >= 0 || (m = namer_before_as (a, span)) >= 0)
+      (m = speaker_after_speech_noun (a, span)) >= 0 || (m = namer_before_as (a, span)) >= 0 ||
+      (m = issuer_of_titled (a, span)) >= 0)
     {
       *confidence = 0.55;
       return m;
