@@ -133,6 +133,23 @@ is_determiner_word (const Attribution *a,
   return is_word (a, index, "the") || is_word (a, index, "a") || is_word (a, index, "an");
 }
 
+/* The mention that starts at @index when nothing but punctuation follows
+ * it up to @end ("Getty.", "… told the Brennvik Gazette."), or -1. */
+static inline gint32
+mention_alone_from (const Attribution *a,
+                    guint              index,
+                    guint              end)
+{
+  gint32 m = a->mention_at[index];
+
+  if (m < 0 || mention (a, m)->span_token != index)
+    return -1;
+  for (guint t = mention (a, m)->end_token; t < end; t++)
+    if (token_at (a, t)->kind != QUOTES_TOKEN_PUNCT)
+      return -1;
+  return m;
+}
+
 static inline gboolean
 can_be_source (const Attribution *a,
                gint32             m)

@@ -247,7 +247,6 @@ describes_name_before (const Attribution *a,
 
 /* The mention that ends right before @index ("Holt stated"), over
  * fillers ("has also") and an appositive (", the union's president,"). */
-
 gint32
 attribution_subject_before (const Attribution *a,
                             guint              index,
@@ -1382,12 +1381,7 @@ static gboolean
 is_name_alone (const Attribution    *a,
                const QuotesSentence *sentence)
 {
-  gint32 m = a->mention_at[sentence->first_token];
-  guint last = sentence->end_token;
-
-  while (last > sentence->first_token && token_at (a, last - 1)->kind == QUOTES_TOKEN_PUNCT)
-    last--;
-  return m >= 0 && mention (a, m)->span_token == sentence->first_token && mention (a, m)->end_token == last;
+  return mention_alone_from (a, sentence->first_token, sentence->end_token) >= 0;
 }
 
 /* The subject of the last sentence before @index, when it is a person or

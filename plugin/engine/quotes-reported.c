@@ -47,13 +47,8 @@ is_name_to_end (const Attribution *a,
 
   if (is_word (a, index, "the") && index + 1 < end)
     index++;  /* "the Brennvik Gazette" */
-  m = a->mention_at[index];
-  if (m < 0 || mention (a, m)->kind != QUOTES_MENTION_NAME || mention (a, m)->span_token != index)
-    return FALSE;
-  for (guint t = mention (a, m)->end_token; t < end; t++)
-    if (token_at (a, t)->kind != QUOTES_TOKEN_PUNCT)
-      return FALSE;
-  return TRUE;
+  m = mention_alone_from (a, index, end);
+  return m >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME;
 }
 
 /* Where the reported clause starts: after "that" when it comes soon
@@ -239,6 +234,19 @@ opens_with_linking_word (const Attribution *a,
   return is_word_in (a, first, words);
 }
 
+/* A few words of a clause follow: "…, has surged in the same period." */
+static gboolean
+ends_clause_after (const Attribution *a,
+                   guint              from,
+                   guint              end)
+{
+  guint words = 0;
+
+  for (guint t = from; t < end && words < MIN_REPORTED_WORDS; t++)
+    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
+  return words >= MIN_REPORTED_WORDS;
+}
+
 /* ", many economists say, this effect …": a comma right after the cue
  * and its speaker, and a clause of a few words after it. */
 static gboolean
@@ -248,13 +256,8 @@ continues_after_reporter (const Attribution *a,
                           guint              end)
 {
   guint after = MAX (record->end_token, mention (a, m)->end_token);
-  guint words = 0;
 
-  if (after >= end || !quotes_document_token_is_punct (a->doc, after, ","))
-    return FALSE;
-  for (guint t = after + 1; t < end && words < MIN_REPORTED_WORDS; t++)
-    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-  return words >= MIN_REPORTED_WORDS;
+  return after < end && quotes_document_token_is_punct (a->doc, after, ",") && ends_clause_after (a, after + 1, end);
 }
 
 /* "The talks will go on, Ambassador Klaus Ritter said on Friday." and
@@ -445,19 +448,6 @@ add_reported_speech (Attribution *a,
   add_clause_before (a, c, m, sentence);
 }
 
-/* A few words of a clause follow: "…, has surged in the same period." */
-static gboolean
-ends_clause_after (const Attribution *a,
-                   guint              from,
-                   guint              end)
-{
-  guint words = 0;
-
-  for (guint t = from; t < end && words < MIN_REPORTED_WORDS; t++)
-    words += token_at (a, t)->kind == QUOTES_TOKEN_WORD;
-  return words >= MIN_REPORTED_WORDS;
-}
-
 #define MAX_ACCORDING_PHRASE 16  /* "according to the average of recent polls compiled by Real Clear Politics" */
 
 /* Where the phrase after "according to X" ends: at the first comma, stop or
@@ -507,7 +497,6 @@ add_according_to (Attribution *a,
   else if (token_at (a, index - 1)->kind == QUOTES_TOKEN_WORD || token_at (a, index - 1)->kind == QUOTES_TOKEN_NUMBER)
     add_indirect (a, sentence->first_token, index, found.cue, found.source);
 }
-
 
 /* After the quotes in marks: the cues that no quote took report clauses,
  * and so does "according to". */
