@@ -22,12 +22,29 @@
 #define PRONOUN_WINDOW 4   /* sentences a pronoun looks back */
 #define RECENT_ENTITIES 64 /* entities a pronoun or title may refer back to: keeps it linear */
 
+/* A folded name, once per document, with what is known under it: the
+ * persons of that surname, and the organization of that name or those
+ * initials. Every spelling of a word in the text is folded and looked up
+ * once; a look-up by the word as written then finds all of it. */
+typedef struct
+{
+  char   *key;
+  gsize   length;
+  GArray *persons;  /* gint32 entity indices with this surname, in order of creation, or NULL */
+  gint32  org;      /* entity + 1 known by this name, or 0 */
+  gint32  initials; /* entity + 1 whose initials these are, or 0 */
+} NameKey;
+
 typedef struct
 {
   QuotesDocument *doc;
-  GHashTable     *by_surname;   /* folded surname -> GArray of entity indices */
-  GHashTable     *by_org_key;   /* folded organization name -> entity index + 1 */
-  GHashTable     *by_initials;  /* folded initials of a longer name -> entity index + 1 */
+  QuotesWordIndex keys;         /* folded name -> NameKey */
+  GPtrArray      *all_keys;     /* NameKey, to free */
+  QuotesWordIndex spellings;    /* a token's base as written -> its NameKey */
+  guint           n_spellings;
+  QuotesWordIndex org_names;    /* an organization's mention as written -> the NameKey of its name */
+  guint           n_org_names;
+  GPtrArray      *given_of;     /* per entity: the NameKey of its given_key, or NULL */
   gboolean       *is_source;    /* per mention */
   GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
   QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
@@ -61,29 +78,61 @@ name_first_token (const Coref         *c,
   return m->first_token;
 }
 
-static char *
-token_key (const Coref *c,
-           guint        index)
+/* The NameKey of @folded, or NULL when there is none yet. */
+static NameKey *
+find_key (const Coref *c,
+          const char  *folded)
 {
-  const QuotesToken *token = quotes_document_token (c->doc, index);
+  gpointer key = NULL;
 
-  return quotes_name_fold (c->doc->text + token->start, quotes_token_base_end (token) - token->start);
+  quotes_word_index_lookup (&c->keys, folded, strlen (folded), &key);
+  return key;
 }
 
-/* token_key, for a key only looked at: in @buffer when it fits there, as
- * most do, else in *@owned, for the caller to free. An allocation per
- * name mention was a good part of coreference. */
-static const char *
-token_key_into (const Coref *c,
-                guint        index,
-                char         buffer[PHRASE_SIZE],
-                char       **owned)
+/* The NameKey of @folded, made when there is none yet. */
+static NameKey *
+name_key (Coref      *c,
+          const char *folded)
+{
+  gsize length = strlen (folded);
+  guint32 hash = quotes_word_hash (folded, length);
+  gpointer found;
+  NameKey *key;
+
+  if (quotes_word_index_lookup_hashed (&c->keys, folded, length, hash, &found))
+    return found;
+  key = g_new0 (NameKey, 1);
+  key->key = g_strndup (folded, length);
+  key->length = length;
+  g_ptr_array_add (c->all_keys, key);
+  quotes_word_index_reserve (&c->keys, c->all_keys->len);
+  *quotes_word_index_add (&c->keys, key->key, length, hash) = key;
+  return key;
+}
+
+/* The folded key of token @index without its possessive ending, folded
+ * once per spelling: folding and hashing the key for every name mention
+ * was a good part of coreference, and the same names come again and
+ * again. */
+static NameKey *
+token_key (Coref *c,
+           guint  index)
 {
   const QuotesToken *token = quotes_document_token (c->doc, index);
-  const char *key = quotes_name_fold_into (c->doc->text + token->start, quotes_token_base_end (token) - token->start,
-                                           buffer, PHRASE_SIZE);
+  const char *text = c->doc->text + token->start;
+  gsize length = quotes_token_base_end (token) - token->start;
+  guint32 hash = quotes_word_hash (text, length);
+  gpointer key;
 
-  return key != NULL ? key : (*owned = token_key (c, index));
+  if (!quotes_word_index_lookup_hashed (&c->spellings, text, length, hash, &key))
+    {
+      g_autofree char *folded = quotes_name_fold (text, length);
+
+      key = name_key (c, folded);
+      quotes_word_index_reserve (&c->spellings, ++c->n_spellings);
+      *quotes_word_index_add (&c->spellings, text, length, hash) = key;
+    }
+  return key;
 }
 
 /* "Christie" after "Chris Christie": one word and no title, for someone
@@ -111,6 +160,22 @@ attach (Coref *c,
     entity (c, e)->gender = mention (c, m)->gender;
 }
 
+static NameKey *
+given_of (const Coref *c,
+          gint32       e)
+{
+  return g_ptr_array_index (c->given_of, e);
+}
+
+static void
+set_given (Coref   *c,
+           gint32   e,
+           NameKey *given)
+{
+  entity (c, e)->given_key = g_strdup (given->key);
+  g_ptr_array_index (c->given_of, e) = given;
+}
+
 static gint32
 create_entity (Coref *c,
                guint  m)
@@ -123,57 +188,54 @@ create_entity (Coref *c,
   e.type = record->type;
   e.aliases = g_ptr_array_new_with_free_func (g_free);
   e.mentions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (c->doc->entities, e);
+  g_ptr_array_add (c->given_of, NULL);
   if (record->type == QUOTES_ENTITY_TYPE_PERSON)
     {
-      GArray *list;
+      NameKey *surname = token_key (c, record->surname_token);
 
-      e.surname_key = token_key (c, record->surname_token);
+      entity (c, index)->surname_key = g_strdup (surname->key);
       if (record->surname_token > first)
-        e.given_key = token_key (c, first);
-      list = g_hash_table_lookup (c->by_surname, e.surname_key);
-      if (list == NULL)
-        {
-          list = g_array_new (FALSE, FALSE, sizeof (gint32));
-          g_hash_table_insert (c->by_surname, g_strdup (e.surname_key), list);
-        }
-      g_array_append_val (list, index);
+        set_given (c, index, token_key (c, first));
+      if (surname->persons == NULL)
+        surname->persons = g_array_new (FALSE, FALSE, sizeof (gint32));
+      g_array_append_val (surname->persons, index);
     }
-  g_array_append_val (c->doc->entities, e);
   attach (c, m, index);
   return index;
 }
 
 static gboolean
-given_compatible (const char *entity_key,
-                  const char *mention_key)
+given_compatible (const NameKey *entity_key,
+                  const NameKey *mention_key)
 {
-  if (entity_key == NULL || mention_key == NULL)
+  if (entity_key == NULL || mention_key == NULL || entity_key == mention_key)
     return TRUE;
-  if (strlen (mention_key) == 1 || strlen (entity_key) == 1)
-    return mention_key[0] == entity_key[0];  /* an initial */
-  return quotes_name_keys_close (entity_key, mention_key);
+  if (mention_key->length == 1 || entity_key->length == 1)
+    return mention_key->key[0] == entity_key->key[0];  /* an initial */
+  return quotes_name_keys_close (entity_key->key, mention_key->key);
 }
 
 /* The person entities whose surname folds like @key, the latest first. */
 static gint32
-find_person (Coref      *c,
-             const char *surname,
-             const char *given)
+find_person (Coref         *c,
+             const NameKey *surname,
+             const NameKey *given)
 {
-  GArray *list = g_hash_table_lookup (c->by_surname, surname);
+  GArray *list = surname->persons;
 
   for (guint i = list != NULL ? list->len : 0; i-- > 0;)
     {
       gint32 e = g_array_index (list, gint32, i);
 
-      if (given_compatible (entity (c, e)->given_key, given))
+      if (given_compatible (given_of (c, e), given))
         return e;
     }
   if (list == NULL && c->doc->entities->len < 256)
     for (guint e = c->doc->entities->len; e-- > 0;)
       if (entity (c, e)->type == QUOTES_ENTITY_TYPE_PERSON &&
-          quotes_name_keys_close (entity (c, e)->surname_key, surname) &&
-          given_compatible (entity (c, e)->given_key, given))
+          quotes_name_keys_close (entity (c, e)->surname_key, surname->key) &&
+          given_compatible (given_of (c, e), given))
         return e;
   return -1;
 }
@@ -182,11 +244,11 @@ find_person (Coref      *c,
  * picks ("Mrs. Trump"), else the first the text named; relatives come
  * later and by their full names ("Ivanka Trump introduced him"). */
 static gint32
-find_by_surname_alone (Coref      *c,
-                       const char *surname,
-                       guint       gender)
+find_by_surname_alone (Coref         *c,
+                       const NameKey *surname,
+                       guint          gender)
 {
-  GArray *list = g_hash_table_lookup (c->by_surname, surname);
+  GArray *list = surname->persons;
   gint32 first = -1;
 
   if (list == NULL || list->len < 2)
@@ -213,6 +275,7 @@ add_acronym (Coref               *c,
 {
   guint t = record->end_token;
   const QuotesToken *acronym;
+  g_autofree char *folded = NULL;
 
   if (t + 2 >= c->doc->tokens->len || !quotes_document_token_is_punct (c->doc, t, "(") ||
       !quotes_document_token_is_punct (c->doc, t + 2, ")"))
@@ -220,19 +283,33 @@ add_acronym (Coref               *c,
   acronym = quotes_document_token (c->doc, t + 1);
   if (acronym->kind != QUOTES_TOKEN_WORD || !(acronym->flags & QUOTES_TOKEN_ALL_CAPS))
     return;
-  g_hash_table_insert (c->by_org_key, quotes_name_fold (c->doc->text + acronym->start, acronym->end - acronym->start),
-                       GINT_TO_POINTER (e + 1));
+  folded = quotes_name_fold (c->doc->text + acronym->start, acronym->end - acronym->start);
+  name_key (c, folded)->org = e + 1;  /* the latest body so written */
 }
 
-/* The folded name, or that of the name it is another name of ("HuffPo"). */
-static char *
-org_key (const Coref         *c,
+/* The folded name, or that of the name it is another name of ("HuffPo"):
+ * made once per spelling of the name, as the same bodies come again and
+ * again. */
+static NameKey *
+org_key (Coref               *c,
          const QuotesMention *record)
 {
-  g_autofree char *name = g_strndup (c->doc->text + record->start, record->end - record->start);
-  const char *alias_of = quotes_lexicon_org_alias (c->doc->lexicon, name);
+  const char *text = c->doc->text + record->start;
+  gsize length = record->end - record->start;
+  guint32 hash = quotes_word_hash (text, length);
+  gpointer key;
 
-  return quotes_name_fold (alias_of != NULL ? alias_of : name, -1);
+  if (!quotes_word_index_lookup_hashed (&c->org_names, text, length, hash, &key))
+    {
+      g_autofree char *name = g_strndup (text, length);
+      const char *alias_of = quotes_lexicon_org_alias (c->doc->lexicon, name);
+      g_autofree char *folded = quotes_name_fold (alias_of != NULL ? alias_of : name, -1);
+
+      key = name_key (c, folded);
+      quotes_word_index_reserve (&c->org_names, ++c->n_org_names);
+      *quotes_word_index_add (&c->org_names, text, length, hash) = key;
+    }
+  return key;
 }
 
 /* A name of one word in capitals, such as "AP" or "NYPD", that may stand
@@ -251,12 +328,12 @@ is_acronym (const Coref         *c,
  * gives "ap", "Federal Bureau of Investigation" "fbi"; with @small_words
  * the initials of "of", "and", "for" count too ("Department of Justice":
  * "doj"). A leading "The" never counts. NULL for any other name. */
-static char *
-org_initials (const Coref         *c,
+static NameKey *
+org_initials (Coref               *c,
               const QuotesMention *record,
               gboolean             small_words)
 {
-  char letters[8];
+  char letters[8], folded[sizeof letters + 1];
   guint n = 0;
 
   if (record->end_token - record->first_token < 2)
@@ -275,17 +352,19 @@ org_initials (const Coref         *c,
         return NULL;
       letters[n++] = initial;
     }
-  return n >= 2 ? quotes_name_fold (letters, n) : NULL;
+  /* ASCII letters: folded as quotes_name_fold would, without a copy. */
+  return n >= 2 ? name_key (c, quotes_name_fold_into (letters, n, folded, sizeof folded)) : NULL;
 }
 
 /* "Department of State" is also written "State Department": the folded
  * name with the words after its one "of" put first, or NULL. */
-static char *
-org_swapped_key (const Coref         *c,
+static NameKey *
+org_swapped_key (Coref               *c,
                  const QuotesMention *record)
 {
   const QuotesToken *of = NULL;
   g_autofree char *swapped = NULL;
+  g_autofree char *folded = NULL;
 
   for (guint t = record->first_token + 1; t + 1 < record->end_token; t++)
     {
@@ -299,26 +378,21 @@ org_swapped_key (const Coref         *c,
     return NULL;
   swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - of->end), c->doc->text + of->end,
                              (int) (of->start - record->start), c->doc->text + record->start);
-  return quotes_name_fold (swapped, -1);
+  folded = quotes_name_fold (swapped, -1);
+  return name_key (c, folded);
 }
 
-static gint32
-lookup_entity (GHashTable *table,
-               const char *key)
-{
-  return key != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (table, key)) - 1 : -1;
-}
+/* The entity + 1 of @key in @field (org or initials), for a key that may
+ * be NULL. */
+#define KEYED_ENTITY(key, field) ((key) != NULL ? (key)->field - 1 : -1)
 
-/* Keeps the first entity under @key. Takes @key. */
+/* Keeps the first entity under a key. */
 static void
-remember_entity (GHashTable *table,
-                 char       *key,
-                 gint32      e)
+remember_entity (gint32 *field,
+                 gint32  e)
 {
-  if (key == NULL || g_hash_table_contains (table, key))
-    g_free (key);
-  else
-    g_hash_table_insert (table, key, GINT_TO_POINTER (e + 1));
+  if (*field == 0)
+    *field = e + 1;
 }
 
 /* One organization by its name, its acronym ("AP" and "Associated
@@ -330,29 +404,32 @@ resolve_organization (Coref *c,
                       guint  m)
 {
   QuotesMention *record = mention (c, m);
-  char *key = org_key (c, record);
-  char *swapped = org_swapped_key (c, record);
-  char *initials = org_initials (c, record, FALSE);
-  char *small_initials = org_initials (c, record, TRUE);
-  gint32 e = lookup_entity (c->by_org_key, key);
+  NameKey *key = org_key (c, record);
+  NameKey *swapped = org_swapped_key (c, record);
+  NameKey *initials = org_initials (c, record, FALSE);
+  NameKey *small_initials = org_initials (c, record, TRUE);
+  gint32 e = KEYED_ENTITY (key, org);
 
   if (e < 0 && is_acronym (c, record))
-    e = lookup_entity (c->by_initials, key);
+    e = KEYED_ENTITY (key, initials);
   if (e < 0)
-    e = lookup_entity (c->by_org_key, swapped);
+    e = KEYED_ENTITY (swapped, org);
   if (e < 0)
-    e = lookup_entity (c->by_org_key, initials);
+    e = KEYED_ENTITY (initials, org);
   if (e < 0)
-    e = lookup_entity (c->by_org_key, small_initials);
+    e = KEYED_ENTITY (small_initials, org);
 
   if (e >= 0)
     attach (c, m, e);
   else
     e = create_entity (c, m);
-  remember_entity (c->by_org_key, key, e);
-  remember_entity (c->by_org_key, swapped, e);
-  remember_entity (c->by_initials, initials, e);
-  remember_entity (c->by_initials, small_initials, e);
+  remember_entity (&key->org, e);
+  if (swapped != NULL)
+    remember_entity (&swapped->org, e);
+  if (initials != NULL)
+    remember_entity (&initials->initials, e);
+  if (small_initials != NULL)
+    remember_entity (&small_initials->initials, e);
   add_acronym (c, record, e);
 }
 
@@ -375,17 +452,15 @@ resolve_full_names (Coref *c)
       first = name_first_token (c, record);
       if (record->surname_token > first)
         {
-          char surname_buffer[PHRASE_SIZE], given_buffer[PHRASE_SIZE];
-          g_autofree char *surname_owned = NULL, *given_owned = NULL;
-          const char *surname = token_key_into (c, record->surname_token, surname_buffer, &surname_owned);
-          const char *given = token_key_into (c, first, given_buffer, &given_owned);
+          NameKey *surname = token_key (c, record->surname_token);
+          NameKey *given = token_key (c, first);
           gint32 e = find_person (c, surname, given);
 
           if (e >= 0)
             {
               attach (c, m, e);
               if (entity (c, e)->given_key == NULL)
-                entity (c, e)->given_key = g_strdup (given);
+                set_given (c, e, given);
             }
           else
             create_entity (c, m);
@@ -396,9 +471,9 @@ resolve_full_names (Coref *c)
 /* "Hillary" after "Hillary Clinton": a given name alone names the one
  * person named in full with it, and nobody when two share it. */
 static gint32
-find_by_given_name (Coref      *c,
-                    guint       m,
-                    const char *key)
+find_by_given_name (Coref         *c,
+                    guint          m,
+                    const NameKey *key)
 {
   QuotesMention *record = mention (c, m);
   char word[PHRASE_SIZE];
@@ -410,9 +485,8 @@ find_by_given_name (Coref      *c,
     return -1;
   for (guint e = 0; e < c->doc->entities->len; e++)
     {
-      const char *given = entity (c, e)->given_key;
-
-      if (entity (c, e)->type != QUOTES_ENTITY_TYPE_PERSON || given == NULL || strcmp (given, key) != 0)
+      /* One NameKey per folded name: the same key is the same name. */
+      if (entity (c, e)->type != QUOTES_ENTITY_TYPE_PERSON || given_of (c, e) != key)
         continue;
       if (found >= 0)
         return -1;
@@ -433,17 +507,13 @@ take_following_surname (Coref *c,
   QuotesMention *record = mention (c, m);
   const QuotesToken *last = quotes_document_token (c->doc, record->end_token - 1);
   const QuotesToken *next;
-  char buffer[PHRASE_SIZE];
-  g_autofree char *owned = NULL;
-  const char *key;
 
   if (record->end_token >= c->doc->tokens->len || record->possessive)
     return;
   next = quotes_document_token (c->doc, record->end_token);
   if (next->kind != QUOTES_TOKEN_WORD || next->start != last->end + 1 || c->doc->text[last->end] != ' ')
     return;
-  key = token_key_into (c, record->end_token, buffer, &owned);
-  if (entity (c, e)->surname_key == NULL || strcmp (key, entity (c, e)->surname_key) != 0)
+  if (entity (c, e)->surname_key == NULL || strcmp (token_key (c, record->end_token)->key, entity (c, e)->surname_key) != 0)
     return;
   record->surname_token = record->end_token++;
   record->end = quotes_token_base_end (next);
@@ -458,15 +528,13 @@ resolve_single_names (Coref *c)
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
       QuotesMention *record = mention (c, m);
-      char buffer[PHRASE_SIZE];
-      g_autofree char *owned = NULL;
-      const char *key;
+      NameKey *key;
       gint32 e;
 
       if (record->kind != QUOTES_MENTION_NAME || record->entity >= 0 ||
           record->type != QUOTES_ENTITY_TYPE_PERSON)
         continue;
-      key = token_key_into (c, record->surname_token, buffer, &owned);
+      key = token_key (c, record->surname_token);
       e = find_by_surname_alone (c, key, record->gender);
       if (e < 0 && (e = find_by_given_name (c, m, key)) >= 0)
         take_following_surname (c, m, e);
@@ -655,12 +723,16 @@ static gint32
 resolve_org_handle (Coref      *c,
                     const char *key)
 {
-  gint32 e = lookup_entity (c->by_org_key, key);
+  NameKey *found = find_key (c, key);
+  gint32 e = KEYED_ENTITY (found, org);
 
   if (e < 0)
-    e = lookup_entity (c->by_initials, key);
+    e = KEYED_ENTITY (found, initials);
   if (e < 0 && g_str_has_prefix (key, "the"))
-    e = lookup_entity (c->by_org_key, key + 3);
+    {
+      found = find_key (c, key + 3);
+      e = KEYED_ENTITY (found, org);
+    }
   return e;
 }
 
@@ -907,6 +979,16 @@ resolve_references (Coref *c)
 }
 
 static void
+free_name_key (gpointer data)
+{
+  NameKey *key = data;
+
+  g_free (key->key);
+  g_clear_pointer (&key->persons, g_array_unref);
+  g_free (key);
+}
+
+static void
 assign_speakers (QuotesDocument *doc)
 {
   for (guint q = 0; q < doc->quotes->len; q++)
@@ -923,9 +1005,12 @@ quotes_coref_run (QuotesDocument *doc)
 {
   Coref c = { doc };
 
-  c.by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  c.by_org_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  quotes_word_index_init_empty (&c.keys, 64);
+  c.all_keys = g_ptr_array_new_with_free_func (free_name_key);
+  quotes_word_index_init_empty (&c.spellings, 64);
+  quotes_word_index_init_empty (&c.org_names, 64);
+  c.given_of = g_ptr_array_new ();
+  g_ptr_array_set_size (c.given_of, doc->entities->len);  /* none before this stage, but in step if any */
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
   c.lower_titles = g_ptr_array_new_with_free_func (g_free);
   for (guint q = 0; q < doc->quotes->len; q++)
@@ -940,9 +1025,11 @@ quotes_coref_run (QuotesDocument *doc)
   join_split_names (&c);
   resolve_references (&c);
   assign_speakers (doc);
-  g_hash_table_unref (c.by_surname);
-  g_hash_table_unref (c.by_org_key);
-  g_hash_table_unref (c.by_initials);
+  quotes_word_index_clear (&c.keys);
+  quotes_word_index_clear (&c.spellings);
+  quotes_word_index_clear (&c.org_names);
+  g_ptr_array_unref (c.all_keys);
+  g_ptr_array_unref (c.given_of);
   g_free (c.is_source);
   g_ptr_array_unref (c.lower_titles);
   quotes_word_index_clear (&c.long_surnames);
