@@ -9,8 +9,68 @@
 #include "config.h"
 
 #include "quotes-document.h"
+#include "quotes-word-index.h"
 
 #define PHRASE_SIZE 128
+
+/* Answers about a word as written, found once per spelling and
+ * remembered: the stage asks the same few words ("said", "the") thousands
+ * of times, and each answer cost a lower-cased copy and a look-up. */
+typedef struct
+{
+  QuotesWordIndex index;  /* the token's bytes -> the answer */
+  guint           n;
+} SpellingCache;
+
+typedef struct
+{
+  QuotesDocument *doc;
+  SpellingCache   cue_words;    /* CUE_WORD_* bits and the cue flags of the word alone */
+  SpellingCache   before_words; /* BEFORE_* bits of a word before a cue word */
+} Cues;
+
+#define CUE_WORD_STARTS_LONGER (1u << 16)  /* above any cue flag */
+#define BEFORE_DETERMINER      (1u << 0)
+#define BEFORE_THAT            (1u << 1)
+
+/* Whether token @index, whole, has an answer in @cache: only words
+ * without a possessive ending, whose bytes say everything the answers
+ * depend on. Sets @hash for spelling_remember. */
+static gboolean
+spelling_cached (const SpellingCache  *cache,
+                 const QuotesDocument *doc,
+                 guint                 index,
+                 guint32              *hash,
+                 guint                *answer)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+  gpointer value;
+
+  if (token->ending != 0)
+    return FALSE;
+  *hash = quotes_word_hash (doc->text + token->start, token->end - token->start);
+  if (!quotes_word_index_lookup_hashed (&cache->index, doc->text + token->start, token->end - token->start, *hash,
+                                        &value))
+    return FALSE;
+  *answer = GPOINTER_TO_UINT (value);
+  return TRUE;
+}
+
+static void
+spelling_remember (SpellingCache        *cache,
+                   const QuotesDocument *doc,
+                   guint                 index,
+                   guint32               hash,
+                   guint                 answer)
+{
+  const QuotesToken *token = quotes_document_token (doc, index);
+
+  if (token->ending != 0)
+    return;
+  quotes_word_index_reserve (&cache->index, ++cache->n);
+  *quotes_word_index_add (&cache->index, doc->text + token->start, token->end - token->start, hash) =
+    GUINT_TO_POINTER (answer);
+}
 
 /* Whether token @index, as the first word of a longer phrase, may start a
  * cue of more than one word: most cue words start none, and each longer
@@ -30,39 +90,56 @@ may_start_longer_cue (const QuotesDocument *doc,
   return quotes_lexicon_starts_cue (doc->lexicon, lower);
 }
 
+/* The cue flags of the word at @index alone, with CUE_WORD_STARTS_LONGER
+ * when it may start a longer cue. */
 static guint
-match_cue (QuotesDocument        *doc,
+cue_word (Cues *cues,
+          guint index)
+{
+  QuotesDocument *doc = cues->doc;
+  char phrase[PHRASE_SIZE];
+  guint32 hash;
+  guint answer;
+
+  if (spelling_cached (&cues->cue_words, doc, index, &hash, &answer))
+    return answer;
+  answer = quotes_document_phrase (doc, index, 1, TRUE, phrase, sizeof phrase) != NULL ?
+           quotes_lexicon_cue_flags (doc->lexicon, phrase) : 0;
+  g_assert (answer < CUE_WORD_STARTS_LONGER);
+  if (may_start_longer_cue (doc, index))
+    answer |= CUE_WORD_STARTS_LONGER;
+  spelling_remember (&cues->cue_words, doc, index, hash, answer);
+  return answer;
+}
+
+static guint
+match_cue (Cues                  *cues,
            const QuotesParagraph *paragraph,
            guint                  index,
            guint                 *flags)
 {
+  QuotesDocument *doc = cues->doc;
   guint max = MIN (quotes_lexicon_cue_max_words (doc->lexicon), paragraph->end_token - index);
   char phrase[PHRASE_SIZE];
-
-  gboolean asked = FALSE;
+  guint word;
 
   if (!(quotes_document_token (doc, index)->lex & QUOTES_WORD_CUE))
     return 0;
-
-  for (guint n = max; n >= 1; n--)
+  /* Mostly a cue word starts no longer cue: then it is one alone or none. */
+  word = cue_word (cues, index);
+  for (guint n = max; n > 1 && (word & CUE_WORD_STARTS_LONGER); n--)
     {
       if (quotes_document_token (doc, index + n - 1)->kind != QUOTES_TOKEN_WORD)
         continue;
-      /* Asked at the first phrase of several words there is to copy and
-       * look up: mostly a cue word stands before no other word. */
-      if (n > 1 && !asked)
-        {
-          asked = TRUE;
-          if (!may_start_longer_cue (doc, index))
-            n = 1;
-        }
       if (quotes_document_phrase (doc, index, n, TRUE, phrase, sizeof phrase) == NULL)
         continue;
       *flags = quotes_lexicon_cue_flags (doc->lexicon, phrase);
       if (*flags != 0)
         return n;
     }
-  return 0;
+  /* The callers ask only of words. */
+  *flags = word & ~CUE_WORD_STARTS_LONGER;
+  return *flags != 0 ? 1 : 0;
 }
 
 /* "a message that said", "a shirt that says": after "that" only a verb's
@@ -81,7 +158,7 @@ is_relative_verb (QuotesDocument *doc,
 /* "the ruling", "the said property", "a call", "the next emails": nouns
  * and adjectives. */
 static gboolean
-follows_determiner (QuotesDocument        *doc,
+follows_determiner (Cues                  *cues,
                     const QuotesParagraph *paragraph,
                     guint                  index)
 {
@@ -89,13 +166,22 @@ follows_determiner (QuotesDocument        *doc,
     "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "these", "those", "next", "new",
     "each", "every", "such", "own", NULL,
   };
+  QuotesDocument *doc = cues->doc;
   char lower[16];
+  guint32 hash;
+  guint before;
 
-  return index > paragraph->first_token &&
-         quotes_document_token (doc, index - 1)->kind == QUOTES_TOKEN_WORD &&
-         quotes_document_token_lower (doc, index - 1, lower, sizeof lower) != NULL &&
-         quotes_word_in_list (determiners, lower) &&  /* no strcmp call for most words */
-         !(strcmp (lower, "that") == 0 && is_relative_verb (doc, index));
+  if (index <= paragraph->first_token || quotes_document_token (doc, index - 1)->kind != QUOTES_TOKEN_WORD)
+    return FALSE;
+  if (!spelling_cached (&cues->before_words, doc, index - 1, &hash, &before))
+    {
+      before = 0;
+      if (quotes_document_token_lower (doc, index - 1, lower, sizeof lower) != NULL &&
+          quotes_word_in_list (determiners, lower))  /* no strcmp call for most words */
+        before = BEFORE_DETERMINER | (strcmp (lower, "that") == 0 ? BEFORE_THAT : 0);
+      spelling_remember (&cues->before_words, doc, index - 1, hash, before);
+    }
+  return (before & BEFORE_DETERMINER) && !((before & BEFORE_THAT) && is_relative_verb (doc, index));
 }
 
 /* "Indiana state firefighters", "a New Jersey state law": after a place, a
@@ -130,10 +216,12 @@ add_cue (QuotesDocument *doc,
  * after a person's name is a cue. @next_mention walks the mentions, which
  * are in the order of the text, along with the paragraphs. */
 static void
-add_headline_cues (QuotesDocument        *doc,
+add_headline_cues (Cues                  *cues,
                    const QuotesParagraph *paragraph,
                    guint                 *next_mention)
 {
+  QuotesDocument *doc = cues->doc;
+
   for (; *next_mention < doc->mentions->len; (*next_mention)++)
     {
       const QuotesMention *name = &g_array_index (doc->mentions, QuotesMention, *next_mention);
@@ -148,7 +236,7 @@ add_headline_cues (QuotesDocument        *doc,
         continue;
       token = quotes_document_token (doc, name->end_token);
       if (token->kind != QUOTES_TOKEN_WORD || (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_POSSESSIVE)) ||
-          (n = match_cue (doc, paragraph, name->end_token, &flags)) == 0 || !(flags & QUOTES_CUE_QUOTATION))
+          (n = match_cue (cues, paragraph, name->end_token, &flags)) == 0 || !(flags & QUOTES_CUE_QUOTATION))
         continue;
       add_cue (doc, name->end_token, n, flags);
     }
@@ -157,14 +245,17 @@ add_headline_cues (QuotesDocument        *doc,
 void
 quotes_cues_run (QuotesDocument *doc)
 {
+  Cues cues = { doc };
   guint next_mention = 0;
 
+  quotes_word_index_init_empty (&cues.cue_words.index, 64);
+  quotes_word_index_init_empty (&cues.before_words.index, 64);
   for (guint p = 0; p < doc->paragraphs->len && !quotes_document_cancelled (doc, p); p++)
     {
       const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, p);
 
       if (paragraph->headline && !paragraph->boilerplate)
-        add_headline_cues (doc, paragraph, &next_mention);
+        add_headline_cues (&cues, paragraph, &next_mention);
       if (paragraph->boilerplate || paragraph->headline)
         continue;
       for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
@@ -173,10 +264,10 @@ quotes_cues_run (QuotesDocument *doc)
           guint n, flags;
 
           if (token->kind != QUOTES_TOKEN_WORD || !(token->lex & QUOTES_WORD_CUE) ||
-              follows_determiner (doc, paragraph, i) ||
+              follows_determiner (&cues, paragraph, i) ||
               ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
-              (n = match_cue (doc, paragraph, i, &flags)) == 0)
+              (n = match_cue (&cues, paragraph, i, &flags)) == 0)
             continue;
           if ((flags & QUOTES_CUE_BASE_FORM) && follows_place (doc, paragraph, i))
             continue;
@@ -184,4 +275,6 @@ quotes_cues_run (QuotesDocument *doc)
           i += n - 1;
         }
     }
+  quotes_word_index_clear (&cues.cue_words.index);
+  quotes_word_index_clear (&cues.before_words.index);
 }
