@@ -1753,6 +1753,55 @@ compare_quotes (gconstpointer x,
   return (qx->start > qy->start) - (qx->start < qy->start);
 }
 
+/* Whether @n quotes from @first are in order of their starts. */
+static gboolean
+in_order (const QuotesQuoteRecord *first,
+          guint                    n)
+{
+  for (guint i = 1; i < n; i++)
+    if (compare_quotes (&first[i - 1], &first[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+compare_quotes_with_data (gconstpointer x,
+                          gconstpointer y,
+                          gpointer      data)
+{
+  return compare_quotes (x, y);
+}
+
+/* The quotes in order of their starts, as a stable sort of all of them
+ * leaves them (g_array_sort is stable). The marked ones are in order
+ * already: only the reported ones after them are sorted, and the two runs
+ * merged in one pass, ties to the marked one, which came first. */
+static void
+sort_quotes (GArray *quotes,
+             guint   n_marked)
+{
+  QuotesQuoteRecord *all = (QuotesQuoteRecord *) (gpointer) quotes->data;
+  g_autofree QuotesQuoteRecord *marked = NULL;
+  guint i = 0, j = n_marked, out = 0;
+
+  if (!in_order (all, n_marked))
+    {
+      g_array_sort (quotes, compare_quotes);
+      return;
+    }
+  if (!in_order (all + n_marked, quotes->len - n_marked))
+    g_qsort_with_data (all + n_marked, quotes->len - n_marked, sizeof *all, compare_quotes_with_data, NULL);
+  if (n_marked == 0 || n_marked == quotes->len || compare_quotes (&all[n_marked - 1], &all[n_marked]) <= 0)
+    return;
+  /* The first run is moved aside, so that the merge writes over it from
+   * the front and never over what it has yet to read of the second. */
+  marked = g_memdup2 (all, n_marked * sizeof *all);
+  while (i < n_marked && j < quotes->len)
+    all[out++] = compare_quotes (&all[j], &marked[i]) < 0 ? all[j++] : marked[i++];
+  while (i < n_marked)
+    all[out++] = marked[i++];
+}
+
 void
 quotes_attribution_run (QuotesDocument *doc)
 {
@@ -1773,7 +1822,7 @@ quotes_attribution_run (QuotesDocument *doc)
 
   attribution_add_reported_speech (&a);
 
-  g_array_sort (doc->quotes, compare_quotes);
+  sort_quotes (doc->quotes, a.n_marked);
   g_free (a.mention_at);
   g_free (a.cue_at);
   g_free (a.subject[0]);
