@@ -516,10 +516,16 @@ attribution_add_reported_speech (Attribution *a)
     }
   for (guint c = 0; c < n_cues; c++)
     add_reported_speech (a, c, cue_used);
-  /* Every token is asked: its first character, in the token itself, turns
-   * away nearly all before is_word reads the text. Only "A" and "a" lower-case
-   * to "a". */
+  /* Every token is asked: its first character and its length, in the
+   * token itself, turn away nearly all before is_word reads the text. Only
+   * "A" and "a" lower-case to "a", and no other character to a letter of
+   * "according", so its nine bytes are nine in every spelling. */
   for (guint t = 0; t < doc->tokens->len; t++)
-    if ((token_at (a, t)->first | 0x20) == 'a' && is_word (a, t, "according"))
-      add_according_to (a, t);
+    {
+      const QuotesToken *token = token_at (a, t);
+
+      if ((token->first | 0x20) == 'a' && quotes_token_base_end (token) - token->start == 9 &&
+          is_word (a, t, "according"))
+        add_according_to (a, t);
+    }
 }
