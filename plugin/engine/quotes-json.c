@@ -97,27 +97,31 @@ put_c (Writer *w,
 
 #define INDENT_ROOM 16  /* depths up to 8 are indented with one fixed-size copy */
 
-/* A line break and the indentation of the current depth, at @p, where
- * there is room for INDENT_ROOM + 1 bytes: a copy of a constant size is a
- * few moves, where memset of a varying size is a call. */
+/* A line break and the indentation of @depth, at @p, where there is room
+ * for INDENT_ROOM + 1 bytes: a copy of a constant size is a few moves,
+ * where memset of a varying size is a call. The depth is passed as a
+ * value: the writer's own field would be read again after every byte
+ * stored, as a store through a char pointer may change anything. */
 static inline char *
-write_newline (Writer *w,
-               char   *p)
+write_newline (char  *p,
+               guint  depth)
 {
   static const char spaces[INDENT_ROOM] = "                ";
 
   *p++ = '\n';
-  if (G_LIKELY (2 * w->depth <= INDENT_ROOM))
+  if (G_LIKELY (2 * depth <= INDENT_ROOM))
     memcpy (p, spaces, INDENT_ROOM);
   else
-    memset (p, ' ', 2 * w->depth);
-  return p + 2 * w->depth;
+    memset (p, ' ', 2 * depth);
+  return p + 2 * depth;
 }
 
 static void
 newline (Writer *w)
 {
-  commit (w, write_newline (w, reserve (w, 2 * w->depth + INDENT_ROOM + 1)));
+  guint depth = w->depth;
+
+  commit (w, write_newline (reserve (w, 2 * depth + INDENT_ROOM + 1), depth));
 }
 
 /* printf is slow for the many small numbers of a large analysis. The
@@ -134,6 +138,54 @@ static const char digit_pairs[] =
   "6061626364656667686970717273747576777879"
   "8081828384858687888990919293949596979899";
 
+#define EIGHT_DIGITS 100000000
+
+/* "0000" to "9999", each number's four digits at four times the number:
+ * made once, at the first writer. */
+static char digit_quads[4 * 10000];
+
+static void
+make_digit_quads (void)
+{
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint i = 0; i < 10000; i++)
+        {
+          memcpy (digit_quads + 4 * i, digit_pairs + 2 * (i / 100), 2);
+          memcpy (digit_quads + 4 * i + 2, digit_pairs + 2 * (i % 100), 2);
+        }
+      g_once_init_leave (&made, 1);
+    }
+}
+
+/* The digits of @value, below EIGHT_DIGITS, at @out, where there is room
+ * for 24 bytes; returns where they end. All eight digits are made at once,
+ * by two look-ups of four, and the leading zeros are then skipped: offsets
+ * in a large text have seven or eight digits, which a loop of two digits a
+ * step made one after the other. */
+static inline char *
+write_small_int (char    *out,
+                 guint32  value)
+{
+  char digits[16] = { 0 };
+  guint32 high = value / 10000;
+  guint n;
+
+  if (value < 10)
+    {
+      *out = '0' + value;
+      return out + 1;
+    }
+  memcpy (digits, digit_quads + 4 * high, 4);
+  memcpy (digits + 4, digit_quads + 4 * (value - 10000 * high), 4);
+  n = value >= 10000 ? (value >= 1000000 ? (value >= 10000000 ? 8 : 7) : (value >= 100000 ? 6 : 5)) :
+      (value >= 100 ? (value >= 1000 ? 4 : 3) : 2);
+  memcpy (out, digits + 8 - n, 8);
+  return out + n;
+}
+
 /* Writes @value at @out, where there is room for 24 bytes; returns where
  * it ends. */
 static inline char *
@@ -144,6 +196,9 @@ write_int (char   *out,
   char *p = digits + DIGITS_END;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
   guint32 low;
+
+  if (G_LIKELY (value >= 0 && value < EIGHT_DIGITS))
+    return write_small_int (out, (guint32) value);
 
   /* Two digits a step: offsets in a large text have seven or eight. */
   for (; magnitude > G_MAXUINT32; magnitude /= 100)
@@ -261,17 +316,18 @@ append_string (Writer     *w,
 /* The separator, the indentation and the key before a value, in one
  * piece; @key is NULL in arrays. The keys are this file's own short names,
  * which need no escapes; inline, so that their lengths are constants. */
-static inline void
+G_ALWAYS_INLINE static inline void
 begin_value (Writer     *w,
              const char *key)
 {
   gsize key_length = key != NULL ? strlen (key) : 0;
-  char *p = reserve (w, 2 * w->depth + key_length + INDENT_ROOM + 8);
+  guint depth = w->depth;
+  char *p = reserve (w, 2 * depth + key_length + INDENT_ROOM + 8);
 
   if (!w->first)
     *p++ = ',';
   w->first = FALSE;
-  p = write_newline (w, p);
+  p = write_newline (p, depth);
   if (key != NULL)
     {
       *p++ = '"';
@@ -283,7 +339,7 @@ begin_value (Writer     *w,
   commit (w, p);
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 open_container (Writer     *w,
                 const char *key,
                 char        bracket)
@@ -309,7 +365,7 @@ close_container (Writer *w,
     flush (w);
 }
 
-static inline void
+G_ALWAYS_INLINE static inline void
 member_int (Writer     *w,
             const char *key,
             gint64      value)
@@ -318,7 +374,7 @@ member_int (Writer     *w,
   put_int (w, value);
 }
 
-static inline void
+G_ALWAYS_INLINE static inline void
 member_id (Writer     *w,
            const char *key,
            gint        id)
@@ -330,7 +386,7 @@ member_id (Writer     *w,
     put_int (w, id);
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 member_string (Writer     *w,
                const char *key,
                const char *value)
@@ -349,22 +405,21 @@ static void
 element_plain_span (Writer               *w,
                     const QuotesJsonSpan *span)
 {
-  char *p = reserve (w, 3 * (2 * (w->depth + 1) + INDENT_ROOM + 1) + 2 * 24 + 32);
+  guint depth = w->depth;
+  char *p = reserve (w, 3 * (2 * (depth + 1) + INDENT_ROOM + 1) + 2 * 24 + 32);
 
   if (!w->first)
     *p++ = ',';
-  p = write_newline (w, p);
+  p = write_newline (p, depth);
   *p++ = '{';
-  w->depth++;
-  p = write_newline (w, p);
+  p = write_newline (p, depth + 1);
   memcpy (p, "\"start\" : ", 10);
   p = write_int (p + 10, span->start);
   *p++ = ',';
-  p = write_newline (w, p);
+  p = write_newline (p, depth + 1);
   memcpy (p, "\"end\" : ", 8);
   p = write_int (p + 8, span->end);
-  w->depth--;
-  p = write_newline (w, p);
+  p = write_newline (p, depth);
   *p++ = '}';
   commit (w, p);
   w->first = FALSE;
@@ -541,6 +596,7 @@ quotes_json_write_source_to (QuotesJsonSource  *source,
 {
   Writer w = { g_string_sized_new (FLUSH_AT * 2), out, cancellable, error, FALSE, 0, TRUE };
 
+  make_digit_quads ();
   write_source (&w, source);
   g_string_append_c (w.buffer, '\n');
   flush (&w);
@@ -668,6 +724,7 @@ quotes_json_write (QuotesAnalysis *analysis)
   AnalysisSource source;
 
   analysis_source_init (&source, analysis);
+  make_digit_quads ();
   write_source (&w, &source.source);
   g_array_unref (source.mentions);
   w.buffer->str[w.buffer->len] = '\0';  /* put leaves it out; reserve kept room for it */
