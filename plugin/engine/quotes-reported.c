@@ -414,19 +414,21 @@ add_reported_speech (Attribution *a,
 {
   const QuotesCue *record = cue (a, c);
   const QuotesSentence *sentence = sentence_of (a, record->first_token);
-  gint32 m;
+  gint32 subject, m;
 
   if (cue_used[c] || (a->doc->sentence_of_token[record->first_token] == a->reported_sentence &&
                       a->reported_in_sentence >= MAX_REPORTED_PER_SENTENCE))
     return;
-  if (attribution_subject_before (a, record->first_token, sentence->first_token) < 0 &&
+  /* Looked for once: nothing below changes what it finds. */
+  subject = attribution_subject_before (a, record->first_token, sentence->first_token);
+  if (subject < 0 &&
       ((m = attribution_sentence_subject (a, record)) >= 0 || (m = attribution_opening_noun_phrase (a, record)) >= 0))
     {
       if (record->flags & (QUOTES_CUE_CLAUSE | QUOTES_CUE_OBJECT))
         add_indirect (a, reported_clause_start (a, record, sentence->end_token), sentence->end_token, c, m);
       return;
     }
-  m = attribution_subject_before (a, record->first_token, sentence->first_token);
+  m = subject;
   if (m >= 0 && !agrees (a, m, record))
     return;
   if (m < 0 && (record->flags & QUOTES_CUE_QUOTATION) && !(record->flags & QUOTES_CUE_PARTICIPLE) &&
