@@ -448,6 +448,7 @@ quotes_result_write_json (const QuotesDocument  *doc,
       record_quote, record_entity, record_post },
     doc,
   };
+  g_autofree guint8 *wanted = NULL;
   gboolean written;
 
   offsets_init (&self.offsets, doc->text, doc->length);
@@ -456,15 +457,25 @@ quotes_result_write_json (const QuotesDocument  *doc,
   self.quotes_of = quotes_of_entities (doc);
   /* Made in text order, not entity by entity: a large entity's mentions lie
    * all over the text, and reading it (and the offset table) at random there
-   * cost more than the rest of the JSON. */
+   * cost more than the rest of the JSON. Only for the mentions an entity
+   * lists: most name nobody the analysis keeps. */
   self.mention_chars = g_new (guint32, 2 * doc->mentions->len + 2);
-  for (guint m = 0; m < doc->mentions->len; m++)
+  wanted = g_new0 (guint8, doc->mentions->len + 1);
+  for (guint e = 0; e < doc->entities->len; e++)
     {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
 
-      self.mention_chars[2 * m] = offsets_chars (&self.offsets, mention->start);
-      self.mention_chars[2 * m + 1] = offsets_chars (&self.offsets, mention->end);
+      for (guint m = 0; m < entity->mentions->len; m++)
+        wanted[g_array_index (entity->mentions, guint32, m)] = TRUE;
     }
+  for (guint m = 0; m < doc->mentions->len; m++)
+    if (wanted[m])
+      {
+        const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+
+        self.mention_chars[2 * m] = offsets_chars (&self.offsets, mention->start);
+        self.mention_chars[2 * m + 1] = offsets_chars (&self.offsets, mention->end);
+      }
   written = quotes_json_write_source_to (&self.source, out, cancellable, error);
   for (guint e = 0; e < doc->entities->len; e++)
     g_array_unref (self.quotes_of[e]);
