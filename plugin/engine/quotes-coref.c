@@ -40,6 +40,8 @@ typedef struct
   QuotesDocument *doc;
   QuotesWordIndex keys;         /* folded name -> NameKey */
   GPtrArray      *all_keys;     /* NameKey, to free */
+  GStringChunk   *written;      /* the keys of spellings and org_names: together, not all
+                                 * over the text, so that a look-up misses the cache less */
   QuotesWordIndex spellings;    /* a token's base as written -> its NameKey */
   guint           n_spellings;
   QuotesWordIndex org_names;    /* an organization's mention as written -> the NameKey of its name */
@@ -130,7 +132,7 @@ token_key (Coref *c,
 
       key = name_key (c, folded);
       quotes_word_index_reserve (&c->spellings, ++c->n_spellings);
-      *quotes_word_index_add (&c->spellings, text, length, hash) = key;
+      *quotes_word_index_add (&c->spellings, g_string_chunk_insert_len (c->written, text, length), length, hash) = key;
     }
   return key;
 }
@@ -307,7 +309,7 @@ org_key (Coref               *c,
 
       key = name_key (c, folded);
       quotes_word_index_reserve (&c->org_names, ++c->n_org_names);
-      *quotes_word_index_add (&c->org_names, text, length, hash) = key;
+      *quotes_word_index_add (&c->org_names, g_string_chunk_insert_len (c->written, text, length), length, hash) = key;
     }
   return key;
 }
@@ -707,14 +709,17 @@ resolve_role (Coref *c,
   QuotesMention *record = mention (c, m);
   char lower[PHRASE_SIZE];
   gboolean is_person = FALSE;
+  gint32 org = -1;
 
-  if (quotes_document_token_lower (c->doc, record->end_token - 1, lower, sizeof lower) == NULL ||
+  /* The organization first: most roles hold none, and need no look-up of
+   * their head. */
+  for (guint k = m + 1; org < 0 && k < c->doc->mentions->len && mention (c, k)->start < record->end; k++)
+    if (mention (c, k)->entity >= 0 && entity (c, mention (c, k)->entity)->type == QUOTES_ENTITY_TYPE_ORGANIZATION)
+      org = mention (c, k)->entity;
+  if (org < 0 || quotes_document_token_lower (c->doc, record->end_token - 1, lower, sizeof lower) == NULL ||
       (quotes_lexicon_role_noun (c->doc->lexicon, lower, &is_person) && is_person && !quotes_word_in_list (voices, lower)))
     return -1;
-  for (guint k = m + 1; k < c->doc->mentions->len && mention (c, k)->start < record->end; k++)
-    if (mention (c, k)->entity >= 0 && entity (c, mention (c, k)->entity)->type == QUOTES_ENTITY_TYPE_ORGANIZATION)
-      return mention (c, k)->entity;
-  return -1;
+  return org;
 }
 
 /* "@AP", "@cspan", "@thedailybeast": an organization's handle is its
@@ -1007,6 +1012,7 @@ quotes_coref_run (QuotesDocument *doc)
 
   quotes_word_index_init_empty (&c.keys, 64);
   c.all_keys = g_ptr_array_new_with_free_func (free_name_key);
+  c.written = g_string_chunk_new (4096);
   quotes_word_index_init_empty (&c.spellings, 64);
   quotes_word_index_init_empty (&c.org_names, 64);
   c.given_of = g_ptr_array_new ();
@@ -1028,6 +1034,7 @@ quotes_coref_run (QuotesDocument *doc)
   quotes_word_index_clear (&c.keys);
   quotes_word_index_clear (&c.spellings);
   quotes_word_index_clear (&c.org_names);
+  g_string_chunk_free (c.written);
   g_ptr_array_unref (c.all_keys);
   g_ptr_array_unref (c.given_of);
   g_free (c.is_source);
