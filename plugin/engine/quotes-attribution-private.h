@@ -91,6 +91,22 @@ is_word_in (const Attribution  *a,
   return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && quotes_word_in_list (words, lower);
 }
 
+/* is_word_in for a list of words of at most @max_length bytes: an ASCII
+ * token longer than that, which lower-casing leaves as long, is none of
+ * them, without a lower-cased copy. */
+static inline gboolean
+is_short_word_in (const Attribution  *a,
+                  guint               index,
+                  const char * const *words,
+                  gsize               max_length)
+{
+  const QuotesToken *token = token_at (a, index);
+
+  if ((token->flags & QUOTES_TOKEN_ASCII) && quotes_token_base_end (token) - token->start > max_length)
+    return FALSE;
+  return is_word_in (a, index, words);
+}
+
 static inline gboolean
 is_filler (const Attribution *a,
            guint              index)

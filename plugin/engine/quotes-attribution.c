@@ -211,7 +211,7 @@ before_place_of (const Attribution *a,
           mention (a, name)->type == QUOTES_ENTITY_TYPE_PERSON)
         return k;
       if (token_at (a, k)->kind != QUOTES_TOKEN_WORD ||
-          !((token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED) || is_word_in (a, k, joining)))
+          !((token_at (a, k)->flags & QUOTES_TOKEN_CAPITALIZED) || is_short_word_in (a, k, joining, 3)))
         return index;
     }
   return index;
