@@ -833,21 +833,25 @@ note_mention (Coref    *c,
   g_array_index (s->last_sentence, guint32, record->entity) = s->sentence;
   if (s->in_recent->len < c->doc->entities->len)
     g_array_set_size (s->in_recent, c->doc->entities->len);  /* cleared: in none */
-  /* It is there once at most, and mostly near the end. */
-  for (guint i = s->n_recent; g_array_index (s->in_recent, gboolean, record->entity) && i-- > 0;)
-    if (s->recent[i] == record->entity)
-      {
-        memmove (&s->recent[i], &s->recent[i + 1], (s->n_recent - i - 1) * sizeof *s->recent);
-        s->n_recent--;
-        break;
-      }
-  s->recent[s->n_recent++] = record->entity;
-  g_array_index (s->in_recent, gboolean, record->entity) = TRUE;
-  if (s->n_recent > RECENT_ENTITIES)
+  /* Mentioned last already, as it mostly is: it stays where it is. */
+  if (!(g_array_index (s->in_recent, gboolean, record->entity) && s->recent[s->n_recent - 1] == record->entity))
     {
-      g_array_index (s->in_recent, gboolean, s->recent[0]) = FALSE;
-      memmove (&s->recent[0], &s->recent[1], (s->n_recent - 1) * sizeof *s->recent);
-      s->n_recent--;
+      /* It is there once at most, and mostly near the end. */
+      for (guint i = s->n_recent; g_array_index (s->in_recent, gboolean, record->entity) && i-- > 0;)
+        if (s->recent[i] == record->entity)
+          {
+            memmove (&s->recent[i], &s->recent[i + 1], (s->n_recent - i - 1) * sizeof *s->recent);
+            s->n_recent--;
+            break;
+          }
+      s->recent[s->n_recent++] = record->entity;
+      g_array_index (s->in_recent, gboolean, record->entity) = TRUE;
+      if (s->n_recent > RECENT_ENTITIES)
+        {
+          g_array_index (s->in_recent, gboolean, s->recent[0]) = FALSE;
+          memmove (&s->recent[0], &s->recent[1], (s->n_recent - 1) * sizeof *s->recent);
+          s->n_recent--;
+        }
     }
   /* Room for a sentence past those the document has, should one come:
    * the subjects are sized for all of them at the start. */
