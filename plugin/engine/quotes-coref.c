@@ -51,6 +51,7 @@ typedef struct
   GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
   QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
                                   * made at the first handle */
+  gboolean        ascii_i;      /* g_utf8_strdown lowers "I" to "i" here */
 } Coref;
 
 static QuotesMention *
@@ -641,6 +642,32 @@ resolve_pronoun (Coref          *c,
   return -1;
 }
 
+/* @length bytes of @text lower-cased as g_utf8_strdown would: without it
+ * when ASCII folding does the same, for nearly every title, as it asks
+ * for the locale each time. Turkish and Azeri lower "I" to a dotless i;
+ * no other ASCII letter depends on the locale, nor on the next one. */
+static char *
+lower_copy (const Coref *c,
+            const char  *text,
+            gsize        length)
+{
+  char *lower = g_malloc (length + 1);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char ch = text[i];
+
+      if ((guchar) ch >= 0x80 || ch == '\0' || (ch == 'I' && !c->ascii_i))
+        {
+          g_free (lower);
+          return g_utf8_strdown (text, length);
+        }
+      lower[i] = g_ascii_tolower (ch);
+    }
+  lower[length] = '\0';
+  return lower;
+}
+
 /* The title of entity @e, which has one, in lower case: made once, as a
  * descriptor is checked against the title of every recent entity, and a
  * title never changes once set. */
@@ -651,7 +678,7 @@ lower_title (Coref  *c,
   if ((guint) e >= c->lower_titles->len)
     g_ptr_array_set_size (c->lower_titles, e + 1);
   if (g_ptr_array_index (c->lower_titles, e) == NULL)
-    g_ptr_array_index (c->lower_titles, e) = g_utf8_strdown (entity (c, e)->title, -1);
+    g_ptr_array_index (c->lower_titles, e) = lower_copy (c, entity (c, e)->title, strlen (entity (c, e)->title));
   return g_ptr_array_index (c->lower_titles, e);
 }
 
@@ -683,7 +710,7 @@ resolve_descriptor (Coref          *c,
 
   if (appositive_name (c, m) >= 0)
     return appositive_name (c, m);
-  described = g_utf8_strdown (c->doc->text + record->title_start, record->title_end - record->title_start);
+  described = lower_copy (c, c->doc->text + record->title_start, record->title_end - record->title_start);
   for (guint i = s->n_recent; i-- > 0;)
     {
       gint32 e = s->recent[i];
@@ -1019,6 +1046,11 @@ quotes_coref_run (QuotesDocument *doc)
   c.written = g_string_chunk_new (4096);
   quotes_word_index_init_empty (&c.spellings, 64);
   quotes_word_index_init_empty (&c.org_names, 64);
+  {
+    g_autofree char *lower_i = g_utf8_strdown ("I", 1);
+
+    c.ascii_i = strcmp (lower_i, "i") == 0;
+  }
   c.given_of = g_ptr_array_new ();
   g_ptr_array_set_size (c.given_of, doc->entities->len);  /* none before this stage, but in step if any */
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
