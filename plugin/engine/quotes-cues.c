@@ -27,6 +27,10 @@ typedef struct
   QuotesDocument *doc;
   SpellingCache   cue_words;    /* CUE_WORD_* bits and the cue flags of the word alone */
   SpellingCache   before_words; /* BEFORE_* bits of a word before a cue word */
+  QuotesCue      *found;        /* the cues found, added to the document at the end: a
+                                 * call to append each cost as much as finding it */
+  guint           n_found;
+  guint           room;
 } Cues;
 
 #define CUE_WORD_STARTS_LONGER (1u << 16)  /* above any cue flag */
@@ -201,14 +205,17 @@ follows_place (QuotesDocument        *doc,
 }
 
 static void
-add_cue (QuotesDocument *doc,
-         guint           index,
-         guint           n,
-         guint           flags)
+add_cue (Cues  *cues,
+         guint  index,
+         guint  n,
+         guint  flags)
 {
-  QuotesCue cue = { index, index + n, flags };
-
-  g_array_append_val (doc->cues, cue);
+  if (cues->n_found == cues->room)
+    {
+      cues->room = MAX (2 * cues->room, 256);
+      cues->found = g_renew (QuotesCue, cues->found, cues->room);
+    }
+  cues->found[cues->n_found++] = (QuotesCue) { index, index + n, flags };
 }
 
 /* "Guns Are ‘…,’ Howard Dean Tells Convention", "…, Trevor Noah Says.": in
@@ -238,7 +245,7 @@ add_headline_cues (Cues                  *cues,
       if (token->kind != QUOTES_TOKEN_WORD || (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_POSSESSIVE)) ||
           (n = match_cue (cues, paragraph, name->end_token, &flags)) == 0 || !(flags & QUOTES_CUE_QUOTATION))
         continue;
-      add_cue (doc, name->end_token, n, flags);
+      add_cue (cues, name->end_token, n, flags);
     }
 }
 
@@ -271,10 +278,12 @@ quotes_cues_run (QuotesDocument *doc)
             continue;
           if ((flags & QUOTES_CUE_BASE_FORM) && follows_place (doc, paragraph, i))
             continue;
-          add_cue (doc, i, n, flags);
+          add_cue (&cues, i, n, flags);
           i += n - 1;
         }
     }
+  g_array_append_vals (doc->cues, cues.found, cues.n_found);
+  g_free (cues.found);
   quotes_word_index_clear (&cues.cue_words.index);
   quotes_word_index_clear (&cues.before_words.index);
 }

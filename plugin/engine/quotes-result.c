@@ -250,15 +250,29 @@ static GArray **
 quotes_of_entities (const QuotesDocument *doc)
 {
   GArray **quotes_of = g_new0 (GArray *, doc->entities->len + 1);
+  g_autofree guint *filled = g_new0 (guint, doc->entities->len + 1);
 
-  for (guint e = 0; e < doc->entities->len; e++)
-    quotes_of[e] = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Counted first, then each array sized once and filled in place: a call
+   * to append each quote cost more than the rest. */
   for (guint q = 0; q < doc->quotes->len; q++)
     {
       gint speaker = g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker;
 
       if (speaker >= 0)
-        g_array_append_val (quotes_of[speaker], q);
+        filled[speaker]++;
+    }
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      quotes_of[e] = g_array_sized_new (FALSE, FALSE, sizeof (guint), filled[e]);
+      g_array_set_size (quotes_of[e], filled[e]);
+      filled[e] = 0;
+    }
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      gint speaker = g_array_index (doc->quotes, QuotesQuoteRecord, q).speaker;
+
+      if (speaker >= 0)
+        g_array_index (quotes_of[speaker], guint, filled[speaker]++) = q;
     }
   return quotes_of;
 }
