@@ -33,43 +33,74 @@ typedef struct
     gsize   length;           /* 0: empty */
   }              confidences[8];
   guint          next_confidence;
+  char          *pos;          /* where the next byte goes in the buffer, whose len is
+                                * kept up to date only by writer_sync */
+  char          *limit;        /* the end of the buffer's allocation */
 } Writer;
+
+static void
+writer_start (Writer *w)
+{
+  w->pos = w->buffer->str + w->buffer->len;
+  w->limit = w->buffer->str + w->buffer->allocated_len;
+}
+
+/* The buffer's len, from where the writer is. */
+static void
+writer_sync (Writer *w)
+{
+  w->buffer->len = w->pos - w->buffer->str;
+}
+
+static gsize
+buffered (const Writer *w)
+{
+  return w->pos - w->buffer->str;
+}
 
 static void
 flush (Writer *w)
 {
+  writer_sync (w);
   if (w->out == NULL || w->failed || w->buffer->len == 0)
     return;
   if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL, w->cancellable, w->error))
     w->failed = TRUE;
   g_string_truncate (w->buffer, 0);
+  writer_start (w);
+}
+
+G_GNUC_NO_INLINE static void
+grow (Writer *w,
+      gsize   n)
+{
+  gsize len = buffered (w);
+
+  g_string_set_size (w->buffer, len + n);  /* grows the allocation geometrically */
+  w->buffer->len = len;
+  writer_start (w);
 }
 
 /* Room for @n more bytes: where to write them. Pieces are written
  * straight into the buffer and then committed, without GString's per-call
  * checks or a terminating NUL each time: the writer appends millions of
- * short pieces, so this is its inner loop. The NUL comes at the end. */
+ * short pieces, so this is its inner loop. The writer's own position and
+ * limit spare the loads of the GString's fields at every piece. The NUL
+ * comes at the end: a byte is always left for it. */
 static inline char *
 reserve (Writer *w,
          gsize   n)
 {
-  GString *b = w->buffer;
-
-  if (G_UNLIKELY (b->len + n >= b->allocated_len))
-    {
-      gsize len = b->len;
-
-      g_string_set_size (b, len + n);  /* grows the allocation geometrically */
-      b->len = len;
-    }
-  return b->str + b->len;
+  if (G_UNLIKELY ((gsize) (w->limit - w->pos) <= n))
+    grow (w, n);
+  return w->pos;
 }
 
 static inline void
 commit (Writer *w,
         char   *end)
 {
-  w->buffer->len = end - w->buffer->str;
+  w->pos = end;
 }
 
 static inline void
@@ -361,7 +392,7 @@ close_container (Writer *w,
     newline (w);
   put_c (w, bracket);
   w->first = FALSE;
-  if (w->buffer->len >= FLUSH_AT)
+  if (buffered (w) >= FLUSH_AT)
     flush (w);
 }
 
@@ -423,7 +454,7 @@ element_plain_span (Writer               *w,
   *p++ = '}';
   commit (w, p);
   w->first = FALSE;
-  if (w->buffer->len >= FLUSH_AT)
+  if (buffered (w) >= FLUSH_AT)
     flush (w);
 }
 
@@ -597,8 +628,9 @@ quotes_json_write_source_to (QuotesJsonSource  *source,
   Writer w = { g_string_sized_new (FLUSH_AT * 2), out, cancellable, error, FALSE, 0, TRUE };
 
   make_digit_quads ();
+  writer_start (&w);
   write_source (&w, source);
-  g_string_append_c (w.buffer, '\n');
+  put_c (&w, '\n');
   flush (&w);
   g_string_free (w.buffer, TRUE);
   return !w.failed;
@@ -725,8 +757,10 @@ quotes_json_write (QuotesAnalysis *analysis)
 
   analysis_source_init (&source, analysis);
   make_digit_quads ();
+  writer_start (&w);
   write_source (&w, &source.source);
   g_array_unref (source.mentions);
+  writer_sync (&w);
   w.buffer->str[w.buffer->len] = '\0';  /* put leaves it out; reserve kept room for it */
   return g_string_free (w.buffer, FALSE);
 }
