@@ -458,6 +458,46 @@ element_plain_span (Writer               *w,
     flush (w);
 }
 
+/* A member {"start", "end", "text"}, a quote's cue or source: written
+ * with the same bytes as open_container, two member_int, the text and
+ * close_container would write, all but the text in two pieces. */
+static void
+member_text_span (Writer               *w,
+                  const char           *key,
+                  const QuotesJsonSpan *span)
+{
+  guint depth = w->depth;
+  gsize key_length = strlen (key);
+  char *p = reserve (w, 4 * (2 * (depth + 1) + INDENT_ROOM + 1) + key_length + 2 * 24 + 64);
+
+  if (!w->first)
+    *p++ = ',';
+  p = write_newline (p, depth);
+  *p++ = '"';
+  memcpy (p, key, key_length);
+  p += key_length;
+  memcpy (p, "\" : {", 5);
+  p = write_newline (p + 5, depth + 1);
+  memcpy (p, "\"start\" : ", 10);
+  p = write_int (p + 10, span->start);
+  *p++ = ',';
+  p = write_newline (p, depth + 1);
+  memcpy (p, "\"end\" : ", 8);
+  p = write_int (p + 8, span->end);
+  *p++ = ',';
+  p = write_newline (p, depth + 1);
+  memcpy (p, "\"text\" : ", 9);
+  commit (w, p + 9);
+  append_string (w, span->text, span->length);
+  p = reserve (w, 2 * depth + INDENT_ROOM + 2);
+  p = write_newline (p, depth);
+  *p++ = '}';
+  commit (w, p);
+  w->first = FALSE;
+  if (buffered (w) >= FLUSH_AT)
+    flush (w);
+}
+
 static void
 member_span (Writer               *w,
              const char           *key,
@@ -471,6 +511,11 @@ member_span (Writer               *w,
   if (span == NULL)
     {
       member_string (w, key, NULL);
+      return;
+    }
+  if (key != NULL && span->text != NULL)
+    {
+      member_text_span (w, key, span);
       return;
     }
   open_container (w, key, '{');
