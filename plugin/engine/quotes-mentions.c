@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
 #include "quotes-word-index.h"
 
@@ -105,12 +106,44 @@ is_capitalized_word (const Scan *scan,
   return token->kind == QUOTES_TOKEN_WORD && (token->flags & QUOTES_TOKEN_CAPITALIZED);
 }
 
+/* Token @token lower-cased into @lower (room for nine bytes at least), as
+ * quotes_document_token_lower gives it, and as a number in @chunk: its
+ * bytes, little-endian, zeros after them. Only for an ASCII word of up to
+ * eight bytes with eight bytes of text from its start, where that is one
+ * load and a few operations; FALSE, with nothing set, for any other. */
+static inline gboolean
+lower_chunk (const QuotesDocument *doc,
+             const QuotesToken    *token,
+             char                 *lower,
+             guint64              *chunk)
+{
+  gsize n = quotes_token_base_end (token) - token->start;
+  guint64 word;
+
+  if (!(token->flags & QUOTES_TOKEN_ASCII) || n - 1 >= 8 || token->start + 8 > doc->length)
+    return FALSE;
+  memcpy (&word, doc->text + token->start, 8);
+  word = GUINT64_FROM_LE (word);
+  if (n < 8)
+    word &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+  /* ASCII bytes only: 'A' | 0x20 is 'a'. */
+  word |= quotes_bytes_between (word, 'A', 'Z') >> 2;
+  *chunk = word;
+  word = GUINT64_TO_LE (word);
+  memcpy (lower, &word, 8);
+  lower[n] = '\0';
+  return TRUE;
+}
+
 static gboolean
 lookup_lower (const Scan *scan,
               guint       index,
               char       *buffer)
 {
-  return quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
+  guint64 chunk;
+
+  return lower_chunk (scan->doc, token_at (scan, index), buffer, &chunk) ||
+         quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
 }
 
 /* A word a dictionary has in lower case: "Peace", "During", "Key". Each part
@@ -1300,15 +1333,96 @@ function_word_classes (const char *lower)
   return GPOINTER_TO_UINT (classes);
 }
 
+/* The function words of up to eight bytes again, each as the number
+ * lower_chunk makes of it, in a table of 256 slots (0: a free one): the
+ * words before every role noun and every mention are asked, mostly short,
+ * and one probe with the number is cheaper than copying, measuring and
+ * hashing each. */
+#define SHORT_FUNCTION_SLOTS 256
+
+typedef struct
+{
+  guint64 word;
+  guint   classes;
+} ShortFunctionWord;
+
+static inline guint
+short_function_slot (guint64 chunk)
+{
+  return (guint) ((chunk * QUOTES_WORD_HASH_MULTIPLIER) >> 56);
+}
+
+static const ShortFunctionWord *
+short_function_words (void)
+{
+  static ShortFunctionWord table[SHORT_FUNCTION_SLOTS];
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      const QuotesWordIndex *index = function_words ();
+
+      for (guint32 s = 0; s <= index->mask; s++)
+        {
+          const QuotesWordSlot *slot = &index->slots[s];
+          guint64 word = 0;
+          guint i;
+
+          if (slot->hash == 0 || slot->length > 8)
+            continue;
+          memcpy (&word, slot->key, slot->length);
+          word = GUINT64_FROM_LE (word);
+          for (i = short_function_slot (word); table[i].word != 0; i = (i + 1) % SHORT_FUNCTION_SLOTS)
+            ;
+          table[i].word = word;
+          table[i].classes = GPOINTER_TO_UINT (slot->value);
+        }
+      g_once_init_leave (&built, 1);
+    }
+  return table;
+}
+
+/* The FunctionWordClass bits of the word lower_chunk made @chunk of. */
+static inline guint
+short_function_word_classes (const ShortFunctionWord *table,
+                             guint64                  chunk)
+{
+  for (guint i = short_function_slot (chunk);; i = (i + 1) % SHORT_FUNCTION_SLOTS)
+    {
+      if (table[i].word == chunk)
+        return table[i].classes;
+      if (table[i].word == 0)
+        return 0;
+    }
+}
+
+/* The FunctionWordClass bits of token @index, lower-cased into @lower
+ * (PHRASE_SIZE bytes); -1 when it does not fit there. */
+static gint
+token_function_classes (const QuotesDocument *doc,
+                        guint                 index,
+                        char                 *lower,
+                        gsize                 size)
+{
+  guint64 chunk;
+
+  if (lower_chunk (doc, quotes_document_token (doc, index), lower, &chunk))
+    return (gint) short_function_word_classes (short_function_words (), chunk);
+  if (quotes_document_token_lower (doc, index, lower, size) == NULL)
+    return -1;
+  return (gint) function_word_classes (lower);
+}
+
 static gboolean
 is_preposition (const QuotesDocument *doc,
                 guint                 index)
 {
   char lower[32];
+  gint classes;
 
   return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
-         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         (function_word_classes (lower) & FUNCTION_PREPOSITION);
+         (classes = token_function_classes (doc, index, lower, sizeof lower)) > 0 &&
+         (classes & FUNCTION_PREPOSITION);
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
@@ -1320,11 +1434,14 @@ is_verb_after_name (const Scan *scan,
                     guint       index,
                     const char *lower)
 {
-  gsize n = strlen (lower);
+  gsize n;
 
-  return n > 3 && lower[n - 2] == 'e' && lower[n - 1] == 'd' && index > scan->paragraph->first_token &&
-         (token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         !(token_at (scan, index)->flags & QUOTES_TOKEN_CAPITALIZED);
+  /* The tokens' flags first: they turn away most words without a strlen. */
+  if (index <= scan->paragraph->first_token || !(token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) ||
+      (token_at (scan, index)->flags & QUOTES_TOKEN_CAPITALIZED))
+    return FALSE;
+  n = strlen (lower);
+  return n > 3 && lower[n - 2] == 'e' && lower[n - 1] == 'd';
 }
 
 static gboolean
@@ -1341,10 +1458,11 @@ add_role (Scan  *scan,
   for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)
     {
       const QuotesToken *before = token_at (scan, first - 1);
-      guint function = 0;
+      gint function = 0;
 
-      if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
-          ((function = function_word_classes (lower)) & (FUNCTION_CLAUSE | FUNCTION_PREPOSITION)) ||
+      if (before->kind != QUOTES_TOKEN_WORD ||
+          (function = token_function_classes (scan->doc, first - 1, lower, PHRASE_SIZE)) < 0 ||
+          (function & (FUNCTION_CLAUSE | FUNCTION_PREPOSITION)) ||
           /* The word classes say which look-ups can succeed. */
           ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
           ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)) ||
@@ -1419,6 +1537,10 @@ is_hyphenated_modifier (const Scan *scan,
   const QuotesToken *token = token_at (scan, index);
   const char *text = scan->doc->text;
 
+  /* A word holds a hyphen only when it is flagged so: most capitalised
+   * words need not be read. */
+  if (!(token->flags & QUOTES_TOKEN_HYPHENATED))
+    return FALSE;
   for (guint32 p = token->start + 1; p + 1 < token->end; p++)
     if (text[p] == '-' && g_ascii_islower (text[p + 1]))
       return TRUE;
