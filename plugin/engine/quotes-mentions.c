@@ -253,24 +253,38 @@ first_name_gender (const Scan *scan,
 
 /* The longest title starting at @index ("Prime Minister", "Secretary of
  * State"); returns its length in tokens, 0 when none. */
-static guint
+G_GNUC_NO_INLINE static guint
+title_length_at (const Scan *scan,
+                 guint       index,
+                 guint       end,
+                 guint      *gender)
+{
+  char lower[PHRASE_SIZE], phrase[PHRASE_SIZE];
+  guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
+
+  if (!lookup_lower (scan, index, lower))
+    return 0;
+  if (!quotes_lexicon_starts_title (scan->doc->lexicon, lower))
+    max = MIN (max, 1);
+  for (guint n = max; n >= 2; n--)
+    if (quotes_document_phrase (scan->doc, index, n, TRUE, phrase, sizeof phrase) != NULL &&
+        quotes_lexicon_title (scan->doc->lexicon, phrase, gender))
+      return n;
+  /* The phrase of one word is the word lower-cased, which is at hand. */
+  return max >= 1 && quotes_lexicon_title (scan->doc->lexicon, lower, gender) ? 1 : 0;
+}
+
+/* Inline: it is asked of most words of a run, and the word's classes
+ * turn away nearly all of them. */
+static inline guint
 title_length (const Scan *scan,
               guint       index,
               guint       end,
               guint      *gender)
 {
-  char phrase[PHRASE_SIZE];
-  guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
-
-  if (!(token_at (scan, index)->lex & QUOTES_WORD_TITLE) || !lookup_lower (scan, index, phrase))
+  if (!(token_at (scan, index)->lex & QUOTES_WORD_TITLE))
     return 0;
-  if (!quotes_lexicon_starts_title (scan->doc->lexicon, phrase))
-    max = MIN (max, 1);
-  for (guint n = max; n >= 1; n--)
-    if (quotes_document_phrase (scan->doc, index, n, TRUE, phrase, sizeof phrase) != NULL &&
-        quotes_lexicon_title (scan->doc->lexicon, phrase, gender))
-      return n;
-  return 0;
+  return title_length_at (scan, index, end, gender);
 }
 
 static void
@@ -614,6 +628,7 @@ classify_name (const Scan    *scan,
                         token_is (scan, first - 1, "The") ||
                         is_lower_word (scan, first - 1, "of"));
   guint gender = 0, names;
+  gboolean heads_org;
 
   if (phrase == NULL)
     return FALSE;
@@ -636,8 +651,8 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       title_length (scan, first, end, &gender) > 0)
     return FALSE;
-  if (is_organization_head (scan, first, end) &&
-      (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
+  heads_org = is_organization_head (scan, first, end);
+  if (heads_org && (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
   if (!first_name_gender (scan, first, &gender) &&
@@ -669,7 +684,7 @@ classify_name (const Scan    *scan,
     return FALSE;  /* "EBOLA SURVIVORS", "HUFFPOLLSTER": a heading; but "RAMOS: …" speaks */
   if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
     return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
-  if (!mention->type_known && is_organization_head (scan, first, end))
+  if (!mention->type_known && heads_org)
     return FALSE;  /* "Party" alone: a body's word, but no body named */
   if (all_common (scan, first, end) && !mention->type_known)
     {
@@ -1555,9 +1570,19 @@ scan_paragraph (Scan *scan)
   for (guint i = scan->paragraph->first_token; i < end;)
     {
       const QuotesToken *token = token_at (scan, i);
-      gboolean writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
+      gboolean writer;
       guint next;
 
+      /* Most words are in lower case and may be neither a pronoun nor a
+       * role noun, nor "the", "who" or "which": none of the tests below
+       * takes them, and one test here passes them by. */
+      if (token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && token->first != 't' && token->first != 'w')
+        {
+          i++;
+          continue;
+        }
+      writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
       if (token->kind == QUOTES_TOKEN_PUNCT && token->first == '(' && (next = skip_party_label (scan, i)) > i)
         {
           i = next;
@@ -1796,7 +1821,7 @@ names_known_surname (QuotesDocument      *doc,
 {
   const QuotesSentence *sentence;
   KnownOrg known_orgs[KNOWN_ORGS];
-  Scan scan = scan_init (doc, NULL, known_orgs);
+  Scan scan;
 
   if (mention->kind != QUOTES_MENTION_NAME || mention->type != QUOTES_ENTITY_TYPE_PERSON)
     return FALSE;
@@ -1807,7 +1832,8 @@ names_known_surname (QuotesDocument      *doc,
       (quotes_document_token_names (doc, mention->first_token) & (QUOTES_NAME_PLATFORM | QUOTES_NAME_ORG | QUOTES_NAME_PLACE)))
     return FALSE;
   sentence = &g_array_index (doc->sentences, QuotesSentence, doc->sentence_of_token[mention->first_token]);
-  scan.paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph);
+  /* Set up only here: most mentions are turned away before. */
+  scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph), known_orgs);
   return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);
 }
 
