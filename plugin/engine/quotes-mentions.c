@@ -36,6 +36,16 @@ typedef struct
   guint length;
 } KnownOrg;
 
+/* The mentions a pass adds, in a plain array until it hands them to
+ * doc->mentions at its end: a g_array_set_size call for each cost more
+ * than the rest of adding it. They come after those of doc->mentions. */
+typedef struct
+{
+  QuotesMention *items;
+  guint          len;
+  guint          size;
+} MentionList;
+
 typedef struct
 {
   QuotesDocument        *doc;
@@ -44,16 +54,18 @@ typedef struct
   guint32               *names;
   guint                  n_tokens;
   KnownOrg              *known_orgs;  /* KNOWN_ORGS of them */
+  MentionList           *added;       /* NULL where nothing is added */
 } Scan;
 
 /* @known_orgs: room for KNOWN_ORGS answers, which this clears. */
 static inline Scan
 scan_init (QuotesDocument        *doc,
            const QuotesParagraph *paragraph,
-           KnownOrg              *known_orgs)
+           KnownOrg              *known_orgs,
+           MentionList           *added)
 {
   Scan scan = { doc, paragraph, &g_array_index (doc->tokens, QuotesToken, 0), doc->token_names, doc->tokens->len,
-                known_orgs };
+                known_orgs, added };
 
   for (guint i = 0; i < KNOWN_ORGS; i++)
     known_orgs[i].first = G_MAXUINT;
@@ -292,15 +304,40 @@ add_mention (Scan          *scan,
              QuotesMention *mention)
 {
   const QuotesToken *last = token_at (scan, mention->end_token - 1);
+  MentionList *added = scan->added;
 
   mention->end = quotes_token_base_end (last);
   mention->possessive = (last->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
   mention->in_quote = (token_at (scan, mention->first_token)->flags &
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
   mention->entity = -1;
-  /* Not g_array_append_val: its memcpy call cost as much as the rest. */
-  g_array_set_size (scan->doc->mentions, scan->doc->mentions->len + 1);
-  g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1) = *mention;
+  if (added->len == added->size)
+    {
+      added->size = MAX (256, 2 * added->size);
+      added->items = g_renew (QuotesMention, added->items, added->size);
+    }
+  added->items[added->len++] = *mention;
+}
+
+/* The mention added last, of doc->mentions and then @scan's; NULL when
+ * there is none. */
+static const QuotesMention *
+last_mention (const Scan *scan)
+{
+  if (scan->added->len > 0)
+    return &scan->added->items[scan->added->len - 1];
+  if (scan->doc->mentions->len > 0)
+    return &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
+  return NULL;
+}
+
+/* Appends @added's mentions to doc->mentions and empties it. */
+static void
+hand_over_mentions (QuotesDocument *doc,
+                    MentionList    *added)
+{
+  g_array_append_vals (doc->mentions, added->items, added->len);
+  added->len = 0;
 }
 
 static gboolean
@@ -1198,7 +1235,7 @@ add_relative (Scan  *scan,
   which = token_is (scan, index, "which");
   if (!which && !token_is (scan, index, "who"))
     return FALSE;
-  before = &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
+  before = last_mention (scan);
   if (before->end_token != index - 1 || before->kind == QUOTES_MENTION_PRONOUN || before->possessive ||
       (which && before->type != QUOTES_ENTITY_TYPE_ORGANIZATION))
     return FALSE;
@@ -1216,7 +1253,7 @@ scan_relative (Scan  *scan,
    * token, turns away nearly every other word before the token before it
    * is looked at. */
   return token_at (scan, index)->first == 'w' &&
-         index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
+         index >= 2 && (scan->added->len > 0 || scan->doc->mentions->len > 0) && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
 
@@ -1833,7 +1870,7 @@ names_known_surname (QuotesDocument      *doc,
     return FALSE;
   sentence = &g_array_index (doc->sentences, QuotesSentence, doc->sentence_of_token[mention->first_token]);
   /* Set up only here: most mentions are turned away before. */
-  scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph), known_orgs);
+  scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph), known_orgs, NULL);
   return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);
 }
 
@@ -1852,7 +1889,8 @@ opens_headline_run (const Scan *scan,
  * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
  * knows the full names. */
 static void
-add_known_surnames (QuotesDocument *doc)
+add_known_surnames (QuotesDocument *doc,
+                    MentionList    *added)
 {
   QuotesWordIndex index;
   KnownOrg known_orgs[KNOWN_ORGS];
@@ -1897,7 +1935,7 @@ add_known_surnames (QuotesDocument *doc)
     }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
-      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs);
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs, added);
 
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
@@ -1937,19 +1975,26 @@ void
 quotes_mentions_run (QuotesDocument *doc)
 {
   KnownOrg known_orgs[KNOWN_ORGS];
+  MentionList added = { NULL, 0, 0 };
   guint found;
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
-      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), known_orgs);
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), known_orgs, &added);
 
       if (quotes_document_cancelled (doc, i))
-        return;
+        {
+          g_free (added.items);
+          return;
+        }
       scan_paragraph (&scan);
     }
+  hand_over_mentions (doc, &added);
   sort_mentions (doc->mentions);
   found = doc->mentions->len;
-  add_known_surnames (doc);
+  add_known_surnames (doc, &added);
+  hand_over_mentions (doc, &added);
+  g_free (added.items);
   merge_mentions (doc->mentions, found);
   doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
