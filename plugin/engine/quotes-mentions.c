@@ -1895,34 +1895,28 @@ add_known_surnames (QuotesDocument *doc,
   QuotesWordIndex index;
   KnownOrg known_orgs[KNOWN_ORGS];
   guint n = doc->mentions->len;
-  guint m = 0, count = 0, different = 0;
-  /* Their tokens, so that each mention is asked once: the index is sized
-   * by how many there are. */
-  g_autofree guint32 *surnames = g_new (guint32, n);
+  guint m = 0, different = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
-
-      if (i + QUOTES_PREFETCH_AHEAD < n)
-        quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
-      if (names_known_surname (doc, mention))
-        surnames[count++] = mention->surname_token;
-    }
-  if (count == 0)
-    return;
   /* The surnames where the text has them: no copy of each, and looked
    * up straight from the text. Sized by the different ones, which grow
    * it as they come: a long text names the same people over and over,
    * and an index sized by all of them was megabytes that every look-up
-   * missed the cache in. */
+   * missed the cache in. Each is added as its mention is read, while its
+   * tokens are in the cache. */
   quotes_word_index_init_empty (&index, 0);
-  for (guint i = 0; i < count; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const QuotesToken *last = quotes_document_token (doc, surnames[i]);
-      gsize length = quotes_token_base_end (last) - last->start;
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
+      const QuotesToken *last;
+      gsize length;
       gpointer *value;
 
+      if (i + QUOTES_PREFETCH_AHEAD < n)
+        quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
+      if (!names_known_surname (doc, mention))
+        continue;
+      last = quotes_document_token (doc, mention->surname_token);
+      length = quotes_token_base_end (last) - last->start;
       if (2 * (different + 1) > index.mask + 1)
         quotes_word_index_reserve (&index, different + 1);
       value = quotes_word_index_add (&index, doc->text + last->start, length,
@@ -1932,6 +1926,11 @@ add_known_surnames (QuotesDocument *doc,
           *value = GUINT_TO_POINTER (1);  /* a surname counted */
           different++;
         }
+    }
+  if (different == 0)
+    {
+      quotes_word_index_clear (&index);
+      return;
     }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
