@@ -1599,6 +1599,16 @@ is_hyphenated_modifier (const Scan *scan,
   return FALSE;
 }
 
+/* Whether a lower-case word may be "the", "who" or "which", by its first
+ * letter and its length, which the token holds. */
+static inline gboolean
+may_be_the_who_which (const QuotesToken *token)
+{
+  guint32 length = token->end - token->start;
+
+  return (token->first == 't' && length == 3) || (token->first == 'w' && (length == 3 || length == 5));
+}
+
 static void
 scan_paragraph (Scan *scan)
 {
@@ -1614,7 +1624,7 @@ scan_paragraph (Scan *scan)
        * role noun, nor "the", "who" or "which": none of the tests below
        * takes them, and one test here passes them by. */
       if (token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
-          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && token->first != 't' && token->first != 'w')
+          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && !may_be_the_who_which (token))
         {
           i++;
           continue;
