@@ -645,9 +645,12 @@ static gboolean
 is_town_before_place (const Scan *scan,
                       guint       end)
 {
+  /* The word after the place is asked before the place is looked up:
+   * after "Smith, who", the word after a name and a comma is mostly not. */
   return end + 1 < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ",") &&
-         token_at (scan, end + 1)->kind == QUOTES_TOKEN_WORD && (token_names (scan, end + 1) & QUOTES_NAME_PLACE) &&
-         (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD);
+         token_at (scan, end + 1)->kind == QUOTES_TOKEN_WORD &&
+         (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD) &&
+         (token_names (scan, end + 1) & QUOTES_NAME_PLACE);
 }
 
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
