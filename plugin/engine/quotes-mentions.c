@@ -36,14 +36,14 @@ typedef struct
   guint length;
 } KnownOrg;
 
-/* The mentions a pass adds, in a plain array until it hands them to
- * doc->mentions at its end: a g_array_set_size call for each cost more
- * than the rest of adding it. They come after those of doc->mentions. */
+/* doc->mentions while the stage adds to it: its first @len records are
+ * the mentions, the rest room for more, so that it grows in steps and
+ * not by a g_array_set_size call for each mention, which cost more than
+ * the rest of adding it. */
 typedef struct
 {
-  QuotesMention *items;
-  guint          len;
-  guint          size;
+  GArray *array;
+  guint   len;
 } MentionList;
 
 typedef struct
@@ -311,33 +311,25 @@ add_mention (Scan          *scan,
   mention->in_quote = (token_at (scan, mention->first_token)->flags &
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
   mention->entity = -1;
-  if (added->len == added->size)
-    {
-      added->size = MAX (256, 2 * added->size);
-      added->items = g_renew (QuotesMention, added->items, added->size);
-    }
-  added->items[added->len++] = *mention;
+  if (added->len == added->array->len)
+    g_array_set_size (added->array, MAX (256, 2 * added->len));
+  g_array_index (added->array, QuotesMention, added->len++) = *mention;
 }
 
-/* The mention added last, of doc->mentions and then @scan's; NULL when
- * there is none. */
+/* The mention added last, or NULL. */
 static const QuotesMention *
 last_mention (const Scan *scan)
 {
-  if (scan->added->len > 0)
-    return &scan->added->items[scan->added->len - 1];
-  if (scan->doc->mentions->len > 0)
-    return &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
-  return NULL;
+  if (scan->added->len == 0)
+    return NULL;
+  return &g_array_index (scan->added->array, QuotesMention, scan->added->len - 1);
 }
 
-/* Appends @added's mentions to doc->mentions and empties it. */
+/* Takes the room off doc->mentions: its length is the mentions' again. */
 static void
-hand_over_mentions (QuotesDocument *doc,
-                    MentionList    *added)
+end_mention_list (MentionList *added)
 {
-  g_array_append_vals (doc->mentions, added->items, added->len);
-  added->len = 0;
+  g_array_set_size (added->array, added->len);
 }
 
 static gboolean
@@ -1256,7 +1248,7 @@ scan_relative (Scan  *scan,
    * token, turns away nearly every other word before the token before it
    * is looked at. */
   return token_at (scan, index)->first == 'w' &&
-         index >= 2 && (scan->added->len > 0 || scan->doc->mentions->len > 0) && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
+         index >= 2 && scan->added->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
 
@@ -1987,7 +1979,7 @@ void
 quotes_mentions_run (QuotesDocument *doc)
 {
   KnownOrg known_orgs[KNOWN_ORGS];
-  MentionList added = { NULL, 0, 0 };
+  MentionList added = { doc->mentions, doc->mentions->len };
   guint found;
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
@@ -1996,17 +1988,16 @@ quotes_mentions_run (QuotesDocument *doc)
 
       if (quotes_document_cancelled (doc, i))
         {
-          g_free (added.items);
+          end_mention_list (&added);
           return;
         }
       scan_paragraph (&scan);
     }
-  hand_over_mentions (doc, &added);
+  end_mention_list (&added);
   sort_mentions (doc->mentions);
   found = doc->mentions->len;
   add_known_surnames (doc, &added);
-  hand_over_mentions (doc, &added);
-  g_free (added.items);
+  end_mention_list (&added);
   merge_mentions (doc->mentions, found);
   doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
