@@ -662,16 +662,14 @@ dense_table_mask (guint count)
   return size - 1;
 }
 
-/* Fills @short_keys from @index. */
+/* Fills @short_keys from @index, in as many slots: at most half full, as
+ * the index is, since most words asked are in no list, and a miss ends at
+ * the first free slot. */
 static void
 index_short_keys (const QuotesWordIndex *index,
                   ShortKeys             *short_keys)
 {
-  guint count = 0;
-
-  for (guint32 s = 0; s <= index->mask; s++)
-    count += index->slots[s].hash != 0 && index->slots[s].length - 1 < 8;
-  short_keys->mask = dense_table_mask (count);
+  short_keys->mask = index->mask;
   short_keys->words = g_new0 (guint64, short_keys->mask + 1);
   short_keys->values = g_new0 (guint32, short_keys->mask + 1);
   for (guint32 s = 0; s <= index->mask; s++)
