@@ -147,7 +147,8 @@ lower_chunk (const QuotesDocument *doc,
   return TRUE;
 }
 
-static gboolean
+/* Inline: the callers ask it of a word each, mostly a short one. */
+static inline gboolean
 lookup_lower (const Scan *scan,
               guint       index,
               char       *buffer)
@@ -184,8 +185,10 @@ is_common (const Scan *scan,
  * words joined by one space, without the last one's possessive ending.
  * Mostly the text itself has them so, and they are looked up where they
  * stand, without a copy; otherwise they are copied into @buffer. NULL, as
- * quotes_document_phrase gives it, when they would not fit there. */
-static const char *
+ * quotes_document_phrase gives it, when they would not fit there. Inline:
+ * it is asked of every name, mostly of one word, which takes a few
+ * operations then. */
+static inline const char *
 written_phrase (const Scan *scan,
                 guint       first,
                 guint       n,
@@ -1443,9 +1446,21 @@ short_function_word_classes (const ShortFunctionWord *table,
     }
 }
 
+/* token_function_classes for the words lower_chunk does not take. */
+G_GNUC_NO_INLINE static gint
+long_token_function_classes (const QuotesDocument *doc,
+                             guint                 index,
+                             char                 *lower,
+                             gsize                 size)
+{
+  if (quotes_document_token_lower (doc, index, lower, size) == NULL)
+    return -1;
+  return (gint) function_word_classes (lower);
+}
+
 /* The FunctionWordClass bits of token @index, lower-cased into @lower
- * (PHRASE_SIZE bytes); -1 when it does not fit there. */
-static gint
+ * (@size bytes); -1 when it does not fit there. */
+static inline gint
 token_function_classes (const QuotesDocument *doc,
                         guint                 index,
                         char                 *lower,
@@ -1455,9 +1470,7 @@ token_function_classes (const QuotesDocument *doc,
 
   if (lower_chunk (doc, quotes_document_token (doc, index), lower, &chunk))
     return (gint) short_function_word_classes (short_function_words (), chunk);
-  if (quotes_document_token_lower (doc, index, lower, size) == NULL)
-    return -1;
-  return (gint) function_word_classes (lower);
+  return long_token_function_classes (doc, index, lower, size);
 }
 
 static gboolean
