@@ -159,26 +159,36 @@ lookup_lower (const Scan *scan,
          quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
 }
 
-/* A word a dictionary has in lower case: "Peace", "During", "Key". Each part
- * of a hyphenated word must be one ("Anti-Government"). */
-static gboolean
-is_common (const Scan *scan,
-           guint       index)
+/* is_common for a hyphenated word. */
+G_GNUC_NO_INLINE static gboolean
+is_common_hyphenated (const Scan *scan,
+                      guint       index)
 {
-  const QuotesToken *token = token_at (scan, index);
   char lower[PHRASE_SIZE];
   char *part, *rest;
 
-  if (!(token->flags & QUOTES_TOKEN_ASCII))
-    return FALSE;
-  if (token->lex & QUOTES_WORD_COMMON)
-    return TRUE;
-  if (!(token->flags & QUOTES_TOKEN_HYPHENATED) || !lookup_lower (scan, index, lower))
+  if (!lookup_lower (scan, index, lower))
     return FALSE;
   for (part = strtok_r (lower, "-", &rest); part != NULL; part = strtok_r (NULL, "-", &rest))
     if (!quotes_lexicon_is_common_word (scan->doc->lexicon, part))
       return FALSE;
   return TRUE;
+}
+
+/* A word a dictionary has in lower case: "Peace", "During", "Key". Each part
+ * of a hyphenated word must be one ("Anti-Government"). Inline up to the
+ * token's flags, which answer for nearly every word. */
+static inline gboolean
+is_common (const Scan *scan,
+           guint       index)
+{
+  const QuotesToken *token = token_at (scan, index);
+
+  if (!(token->flags & QUOTES_TOKEN_ASCII))
+    return FALSE;
+  if (token->lex & QUOTES_WORD_COMMON)
+    return TRUE;
+  return (token->flags & QUOTES_TOKEN_HYPHENATED) && is_common_hyphenated (scan, index);
 }
 
 /* Tokens @first to @first + @n as the word lists hold them, as written:
@@ -604,8 +614,9 @@ is_org_part (const Scan *scan,
 
 /* "Democrats for Life", "Americans for Prosperity": people in the plural
  * for a cause is how groups name themselves; a person's name holds no
- * "for", and an office's holds a singular ("Minister for Europe"). */
-static gboolean
+ * "for", and an office's holds a singular ("Minister for Europe"). Inline:
+ * it is asked of every run, mostly too short to hold a "for". */
+static inline gboolean
 is_group_for_cause (const Scan *scan,
                     guint       first,
                     guint       end)
@@ -1402,7 +1413,30 @@ short_function_slot (guint64 chunk)
   return (guint) ((chunk * QUOTES_WORD_HASH_MULTIPLIER) >> 56);
 }
 
-static const ShortFunctionWord *
+G_GNUC_NO_INLINE static void
+fill_short_function_words (ShortFunctionWord *table)
+{
+  const QuotesWordIndex *index = function_words ();
+
+  for (guint32 s = 0; s <= index->mask; s++)
+    {
+      const QuotesWordSlot *slot = &index->slots[s];
+      guint64 word = 0;
+      guint i;
+
+      if (slot->hash == 0 || slot->length > 8)
+        continue;
+      memcpy (&word, slot->key, slot->length);
+      word = GUINT64_FROM_LE (word);
+      for (i = short_function_slot (word); table[i].word != 0; i = (i + 1) % SHORT_FUNCTION_SLOTS)
+        ;
+      table[i].word = word;
+      table[i].classes = GPOINTER_TO_UINT (slot->value);
+    }
+}
+
+/* Inline: after the first call, one load and a test. */
+static inline const ShortFunctionWord *
 short_function_words (void)
 {
   static ShortFunctionWord table[SHORT_FUNCTION_SLOTS];
@@ -1410,23 +1444,7 @@ short_function_words (void)
 
   if (g_once_init_enter (&built))
     {
-      const QuotesWordIndex *index = function_words ();
-
-      for (guint32 s = 0; s <= index->mask; s++)
-        {
-          const QuotesWordSlot *slot = &index->slots[s];
-          guint64 word = 0;
-          guint i;
-
-          if (slot->hash == 0 || slot->length > 8)
-            continue;
-          memcpy (&word, slot->key, slot->length);
-          word = GUINT64_FROM_LE (word);
-          for (i = short_function_slot (word); table[i].word != 0; i = (i + 1) % SHORT_FUNCTION_SLOTS)
-            ;
-          table[i].word = word;
-          table[i].classes = GPOINTER_TO_UINT (slot->value);
-        }
+      fill_short_function_words (table);
       g_once_init_leave (&built, 1);
     }
   return table;
