@@ -966,33 +966,58 @@ quotes_lexicon_load (void)
   return self;
 }
 
+/* Whether the name filter lets a word with quotes_word_hash @hash through. */
+static inline gboolean
+may_be_name (QuotesLexicon *self,
+             guint32        hash)
+{
+  guint32 bit = hash >> NAME_FILTER_SHIFT;
+
+  return (self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64)) != 0;
+}
+
+/* quotes_lexicon_name_classes for a word of more than eight bytes (or
+ * none): out of line, so that the usual short word needs few registers
+ * saved. */
+G_GNUC_NO_INLINE static guint
+long_name_classes (QuotesLexicon *self,
+                   const char    *word,
+                   gsize          length)
+{
+  guint32 hash = quotes_word_hash (word, length);
+  gpointer names = NULL;
+
+  if (!may_be_name (self, hash))
+    return QUOTES_NAME_LOOKED_UP;
+  quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
+  return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
+}
+
 /* The QuotesNameClass bits of @word (@length bytes, as written). */
 guint
 quotes_lexicon_name_classes (QuotesLexicon *self,
                              const char    *word,
                              gsize          length)
 {
-  guint64 chunk = length - 1 < 8 ? word_chunk (word, length) : 0;
-  /* quotes_word_hash, from the chunk read already when there is one */
-  guint32 hash = chunk != 0 ? quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length)
-                            : quotes_word_hash (word, length);
-  guint32 bit = hash >> NAME_FILTER_SHIFT;
-  gpointer names = NULL;
+  guint64 chunk;
+  guint32 hash;
 
-  if (!(self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64)))
+  if (length - 1 >= 8)
+    return long_name_classes (self, word, length);
+  chunk = word_chunk (word, length);
+  /* quotes_word_hash, from the chunk read already */
+  hash = quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length);
+  if (!may_be_name (self, hash))
     return QUOTES_NAME_LOOKED_UP;
-  if (chunk != 0)
-    for (guint32 i = hash & self->short_names_mask;; i = (i + 1) & self->short_names_mask)
-      {
-        const ShortName *slot = &self->short_names[i];
+  for (guint32 i = hash & self->short_names_mask;; i = (i + 1) & self->short_names_mask)
+    {
+      const ShortName *slot = &self->short_names[i];
 
-        if (slot->word == chunk)
-          return slot->names | QUOTES_NAME_LOOKED_UP;
-        if (slot->word == 0)
-          return QUOTES_NAME_LOOKED_UP;
-      }
-  quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
-  return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
+      if (slot->word == chunk)
+        return slot->names | QUOTES_NAME_LOOKED_UP;
+      if (slot->word == 0)
+        return QUOTES_NAME_LOOKED_UP;
+    }
 }
 
 QuotesLexicon *
