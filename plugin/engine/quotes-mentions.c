@@ -732,7 +732,7 @@ classify_name (const Scan    *scan,
     return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
   if (!mention->type_known && heads_org)
     return FALSE;  /* "Party" alone: a body's word, but no body named */
-  if (all_common (scan, first, end) && !mention->type_known)
+  if (!mention->type_known && all_common (scan, first, end))
     {
       if (end - first > 1 || scan->paragraph->headline ||
           ((token_at (scan, first)->flags & QUOTES_TOKEN_SENT_START) && !followed_by_cue (scan, end)))
@@ -1630,8 +1630,12 @@ is_hyphenated_modifier (const Scan *scan,
 static inline gboolean
 may_be_the_who_which (const QuotesToken *token)
 {
-  guint32 length = token->end - token->start;
+  guint32 length;
 
+  /* One test turns away all but 't', 'u', 'v' and 'w' (0x74 to 0x77). */
+  if ((token->first & ~3u) != 't')
+    return FALSE;
+  length = token->end - token->start;
   return (token->first == 't' && length == 3) || (token->first == 'w' && (length == 3 || length == 5));
 }
 
