@@ -146,6 +146,27 @@ ascii_lower (const QuotesDocument *doc,
   out[n] = '\0';
 }
 
+/* quotes_document_token_lower for a token that is not ASCII: out of
+ * line, so that the usual ASCII word needs few registers saved. */
+G_GNUC_NO_INLINE static char *
+token_lower_unicode (const QuotesDocument *doc,
+                     const QuotesToken    *token,
+                     gsize                 n,
+                     char                 *buffer,
+                     gsize                 size)
+{
+  g_autofree char *lower = NULL;
+
+  /* "Trump’s": not ASCII as a whole, but its base is. */
+  if (quotes_ascii_strdown (doc->text + token->start, n, buffer))
+    return buffer;
+  lower = g_utf8_strdown (doc->text + token->start, n);
+  if (strlen (lower) + 1 > size)
+    return NULL;
+  strcpy (buffer, lower);
+  return buffer;
+}
+
 char *
 quotes_document_token_lower (const QuotesDocument *doc,
                              guint                 index,
@@ -157,23 +178,10 @@ quotes_document_token_lower (const QuotesDocument *doc,
 
   if (n + 1 > size)
     return NULL;
-  if (token->flags & QUOTES_TOKEN_ASCII)
-    {
-      ascii_lower (doc, token, n, buffer, size);
-      return buffer;
-    }
-  /* "Trump’s": not ASCII as a whole, but its base is. */
-  else if (quotes_ascii_strdown (doc->text + token->start, n, buffer))
-    return buffer;
-  else
-    {
-      g_autofree char *lower = g_utf8_strdown (doc->text + token->start, n);
-
-      if (strlen (lower) + 1 > size)
-        return NULL;
-      strcpy (buffer, lower);
-      return buffer;
-    }
+  if (!(token->flags & QUOTES_TOKEN_ASCII))
+    return token_lower_unicode (doc, token, n, buffer, size);
+  ascii_lower (doc, token, n, buffer, size);
+  return buffer;
 }
 
 /* Joins @n tokens from @first with single spaces, as written or lower-cased,

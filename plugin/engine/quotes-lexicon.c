@@ -11,6 +11,17 @@
 
 #define RESOURCE_DIR "/org/gnome/gedit/plugins/quotes/lexicons/"
 
+/* An index's keys of up to eight bytes again, each as word_chunk reads
+ * it (0: a free slot), next to its value: the stages look most words up
+ * by these short keys, and a probe of the index read a 24-byte slot, then
+ * the key elsewhere with a call to memcmp. */
+typedef struct
+{
+  guint64 *words;
+  guint32 *values;   /* the index's, which are small numbers */
+  guint32  mask;
+} ShortKeys;
+
 /* One word list: word -> small number (stored plus one, so 0 is a value).
  * Loading fills the indexes straight away, with their keys in @keys until
  * they are packed: a hash table to make each index from, with a copy of
@@ -23,6 +34,8 @@ typedef struct
   guint           max_words;
   QuotesWordIndex index;
   QuotesWordIndex starts_index; /* the first words of multiword entries */
+  ShortKeys       short_index;  /* index's short keys, again */
+  ShortKeys       short_starts; /* starts_index's */
 } WordTable;
 
 /* A word of name_index of up to eight bytes, as the short words are kept
@@ -158,6 +171,50 @@ word_table_add (WordTable  *table,
   index_put (&table->index, &table->count, table->keys, stored, length, GUINT_TO_POINTER (value + 1));
 }
 
+/* @length (1 to 8) bytes of @word as a number, zeros after them: the
+ * chunk quotes_word_hash hashes them as. */
+static inline guint64
+word_chunk (const char *word,
+            gsize       length)
+{
+  guint64 chunk;
+
+  if (length < 8)
+    return quotes_word_tail (word, length);
+  memcpy (&chunk, word, 8);
+  return GUINT64_FROM_LE (chunk);
+}
+
+/* Looks @key (@length bytes) up in @index, through @short_keys when it is
+ * short enough to be there and they were made. Words hold no NUL, so a
+ * key's chunk stands for it alone. */
+static inline gboolean
+index_lookup (const QuotesWordIndex *index,
+              const ShortKeys       *short_keys,
+              const char            *key,
+              gsize                  length,
+              gpointer              *value)
+{
+  if (length - 1 < 8 && short_keys->words != NULL)
+    {
+      guint64 chunk = word_chunk (key, length);
+      guint32 hash = quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length);
+
+      for (guint32 i = hash & short_keys->mask;; i = (i + 1) & short_keys->mask)
+        {
+          if (short_keys->words[i] == chunk)
+            {
+              if (value != NULL)
+                *value = GUINT_TO_POINTER (short_keys->values[i]);
+              return TRUE;
+            }
+          if (short_keys->words[i] == 0)
+            return FALSE;
+        }
+    }
+  return quotes_word_index_lookup (index, key, length, value);
+}
+
 static inline gboolean
 word_table_lookup_len (const WordTable *table,
                        const char      *key,
@@ -166,7 +223,7 @@ word_table_lookup_len (const WordTable *table,
 {
   gpointer stored;
 
-  if (!quotes_word_index_lookup (&table->index, key, length, &stored))
+  if (!index_lookup (&table->index, &table->short_index, key, length, &stored))
     return FALSE;
   if (value != NULL)
     *value = GPOINTER_TO_UINT (stored) - 1;
@@ -366,6 +423,7 @@ add_cue_line (char   **fields,
   for (guint i = 0; forms[i] != NULL; i++)
     {
       guint old = 0;
+      gpointer stored;
 
       /* The same form may stand under two lemmas ("lay"): keep both flags. */
       g_autofree char *lower = g_utf8_strdown (g_strstrip (forms[i]), -1);
@@ -374,7 +432,9 @@ add_cue_line (char   **fields,
       guint form = (i == 0 ? QUOTES_CUE_BASE_FORM : 0) |
                    (n > 4 && strncmp (lower + n - 3, "ing", 3) == 0 ? QUOTES_CUE_PARTICIPLE : 0);
 
-      word_table_lookup (table, lower, &old);
+      /* From the index itself: the short keys are made once all is loaded. */
+      if (quotes_word_index_lookup (&table->index, lower, strlen (lower), &stored))
+        old = GPOINTER_TO_UINT (stored) - 1;
       word_table_add (table, lower, flags | form | old, FALSE);
       lower[n] = '\0';
       word_table_add (&self->cue_starts, lower, 0, FALSE);
@@ -566,20 +626,6 @@ quotes_lexicon_word_classes_len (QuotesLexicon *self,
   return quotes_lexicon_word_classes_hashed (self, lower, length, quotes_word_hash (lower, length));
 }
 
-/* @length (1 to 8) bytes of @word as a number, zeros after them: the
- * chunk quotes_word_hash hashes them as. */
-static inline guint64
-word_chunk (const char *word,
-            gsize       length)
-{
-  guint64 chunk;
-
-  if (length < 8)
-    return quotes_word_tail (word, length);
-  memcpy (&chunk, word, 8);
-  return GUINT64_FROM_LE (chunk);
-}
-
 /* The ASCII words of 9 to 16 bytes leave the top bit of every byte free:
  * the slot of such a word in mid_words is its two chunks (as word_chunk
  * reads them), with its eight class bits in the top bits of the first
@@ -614,6 +660,30 @@ dense_table_mask (guint count)
   while (2 * size < 3 * count)
     size *= 2;
   return size - 1;
+}
+
+/* Fills @short_keys from @index, in as many slots: at most half full, as
+ * the index is, since most words asked are in no list, and a miss ends at
+ * the first free slot. */
+static void
+index_short_keys (const QuotesWordIndex *index,
+                  ShortKeys             *short_keys)
+{
+  short_keys->mask = index->mask;
+  short_keys->words = g_new0 (guint64, short_keys->mask + 1);
+  short_keys->values = g_new0 (guint32, short_keys->mask + 1);
+  for (guint32 s = 0; s <= index->mask; s++)
+    {
+      const QuotesWordSlot *slot = &index->slots[s];
+      guint32 i;
+
+      if (slot->hash == 0 || slot->length - 1 >= 8)
+        continue;
+      for (i = slot->hash & short_keys->mask; short_keys->words[i] != 0; i = (i + 1) & short_keys->mask)
+        ;
+      short_keys->words[i] = word_chunk (slot->key, slot->length);
+      short_keys->values[i] = GPOINTER_TO_UINT (slot->value);
+    }
 }
 
 static void
@@ -705,6 +775,21 @@ quotes_lexicon_short_words (QuotesLexicon    *self,
   *table = (QuotesShortWords) { self->short_words, self->short_classes, self->short_mask };
 }
 
+/* The classes of a word from the general index: out of line, so that the
+ * words of 9 to 16 bytes that the dense table answers need few registers
+ * saved. */
+G_GNUC_NO_INLINE static guint
+general_word_classes (QuotesLexicon *self,
+                      const char    *lower,
+                      gsize          length,
+                      guint32        hash)
+{
+  gpointer classes = NULL;
+
+  quotes_word_index_lookup_hashed (&self->word_class_index, lower, length, hash, &classes);
+  return GPOINTER_TO_UINT (classes);
+}
+
 /* @hash: quotes_word_hash of @lower, made by the tokenizer as it lower-cases. */
 guint
 quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
@@ -712,8 +797,6 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
                                     gsize          length,
                                     guint32        hash)
 {
-  gpointer classes = NULL;
-
   if (length - 9 < 8)
     {
       guint64 head = word_chunk (lower, 8), tail = word_chunk (lower + 8, length - 8);
@@ -730,8 +813,7 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
               return 0;
           }
     }
-  quotes_word_index_lookup_hashed (&self->word_class_index, lower, length, hash, &classes);
-  return GPOINTER_TO_UINT (classes);
+  return general_word_classes (self, lower, length, hash);
 }
 
 /* Most words asked for their name classes are in no list: a bit per
@@ -881,6 +963,12 @@ quotes_lexicon_load (void)
       quotes_word_index_pack_keys (&tables[i]->index);
       quotes_word_index_pack_keys (&tables[i]->starts_index);
       tables[i]->keys = NULL;
+      /* Not for the long lists of places and first names: they are asked
+       * of phrases, through the name classes, or seldom, and would cost
+       * every start more than they spare. */
+      if (tables[i] != &self->places_and_orgs && tables[i] != &self->first_names)
+        index_short_keys (&tables[i]->index, &tables[i]->short_index);
+      index_short_keys (&tables[i]->starts_index, &tables[i]->short_starts);
     }
   g_string_chunk_free (keys);
   quotes_word_index_init (&self->nationality_index, self->nationalities);
@@ -890,33 +978,58 @@ quotes_lexicon_load (void)
   return self;
 }
 
+/* Whether the name filter lets a word with quotes_word_hash @hash through. */
+static inline gboolean
+may_be_name (QuotesLexicon *self,
+             guint32        hash)
+{
+  guint32 bit = hash >> NAME_FILTER_SHIFT;
+
+  return (self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64)) != 0;
+}
+
+/* quotes_lexicon_name_classes for a word of more than eight bytes (or
+ * none): out of line, so that the usual short word needs few registers
+ * saved. */
+G_GNUC_NO_INLINE static guint
+long_name_classes (QuotesLexicon *self,
+                   const char    *word,
+                   gsize          length)
+{
+  guint32 hash = quotes_word_hash (word, length);
+  gpointer names = NULL;
+
+  if (!may_be_name (self, hash))
+    return QUOTES_NAME_LOOKED_UP;
+  quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
+  return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
+}
+
 /* The QuotesNameClass bits of @word (@length bytes, as written). */
 guint
 quotes_lexicon_name_classes (QuotesLexicon *self,
                              const char    *word,
                              gsize          length)
 {
-  guint64 chunk = length - 1 < 8 ? word_chunk (word, length) : 0;
-  /* quotes_word_hash, from the chunk read already when there is one */
-  guint32 hash = chunk != 0 ? quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length)
-                            : quotes_word_hash (word, length);
-  guint32 bit = hash >> NAME_FILTER_SHIFT;
-  gpointer names = NULL;
+  guint64 chunk;
+  guint32 hash;
 
-  if (!(self->name_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << bit % 64)))
+  if (length - 1 >= 8)
+    return long_name_classes (self, word, length);
+  chunk = word_chunk (word, length);
+  /* quotes_word_hash, from the chunk read already */
+  hash = quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length);
+  if (!may_be_name (self, hash))
     return QUOTES_NAME_LOOKED_UP;
-  if (chunk != 0)
-    for (guint32 i = hash & self->short_names_mask;; i = (i + 1) & self->short_names_mask)
-      {
-        const ShortName *slot = &self->short_names[i];
+  for (guint32 i = hash & self->short_names_mask;; i = (i + 1) & self->short_names_mask)
+    {
+      const ShortName *slot = &self->short_names[i];
 
-        if (slot->word == chunk)
-          return slot->names | QUOTES_NAME_LOOKED_UP;
-        if (slot->word == 0)
-          return QUOTES_NAME_LOOKED_UP;
-      }
-  quotes_word_index_lookup_hashed (&self->name_index, word, length, hash, &names);
-  return GPOINTER_TO_UINT (names) | QUOTES_NAME_LOOKED_UP;
+      if (slot->word == chunk)
+        return slot->names | QUOTES_NAME_LOOKED_UP;
+      if (slot->word == 0)
+        return QUOTES_NAME_LOOKED_UP;
+    }
 }
 
 QuotesLexicon *
@@ -1138,7 +1251,9 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
       const char *start = g_ptr_array_index (self->boilerplate, i);
       gsize n = self->boilerplate_lengths[i];
 
-      if (n <= length && memcmp (line, start, n) == 0 &&
+      /* The second byte first: it turns away most entries without a
+       * memcmp call. */
+      if (n <= length && (n < 2 || line[1] == start[1]) && memcmp (line, start, n) == 0 &&
           (n == length || !g_ascii_isalpha (line[n])))
         return TRUE;
     }
@@ -1183,7 +1298,7 @@ gboolean
 quotes_lexicon_starts_cue (QuotesLexicon *self,
                            const char    *lower)
 {
-  return quotes_word_index_lookup (&self->cues.starts_index, lower, strlen (lower), NULL);
+  return index_lookup (&self->cues.starts_index, &self->cues.short_starts, lower, strlen (lower), NULL);
 }
 
 /* Whether a multiword title or descriptor can start with @lower. */
@@ -1191,12 +1306,12 @@ gboolean
 quotes_lexicon_starts_title (QuotesLexicon *self,
                              const char    *lower)
 {
-  return quotes_word_index_lookup (&self->titles.starts_index, lower, strlen (lower), NULL);
+  return index_lookup (&self->titles.starts_index, &self->titles.short_starts, lower, strlen (lower), NULL);
 }
 
 gboolean
 quotes_lexicon_starts_descriptor (QuotesLexicon *self,
                                   const char    *lower)
 {
-  return quotes_word_index_lookup (&self->descriptors.starts_index, lower, strlen (lower), NULL);
+  return index_lookup (&self->descriptors.starts_index, &self->descriptors.short_starts, lower, strlen (lower), NULL);
 }

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
 #include "quotes-word-index.h"
 
@@ -35,6 +36,16 @@ typedef struct
   guint length;
 } KnownOrg;
 
+/* doc->mentions while the stage adds to it: its first @len records are
+ * the mentions, the rest room for more, so that it grows in steps and
+ * not by a g_array_set_size call for each mention, which cost more than
+ * the rest of adding it. */
+typedef struct
+{
+  GArray *array;
+  guint   len;
+} MentionList;
+
 typedef struct
 {
   QuotesDocument        *doc;
@@ -43,16 +54,18 @@ typedef struct
   guint32               *names;
   guint                  n_tokens;
   KnownOrg              *known_orgs;  /* KNOWN_ORGS of them */
+  MentionList           *added;       /* NULL where nothing is added */
 } Scan;
 
 /* @known_orgs: room for KNOWN_ORGS answers, which this clears. */
 static inline Scan
 scan_init (QuotesDocument        *doc,
            const QuotesParagraph *paragraph,
-           KnownOrg              *known_orgs)
+           KnownOrg              *known_orgs,
+           MentionList           *added)
 {
   Scan scan = { doc, paragraph, &g_array_index (doc->tokens, QuotesToken, 0), doc->token_names, doc->tokens->len,
-                known_orgs };
+                known_orgs, added };
 
   for (guint i = 0; i < KNOWN_ORGS; i++)
     known_orgs[i].first = G_MAXUINT;
@@ -105,29 +118,56 @@ is_capitalized_word (const Scan *scan,
   return token->kind == QUOTES_TOKEN_WORD && (token->flags & QUOTES_TOKEN_CAPITALIZED);
 }
 
-static gboolean
+/* Token @token lower-cased into @lower (room for nine bytes at least), as
+ * quotes_document_token_lower gives it, and as a number in @chunk: its
+ * bytes, little-endian, zeros after them. Only for an ASCII word of up to
+ * eight bytes with eight bytes of text from its start, where that is one
+ * load and a few operations; FALSE, with nothing set, for any other. */
+static inline gboolean
+lower_chunk (const QuotesDocument *doc,
+             const QuotesToken    *token,
+             char                 *lower,
+             guint64              *chunk)
+{
+  gsize n = quotes_token_base_end (token) - token->start;
+  guint64 word;
+
+  if (!(token->flags & QUOTES_TOKEN_ASCII) || n - 1 >= 8 || token->start + 8 > doc->length)
+    return FALSE;
+  memcpy (&word, doc->text + token->start, 8);
+  word = GUINT64_FROM_LE (word);
+  if (n < 8)
+    word &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+  /* ASCII bytes only: 'A' | 0x20 is 'a'. */
+  word |= quotes_bytes_between (word, 'A', 'Z') >> 2;
+  *chunk = word;
+  word = GUINT64_TO_LE (word);
+  memcpy (lower, &word, 8);
+  lower[n] = '\0';
+  return TRUE;
+}
+
+/* Inline: the callers ask it of a word each, mostly a short one. */
+static inline gboolean
 lookup_lower (const Scan *scan,
               guint       index,
               char       *buffer)
 {
-  return quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
+  guint64 chunk;
+
+  return lower_chunk (scan->doc, token_at (scan, index), buffer, &chunk) ||
+         quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
 }
 
-/* A word a dictionary has in lower case: "Peace", "During", "Key". Each part
- * of a hyphenated word must be one ("Anti-Government"). */
-static gboolean
-is_common (const Scan *scan,
-           guint       index)
+/* is_common for a hyphenated word. */
+G_GNUC_NO_INLINE static gboolean
+is_common_hyphenated (const Scan *scan,
+                      guint       index)
 {
-  const QuotesToken *token = token_at (scan, index);
   char lower[PHRASE_SIZE];
   char *part, *rest;
 
-  if (!(token->flags & QUOTES_TOKEN_ASCII))
-    return FALSE;
-  if (token->lex & QUOTES_WORD_COMMON)
-    return TRUE;
-  if (!(token->flags & QUOTES_TOKEN_HYPHENATED) || !lookup_lower (scan, index, lower))
+  if (!lookup_lower (scan, index, lower))
     return FALSE;
   for (part = strtok_r (lower, "-", &rest); part != NULL; part = strtok_r (NULL, "-", &rest))
     if (!quotes_lexicon_is_common_word (scan->doc->lexicon, part))
@@ -135,12 +175,30 @@ is_common (const Scan *scan,
   return TRUE;
 }
 
+/* A word a dictionary has in lower case: "Peace", "During", "Key". Each part
+ * of a hyphenated word must be one ("Anti-Government"). Inline up to the
+ * token's flags, which answer for nearly every word. */
+static inline gboolean
+is_common (const Scan *scan,
+           guint       index)
+{
+  const QuotesToken *token = token_at (scan, index);
+
+  if (!(token->flags & QUOTES_TOKEN_ASCII))
+    return FALSE;
+  if (token->lex & QUOTES_WORD_COMMON)
+    return TRUE;
+  return (token->flags & QUOTES_TOKEN_HYPHENATED) && is_common_hyphenated (scan, index);
+}
+
 /* Tokens @first to @first + @n as the word lists hold them, as written:
  * words joined by one space, without the last one's possessive ending.
  * Mostly the text itself has them so, and they are looked up where they
  * stand, without a copy; otherwise they are copied into @buffer. NULL, as
- * quotes_document_phrase gives it, when they would not fit there. */
-static const char *
+ * quotes_document_phrase gives it, when they would not fit there. Inline:
+ * it is asked of every name, mostly of one word, which takes a few
+ * operations then. */
+static inline const char *
 written_phrase (const Scan *scan,
                 guint       first,
                 guint       n,
@@ -220,24 +278,38 @@ first_name_gender (const Scan *scan,
 
 /* The longest title starting at @index ("Prime Minister", "Secretary of
  * State"); returns its length in tokens, 0 when none. */
-static guint
+G_GNUC_NO_INLINE static guint
+title_length_at (const Scan *scan,
+                 guint       index,
+                 guint       end,
+                 guint      *gender)
+{
+  char lower[PHRASE_SIZE], phrase[PHRASE_SIZE];
+  guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
+
+  if (!lookup_lower (scan, index, lower))
+    return 0;
+  if (!quotes_lexicon_starts_title (scan->doc->lexicon, lower))
+    max = MIN (max, 1);
+  for (guint n = max; n >= 2; n--)
+    if (quotes_document_phrase (scan->doc, index, n, TRUE, phrase, sizeof phrase) != NULL &&
+        quotes_lexicon_title (scan->doc->lexicon, phrase, gender))
+      return n;
+  /* The phrase of one word is the word lower-cased, which is at hand. */
+  return max >= 1 && quotes_lexicon_title (scan->doc->lexicon, lower, gender) ? 1 : 0;
+}
+
+/* Inline: it is asked of most words of a run, and the word's classes
+ * turn away nearly all of them. */
+static inline guint
 title_length (const Scan *scan,
               guint       index,
               guint       end,
               guint      *gender)
 {
-  char phrase[PHRASE_SIZE];
-  guint max = MIN (quotes_lexicon_title_max_words (scan->doc->lexicon), end - index);
-
-  if (!(token_at (scan, index)->lex & QUOTES_WORD_TITLE) || !lookup_lower (scan, index, phrase))
+  if (!(token_at (scan, index)->lex & QUOTES_WORD_TITLE))
     return 0;
-  if (!quotes_lexicon_starts_title (scan->doc->lexicon, phrase))
-    max = MIN (max, 1);
-  for (guint n = max; n >= 1; n--)
-    if (quotes_document_phrase (scan->doc, index, n, TRUE, phrase, sizeof phrase) != NULL &&
-        quotes_lexicon_title (scan->doc->lexicon, phrase, gender))
-      return n;
-  return 0;
+  return title_length_at (scan, index, end, gender);
 }
 
 static void
@@ -245,15 +317,32 @@ add_mention (Scan          *scan,
              QuotesMention *mention)
 {
   const QuotesToken *last = token_at (scan, mention->end_token - 1);
+  MentionList *added = scan->added;
 
   mention->end = quotes_token_base_end (last);
   mention->possessive = (last->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
   mention->in_quote = (token_at (scan, mention->first_token)->flags &
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
   mention->entity = -1;
-  /* Not g_array_append_val: its memcpy call cost as much as the rest. */
-  g_array_set_size (scan->doc->mentions, scan->doc->mentions->len + 1);
-  g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1) = *mention;
+  if (added->len == added->array->len)
+    g_array_set_size (added->array, MAX (256, 2 * added->len));
+  g_array_index (added->array, QuotesMention, added->len++) = *mention;
+}
+
+/* The mention added last, or NULL. */
+static const QuotesMention *
+last_mention (const Scan *scan)
+{
+  if (scan->added->len == 0)
+    return NULL;
+  return &g_array_index (scan->added->array, QuotesMention, scan->added->len - 1);
+}
+
+/* Takes the room off doc->mentions: its length is the mentions' again. */
+static void
+end_mention_list (MentionList *added)
+{
+  g_array_set_size (added->array, added->len);
 }
 
 static gboolean
@@ -525,8 +614,9 @@ is_org_part (const Scan *scan,
 
 /* "Democrats for Life", "Americans for Prosperity": people in the plural
  * for a cause is how groups name themselves; a person's name holds no
- * "for", and an office's holds a singular ("Minister for Europe"). */
-static gboolean
+ * "for", and an office's holds a singular ("Minister for Europe"). Inline:
+ * it is asked of every run, mostly too short to hold a "for". */
+static inline gboolean
 is_group_for_cause (const Scan *scan,
                     guint       first,
                     guint       end)
@@ -561,9 +651,12 @@ static gboolean
 is_town_before_place (const Scan *scan,
                       guint       end)
 {
+  /* The word after the place is asked before the place is looked up:
+   * after "Smith, who", the word after a name and a comma is mostly not. */
   return end + 1 < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ",") &&
-         token_at (scan, end + 1)->kind == QUOTES_TOKEN_WORD && (token_names (scan, end + 1) & QUOTES_NAME_PLACE) &&
-         (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD);
+         token_at (scan, end + 1)->kind == QUOTES_TOKEN_WORD &&
+         (end + 2 >= scan->paragraph->end_token || token_at (scan, end + 2)->kind != QUOTES_TOKEN_WORD) &&
+         (token_names (scan, end + 1) & QUOTES_NAME_PLACE);
 }
 
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
@@ -581,6 +674,7 @@ classify_name (const Scan    *scan,
                         token_is (scan, first - 1, "The") ||
                         is_lower_word (scan, first - 1, "of"));
   guint gender = 0, names;
+  gboolean heads_org;
 
   if (phrase == NULL)
     return FALSE;
@@ -603,8 +697,8 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
       title_length (scan, first, end, &gender) > 0)
     return FALSE;
-  if (is_organization_head (scan, first, end) &&
-      (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
+  heads_org = is_organization_head (scan, first, end);
+  if (heads_org && (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
   if (!first_name_gender (scan, first, &gender) &&
@@ -636,9 +730,9 @@ classify_name (const Scan    *scan,
     return FALSE;  /* "EBOLA SURVIVORS", "HUFFPOLLSTER": a heading; but "RAMOS: …" speaks */
   if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
     return FALSE;  /* "Hyde Amendment", "Make America Great Again", "American Skin" */
-  if (!mention->type_known && is_organization_head (scan, first, end))
+  if (!mention->type_known && heads_org)
     return FALSE;  /* "Party" alone: a body's word, but no body named */
-  if (all_common (scan, first, end) && !mention->type_known)
+  if (!mention->type_known && all_common (scan, first, end))
     {
       if (end - first > 1 || scan->paragraph->headline ||
           ((token_at (scan, first)->flags & QUOTES_TOKEN_SENT_START) && !followed_by_cue (scan, end)))
@@ -1150,7 +1244,7 @@ add_relative (Scan  *scan,
   which = token_is (scan, index, "which");
   if (!which && !token_is (scan, index, "who"))
     return FALSE;
-  before = &g_array_index (scan->doc->mentions, QuotesMention, scan->doc->mentions->len - 1);
+  before = last_mention (scan);
   if (before->end_token != index - 1 || before->kind == QUOTES_MENTION_PRONOUN || before->possessive ||
       (which && before->type != QUOTES_ENTITY_TYPE_ORGANIZATION))
     return FALSE;
@@ -1168,7 +1262,7 @@ scan_relative (Scan  *scan,
    * token, turns away nearly every other word before the token before it
    * is looked at. */
   return token_at (scan, index)->first == 'w' &&
-         index >= 2 && scan->doc->mentions->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
+         index >= 2 && scan->added->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
 
@@ -1300,15 +1394,113 @@ function_word_classes (const char *lower)
   return GPOINTER_TO_UINT (classes);
 }
 
+/* The function words of up to eight bytes again, each as the number
+ * lower_chunk makes of it, in a table of 256 slots (0: a free one): the
+ * words before every role noun and every mention are asked, mostly short,
+ * and one probe with the number is cheaper than copying, measuring and
+ * hashing each. */
+#define SHORT_FUNCTION_SLOTS 256
+
+typedef struct
+{
+  guint64 word;
+  guint   classes;
+} ShortFunctionWord;
+
+static inline guint
+short_function_slot (guint64 chunk)
+{
+  return (guint) ((chunk * QUOTES_WORD_HASH_MULTIPLIER) >> 56);
+}
+
+G_GNUC_NO_INLINE static void
+fill_short_function_words (ShortFunctionWord *table)
+{
+  const QuotesWordIndex *index = function_words ();
+
+  for (guint32 s = 0; s <= index->mask; s++)
+    {
+      const QuotesWordSlot *slot = &index->slots[s];
+      guint64 word = 0;
+      guint i;
+
+      if (slot->hash == 0 || slot->length > 8)
+        continue;
+      memcpy (&word, slot->key, slot->length);
+      word = GUINT64_FROM_LE (word);
+      for (i = short_function_slot (word); table[i].word != 0; i = (i + 1) % SHORT_FUNCTION_SLOTS)
+        ;
+      table[i].word = word;
+      table[i].classes = GPOINTER_TO_UINT (slot->value);
+    }
+}
+
+/* Inline: after the first call, one load and a test. */
+static inline const ShortFunctionWord *
+short_function_words (void)
+{
+  static ShortFunctionWord table[SHORT_FUNCTION_SLOTS];
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      fill_short_function_words (table);
+      g_once_init_leave (&built, 1);
+    }
+  return table;
+}
+
+/* The FunctionWordClass bits of the word lower_chunk made @chunk of. */
+static inline guint
+short_function_word_classes (const ShortFunctionWord *table,
+                             guint64                  chunk)
+{
+  for (guint i = short_function_slot (chunk);; i = (i + 1) % SHORT_FUNCTION_SLOTS)
+    {
+      if (table[i].word == chunk)
+        return table[i].classes;
+      if (table[i].word == 0)
+        return 0;
+    }
+}
+
+/* token_function_classes for the words lower_chunk does not take. */
+G_GNUC_NO_INLINE static gint
+long_token_function_classes (const QuotesDocument *doc,
+                             guint                 index,
+                             char                 *lower,
+                             gsize                 size)
+{
+  if (quotes_document_token_lower (doc, index, lower, size) == NULL)
+    return -1;
+  return (gint) function_word_classes (lower);
+}
+
+/* The FunctionWordClass bits of token @index, lower-cased into @lower
+ * (@size bytes); -1 when it does not fit there. */
+static inline gint
+token_function_classes (const QuotesDocument *doc,
+                        guint                 index,
+                        char                 *lower,
+                        gsize                 size)
+{
+  guint64 chunk;
+
+  if (lower_chunk (doc, quotes_document_token (doc, index), lower, &chunk))
+    return (gint) short_function_word_classes (short_function_words (), chunk);
+  return long_token_function_classes (doc, index, lower, size);
+}
+
 static gboolean
 is_preposition (const QuotesDocument *doc,
                 guint                 index)
 {
   char lower[32];
+  gint classes;
 
   return quotes_document_token (doc, index)->kind == QUOTES_TOKEN_WORD &&
-         quotes_document_token_lower (doc, index, lower, sizeof lower) != NULL &&
-         (function_word_classes (lower) & FUNCTION_PREPOSITION);
+         (classes = token_function_classes (doc, index, lower, sizeof lower)) > 0 &&
+         (classes & FUNCTION_PREPOSITION);
 }
 
 /* "a senior Pentagon official", "analysts", "the statement". */
@@ -1320,11 +1512,14 @@ is_verb_after_name (const Scan *scan,
                     guint       index,
                     const char *lower)
 {
-  gsize n = strlen (lower);
+  gsize n;
 
-  return n > 3 && lower[n - 2] == 'e' && lower[n - 1] == 'd' && index > scan->paragraph->first_token &&
-         (token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         !(token_at (scan, index)->flags & QUOTES_TOKEN_CAPITALIZED);
+  /* The tokens' flags first: they turn away most words without a strlen. */
+  if (index <= scan->paragraph->first_token || !(token_at (scan, index - 1)->flags & QUOTES_TOKEN_CAPITALIZED) ||
+      (token_at (scan, index)->flags & QUOTES_TOKEN_CAPITALIZED))
+    return FALSE;
+  n = strlen (lower);
+  return n > 3 && lower[n - 2] == 'e' && lower[n - 1] == 'd';
 }
 
 static gboolean
@@ -1341,10 +1536,11 @@ add_role (Scan  *scan,
   for (guint n = 0; n < MAX_ROLE_WORDS && first > scan->paragraph->first_token; n++)
     {
       const QuotesToken *before = token_at (scan, first - 1);
-      guint function = 0;
+      gint function = 0;
 
-      if (before->kind != QUOTES_TOKEN_WORD || !lookup_lower (scan, first - 1, lower) ||
-          ((function = function_word_classes (lower)) & (FUNCTION_CLAUSE | FUNCTION_PREPOSITION)) ||
+      if (before->kind != QUOTES_TOKEN_WORD ||
+          (function = token_function_classes (scan->doc, first - 1, lower, PHRASE_SIZE)) < 0 ||
+          (function & (FUNCTION_CLAUSE | FUNCTION_PREPOSITION)) ||
           /* The word classes say which look-ups can succeed. */
           ((before->lex & QUOTES_WORD_CUE) && quotes_lexicon_cue_flags (scan->doc->lexicon, lower) != 0) ||
           ((before->lex & QUOTES_WORD_PRONOUN) && quotes_lexicon_pronoun (scan->doc->lexicon, lower, NULL, NULL)) ||
@@ -1419,10 +1615,28 @@ is_hyphenated_modifier (const Scan *scan,
   const QuotesToken *token = token_at (scan, index);
   const char *text = scan->doc->text;
 
+  /* A word holds a hyphen only when it is flagged so: most capitalised
+   * words need not be read. */
+  if (!(token->flags & QUOTES_TOKEN_HYPHENATED))
+    return FALSE;
   for (guint32 p = token->start + 1; p + 1 < token->end; p++)
     if (text[p] == '-' && g_ascii_islower (text[p + 1]))
       return TRUE;
   return FALSE;
+}
+
+/* Whether a lower-case word may be "the", "who" or "which", by its first
+ * letter and its length, which the token holds. */
+static inline gboolean
+may_be_the_who_which (const QuotesToken *token)
+{
+  guint32 length;
+
+  /* One test turns away all but 't', 'u', 'v' and 'w' (0x74 to 0x77). */
+  if ((token->first & ~3u) != 't')
+    return FALSE;
+  length = token->end - token->start;
+  return (token->first == 't' && length == 3) || (token->first == 'w' && (length == 3 || length == 5));
 }
 
 static void
@@ -1433,9 +1647,19 @@ scan_paragraph (Scan *scan)
   for (guint i = scan->paragraph->first_token; i < end;)
     {
       const QuotesToken *token = token_at (scan, i);
-      gboolean writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
+      gboolean writer;
       guint next;
 
+      /* Most words are in lower case and may be neither a pronoun nor a
+       * role noun, nor "the", "who" or "which": none of the tests below
+       * takes them, and one test here passes them by. */
+      if (token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
+          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && !may_be_the_who_which (token))
+        {
+          i++;
+          continue;
+        }
+      writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
       if (token->kind == QUOTES_TOKEN_PUNCT && token->first == '(' && (next = skip_party_label (scan, i)) > i)
         {
           i = next;
@@ -1674,7 +1898,7 @@ names_known_surname (QuotesDocument      *doc,
 {
   const QuotesSentence *sentence;
   KnownOrg known_orgs[KNOWN_ORGS];
-  Scan scan = scan_init (doc, NULL, known_orgs);
+  Scan scan;
 
   if (mention->kind != QUOTES_MENTION_NAME || mention->type != QUOTES_ENTITY_TYPE_PERSON)
     return FALSE;
@@ -1685,7 +1909,8 @@ names_known_surname (QuotesDocument      *doc,
       (quotes_document_token_names (doc, mention->first_token) & (QUOTES_NAME_PLATFORM | QUOTES_NAME_ORG | QUOTES_NAME_PLACE)))
     return FALSE;
   sentence = &g_array_index (doc->sentences, QuotesSentence, doc->sentence_of_token[mention->first_token]);
-  scan.paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph);
+  /* Set up only here: most mentions are turned away before. */
+  scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph), known_orgs, NULL);
   return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);
 }
 
@@ -1704,39 +1929,34 @@ opens_headline_run (const Scan *scan,
  * ("Bernie Sanders", "John Bolton"). Found after the first pass, which
  * knows the full names. */
 static void
-add_known_surnames (QuotesDocument *doc)
+add_known_surnames (QuotesDocument *doc,
+                    MentionList    *added)
 {
   QuotesWordIndex index;
   KnownOrg known_orgs[KNOWN_ORGS];
   guint n = doc->mentions->len;
-  guint m = 0, count = 0, different = 0;
-  /* Their tokens, so that each mention is asked once: the index is sized
-   * by how many there are. */
-  g_autofree guint32 *surnames = g_new (guint32, n);
+  guint m = 0, different = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
-
-      if (i + QUOTES_PREFETCH_AHEAD < n)
-        quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
-      if (names_known_surname (doc, mention))
-        surnames[count++] = mention->surname_token;
-    }
-  if (count == 0)
-    return;
   /* The surnames where the text has them: no copy of each, and looked
    * up straight from the text. Sized by the different ones, which grow
    * it as they come: a long text names the same people over and over,
    * and an index sized by all of them was megabytes that every look-up
-   * missed the cache in. */
+   * missed the cache in. Each is added as its mention is read, while its
+   * tokens are in the cache. */
   quotes_word_index_init_empty (&index, 0);
-  for (guint i = 0; i < count; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const QuotesToken *last = quotes_document_token (doc, surnames[i]);
-      gsize length = quotes_token_base_end (last) - last->start;
+      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, i);
+      const QuotesToken *last;
+      gsize length;
       gpointer *value;
 
+      if (i + QUOTES_PREFETCH_AHEAD < n)
+        quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
+      if (!names_known_surname (doc, mention))
+        continue;
+      last = quotes_document_token (doc, mention->surname_token);
+      length = quotes_token_base_end (last) - last->start;
       if (2 * (different + 1) > index.mask + 1)
         quotes_word_index_reserve (&index, different + 1);
       value = quotes_word_index_add (&index, doc->text + last->start, length,
@@ -1747,9 +1967,14 @@ add_known_surnames (QuotesDocument *doc)
           different++;
         }
     }
+  if (different == 0)
+    {
+      quotes_word_index_clear (&index);
+      return;
+    }
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
-      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs);
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs, added);
 
       for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
         {
@@ -1789,19 +2014,25 @@ void
 quotes_mentions_run (QuotesDocument *doc)
 {
   KnownOrg known_orgs[KNOWN_ORGS];
+  MentionList added = { doc->mentions, doc->mentions->len };
   guint found;
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
-      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), known_orgs);
+      Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), known_orgs, &added);
 
       if (quotes_document_cancelled (doc, i))
-        return;
+        {
+          end_mention_list (&added);
+          return;
+        }
       scan_paragraph (&scan);
     }
+  end_mention_list (&added);
   sort_mentions (doc->mentions);
   found = doc->mentions->len;
-  add_known_surnames (doc);
+  add_known_surnames (doc, &added);
+  end_mention_list (&added);
   merge_mentions (doc->mentions, found);
   doc->sorted_mentions = doc->mentions->len;
   mark_subjects (doc);
