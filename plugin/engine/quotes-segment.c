@@ -325,19 +325,26 @@ alnum_bytes (guint64 chunk)
           quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
-/* An ASCII word read from eight-byte loads, ending at @end, without a
- * possessive ending. */
+/* An ASCII word read from eight-byte loads, without a possessive ending,
+ * with its classes @lex. Field by field, straight into the tokens: a token
+ * built elsewhere and copied was a load of sixteen bytes from the smaller
+ * stores just made, which waits for them to be written. */
 static inline void
 set_ascii_word (QuotesToken *token,
+                gsize        start,
                 gsize        end,
+                guchar       first,
                 gboolean     capitalized,
-                gboolean     all_caps)
+                gboolean     all_caps,
+                guint        lex)
 {
-  token->kind = QUOTES_TOKEN_WORD;
+  token->start = start;
   token->end = end;
+  token->first = first;
   token->ending = 0;
-  token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) |
-                 (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
+  token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) | (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
+  token->kind = QUOTES_TOKEN_WORD;
+  token->lex = lex;
 }
 
 /* read_short_ascii_word for a word of eight to fifteen ASCII letters and
@@ -345,16 +352,16 @@ set_ascii_word (QuotesToken *token,
  * the long words of news ("government", "administration") that otherwise
  * went through read_word and read_ascii_word byte by byte and chunk by
  * chunk. Returns where it ends, or 0. */
-static gsize
+static inline gsize
 read_long_ascii_word (QuotesDocument         *doc,
-                      const QuotesShortWords *short_words,
+                      const QuotesDenseWords *words,
                       gsize                   pos,
                       gsize                   end,
                       guint64                 head,
                       QuotesToken            *token)
 {
   guint64 tail, head_upper, tail_upper, lowered[2], hash;
-  guint n;
+  guint n, lex;
 
   if (pos + 16 > end)
     return 0;
@@ -371,38 +378,43 @@ read_long_ascii_word (QuotesDocument         *doc,
   lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
   lowered[1] = tail | (tail_upper >> 2);
 
-  /* All capitals: two capitals or more, and no small letter. */
-  set_ascii_word (token, pos + n, head_upper & 0x80,
-                  ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
-                   (tail_upper & (tail_upper - 1)) != 0) &&
-                  (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0);
   /* As read_ascii_word looks them up: eight bytes in the table of short
-   * words, more in the general index, by the hash of their chunks. */
+   * words, more in that of mid words, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
   if (n == 8)
-    token->lex = quotes_short_words_classes (short_words, lowered[0], quotes_word_hash_end (hash, n));
+    lex = quotes_dense_words_short_classes (words, lowered[0], quotes_word_hash_end (hash, n));
   else
-    {
-      char lower[16];
-
-      hash = quotes_word_hash_chunk (hash, lowered[1]);
-      lowered[0] = GUINT64_TO_LE (lowered[0]);
-      lowered[1] = GUINT64_TO_LE (lowered[1]);
-      memcpy (lower, lowered, sizeof lower);
-      token->lex = quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n, quotes_word_hash_end (hash, n));
-    }
+    lex = quotes_dense_words_mid_classes (words, lowered[0], lowered[1],
+                                          quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
+  /* All capitals: two capitals or more, and no small letter. */
+  set_ascii_word (token, pos, pos + n, head & 0xff, head_upper & 0x80,
+                  ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
+                   (tail_upper & (tail_upper - 1)) != 0) &&
+                  (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0,
+                  lex);
   return pos + n;
+}
+
+/* Whether the eight bytes @chunk from where a token starts may start a URL
+ * (starts_url): "http" or "www.". */
+static inline gboolean
+may_start_url (guint64 chunk)
+{
+  guint32 four = (guint32) chunk;
+
+  return four == ('h' | 't' << 8 | 't' << 16 | (guint32) 'p' << 24) ||
+         four == ('w' | 'w' << 8 | 'w' << 16 | (guint32) '.' << 24);
 }
 
 /* The usual word: fewer than eight ASCII letters and digits, starting with
  * a letter, ending before a space or a punctuation mark that cannot join
  * it to more. Read, flagged, lower-cased and looked up from one eight-byte
- * load: the work read_word, read_initialism, takes_period, mark_possessive
- * and read_ascii_word would do for it. Returns where it ends, or 0 for any
- * other token, which they read then. */
-static gsize
+ * load, into @token: the work read_word, read_initialism, takes_period,
+ * mark_possessive and read_ascii_word would do for it. Returns where it
+ * ends, or 0 for any other token, which they read then. */
+static inline gsize
 read_short_ascii_word (QuotesDocument         *doc,
-                       const QuotesShortWords *short_words,
+                       const QuotesDenseWords *words,
                        gsize                   pos,
                        gsize                   end,
                        QuotesToken            *token)
@@ -414,9 +426,11 @@ read_short_ascii_word (QuotesDocument         *doc,
     return 0;
   memcpy (&chunk, doc->text + pos, 8);
   chunk = GUINT64_FROM_LE (chunk);
+  if (may_start_url (chunk))
+    return 0;  /* read_token tells */
   alnum = alnum_bytes (chunk);
   if ((~alnum & QUOTES_BYTES (0x80)) == 0)
-    return read_long_ascii_word (doc, short_words, pos, end, chunk, token);  /* eight bytes or more */
+    return read_long_ascii_word (doc, words, pos, end, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
     return 0;
@@ -425,10 +439,10 @@ read_short_ascii_word (QuotesDocument         *doc,
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 
   /* All capitals: two capitals or more, and no small letter. */
-  set_ascii_word (token, pos + n, upper_bytes & 0x80,
-                  (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0);
-  token->lex = quotes_short_words_classes (short_words, lowered,
-                                           quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
+  set_ascii_word (token, pos, pos + n, chunk & 0xff, upper_bytes & 0x80,
+                  (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
+                  quotes_dense_words_short_classes (words, lowered,
+                                                    quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   return pos + n;
 }
 
@@ -645,14 +659,54 @@ typedef struct
 
 #define TOKEN_BLOCK 256
 
-/* Each token is read into a local, which the compiler keeps apart from
- * the document, and stored straight into doc->tokens, which grows a block
- * at a time and is cut to the tokens read at the end of the paragraph:
- * no batch copied over, and no call per token. */
+/* Punctuation the tokenizer makes a token of without read_token: ASCII
+ * but for letters, digits, spaces, the "@" and "#" of handles and
+ * hashtags and the apostrophe, which may be half of a mark (''), and the
+ * characters from U+2010 to U+2027 (is_general_punctuation), the dashes and
+ * curly marks of news. Returns where it ends, or 0. */
+static inline gsize
+read_plain_punct (const char  *text,
+                  gsize        pos,
+                  gsize        end,
+                  QuotesToken *token)
+{
+  guchar b = (guchar) text[pos];
+  gunichar c;
+  gsize stop;
+
+  if (b < 0x80)
+    {
+      if (g_ascii_isalnum (b) || g_ascii_isspace (b) || b == '@' || b == '#' || b == '\'')
+        return 0;
+      c = b;
+      stop = pos + 1;
+    }
+  else
+    {
+      /* U+2010 to U+2027: E2 80 90 to E2 80 A7. */
+      if (b != 0xe2 || pos + 3 > end || (guchar) text[pos + 1] != 0x80 ||
+          (guchar) text[pos + 2] - 0x90u > 0xa7u - 0x90u)
+        return 0;
+      c = 0x2000 | ((guchar) text[pos + 2] & 0x3f);
+      stop = pos + 3;
+    }
+  *token = (QuotesToken) {
+    .start = pos,
+    .end = stop,
+    .first = c,
+    .kind = quotes_marks_is_mark (c) ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT,
+  };
+  return stop;
+}
+
+/* Each token is read straight into doc->tokens, which grows a block at a
+ * time and is cut to the tokens read at the end of the paragraph: no batch
+ * copied over, and no call per token. */
 static void
-tokenize (QuotesDocument  *doc,
-          QuotesParagraph *paragraph,
-          WordCounts      *counts)
+tokenize (QuotesDocument         *doc,
+          QuotesParagraph        *paragraph,
+          WordCounts             *counts,
+          const QuotesDenseWords *words_table)
 {
   /* In locals, not read through @doc, @paragraph and @counts: the compiler
    * reloads those after every store into the tokens, which it cannot tell
@@ -662,13 +716,13 @@ tokenize (QuotesDocument  *doc,
   guint n = doc->tokens->len, room = n;
   guint words = counts->words, capitalized = counts->capitalized, marks = 0;
   QuotesToken *tokens = NULL;
-  QuotesShortWords short_words;
+  /* A copy the compiler keeps apart from the tokens, as the text above. */
+  QuotesDenseWords table = *words_table;
 
-  quotes_lexicon_short_words (doc->lexicon, &short_words);
   paragraph->first_token = n;
   while (pos < end)
     {
-      QuotesToken token;
+      QuotesToken *token;
       guchar b = (guchar) text[pos];
       gunichar c;
       gsize stop;
@@ -678,40 +732,51 @@ tokenize (QuotesDocument  *doc,
           pos++;  /* the usual gap, without decoding */
           continue;
         }
-      /* The usual token, a short ASCII word, straight from its first byte:
-       * no decoding, and no test the other tokens need. */
-      if (g_ascii_isalpha (b) && !starts_url (text, pos, end) &&
-          (stop = read_short_ascii_word (doc, &short_words, pos, end, &token)) > 0)
-        {
-          token.start = pos;
-          token.first = b;
-          pos = stop;
-        }
-      else
-        {
-          c = char_at (text, pos, end);
-          if (c < 0x80 ? g_ascii_isspace (c)
-                       : (!is_general_punctuation (c) &&
-                          (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
-            {
-              pos = next_pos (text, pos);
-              continue;
-            }
-          pos = read_token (doc, pos, end, c, &token);
-          marks += token.kind == QUOTES_TOKEN_MARK;  /* read_short_ascii_word reads none */
-        }
-      if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token.first))
-        {
-          words++;
-          capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
-        }
       if (n == room)
         {
           room = n + TOKEN_BLOCK;
           g_array_set_size (doc->tokens, room);
           tokens = &g_array_index (doc->tokens, QuotesToken, 0);
         }
-      tokens[n++] = token;
+      token = &tokens[n];
+      /* The usual token, a short ASCII word, straight from its first byte:
+       * no decoding, and no test the other tokens need. */
+      if (g_ascii_isalpha (b) && (stop = read_short_ascii_word (doc, &table, pos, end, token)) > 0)
+        {
+          /* Counted without a branch: whether a word is that long is a toss-up. */
+          guint counted = stop - pos >= MIN_COUNTED_WORD;
+
+          words += counted;
+          capitalized += counted & (token->flags & QUOTES_TOKEN_CAPITALIZED);
+          /* The space after the word, without a turn of the loop: the word
+           * ends before the paragraph does. */
+          pos = stop + (text[stop] == ' ');
+          n++;
+          continue;
+        }
+      if ((stop = read_plain_punct (text, pos, end, token)) > 0)
+        {
+          marks += token->kind == QUOTES_TOKEN_MARK;
+          pos = stop;
+          n++;
+          continue;
+        }
+      c = char_at (text, pos, end);
+      if (c < 0x80 ? g_ascii_isspace (c)
+                   : (!is_general_punctuation (c) &&
+                      (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
+        {
+          pos = next_pos (text, pos);
+          continue;
+        }
+      pos = read_token (doc, pos, end, c, token);
+      marks += token->kind == QUOTES_TOKEN_MARK;
+      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token->first))
+        {
+          words++;
+          capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+        }
+      n++;
     }
   counts->words = words;
   counts->capitalized = capitalized;
@@ -908,9 +973,10 @@ is_hard_wrapped (const char *text,
 }
 
 static void
-add_paragraph (QuotesDocument *doc,
-               gsize           start,
-               gsize           end)
+add_paragraph (QuotesDocument         *doc,
+               const QuotesDenseWords *words,
+               gsize                   start,
+               gsize                   end)
 {
   QuotesParagraph paragraph = { 0 };
   WordCounts counts = { 0, 0 };
@@ -924,7 +990,7 @@ add_paragraph (QuotesDocument *doc,
   paragraph.start = start;
   paragraph.end = end;
   paragraph.boilerplate = quotes_lexicon_is_boilerplate_line (doc->lexicon, doc->text + start, end - start);
-  tokenize (doc, &paragraph, &counts);
+  tokenize (doc, &paragraph, &counts, words);
   paragraph.headline = is_headline (&counts);
   g_array_append_val (doc->paragraphs, paragraph);
 }
@@ -934,6 +1000,9 @@ find_paragraphs (QuotesDocument *doc)
 {
   gboolean wrapped = is_hard_wrapped (doc->text, doc->length);
   gsize start = 0, pos = 0;
+  QuotesDenseWords words;
+
+  quotes_lexicon_dense_words (doc->lexicon, &words);
 
   while (pos < doc->length)
     {
@@ -945,13 +1014,13 @@ find_paragraphs (QuotesDocument *doc)
         blank = g_ascii_isspace (doc->text[p]);
       if (!wrapped || blank)
         {
-          add_paragraph (doc, start, wrapped ? pos : end);
+          add_paragraph (doc, &words, start, wrapped ? pos : end);
           start = end + 1;
         }
       pos = end + 1;
     }
   if (start < doc->length)
-    add_paragraph (doc, start, doc->length);
+    add_paragraph (doc, &words, start, doc->length);
 }
 
 void
