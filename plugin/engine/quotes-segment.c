@@ -659,6 +659,40 @@ typedef struct
 
 #define TOKEN_BLOCK 256
 
+/* What the first pass leaves the splitting of sentences: the tokens that
+ * may end one, a final punctuation mark or an abbreviation, in order, so
+ * that split_sentences visits these and not every token again. */
+typedef struct
+{
+  guint32 *data;
+  guint    len;
+  guint    room;
+} SentenceEnds;
+
+static inline gboolean
+ends_sentence (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static inline void
+sentence_ends_add (SentenceEnds *ends,
+                   guint         token)
+{
+  if (G_UNLIKELY (ends->len == ends->room))
+    {
+      ends->room = MAX (2 * ends->room, 256);
+      ends->data = g_renew (guint32, ends->data, ends->room);
+    }
+  ends->data[ends->len++] = token;
+}
+
+typedef struct
+{
+  QuotesDenseWords words;
+  SentenceEnds     ends;
+} Segmenter;
+
 /* Punctuation the tokenizer makes a token of without read_token: ASCII
  * but for letters, digits, spaces, the "@" and "#" of handles and
  * hashtags and the apostrophe, which may be half of a mark (''), and the
@@ -703,10 +737,10 @@ read_plain_punct (const char  *text,
  * time and is cut to the tokens read at the end of the paragraph: no batch
  * copied over, and no call per token. */
 static void
-tokenize (QuotesDocument         *doc,
-          QuotesParagraph        *paragraph,
-          WordCounts             *counts,
-          const QuotesDenseWords *words_table)
+tokenize (QuotesDocument  *doc,
+          QuotesParagraph *paragraph,
+          WordCounts      *counts,
+          Segmenter       *segmenter)
 {
   /* In locals, not read through @doc, @paragraph and @counts: the compiler
    * reloads those after every store into the tokens, which it cannot tell
@@ -717,7 +751,7 @@ tokenize (QuotesDocument         *doc,
   guint words = counts->words, capitalized = counts->capitalized, marks = 0;
   QuotesToken *tokens = NULL;
   /* A copy the compiler keeps apart from the tokens, as the text above. */
-  QuotesDenseWords table = *words_table;
+  QuotesDenseWords table = segmenter->words;
 
   paragraph->first_token = n;
   while (pos < end)
@@ -756,6 +790,8 @@ tokenize (QuotesDocument         *doc,
         }
       if ((stop = read_plain_punct (text, pos, end, token)) > 0)
         {
+          if (ends_sentence (token->first))
+            sentence_ends_add (&segmenter->ends, n);
           marks += token->kind == QUOTES_TOKEN_MARK;
           pos = stop;
           n++;
@@ -770,6 +806,8 @@ tokenize (QuotesDocument         *doc,
           continue;
         }
       pos = read_token (doc, pos, end, c, token);
+      if ((token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first)) || (token->flags & QUOTES_TOKEN_ABBREVIATION))
+        sentence_ends_add (&segmenter->ends, n);
       marks += token->kind == QUOTES_TOKEN_MARK;
       if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token->first))
         {
@@ -793,12 +831,6 @@ static gboolean
 is_headline (const WordCounts *counts)
 {
   return counts->words >= 3 && counts->capitalized * 20 >= counts->words * 17;
-}
-
-static gboolean
-ends_sentence (gunichar c)
-{
-  return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
 /* What may trail a sentence's final period: more final punctuation, and
@@ -891,6 +923,8 @@ add_sentence (QuotesDocument *doc,
               guint           paragraph)
 {
   QuotesSentence sentence = { first, end, paragraph };
+  guint32 number = doc->sentences->len;  /* not read again after each store below */
+  guint32 *sentence_of_token = doc->sentence_of_token;
 
   if (end <= first)
     return;
@@ -906,30 +940,39 @@ add_sentence (QuotesDocument *doc,
         }
     }
   for (guint i = first; i < end; i++)
-    doc->sentence_of_token[i] = doc->sentences->len;
+    sentence_of_token[i] = number;
   g_array_append_val (doc->sentences, sentence);
 }
 
+/* Splits paragraph @index at the tokens of @ends from @*next_end on that
+ * end a sentence; the others end none. */
 static void
 split_sentences (QuotesDocument        *doc,
                  const QuotesParagraph *paragraph,
-                 guint                  index)
+                 guint                  index,
+                 const SentenceEnds    *ends,
+                 guint                 *next_end)
 {
   guint first = paragraph->first_token;
   guint end = paragraph->end_token;
+  guint from = first;  /* where a walk over every token would look next */
+  guint e;
 
-  for (guint i = first; i < end; i++)
+  for (e = *next_end; e < ends->len && ends->data[e] < end; e++)
     {
+      guint i = ends->data[e];
       const QuotesToken *token = quotes_document_token (doc, i);
       guint next = i + 1;
 
+      if (i < from)
+        continue;  /* in a run skipped below */
       if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first))
         {
           while (next < end && is_attached_closing (doc, next))
             next++;
           if (!starts_sentence (doc, next, end))
             {
-              i = next - 1;  /* past the run of "!!!" or "...", once */
+              from = next;  /* past the run of "!!!" or "...", once */
               continue;
             }
         }
@@ -943,8 +986,9 @@ split_sentences (QuotesDocument        *doc,
         continue;
       add_sentence (doc, first, next, index);
       first = next;
-      i = next - 1;
+      from = next;
     }
+  *next_end = e;
   add_sentence (doc, first, end, index);
 }
 
@@ -973,10 +1017,10 @@ is_hard_wrapped (const char *text,
 }
 
 static void
-add_paragraph (QuotesDocument         *doc,
-               const QuotesDenseWords *words,
-               gsize                   start,
-               gsize                   end)
+add_paragraph (QuotesDocument *doc,
+               Segmenter      *segmenter,
+               gsize           start,
+               gsize           end)
 {
   QuotesParagraph paragraph = { 0 };
   WordCounts counts = { 0, 0 };
@@ -990,19 +1034,17 @@ add_paragraph (QuotesDocument         *doc,
   paragraph.start = start;
   paragraph.end = end;
   paragraph.boilerplate = quotes_lexicon_is_boilerplate_line (doc->lexicon, doc->text + start, end - start);
-  tokenize (doc, &paragraph, &counts, words);
+  tokenize (doc, &paragraph, &counts, segmenter);
   paragraph.headline = is_headline (&counts);
   g_array_append_val (doc->paragraphs, paragraph);
 }
 
 static void
-find_paragraphs (QuotesDocument *doc)
+find_paragraphs (QuotesDocument *doc,
+                 Segmenter      *segmenter)
 {
   gboolean wrapped = is_hard_wrapped (doc->text, doc->length);
   gsize start = 0, pos = 0;
-  QuotesDenseWords words;
-
-  quotes_lexicon_dense_words (doc->lexicon, &words);
 
   while (pos < doc->length)
     {
@@ -1014,21 +1056,26 @@ find_paragraphs (QuotesDocument *doc)
         blank = g_ascii_isspace (doc->text[p]);
       if (!wrapped || blank)
         {
-          add_paragraph (doc, &words, start, wrapped ? pos : end);
+          add_paragraph (doc, segmenter, start, wrapped ? pos : end);
           start = end + 1;
         }
       pos = end + 1;
     }
   if (start < doc->length)
-    add_paragraph (doc, &words, start, doc->length);
+    add_paragraph (doc, segmenter, start, doc->length);
 }
 
 void
 quotes_segment_run (QuotesDocument *doc)
 {
-  find_paragraphs (doc);
+  Segmenter segmenter = { .ends = { NULL, 0, 0 } };
+  guint next_end = 0;
+
+  quotes_lexicon_dense_words (doc->lexicon, &segmenter.words);
+  find_paragraphs (doc, &segmenter);
   doc->sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
   for (guint i = 0; i < doc->paragraphs->len && !quotes_document_cancelled (doc, i); i++)
-    split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i);
+    split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i, &segmenter.ends, &next_end);
+  g_free (segmenter.ends.data);
 }
