@@ -691,7 +691,28 @@ typedef struct
 {
   QuotesDenseWords words;
   SentenceEnds     ends;
+  guint            populated;  /* tokens whose pages are faulted in */
 } Segmenter;
+
+/* How many tokens' pages populate_tokens faults in at a time: a megabyte. */
+#define POPULATE_TOKENS 65536
+
+/* Faults in the pages of the token array ahead of the tokenizer, up to
+ * @upto tokens and a megabyte more at a time (quotes_document_populate),
+ * but only in the room the document reserved, which the array keeps:
+ * pages past the tokens a text needs would be memory for nothing. */
+static void
+populate_tokens (QuotesDocument *doc,
+                 Segmenter      *segmenter,
+                 guint           upto)
+{
+  gsize from = segmenter->populated;
+  gsize to = MIN (MAX (upto, from + POPULATE_TOKENS), quotes_document_reserved_tokens (doc->length));
+
+  if (to > from)
+    quotes_document_populate ((QuotesToken *) doc->tokens->data + from, (to - from) * sizeof (QuotesToken));
+  segmenter->populated = MAX (to, upto);
+}
 
 /* Punctuation the tokenizer makes a token of without read_token: ASCII
  * but for letters, digits, spaces, the "@" and "#" of handles and
@@ -771,6 +792,8 @@ tokenize (QuotesDocument  *doc,
           room = n + TOKEN_BLOCK;
           g_array_set_size (doc->tokens, room);
           tokens = &g_array_index (doc->tokens, QuotesToken, 0);
+          if (room > segmenter->populated)
+            populate_tokens (doc, segmenter, room);
         }
       token = &tokens[n];
       /* The usual token, a short ASCII word, straight from its first byte:
@@ -1068,12 +1091,13 @@ find_paragraphs (QuotesDocument *doc,
 void
 quotes_segment_run (QuotesDocument *doc)
 {
-  Segmenter segmenter = { .ends = { NULL, 0, 0 } };
+  Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0 };
   guint next_end = 0;
 
   quotes_lexicon_dense_words (doc->lexicon, &segmenter.words);
   find_paragraphs (doc, &segmenter);
   doc->sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  quotes_document_populate (doc->sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
   for (guint i = 0; i < doc->paragraphs->len && !quotes_document_cancelled (doc, i); i++)
     split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i, &segmenter.ends, &next_end);
