@@ -363,8 +363,8 @@ read_long_ascii_word (QuotesDocument         *doc,
   guint64 tail, head_upper, tail_upper, lowered[2], hash;
   guint n, lex;
 
-  if (pos + 16 > end)
-    return 0;
+  if (pos + 16 > doc->length)
+    return 0;  /* past the paragraph's end is fine: see read_short_ascii_word */
   memcpy (&tail, doc->text + pos + 8, 8);
   tail = GUINT64_FROM_LE (tail);
   if ((~alnum_bytes (tail) & QUOTES_BYTES (0x80)) == 0)
@@ -395,6 +395,55 @@ read_long_ascii_word (QuotesDocument         *doc,
   return pos + n;
 }
 
+/* read_short_ascii_word for a word of fewer than eight ASCII letters and
+ * digits, the first @n bytes of @chunk, with a possessive ending, "'s" or
+ * "’s" ("Trump's", the second word in news that read_token read), and a
+ * byte after that ends it: what read_word, mark_possessive, and
+ * read_ascii_word or (for "’s") set_case_flags would make of it. Returns
+ * where it ends, or 0. */
+static gsize
+read_short_possessive (QuotesDocument         *doc,
+                       const QuotesDenseWords *words,
+                       gsize                   pos,
+                       guint                   n,
+                       guint64                 chunk,
+                       QuotesToken            *token)
+{
+  const guchar *text = (const guchar *) doc->text + pos;
+  guint64 upper_bytes, lowered;
+  guint ending;
+  guchar s, after;
+  gboolean two_upper, lower;
+
+  if (pos + n + 4 >= doc->length)
+    return 0;
+  if (text[n] == '\'')
+    ending = 2;
+  else if (text[n] == 0xe2 && text[n + 1] == 0x80 && text[n + 2] == 0x99)
+    ending = 4;
+  else
+    return 0;
+  s = text[n + ending - 1];
+  after = text[n + ending];
+  if ((s != 's' && s != 'S') || g_ascii_isalnum (after) || may_continue_word (s, after))
+    return 0;
+  chunk &= first_bytes (n);
+  upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
+  lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
+  /* All capitals, the ending's letter too: two capitals or more, and no
+   * small letter. */
+  two_upper = (upper_bytes & (upper_bytes - 1)) != 0 || (upper_bytes != 0 && s == 'S');
+  lower = quotes_bytes_between (chunk, 'a', 'z') != 0 || s == 's';
+  set_ascii_word (token, pos, pos + n + ending, chunk & 0xff, upper_bytes & 0x80, two_upper && !lower,
+                  quotes_dense_words_short_classes (words, lowered,
+                                                    quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+  token->ending = ending;
+  token->flags |= QUOTES_TOKEN_POSSESSIVE;
+  if (ending == 4)
+    token->flags &= ~QUOTES_TOKEN_ASCII;
+  return pos + n + ending;
+}
+
 /* Whether the eight bytes @chunk from where a token starts may start a URL
  * (starts_url): "http" or "www.". */
 static inline gboolean
@@ -422,7 +471,10 @@ read_short_ascii_word (QuotesDocument         *doc,
   guint64 chunk, alnum, upper_bytes, lowered;
   guint n;
 
-  if (pos + 8 > end)
+  /* The load may reach past the paragraph's end, not the text's: a space
+   * follows every paragraph (add_paragraph trims it off), which ends the
+   * word there as the end would. */
+  if (pos + 8 > doc->length)
     return 0;
   memcpy (&chunk, doc->text + pos, 8);
   chunk = GUINT64_FROM_LE (chunk);
@@ -433,7 +485,7 @@ read_short_ascii_word (QuotesDocument         *doc,
     return read_long_ascii_word (doc, words, pos, end, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
-    return 0;
+    return read_short_possessive (doc, words, pos, n, chunk, token);
   chunk &= first_bytes (n);
   upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
