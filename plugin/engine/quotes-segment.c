@@ -711,9 +711,9 @@ typedef struct
 
 #define TOKEN_BLOCK 256
 
-/* What the first pass leaves the splitting of sentences: the tokens that
- * may end one, a final punctuation mark or an abbreviation, in order, so
- * that split_sentences visits these and not every token again. */
+/* The tokens of the paragraph being read that may end a sentence, a final
+ * punctuation mark or an abbreviation, in order, so that split_sentences
+ * visits these and not every token again. */
 typedef struct
 {
   guint32 *data;
@@ -998,8 +998,6 @@ add_sentence (QuotesDocument *doc,
               guint           paragraph)
 {
   QuotesSentence sentence = { first, end, paragraph };
-  guint32 number = doc->sentences->len;  /* not read again after each store below */
-  guint32 *sentence_of_token = doc->sentence_of_token;
 
   if (end <= first)
     return;
@@ -1014,26 +1012,24 @@ add_sentence (QuotesDocument *doc,
           break;
         }
     }
-  for (guint i = first; i < end; i++)
-    sentence_of_token[i] = number;
   g_array_append_val (doc->sentences, sentence);
 }
 
-/* Splits paragraph @index at the tokens of @ends from @*next_end on that
- * end a sentence; the others end none. */
+/* Splits paragraph @index, just read, at the tokens of @ends that end a
+ * sentence; the others end none. Right after the paragraph's tokens are
+ * made, while they are in the cache: read again after all of them, the
+ * tokens of a long text came from memory. */
 static void
 split_sentences (QuotesDocument        *doc,
                  const QuotesParagraph *paragraph,
                  guint                  index,
-                 const SentenceEnds    *ends,
-                 guint                 *next_end)
+                 const SentenceEnds    *ends)
 {
   guint first = paragraph->first_token;
   guint end = paragraph->end_token;
   guint from = first;  /* where a walk over every token would look next */
-  guint e;
 
-  for (e = *next_end; e < ends->len && ends->data[e] < end; e++)
+  for (guint e = 0; e < ends->len; e++)
     {
       guint i = ends->data[e];
       const QuotesToken *token = quotes_document_token (doc, i);
@@ -1063,7 +1059,6 @@ split_sentences (QuotesDocument        *doc,
       first = next;
       from = next;
     }
-  *next_end = e;
   add_sentence (doc, first, end, index);
 }
 
@@ -1112,6 +1107,8 @@ add_paragraph (QuotesDocument *doc,
   tokenize (doc, &paragraph, &counts, segmenter);
   paragraph.headline = is_headline (&counts);
   g_array_append_val (doc->paragraphs, paragraph);
+  split_sentences (doc, &paragraph, doc->paragraphs->len - 1, &segmenter->ends);
+  segmenter->ends.len = 0;
 }
 
 static void
@@ -1144,14 +1141,20 @@ void
 quotes_segment_run (QuotesDocument *doc)
 {
   Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0 };
-  guint next_end = 0;
+  guint32 *sentence_of_token;
 
   quotes_lexicon_dense_words (doc->lexicon, &segmenter.words);
   find_paragraphs (doc, &segmenter);
-  doc->sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
-  quotes_document_populate (doc->sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
-  doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
-  for (guint i = 0; i < doc->paragraphs->len && !quotes_document_cancelled (doc, i); i++)
-    split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i, &segmenter.ends, &next_end);
   g_free (segmenter.ends.data);
+  doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
+  doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
+  /* The sentences cover every token, in order. */
+  for (guint s = 0; s < doc->sentences->len && !quotes_document_cancelled (doc, s); s++)
+    {
+      const QuotesSentence *sentence = &g_array_index (doc->sentences, QuotesSentence, s);
+
+      for (guint i = sentence->first_token; i < sentence->end_token; i++)
+        sentence_of_token[i] = s;
+    }
 }
