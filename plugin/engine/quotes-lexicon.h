@@ -131,13 +131,14 @@ quotes_dense_words_overflowed (const guint8 *overflow,
   return (overflow[bucket / 8] >> (bucket % 8)) & 1;
 }
 
-/* The classes of the lower-case ASCII word of 1 to 8 bytes @chunk (its
- * bytes as a little-endian number, zeros after them), with
- * quotes_word_hash @hash. */
-static inline guint
-quotes_dense_words_short_classes (const QuotesDenseWords *table,
-                                  guint64                 chunk,
-                                  guint32                 hash)
+/* The slot of the lower-case ASCII word of 1 to 8 bytes @chunk (its bytes
+ * as a little-endian number, zeros after them), with quotes_word_hash
+ * @hash: the word and its classes (quotes_dense_words_gather_classes), or
+ * 0 when the table does not hold it. */
+static inline guint64
+quotes_dense_words_short_slot (const QuotesDenseWords *table,
+                               guint64                 chunk,
+                               guint32                 hash)
 {
   for (guint32 b = hash & table->mask;; b = (b + 1) & table->mask)
     {
@@ -148,17 +149,26 @@ quotes_dense_words_short_classes (const QuotesDenseWords *table,
         found |= (slots[i] & ~QUOTES_DENSE_TOP_BITS) == chunk ? slots[i] : 0;
       /* A word is never 0, nor is its slot. */
       if (found != 0 || !quotes_dense_words_overflowed (table->overflow, b))
-        return quotes_dense_words_gather_classes (found);
+        return found;
     }
 }
 
-/* The classes of the lower-case ASCII word of 9 to 16 bytes whose chunks
- * are @head and @tail, with quotes_word_hash @hash. */
 static inline guint
-quotes_dense_words_mid_classes (const QuotesDenseWords *table,
-                                guint64                 head,
-                                guint64                 tail,
-                                guint32                 hash)
+quotes_dense_words_short_classes (const QuotesDenseWords *table,
+                                  guint64                 chunk,
+                                  guint32                 hash)
+{
+  return quotes_dense_words_gather_classes (quotes_dense_words_short_slot (table, chunk, hash));
+}
+
+/* The first number of the slot of the lower-case ASCII word of 9 to 16
+ * bytes whose chunks are @head and @tail, with quotes_word_hash @hash, or
+ * 0 when the table does not hold it. */
+static inline guint64
+quotes_dense_words_mid_slot (const QuotesDenseWords *table,
+                             guint64                 head,
+                             guint64                 tail,
+                             guint32                 hash)
 {
   for (guint32 b = hash & table->mid_mask;; b = (b + 1) & table->mid_mask)
     {
@@ -168,8 +178,17 @@ quotes_dense_words_mid_classes (const QuotesDenseWords *table,
       for (guint i = 0; i < QUOTES_DENSE_MID_SLOTS; i++)
         found |= (((slots[2 * i] & ~QUOTES_DENSE_TOP_BITS) == head) & (slots[2 * i + 1] == tail)) ? slots[2 * i] : 0;
       if (found != 0 || !quotes_dense_words_overflowed (table->mid_overflow, b))
-        return quotes_dense_words_gather_classes (found);
+        return found;
     }
+}
+
+static inline guint
+quotes_dense_words_mid_classes (const QuotesDenseWords *table,
+                                guint64                 head,
+                                guint64                 tail,
+                                guint32                 hash)
+{
+  return quotes_dense_words_gather_classes (quotes_dense_words_mid_slot (table, head, tail, hash));
 }
 
 guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const char *lower, gsize length,

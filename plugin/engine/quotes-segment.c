@@ -325,6 +325,49 @@ alnum_bytes (guint64 chunk)
           quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
+/* A text uses few words, again and again, and the dense tables hold tens
+ * of thousands, more than the cache keeps: a look-up there waited for
+ * memory on most words. So the tokenizer keeps the slots it found last in
+ * small tables of its own, one slot for each number a hash picks, which
+ * stay in the cache; most words are found there. */
+#define SHORT_CACHE 4096  /* slots of eight bytes: 32 KB */
+#define MID_CACHE   2048  /* of sixteen bytes: 32 KB */
+
+typedef struct
+{
+  QuotesDenseWords table;
+  guint64         *shorts;  /* a word as the table's slot has it, or the word alone: not in the table; 0: none */
+  guint64         *mids;    /* two numbers a slot */
+} WordLookup;
+
+static inline guint
+look_up_short (const WordLookup *lookup,
+               guint64           chunk,
+               guint32           hash)
+{
+  guint64 *cached = &lookup->shorts[hash % SHORT_CACHE];
+
+  if ((*cached & ~QUOTES_DENSE_TOP_BITS) != chunk)
+    *cached = quotes_dense_words_short_slot (&lookup->table, chunk, hash) | chunk;
+  return quotes_dense_words_gather_classes (*cached);
+}
+
+static inline guint
+look_up_mid (const WordLookup *lookup,
+             guint64           head,
+             guint64           tail,
+             guint32           hash)
+{
+  guint64 *cached = &lookup->mids[2 * (hash % MID_CACHE)];
+
+  if ((cached[0] & ~QUOTES_DENSE_TOP_BITS) != head || cached[1] != tail)
+    {
+      cached[0] = quotes_dense_words_mid_slot (&lookup->table, head, tail, hash) | head;
+      cached[1] = tail;
+    }
+  return quotes_dense_words_gather_classes (cached[0]);
+}
+
 /* An ASCII word read from eight-byte loads, without a possessive ending,
  * with its classes @lex. Field by field, straight into the tokens: a token
  * built elsewhere and copied was a load of sixteen bytes from the smaller
@@ -354,7 +397,7 @@ set_ascii_word (QuotesToken *token,
  * chunk. Returns where it ends, or 0. */
 static inline gsize
 read_long_ascii_word (QuotesDocument         *doc,
-                      const QuotesDenseWords *words,
+                      const WordLookup       *lookup,
                       gsize                   pos,
                       gsize                   end,
                       guint64                 head,
@@ -382,10 +425,9 @@ read_long_ascii_word (QuotesDocument         *doc,
    * words, more in that of mid words, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
   if (n == 8)
-    lex = quotes_dense_words_short_classes (words, lowered[0], quotes_word_hash_end (hash, n));
+    lex = look_up_short (lookup, lowered[0], quotes_word_hash_end (hash, n));
   else
-    lex = quotes_dense_words_mid_classes (words, lowered[0], lowered[1],
-                                          quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
+    lex = look_up_mid (lookup, lowered[0], lowered[1], quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
   /* All capitals: two capitals or more, and no small letter. */
   set_ascii_word (token, pos, pos + n, head & 0xff, head_upper & 0x80,
                   ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
@@ -403,7 +445,7 @@ read_long_ascii_word (QuotesDocument         *doc,
  * where it ends, or 0. */
 static gsize
 read_short_possessive (QuotesDocument         *doc,
-                       const QuotesDenseWords *words,
+                       const WordLookup       *lookup,
                        gsize                   pos,
                        guint                   n,
                        guint64                 chunk,
@@ -435,8 +477,7 @@ read_short_possessive (QuotesDocument         *doc,
   two_upper = (upper_bytes & (upper_bytes - 1)) != 0 || (upper_bytes != 0 && s == 'S');
   lower = quotes_bytes_between (chunk, 'a', 'z') != 0 || s == 's';
   set_ascii_word (token, pos, pos + n + ending, chunk & 0xff, upper_bytes & 0x80, two_upper && !lower,
-                  quotes_dense_words_short_classes (words, lowered,
-                                                    quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+                  look_up_short (lookup, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   token->ending = ending;
   token->flags |= QUOTES_TOKEN_POSSESSIVE;
   if (ending == 4)
@@ -463,7 +504,7 @@ may_start_url (guint64 chunk)
  * ends, or 0 for any other token, which they read then. */
 static inline gsize
 read_short_ascii_word (QuotesDocument         *doc,
-                       const QuotesDenseWords *words,
+                       const WordLookup       *lookup,
                        gsize                   pos,
                        gsize                   end,
                        QuotesToken            *token)
@@ -482,10 +523,10 @@ read_short_ascii_word (QuotesDocument         *doc,
     return 0;  /* read_token tells */
   alnum = alnum_bytes (chunk);
   if ((~alnum & QUOTES_BYTES (0x80)) == 0)
-    return read_long_ascii_word (doc, words, pos, end, chunk, token);  /* eight bytes or more */
+    return read_long_ascii_word (doc, lookup, pos, end, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
-    return read_short_possessive (doc, words, pos, n, chunk, token);
+    return read_short_possessive (doc, lookup, pos, n, chunk, token);
   chunk &= first_bytes (n);
   upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
@@ -493,8 +534,7 @@ read_short_ascii_word (QuotesDocument         *doc,
   /* All capitals: two capitals or more, and no small letter. */
   set_ascii_word (token, pos, pos + n, chunk & 0xff, upper_bytes & 0x80,
                   (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
-                  quotes_dense_words_short_classes (words, lowered,
-                                                    quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+                  look_up_short (lookup, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   return pos + n;
 }
 
@@ -741,9 +781,9 @@ sentence_ends_add (SentenceEnds *ends,
 
 typedef struct
 {
-  QuotesDenseWords words;
-  SentenceEnds     ends;
-  guint            populated;  /* tokens whose pages are faulted in */
+  WordLookup   lookup;
+  SentenceEnds ends;
+  guint        populated;  /* tokens whose pages are faulted in */
 } Segmenter;
 
 /* How many tokens' pages populate_tokens faults in at a time: a megabyte. */
@@ -824,7 +864,7 @@ tokenize (QuotesDocument  *doc,
   guint words = counts->words, capitalized = counts->capitalized, marks = 0;
   QuotesToken *tokens = NULL;
   /* A copy the compiler keeps apart from the tokens, as the text above. */
-  QuotesDenseWords table = segmenter->words;
+  WordLookup lookup = segmenter->lookup;
 
   paragraph->first_token = n;
   while (pos < end)
@@ -850,7 +890,7 @@ tokenize (QuotesDocument  *doc,
       token = &tokens[n];
       /* The usual token, a short ASCII word, straight from its first byte:
        * no decoding, and no test the other tokens need. */
-      if (g_ascii_isalpha (b) && (stop = read_short_ascii_word (doc, &table, pos, end, token)) > 0)
+      if (g_ascii_isalpha (b) && (stop = read_short_ascii_word (doc, &lookup, pos, end, token)) > 0)
         {
           /* Counted without a branch: whether a word is that long is a toss-up. */
           guint counted = stop - pos >= MIN_COUNTED_WORD;
@@ -1143,9 +1183,13 @@ quotes_segment_run (QuotesDocument *doc)
   Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0 };
   guint32 *sentence_of_token;
 
-  quotes_lexicon_dense_words (doc->lexicon, &segmenter.words);
+  quotes_lexicon_dense_words (doc->lexicon, &segmenter.lookup.table);
+  segmenter.lookup.shorts = g_new0 (guint64, SHORT_CACHE);
+  segmenter.lookup.mids = g_new0 (guint64, 2 * MID_CACHE);
   find_paragraphs (doc, &segmenter);
   g_free (segmenter.ends.data);
+  g_free (segmenter.lookup.shorts);
+  g_free (segmenter.lookup.mids);
   doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
   quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
