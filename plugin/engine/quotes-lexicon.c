@@ -59,6 +59,7 @@ struct _QuotesLexicon
   WordTable   pronouns;
   WordTable   descriptors;
   WordTable   abbreviations;    /* every entry of any list that ends in a period */
+  guint8      abbreviation_shapes[512];  /* a bit per abbreviation_shape of them */
   WordTable   name_particles;
   WordTable   cue_fillers;
   WordTable   cue_starts;       /* first words of all cues: most words are none */
@@ -467,6 +468,38 @@ collect_abbreviations (QuotesLexicon  *self,
               word_table_add (&self->abbreviations, word, 0, FALSE);
               word_table_add (&self->abbreviations, capital, 0, FALSE);
             }
+        }
+    }
+}
+
+/* Where a word of @n bytes before a period, from @first to @last, has its
+ * bit in abbreviation_shapes. */
+static inline guint
+abbreviation_shape (gsize  n,
+                    guchar first,
+                    guchar last)
+{
+  return (n * 131 + first * 31 + last) % (8 * sizeof ((QuotesLexicon *) NULL)->abbreviation_shapes);
+}
+
+/* The bits of the abbreviations' shapes: most words before a period, the
+ * last of their sentences, are no abbreviation, which the bits tell
+ * without a look-up. */
+static void
+index_abbreviation_shapes (QuotesLexicon *self)
+{
+  const QuotesWordIndex *index = &self->abbreviations.index;
+
+  for (guint32 s = 0; s <= index->mask; s++)
+    {
+      const char *word = index->slots[s].key;
+      gsize n = index->slots[s].length;
+
+      if (index->slots[s].hash != 0 && n >= 2 && word[n - 1] == '.')
+        {
+          guint bit = abbreviation_shape (n - 1, word[0], word[n - 2]);
+
+          self->abbreviation_shapes[bit / 8] |= 1 << (bit % 8);
         }
     }
 }
@@ -881,6 +914,7 @@ quotes_lexicon_load (void)
   load_table (&self->name_particles, "name-particles.txt", NULL, FALSE);
   load_table (&self->cue_fillers, "cue-fillers.txt", NULL, FALSE);
   collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
+  index_abbreviation_shapes (self);
   collect_word_classes (self);
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
   index_boilerplate (self);
@@ -1153,6 +1187,21 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether the @n bytes of @word and a period may be an abbreviation: FALSE
+ * for most words, without a look-up. */
+gboolean
+quotes_lexicon_may_be_abbreviation (QuotesLexicon *self,
+                                    const char    *word,
+                                    gsize          n)
+{
+  guint bit;
+
+  if (n == 0)
+    return FALSE;
+  bit = abbreviation_shape (n, word[0], word[n - 1]);
+  return (self->abbreviation_shapes[bit / 8] >> (bit % 8)) & 1;
 }
 
 gboolean

@@ -227,6 +227,7 @@ gboolean  quotes_lexicon_is_common_word      (QuotesLexicon *self, const char *l
 gboolean  quotes_lexicon_is_name_particle    (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_cue_filler       (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_may_be_abbreviation (QuotesLexicon *self, const char *word, gsize n);
 gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);
 
 /* Lower-cases @n bytes of @text into @out as g_utf8_strdown would, when

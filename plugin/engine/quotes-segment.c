@@ -197,7 +197,7 @@ takes_period (QuotesDocument *doc,
     return TRUE;  /* "(D-N.Y.)": a party and a state's initials */
   if (end + 1 < doc->length && doc->text[end + 1] == ',')
     return TRUE;  /* "Glenn Thompson, R-Pa., said": a comma after the period ends nothing */
-  if (n + 2 > sizeof buffer)
+  if (n + 2 > sizeof buffer || !quotes_lexicon_may_be_abbreviation (doc->lexicon, doc->text + start, n))
     return FALSE;
   memcpy (buffer, doc->text + start, n);
   buffer[n] = '.';
