@@ -841,7 +841,9 @@ read_plain_punct (const char  *text,
     .start = pos,
     .end = stop,
     .first = c,
-    .kind = quotes_marks_is_mark (c) ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT,
+    /* The marks of quotes_marks_is_mark among these characters, without
+     * a call: '"' and U+2018 to U+201F. */
+    .kind = c == '"' || c - 0x2018 <= 0x201f - 0x2018 ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT,
   };
   return stop;
 }
