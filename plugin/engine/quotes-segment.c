@@ -329,43 +329,100 @@ alnum_bytes (guint64 chunk)
  * of thousands, more than the cache keeps: a look-up there waited for
  * memory on most words. So the tokenizer keeps the slots it found last in
  * small tables of its own, one slot for each number a hash picks, which
- * stay in the cache; most words are found there. */
+ * stay in the cache; most words are found there. The others it asks the
+ * processor to load from the dense tables, and looks up when the
+ * paragraph is read (or the token array grows: at most TOKEN_BLOCK words
+ * wait), their classes 0 until then. */
 #define SHORT_CACHE 4096  /* slots of eight bytes: 32 KB */
 #define MID_CACHE   2048  /* of sixteen bytes: 32 KB */
+#define TOKEN_BLOCK 256
+
+typedef struct
+{
+  QuotesToken *token;
+  guint64      head;  /* the lower-case word as quotes_word_hash reads it */
+  guint64      tail;  /* its bytes after eight; 0 for words of up to eight bytes */
+  guint32      hash;
+} WaitingWord;
 
 typedef struct
 {
   QuotesDenseWords table;
-  guint64         *shorts;  /* a word as the table's slot has it, or the word alone: not in the table; 0: none */
-  guint64         *mids;    /* two numbers a slot */
+  guint64         *shorts;   /* a word as the table's slot has it, or the word alone: not in the table; 0: none */
+  guint64         *mids;     /* two numbers a slot */
+  WaitingWord     *waiting;  /* TOKEN_BLOCK of them */
+  guint            n_waiting;
 } WordLookup;
 
-static inline guint
-look_up_short (const WordLookup *lookup,
-               guint64           chunk,
-               guint32           hash)
+static inline void
+wait_for_word (WordLookup  *lookup,
+               QuotesToken *token,
+               guint64      head,
+               guint64      tail,
+               guint32      hash)
 {
-  guint64 *cached = &lookup->shorts[hash % SHORT_CACHE];
+#if defined(__GNUC__) || defined(__clang__)
+  if (tail == 0)
+    __builtin_prefetch (lookup->table.words + (gsize) (hash & lookup->table.mask) * QUOTES_DENSE_SHORT_SLOTS);
+  else
+    __builtin_prefetch (lookup->table.mid_words + (gsize) (hash & lookup->table.mid_mask) * 2 * QUOTES_DENSE_MID_SLOTS);
+#endif
+  lookup->waiting[lookup->n_waiting++] = (WaitingWord) { token, head, tail, hash };
+}
 
-  if ((*cached & ~QUOTES_DENSE_TOP_BITS) != chunk)
-    *cached = quotes_dense_words_short_slot (&lookup->table, chunk, hash) | chunk;
-  return quotes_dense_words_gather_classes (*cached);
+/* Looks up the words waiting, into their tokens and the small tables. */
+static void
+look_up_waiting (WordLookup *lookup)
+{
+  for (guint i = 0; i < lookup->n_waiting; i++)
+    {
+      const WaitingWord *word = &lookup->waiting[i];
+      guint64 *cached;
+
+      if (word->tail == 0)
+        {
+          cached = &lookup->shorts[word->hash % SHORT_CACHE];
+          *cached = quotes_dense_words_short_slot (&lookup->table, word->head, word->hash) | word->head;
+        }
+      else
+        {
+          cached = &lookup->mids[2 * (word->hash % MID_CACHE)];
+          cached[0] = quotes_dense_words_mid_slot (&lookup->table, word->head, word->tail, word->hash) | word->head;
+          cached[1] = word->tail;
+        }
+      word->token->lex = quotes_dense_words_gather_classes (cached[0]);
+    }
+  lookup->n_waiting = 0;
+}
+
+/* The classes of a short word for @token, or 0 until look_up_waiting. */
+static inline guint
+look_up_short (WordLookup  *lookup,
+               QuotesToken *token,
+               guint64      chunk,
+               guint32      hash)
+{
+  guint64 cached = lookup->shorts[hash % SHORT_CACHE];
+
+  if ((cached & ~QUOTES_DENSE_TOP_BITS) == chunk)
+    return quotes_dense_words_gather_classes (cached);
+  wait_for_word (lookup, token, chunk, 0, hash);
+  return 0;
 }
 
 static inline guint
-look_up_mid (const WordLookup *lookup,
-             guint64           head,
-             guint64           tail,
-             guint32           hash)
+look_up_mid (WordLookup  *lookup,
+             QuotesToken *token,
+             guint64      head,
+             guint64      tail,
+             guint32      hash)
 {
-  guint64 *cached = &lookup->mids[2 * (hash % MID_CACHE)];
+  const guint64 *cached = &lookup->mids[2 * (hash % MID_CACHE)];
 
-  if ((cached[0] & ~QUOTES_DENSE_TOP_BITS) != head || cached[1] != tail)
-    {
-      cached[0] = quotes_dense_words_mid_slot (&lookup->table, head, tail, hash) | head;
-      cached[1] = tail;
-    }
-  return quotes_dense_words_gather_classes (cached[0]);
+  if ((cached[0] & ~QUOTES_DENSE_TOP_BITS) == head && cached[1] == tail)
+    return quotes_dense_words_gather_classes (cached[0]);
+  wait_for_word (lookup, token, head, tail, hash);
+  return 0;
 }
 
 /* An ASCII word read from eight-byte loads, without a possessive ending,
@@ -397,7 +454,7 @@ set_ascii_word (QuotesToken *token,
  * chunk. Returns where it ends, or 0. */
 static inline gsize
 read_long_ascii_word (QuotesDocument         *doc,
-                      const WordLookup       *lookup,
+                      WordLookup             *lookup,
                       gsize                   pos,
                       gsize                   end,
                       guint64                 head,
@@ -425,9 +482,9 @@ read_long_ascii_word (QuotesDocument         *doc,
    * words, more in that of mid words, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
   if (n == 8)
-    lex = look_up_short (lookup, lowered[0], quotes_word_hash_end (hash, n));
+    lex = look_up_short (lookup, token, lowered[0], quotes_word_hash_end (hash, n));
   else
-    lex = look_up_mid (lookup, lowered[0], lowered[1], quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
+    lex = look_up_mid (lookup, token, lowered[0], lowered[1], quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
   /* All capitals: two capitals or more, and no small letter. */
   set_ascii_word (token, pos, pos + n, head & 0xff, head_upper & 0x80,
                   ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
@@ -445,7 +502,7 @@ read_long_ascii_word (QuotesDocument         *doc,
  * where it ends, or 0. */
 static gsize
 read_short_possessive (QuotesDocument         *doc,
-                       const WordLookup       *lookup,
+                       WordLookup             *lookup,
                        gsize                   pos,
                        guint                   n,
                        guint64                 chunk,
@@ -477,7 +534,7 @@ read_short_possessive (QuotesDocument         *doc,
   two_upper = (upper_bytes & (upper_bytes - 1)) != 0 || (upper_bytes != 0 && s == 'S');
   lower = quotes_bytes_between (chunk, 'a', 'z') != 0 || s == 's';
   set_ascii_word (token, pos, pos + n + ending, chunk & 0xff, upper_bytes & 0x80, two_upper && !lower,
-                  look_up_short (lookup, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+                  look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   token->ending = ending;
   token->flags |= QUOTES_TOKEN_POSSESSIVE;
   if (ending == 4)
@@ -504,7 +561,7 @@ may_start_url (guint64 chunk)
  * ends, or 0 for any other token, which they read then. */
 static inline gsize
 read_short_ascii_word (QuotesDocument         *doc,
-                       const WordLookup       *lookup,
+                       WordLookup             *lookup,
                        gsize                   pos,
                        gsize                   end,
                        QuotesToken            *token)
@@ -534,7 +591,7 @@ read_short_ascii_word (QuotesDocument         *doc,
   /* All capitals: two capitals or more, and no small letter. */
   set_ascii_word (token, pos, pos + n, chunk & 0xff, upper_bytes & 0x80,
                   (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
-                  look_up_short (lookup, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+                  look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   return pos + n;
 }
 
@@ -749,8 +806,6 @@ typedef struct
   guint capitalized;
 } WordCounts;
 
-#define TOKEN_BLOCK 256
-
 /* The tokens of the paragraph being read that may end a sentence, a final
  * punctuation mark or an abbreviation, in order, so that split_sentences
  * visits these and not every token again. */
@@ -883,6 +938,7 @@ tokenize (QuotesDocument  *doc,
         }
       if (n == room)
         {
+          look_up_waiting (&lookup);  /* their tokens are about to move */
           room = n + TOKEN_BLOCK;
           g_array_set_size (doc->tokens, room);
           tokens = &g_array_index (doc->tokens, QuotesToken, 0);
@@ -933,6 +989,7 @@ tokenize (QuotesDocument  *doc,
         }
       n++;
     }
+  look_up_waiting (&lookup);
   counts->words = words;
   counts->capitalized = capitalized;
   paragraph->marks = marks;
@@ -1188,10 +1245,12 @@ quotes_segment_run (QuotesDocument *doc)
   quotes_lexicon_dense_words (doc->lexicon, &segmenter.lookup.table);
   segmenter.lookup.shorts = g_new0 (guint64, SHORT_CACHE);
   segmenter.lookup.mids = g_new0 (guint64, 2 * MID_CACHE);
+  segmenter.lookup.waiting = g_new (WaitingWord, TOKEN_BLOCK);
   find_paragraphs (doc, &segmenter);
   g_free (segmenter.ends.data);
   g_free (segmenter.lookup.shorts);
   g_free (segmenter.lookup.mids);
+  g_free (segmenter.lookup.waiting);
   doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
   quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
