@@ -354,6 +354,7 @@ typedef struct
   guint            n_waiting;
 } WordLookup;
 
+/* Notes a word missing from the small tables, and asks for its bucket. */
 static inline void
 wait_for_word (WordLookup  *lookup,
                QuotesToken *token,
@@ -426,7 +427,7 @@ look_up_mid (WordLookup  *lookup,
 }
 
 /* An ASCII word read from eight-byte loads, without a possessive ending,
- * with its classes @lex. Field by field, straight into the tokens: a token
+ * with its classes @lex (0 while it waits: see WordLookup). Field by field, straight into the tokens: a token
  * built elsewhere and copied was a load of sixteen bytes from the smaller
  * stores just made, which waits for them to be written. */
 static inline void
@@ -453,12 +454,11 @@ set_ascii_word (QuotesToken *token,
  * went through read_word and read_ascii_word byte by byte and chunk by
  * chunk. Returns where it ends, or 0. */
 static inline gsize
-read_long_ascii_word (QuotesDocument         *doc,
-                      WordLookup             *lookup,
-                      gsize                   pos,
-                      gsize                   end,
-                      guint64                 head,
-                      QuotesToken            *token)
+read_long_ascii_word (QuotesDocument *doc,
+                      WordLookup     *lookup,
+                      gsize           pos,
+                      guint64         head,
+                      QuotesToken    *token)
 {
   guint64 tail, head_upper, tail_upper, lowered[2], hash;
   guint n, lex;
@@ -501,12 +501,12 @@ read_long_ascii_word (QuotesDocument         *doc,
  * read_ascii_word or (for "’s") set_case_flags would make of it. Returns
  * where it ends, or 0. */
 static gsize
-read_short_possessive (QuotesDocument         *doc,
-                       WordLookup             *lookup,
-                       gsize                   pos,
-                       guint                   n,
-                       guint64                 chunk,
-                       QuotesToken            *token)
+read_short_possessive (QuotesDocument *doc,
+                       WordLookup     *lookup,
+                       gsize           pos,
+                       guint           n,
+                       guint64         chunk,
+                       QuotesToken    *token)
 {
   const guchar *text = (const guchar *) doc->text + pos;
   guint64 upper_bytes, lowered;
@@ -560,11 +560,10 @@ may_start_url (guint64 chunk)
  * mark_possessive and read_ascii_word would do for it. Returns where it
  * ends, or 0 for any other token, which they read then. */
 static inline gsize
-read_short_ascii_word (QuotesDocument         *doc,
-                       WordLookup             *lookup,
-                       gsize                   pos,
-                       gsize                   end,
-                       QuotesToken            *token)
+read_short_ascii_word (QuotesDocument *doc,
+                       WordLookup     *lookup,
+                       gsize           pos,
+                       QuotesToken    *token)
 {
   guint64 chunk, alnum, upper_bytes, lowered;
   guint n;
@@ -580,7 +579,7 @@ read_short_ascii_word (QuotesDocument         *doc,
     return 0;  /* read_token tells */
   alnum = alnum_bytes (chunk);
   if ((~alnum & QUOTES_BYTES (0x80)) == 0)
-    return read_long_ascii_word (doc, lookup, pos, end, chunk, token);  /* eight bytes or more */
+    return read_long_ascii_word (doc, lookup, pos, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
     return read_short_possessive (doc, lookup, pos, n, chunk, token);
@@ -948,7 +947,7 @@ tokenize (QuotesDocument  *doc,
       token = &tokens[n];
       /* The usual token, a short ASCII word, straight from its first byte:
        * no decoding, and no test the other tokens need. */
-      if (g_ascii_isalpha (b) && (stop = read_short_ascii_word (doc, &lookup, pos, end, token)) > 0)
+      if (g_ascii_isalpha (b) && (stop = read_short_ascii_word (doc, &lookup, pos, token)) > 0)
         {
           /* Counted without a branch: whether a word is that long is a toss-up. */
           guint counted = stop - pos >= MIN_COUNTED_WORD;
