@@ -1169,7 +1169,7 @@ is_hard_wrapped (const char *text,
                  gsize       length)
 {
   gsize pos = 0;
-  guint lines = 0, long_lines = 0, blank_lines = 0;
+  guint lines = 0, blank_lines = 0;
 
   while (pos < length)
     {
@@ -1177,12 +1177,13 @@ is_hard_wrapped (const char *text,
       gsize end = newline != NULL ? (gsize) (newline - text) : length;
       gsize n = end - pos;
 
+      if (n > LONG_LINE)
+        return FALSE;  /* one long line tells: no need to read on */
       lines++;
-      long_lines += n > LONG_LINE;
       blank_lines += n == 0 || (n == 1 && text[pos] == '\r');
       pos = end + 1;
     }
-  return blank_lines > 0 && long_lines == 0 && lines > 2 * blank_lines;
+  return blank_lines > 0 && lines > 2 * blank_lines;
 }
 
 static void
