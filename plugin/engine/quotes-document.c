@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "quotes-document.h"
 #include "quotes-posts.h"
@@ -21,6 +24,23 @@ clear_entity (gpointer data)
   g_clear_pointer (&entity->mentions, g_array_unref);
 }
 
+/* Faults in the pages of the @size bytes at @data in one call, where
+ * writing them page after page took a fault on each: the token array of a
+ * long text is tens of megabytes. A hint only. */
+void
+quotes_document_populate (gpointer data,
+                          gsize    size)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+  const guintptr page = 4096;
+  guintptr start = ((guintptr) data + page - 1) & ~(page - 1);
+  guintptr end = ((guintptr) data + size) & ~(page - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+#endif
+}
+
 void
 quotes_document_init (QuotesDocument *doc,
                       QuotesLexicon  *lexicon,
@@ -33,7 +53,7 @@ quotes_document_init (QuotesDocument *doc,
   doc->length = length;
   doc->lexicon = lexicon;
   doc->cancellable = cancellable;
-  doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (QuotesToken), length / 5 + 16);
+  doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (QuotesToken), quotes_document_reserved_tokens (length));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (QuotesParagraph));
   doc->sentences = g_array_new (FALSE, FALSE, sizeof (QuotesSentence));
   doc->marked = g_array_new (FALSE, FALSE, sizeof (QuotesMarkedSpan));

@@ -200,6 +200,16 @@ void     quotes_document_init  (QuotesDocument *doc,
                                 gsize           length,
                                 GCancellable   *cancellable);
 void     quotes_document_clear (QuotesDocument *doc);
+void     quotes_document_populate (gpointer        data,
+                                   gsize           size);
+
+/* How many tokens the document makes room for at first: one for every
+ * five bytes, about what news needs. */
+static inline gsize
+quotes_document_reserved_tokens (gsize length)
+{
+  return length / 5 + 16;
+}
 
 static inline const QuotesToken *
 quotes_document_token (const QuotesDocument *doc,

@@ -72,6 +72,7 @@ struct _QuotesLexicon
   WordTable   pronouns;
   WordTable   descriptors;
   WordTable   abbreviations;    /* every entry of any list that ends in a period */
+  guint8      abbreviation_shapes[512];  /* a bit per abbreviation_shape of them */
   WordTable   name_particles;
   WordTable   cue_fillers;
   WordTable   cue_starts;       /* first words of all cues: most words are none */
@@ -86,10 +87,11 @@ struct _QuotesLexicon
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
   QuotesWordIndex word_class_index;  /* lower-case word -> QuotesWordClass bits */
-  guint64    *short_words;      /* the words of word_class_index of up to eight bytes */
-  guint8     *short_classes;    /* their classes, slot by slot */
+  guint64    *short_words;      /* its ASCII words of up to eight bytes: see QuotesDenseWords */
+  guint8     *short_overflow;
   guint32     short_mask;
-  guint64    *mid_words;        /* its ASCII words of 9 to 16 bytes: see index_dense_words */
+  guint64    *mid_words;        /* of 9 to 16 bytes */
+  guint8     *mid_overflow;
   guint32     mid_mask;
 };
 
@@ -530,6 +532,38 @@ collect_abbreviations (QuotesLexicon  *self,
     }
 }
 
+/* Where a word of @n bytes before a period, from @first to @last, has its
+ * bit in abbreviation_shapes. */
+static inline guint
+abbreviation_shape (gsize  n,
+                    guchar first,
+                    guchar last)
+{
+  return (n * 131 + first * 31 + last) % (8 * sizeof ((QuotesLexicon *) NULL)->abbreviation_shapes);
+}
+
+/* The bits of the abbreviations' shapes: most words before a period, the
+ * last of their sentences, are no abbreviation, which the bits tell
+ * without a look-up. */
+static void
+index_abbreviation_shapes (QuotesLexicon *self)
+{
+  const QuotesWordIndex *index = &self->abbreviations.index;
+
+  for (guint32 s = 0; s <= index->mask; s++)
+    {
+      const char *word = index->slots[s].key;
+      gsize n = index->slots[s].length;
+
+      if (index->slots[s].hash != 0 && n >= 2 && word[n - 1] == '.')
+        {
+          guint bit = abbreviation_shape (n - 1, word[0], word[n - 2]);
+
+          self->abbreviation_shapes[bit / 8] |= 1 << (bit % 8);
+        }
+    }
+}
+
 /* The keys are the lists' own words, or first words kept in @first_words,
  * until quotes_word_index_pack_keys copies them. */
 static void
@@ -626,12 +660,7 @@ quotes_lexicon_word_classes_len (QuotesLexicon *self,
   return quotes_lexicon_word_classes_hashed (self, lower, length, quotes_word_hash (lower, length));
 }
 
-/* The ASCII words of 9 to 16 bytes leave the top bit of every byte free:
- * the slot of such a word in mid_words is its two chunks (as word_chunk
- * reads them), with its eight class bits in the top bits of the first
- * chunk's bytes, bit k in byte k. */
-#define TOP_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
+/* The class bits of a dense table's slot: see QUOTES_DENSE_TOP_BITS. */
 static guint64
 spread_classes (guint classes)
 {
@@ -642,24 +671,42 @@ spread_classes (guint classes)
   return bits;
 }
 
-/* spread_classes undone: the top bit of byte k moved to bit 56 + k by one
- * multiplication (each factor's bit lands on its own bit, none carry). */
-static inline guint
-gather_classes (guint64 chunk)
-{
-  return ((chunk & TOP_BITS) * G_GUINT64_CONSTANT (0x0002040810204081)) >> 56;
-}
-
-/* A table for @count words, at most two thirds full: misses end after a
- * probe or two. Returns its mask. */
+/* The buckets of @slots slots each for @count words, at most two thirds
+ * full: few fill up. Returns the mask of their numbers. */
 static guint32
-dense_table_mask (guint count)
+dense_table_mask (guint count,
+                  guint slots)
 {
   guint32 size = 8;
 
   while (2 * size < 3 * count)
     size *= 2;
-  return size - 1;
+  return size / slots - 1;
+}
+
+/* Puts @key, @width numbers, into a free slot of its bucket, or of the
+ * first one after it with room, marking those it passes as overflowed. */
+static void
+add_dense_word (guint64       *words,
+                guint8        *overflow,
+                guint32        mask,
+                guint          slots,
+                guint          width,
+                guint32        hash,
+                const guint64 *key)
+{
+  for (guint32 b = hash & mask;; b = (b + 1) & mask)
+    {
+      guint64 *bucket = words + (gsize) b * slots * width;
+
+      for (guint i = 0; i < slots; i++)
+        if (bucket[i * width] == 0)
+          {
+            memcpy (bucket + i * width, key, width * sizeof *key);
+            return;
+          }
+      overflow[b / 8] |= 1 << (b % 8);
+    }
 }
 
 /* Fills @short_keys from @index, in as many slots: at most half full, as
@@ -690,29 +737,25 @@ static void
 add_short_word (QuotesLexicon        *self,
                 const QuotesWordSlot *slot)
 {
-  guint64 chunk = 0;
-  guint32 i;
+  guint64 chunk = word_chunk (slot->key, slot->length);
 
-  memcpy (&chunk, slot->key, slot->length);
-  for (i = slot->hash & self->short_mask; self->short_words[i] != 0; i = (i + 1) & self->short_mask)
-    ;
-  self->short_words[i] = GUINT64_FROM_LE (chunk);
-  self->short_classes[i] = (guint8) GPOINTER_TO_UINT (slot->value);  /* tokens keep eight bits */
+  if (chunk & QUOTES_DENSE_TOP_BITS)
+    return;  /* not ASCII: the tokenizer asks only of ASCII words */
+  chunk |= spread_classes ((guint8) GPOINTER_TO_UINT (slot->value));  /* tokens keep eight bits */
+  add_dense_word (self->short_words, self->short_overflow, self->short_mask, QUOTES_DENSE_SHORT_SLOTS, 1,
+                  slot->hash, &chunk);
 }
 
 static void
 add_mid_word (QuotesLexicon        *self,
               const QuotesWordSlot *slot)
 {
-  guint64 head = word_chunk (slot->key, 8), tail = word_chunk (slot->key + 8, slot->length - 8);
-  guint32 i;
+  guint64 key[2] = { word_chunk (slot->key, 8), word_chunk (slot->key + 8, slot->length - 8) };
 
-  if ((head | tail) & TOP_BITS)
+  if ((key[0] | key[1]) & QUOTES_DENSE_TOP_BITS)
     return;  /* not ASCII: asked of the general index */
-  for (i = slot->hash & self->mid_mask; self->mid_words[2 * i] != 0; i = (i + 1) & self->mid_mask)
-    ;
-  self->mid_words[2 * i] = head | spread_classes ((guint8) GPOINTER_TO_UINT (slot->value));
-  self->mid_words[2 * i + 1] = tail;
+  key[0] |= spread_classes ((guint8) GPOINTER_TO_UINT (slot->value));
+  add_dense_word (self->mid_words, self->mid_overflow, self->mid_mask, QUOTES_DENSE_MID_SLOTS, 2, slot->hash, key);
 }
 
 /* The tables of short words (up to eight bytes) and of the words of 9 to
@@ -722,8 +765,9 @@ add_mid_word (QuotesLexicon        *self,
  * the general index's slots, which hold each word's length and hash
  * already: walking the hash table and hashing again cost 4 ms a start;
  * both in one walk, as the walks over its 131,000 slots cost more than
- * filling the tables. The words of 9 to 16 bytes that are not ASCII,
- * which leave a slot or two free, stay in the general index only. */
+ * filling the tables. The words that are not ASCII, which leave a slot or
+ * two free, stay in the general index only. No bucket straddles two cache
+ * lines. */
 static void
 index_dense_words (QuotesLexicon *self)
 {
@@ -736,11 +780,12 @@ index_dense_words (QuotesLexicon *self)
         short_count += index->slots[i].length - 1 < 8;
         mid_count += index->slots[i].length - 9 < 8;
       }
-  self->short_mask = dense_table_mask (short_count);
-  self->short_words = g_new0 (guint64, self->short_mask + 1);
-  self->short_classes = g_new0 (guint8, self->short_mask + 1);
-  self->mid_mask = dense_table_mask (mid_count);
-  self->mid_words = g_new0 (guint64, 2 * ((gsize) self->mid_mask + 1));
+  self->short_mask = dense_table_mask (short_count, QUOTES_DENSE_SHORT_SLOTS);
+  self->short_words = g_aligned_alloc0 ((gsize) (self->short_mask + 1) * QUOTES_DENSE_SHORT_SLOTS, sizeof (guint64), 64);
+  self->short_overflow = g_new0 (guint8, self->short_mask / 8 + 1);
+  self->mid_mask = dense_table_mask (mid_count, QUOTES_DENSE_MID_SLOTS);
+  self->mid_words = g_aligned_alloc0 ((gsize) (self->mid_mask + 1) * 2 * QUOTES_DENSE_MID_SLOTS, sizeof (guint64), 64);
+  self->mid_overflow = g_new0 (guint8, self->mid_mask / 8 + 1);
   for (guint32 s = 0; s <= index->mask; s++)
     {
       const QuotesWordSlot *slot = &index->slots[s];
@@ -762,17 +807,18 @@ quotes_lexicon_short_word_classes (QuotesLexicon *self,
                                    guint64        chunk,
                                    guint32        hash)
 {
-  QuotesShortWords table;
+  QuotesDenseWords table;
 
-  quotes_lexicon_short_words (self, &table);
-  return quotes_short_words_classes (&table, chunk, hash);
+  quotes_lexicon_dense_words (self, &table);
+  return quotes_dense_words_short_classes (&table, chunk, hash);
 }
 
 void
-quotes_lexicon_short_words (QuotesLexicon    *self,
-                            QuotesShortWords *table)
+quotes_lexicon_dense_words (QuotesLexicon    *self,
+                            QuotesDenseWords *table)
 {
-  *table = (QuotesShortWords) { self->short_words, self->short_classes, self->short_mask };
+  *table = (QuotesDenseWords) { self->short_words, self->short_overflow, self->short_mask,
+                                self->mid_words, self->mid_overflow, self->mid_mask };
 }
 
 /* The classes of a word from the general index: out of line, so that the
@@ -802,16 +848,13 @@ quotes_lexicon_word_classes_hashed (QuotesLexicon *self,
       guint64 head = word_chunk (lower, 8), tail = word_chunk (lower + 8, length - 8);
 
       /* Words that are not ASCII are in the general index only. */
-      if (((head | tail) & TOP_BITS) == 0)
-        for (guint32 i = hash & self->mid_mask;; i = (i + 1) & self->mid_mask)
-          {
-            guint64 first = self->mid_words[2 * i];
+      if (((head | tail) & QUOTES_DENSE_TOP_BITS) == 0)
+        {
+          QuotesDenseWords table;
 
-            if ((first & ~TOP_BITS) == head && self->mid_words[2 * i + 1] == tail)
-              return gather_classes (first);
-            if (first == 0)
-              return 0;
-          }
+          quotes_lexicon_dense_words (self, &table);
+          return quotes_dense_words_mid_classes (&table, head, tail, hash);
+        }
     }
   return general_word_classes (self, lower, length, hash);
 }
@@ -848,7 +891,7 @@ index_short_names (QuotesLexicon *self)
 
   for (guint32 i = 0; i <= index->mask; i++)
     count += index->slots[i].hash != 0 && index->slots[i].length - 1 < 8;
-  self->short_names_mask = dense_table_mask (count);
+  self->short_names_mask = dense_table_mask (count, 1);
   self->short_names = g_new0 (ShortName, self->short_names_mask + 1);
   for (guint32 s = 0; s <= index->mask; s++)
     {
@@ -953,6 +996,7 @@ quotes_lexicon_load (void)
   load_table (&self->name_particles, "name-particles.txt", NULL, FALSE);
   load_table (&self->cue_fillers, "cue-fillers.txt", NULL, FALSE);
   collect_abbreviations (self, tables, G_N_ELEMENTS (tables));
+  index_abbreviation_shapes (self);
   collect_word_classes (self);
   for_each_line ("boilerplate.txt", add_boilerplate_line, self->boilerplate);
   index_boilerplate (self);
@@ -1251,13 +1295,28 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
       const char *start = g_ptr_array_index (self->boilerplate, i);
       gsize n = self->boilerplate_lengths[i];
 
-      /* The second byte first: it turns away most entries without a
-       * memcmp call. */
+      /* The first bytes are equal; the second tells most entries apart
+       * without a call to memcmp. */
       if (n <= length && (n < 2 || line[1] == start[1]) && memcmp (line, start, n) == 0 &&
           (n == length || !g_ascii_isalpha (line[n])))
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether the @n bytes of @word and a period may be an abbreviation: FALSE
+ * for most words, without a look-up. */
+gboolean
+quotes_lexicon_may_be_abbreviation (QuotesLexicon *self,
+                                    const char    *word,
+                                    gsize          n)
+{
+  guint bit;
+
+  if (n == 0)
+    return FALSE;
+  bit = abbreviation_shape (n, word[0], word[n - 1]);
+  return (self->abbreviation_shapes[bit / 8] >> (bit % 8)) & 1;
 }
 
 gboolean

@@ -84,32 +84,111 @@ guint          quotes_lexicon_word_classes   (QuotesLexicon *self, const char *l
 guint          quotes_lexicon_word_classes_len (QuotesLexicon *self, const char *lower, gsize length);
 guint          quotes_lexicon_short_word_classes (QuotesLexicon *self, guint64 chunk, guint32 hash);
 
-/* The table quotes_lexicon_short_word_classes looks in, for the tokenizer,
- * which asks it about nearly every word: probed inline, without a call and
- * the loads of the table's fields each time. */
+/* The tables quotes_lexicon_short_word_classes and
+ * quotes_lexicon_word_classes_hashed look in for ASCII words of up to
+ * sixteen bytes, for the tokenizer, which asks them about nearly every
+ * word: probed inline, without a call and the loads of the table's fields
+ * each time.
+ *
+ * A word's slot is in the bucket its hash picks, four slots within a
+ * cache line that a look-up reads and compares all of, without a branch:
+ * a loop that stopped at the word mispredicted its exit on most words. A
+ * bucket that filled up sends its further words on to the next one, and
+ * says so with its bit in the overflow bits. */
+#define QUOTES_DENSE_SHORT_SLOTS 4  /* a bucket of short words: four numbers */
+#define QUOTES_DENSE_MID_SLOTS   4  /* of mid words: two numbers each */
+
 typedef struct
 {
-  const guint64 *words;    /* 0: a free slot */
-  const guint8  *classes;
-  guint32        mask;
-} QuotesShortWords;
+  const guint64 *words;         /* up to eight bytes; 0: a free slot */
+  const guint8  *overflow;      /* a bit per bucket */
+  guint32        mask;          /* of the bucket numbers */
+  const guint64 *mid_words;     /* 9 to 16 bytes */
+  const guint8  *mid_overflow;
+  guint32        mid_mask;
+} QuotesDenseWords;
 
-void           quotes_lexicon_short_words    (QuotesLexicon *self, QuotesShortWords *table);
+void           quotes_lexicon_dense_words    (QuotesLexicon *self, QuotesDenseWords *table);
+
+/* ASCII words leave the top bit of every byte free: the slot of a word is
+ * its chunks (as quotes_word_hash reads them), with its eight class bits
+ * in the top bits of the first chunk's bytes, bit k in byte k. */
+#define QUOTES_DENSE_TOP_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The class bits of a slot whose first number is @chunk: the top bit of
+ * byte k moved to bit 56 + k by one multiplication (each factor's bit
+ * lands on its own bit, none carry). */
+static inline guint
+quotes_dense_words_gather_classes (guint64 chunk)
+{
+  return ((chunk & QUOTES_DENSE_TOP_BITS) * G_GUINT64_CONSTANT (0x0002040810204081)) >> 56;
+}
+
+static inline gboolean
+quotes_dense_words_overflowed (const guint8 *overflow,
+                               guint32       bucket)
+{
+  return (overflow[bucket / 8] >> (bucket % 8)) & 1;
+}
+
+/* The slot of the lower-case ASCII word of 1 to 8 bytes @chunk (its bytes
+ * as a little-endian number, zeros after them), with quotes_word_hash
+ * @hash: the word and its classes (quotes_dense_words_gather_classes), or
+ * 0 when the table does not hold it. */
+static inline guint64
+quotes_dense_words_short_slot (const QuotesDenseWords *table,
+                               guint64                 chunk,
+                               guint32                 hash)
+{
+  for (guint32 b = hash & table->mask;; b = (b + 1) & table->mask)
+    {
+      const guint64 *slots = table->words + (gsize) b * QUOTES_DENSE_SHORT_SLOTS;
+      guint64 found = 0;
+
+      for (guint i = 0; i < QUOTES_DENSE_SHORT_SLOTS; i++)
+        found |= (slots[i] & ~QUOTES_DENSE_TOP_BITS) == chunk ? slots[i] : 0;
+      /* A word is never 0, nor is its slot. */
+      if (found != 0 || !quotes_dense_words_overflowed (table->overflow, b))
+        return found;
+    }
+}
 
 static inline guint
-quotes_short_words_classes (const QuotesShortWords *table,
-                            guint64                 chunk,
-                            guint32                 hash)
+quotes_dense_words_short_classes (const QuotesDenseWords *table,
+                                  guint64                 chunk,
+                                  guint32                 hash)
 {
-  for (guint32 i = hash & table->mask;; i = (i + 1) & table->mask)
-    {
-      guint64 word = table->words[i];
+  return quotes_dense_words_gather_classes (quotes_dense_words_short_slot (table, chunk, hash));
+}
 
-      if (word == chunk)
-        return table->classes[i];
-      if (word == 0)
-        return 0;
+/* The first number of the slot of the lower-case ASCII word of 9 to 16
+ * bytes whose chunks are @head and @tail, with quotes_word_hash @hash, or
+ * 0 when the table does not hold it. */
+static inline guint64
+quotes_dense_words_mid_slot (const QuotesDenseWords *table,
+                             guint64                 head,
+                             guint64                 tail,
+                             guint32                 hash)
+{
+  for (guint32 b = hash & table->mid_mask;; b = (b + 1) & table->mid_mask)
+    {
+      const guint64 *slots = table->mid_words + (gsize) b * 2 * QUOTES_DENSE_MID_SLOTS;
+      guint64 found = 0;
+
+      for (guint i = 0; i < QUOTES_DENSE_MID_SLOTS; i++)
+        found |= (((slots[2 * i] & ~QUOTES_DENSE_TOP_BITS) == head) & (slots[2 * i + 1] == tail)) ? slots[2 * i] : 0;
+      if (found != 0 || !quotes_dense_words_overflowed (table->mid_overflow, b))
+        return found;
     }
+}
+
+static inline guint
+quotes_dense_words_mid_classes (const QuotesDenseWords *table,
+                                guint64                 head,
+                                guint64                 tail,
+                                guint32                 hash)
+{
+  return quotes_dense_words_gather_classes (quotes_dense_words_mid_slot (table, head, tail, hash));
 }
 
 guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const char *lower, gsize length,
@@ -148,6 +227,7 @@ gboolean  quotes_lexicon_is_common_word      (QuotesLexicon *self, const char *l
 gboolean  quotes_lexicon_is_name_particle    (QuotesLexicon *self, const char *word, gssize length);
 gboolean  quotes_lexicon_is_cue_filler       (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *word);
+gboolean  quotes_lexicon_may_be_abbreviation (QuotesLexicon *self, const char *word, gsize n);
 gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);
 
 /* Lower-cases @n bytes of @text into @out as g_utf8_strdown would, when

@@ -197,7 +197,7 @@ takes_period (QuotesDocument *doc,
     return TRUE;  /* "(D-N.Y.)": a party and a state's initials */
   if (end + 1 < doc->length && doc->text[end + 1] == ',')
     return TRUE;  /* "Glenn Thompson, R-Pa., said": a comma after the period ends nothing */
-  if (n + 2 > sizeof buffer)
+  if (n + 2 > sizeof buffer || !quotes_lexicon_may_be_abbreviation (doc->lexicon, doc->text + start, n))
     return FALSE;
   memcpy (buffer, doc->text + start, n);
   buffer[n] = '.';
@@ -325,19 +325,128 @@ alnum_bytes (guint64 chunk)
           quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
-/* An ASCII word read from eight-byte loads, ending at @end, without a
- * possessive ending. */
+/* A text uses few words, again and again, and the dense tables hold tens
+ * of thousands, more than the cache keeps: a look-up there waited for
+ * memory on most words. So the tokenizer keeps the slots it found last in
+ * smaller tables of its own, one slot for each number a hash picks, which
+ * stay in the cache: in news, nineteen short words in twenty and four mid
+ * words in five are found there (tables a quarter the size took 3% longer
+ * in all). The others it asks the processor to load from the dense tables,
+ * and looks up when the paragraph is read (or the token array grows: at
+ * most TOKEN_BLOCK words wait), their classes 0 until then. */
+#define SHORT_CACHE 16384  /* slots of eight bytes: 128 KB */
+#define MID_CACHE   4096   /* of sixteen bytes: 64 KB */
+#define TOKEN_BLOCK 256
+
+typedef struct
+{
+  QuotesToken *token;
+  guint64      head;  /* the lower-case word as quotes_word_hash reads it */
+  guint64      tail;  /* its bytes after eight; 0 for words of up to eight bytes */
+  guint32      hash;
+} WaitingWord;
+
+typedef struct
+{
+  QuotesDenseWords table;
+  guint64         *shorts;   /* a word as the table's slot has it, or the word alone: not in the table; 0: none */
+  guint64         *mids;     /* two numbers a slot */
+  WaitingWord     *waiting;  /* TOKEN_BLOCK of them */
+  guint            n_waiting;
+} WordLookup;
+
+/* Notes a word missing from the small tables, and asks for its bucket. */
+static inline void
+wait_for_word (WordLookup  *lookup,
+               QuotesToken *token,
+               guint64      head,
+               guint64      tail,
+               guint32      hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  if (tail == 0)
+    __builtin_prefetch (lookup->table.words + (gsize) (hash & lookup->table.mask) * QUOTES_DENSE_SHORT_SLOTS);
+  else
+    __builtin_prefetch (lookup->table.mid_words + (gsize) (hash & lookup->table.mid_mask) * 2 * QUOTES_DENSE_MID_SLOTS);
+#endif
+  lookup->waiting[lookup->n_waiting++] = (WaitingWord) { token, head, tail, hash };
+}
+
+/* Looks up the words waiting, into their tokens and the small tables. */
+static void
+look_up_waiting (WordLookup *lookup)
+{
+  for (guint i = 0; i < lookup->n_waiting; i++)
+    {
+      const WaitingWord *word = &lookup->waiting[i];
+      guint64 *cached;
+
+      if (word->tail == 0)
+        {
+          cached = &lookup->shorts[word->hash % SHORT_CACHE];
+          *cached = quotes_dense_words_short_slot (&lookup->table, word->head, word->hash) | word->head;
+        }
+      else
+        {
+          cached = &lookup->mids[2 * (word->hash % MID_CACHE)];
+          cached[0] = quotes_dense_words_mid_slot (&lookup->table, word->head, word->tail, word->hash) | word->head;
+          cached[1] = word->tail;
+        }
+      word->token->lex = quotes_dense_words_gather_classes (cached[0]);
+    }
+  lookup->n_waiting = 0;
+}
+
+/* The classes of a short word for @token, or 0 until look_up_waiting. */
+static inline guint
+look_up_short (WordLookup  *lookup,
+               QuotesToken *token,
+               guint64      chunk,
+               guint32      hash)
+{
+  guint64 cached = lookup->shorts[hash % SHORT_CACHE];
+
+  if ((cached & ~QUOTES_DENSE_TOP_BITS) == chunk)
+    return quotes_dense_words_gather_classes (cached);
+  wait_for_word (lookup, token, chunk, 0, hash);
+  return 0;
+}
+
+static inline guint
+look_up_mid (WordLookup  *lookup,
+             QuotesToken *token,
+             guint64      head,
+             guint64      tail,
+             guint32      hash)
+{
+  const guint64 *cached = &lookup->mids[2 * (hash % MID_CACHE)];
+
+  if ((cached[0] & ~QUOTES_DENSE_TOP_BITS) == head && cached[1] == tail)
+    return quotes_dense_words_gather_classes (cached[0]);
+  wait_for_word (lookup, token, head, tail, hash);
+  return 0;
+}
+
+/* An ASCII word read from eight-byte loads, without a possessive ending,
+ * with its classes @lex (0 while it waits: see WordLookup). Field by field, straight into the tokens: a token
+ * built elsewhere and copied was a load of sixteen bytes from the smaller
+ * stores just made, which waits for them to be written. */
 static inline void
 set_ascii_word (QuotesToken *token,
+                gsize        start,
                 gsize        end,
+                guchar       first,
                 gboolean     capitalized,
-                gboolean     all_caps)
+                gboolean     all_caps,
+                guint        lex)
 {
-  token->kind = QUOTES_TOKEN_WORD;
+  token->start = start;
   token->end = end;
+  token->first = first;
   token->ending = 0;
-  token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) |
-                 (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
+  token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) | (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
+  token->kind = QUOTES_TOKEN_WORD;
+  token->lex = lex;
 }
 
 /* read_short_ascii_word for a word of eight to fifteen ASCII letters and
@@ -345,19 +454,18 @@ set_ascii_word (QuotesToken *token,
  * the long words of news ("government", "administration") that otherwise
  * went through read_word and read_ascii_word byte by byte and chunk by
  * chunk. Returns where it ends, or 0. */
-static gsize
-read_long_ascii_word (QuotesDocument         *doc,
-                      const QuotesShortWords *short_words,
-                      gsize                   pos,
-                      gsize                   end,
-                      guint64                 head,
-                      QuotesToken            *token)
+static inline gsize
+read_long_ascii_word (QuotesDocument *doc,
+                      WordLookup     *lookup,
+                      gsize           pos,
+                      guint64         head,
+                      QuotesToken    *token)
 {
   guint64 tail, head_upper, tail_upper, lowered[2], hash;
-  guint n;
+  guint n, lex;
 
-  if (pos + 16 > end)
-    return 0;
+  if (pos + 16 > doc->length)
+    return 0;  /* past the paragraph's end is fine: see read_short_ascii_word */
   memcpy (&tail, doc->text + pos + 8, 8);
   tail = GUINT64_FROM_LE (tail);
   if ((~alnum_bytes (tail) & QUOTES_BYTES (0x80)) == 0)
@@ -371,64 +479,119 @@ read_long_ascii_word (QuotesDocument         *doc,
   lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
   lowered[1] = tail | (tail_upper >> 2);
 
-  /* All capitals: two capitals or more, and no small letter. */
-  set_ascii_word (token, pos + n, head_upper & 0x80,
-                  ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
-                   (tail_upper & (tail_upper - 1)) != 0) &&
-                  (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0);
   /* As read_ascii_word looks them up: eight bytes in the table of short
-   * words, more in the general index, by the hash of their chunks. */
+   * words, more in that of mid words, by the hash of their chunks. */
   hash = quotes_word_hash_chunk (0, lowered[0]);
   if (n == 8)
-    token->lex = quotes_short_words_classes (short_words, lowered[0], quotes_word_hash_end (hash, n));
+    lex = look_up_short (lookup, token, lowered[0], quotes_word_hash_end (hash, n));
   else
-    {
-      char lower[16];
-
-      hash = quotes_word_hash_chunk (hash, lowered[1]);
-      lowered[0] = GUINT64_TO_LE (lowered[0]);
-      lowered[1] = GUINT64_TO_LE (lowered[1]);
-      memcpy (lower, lowered, sizeof lower);
-      token->lex = quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n, quotes_word_hash_end (hash, n));
-    }
+    lex = look_up_mid (lookup, token, lowered[0], lowered[1], quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
+  /* All capitals: two capitals or more, and no small letter. */
+  set_ascii_word (token, pos, pos + n, head & 0xff, head_upper & 0x80,
+                  ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
+                   (tail_upper & (tail_upper - 1)) != 0) &&
+                  (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0,
+                  lex);
   return pos + n;
+}
+
+/* read_short_ascii_word for a word of fewer than eight ASCII letters and
+ * digits, the first @n bytes of @chunk, with a possessive ending, "'s" or
+ * "’s" ("Trump's", the second word in news that read_token read), and a
+ * byte after that ends it: what read_word, mark_possessive, and
+ * read_ascii_word or (for "’s") set_case_flags would make of it. Returns
+ * where it ends, or 0. */
+static gsize
+read_short_possessive (QuotesDocument *doc,
+                       WordLookup     *lookup,
+                       gsize           pos,
+                       guint           n,
+                       guint64         chunk,
+                       QuotesToken    *token)
+{
+  const guchar *text = (const guchar *) doc->text + pos;
+  guint64 upper_bytes, lowered;
+  guint ending;
+  guchar s, after;
+  gboolean two_upper, lower;
+
+  if (pos + n + 4 >= doc->length)
+    return 0;
+  if (text[n] == '\'')
+    ending = 2;
+  else if (text[n] == 0xe2 && text[n + 1] == 0x80 && text[n + 2] == 0x99)
+    ending = 4;
+  else
+    return 0;
+  s = text[n + ending - 1];
+  after = text[n + ending];
+  if ((s != 's' && s != 'S') || g_ascii_isalnum (after) || may_continue_word (s, after))
+    return 0;
+  chunk &= first_bytes (n);
+  upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
+  lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
+  /* All capitals, the ending's letter too: two capitals or more, and no
+   * small letter. */
+  two_upper = (upper_bytes & (upper_bytes - 1)) != 0 || (upper_bytes != 0 && s == 'S');
+  lower = quotes_bytes_between (chunk, 'a', 'z') != 0 || s == 's';
+  set_ascii_word (token, pos, pos + n + ending, chunk & 0xff, upper_bytes & 0x80, two_upper && !lower,
+                  look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+  token->ending = ending;
+  token->flags |= QUOTES_TOKEN_POSSESSIVE;
+  if (ending == 4)
+    token->flags &= ~QUOTES_TOKEN_ASCII;
+  return pos + n + ending;
+}
+
+/* Whether the eight bytes @chunk from where a token starts may start a URL
+ * (starts_url): "http" or "www.". */
+static inline gboolean
+may_start_url (guint64 chunk)
+{
+  guint32 four = (guint32) chunk;
+
+  return four == ('h' | 't' << 8 | 't' << 16 | (guint32) 'p' << 24) ||
+         four == ('w' | 'w' << 8 | 'w' << 16 | (guint32) '.' << 24);
 }
 
 /* The usual word: fewer than eight ASCII letters and digits, starting with
  * a letter, ending before a space or a punctuation mark that cannot join
  * it to more. Read, flagged, lower-cased and looked up from one eight-byte
- * load: the work read_word, read_initialism, takes_period, mark_possessive
- * and read_ascii_word would do for it. Returns where it ends, or 0 for any
- * other token, which they read then. */
-static gsize
-read_short_ascii_word (QuotesDocument         *doc,
-                       const QuotesShortWords *short_words,
-                       gsize                   pos,
-                       gsize                   end,
-                       QuotesToken            *token)
+ * load, into @token: the work read_word, read_initialism, takes_period,
+ * mark_possessive and read_ascii_word would do for it. Returns where it
+ * ends, or 0 for any other token, which they read then. */
+static inline gsize
+read_short_ascii_word (QuotesDocument *doc,
+                       WordLookup     *lookup,
+                       gsize           pos,
+                       QuotesToken    *token)
 {
   guint64 chunk, alnum, upper_bytes, lowered;
   guint n;
 
-  if (pos + 8 > end)
+  /* The load may reach past the paragraph's end, not the text's: a space
+   * follows every paragraph (add_paragraph trims it off), which ends the
+   * word there as the end would. */
+  if (pos + 8 > doc->length)
     return 0;
   memcpy (&chunk, doc->text + pos, 8);
   chunk = GUINT64_FROM_LE (chunk);
+  if (may_start_url (chunk))
+    return 0;  /* read_token tells */
   alnum = alnum_bytes (chunk);
   if ((~alnum & QUOTES_BYTES (0x80)) == 0)
-    return read_long_ascii_word (doc, short_words, pos, end, chunk, token);  /* eight bytes or more */
+    return read_long_ascii_word (doc, lookup, pos, chunk, token);  /* eight bytes or more */
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
-    return 0;
+    return read_short_possessive (doc, lookup, pos, n, chunk, token);
   chunk &= first_bytes (n);
   upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 
   /* All capitals: two capitals or more, and no small letter. */
-  set_ascii_word (token, pos + n, upper_bytes & 0x80,
-                  (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0);
-  token->lex = quotes_short_words_classes (short_words, lowered,
-                                           quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n));
+  set_ascii_word (token, pos, pos + n, chunk & 0xff, upper_bytes & 0x80,
+                  (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
+                  look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   return pos + n;
 }
 
@@ -643,16 +806,111 @@ typedef struct
   guint capitalized;
 } WordCounts;
 
-#define TOKEN_BLOCK 256
+/* The tokens of the paragraph being read that may end a sentence, a final
+ * punctuation mark or an abbreviation, in order, so that split_sentences
+ * visits these and not every token again. */
+typedef struct
+{
+  guint32 *data;
+  guint    len;
+  guint    room;
+} SentenceEnds;
 
-/* Each token is read into a local, which the compiler keeps apart from
- * the document, and stored straight into doc->tokens, which grows a block
- * at a time and is cut to the tokens read at the end of the paragraph:
- * no batch copied over, and no call per token. */
+static inline gboolean
+ends_sentence (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static inline void
+sentence_ends_add (SentenceEnds *ends,
+                   guint         token)
+{
+  if (G_UNLIKELY (ends->len == ends->room))
+    {
+      ends->room = MAX (2 * ends->room, 256);
+      ends->data = g_renew (guint32, ends->data, ends->room);
+    }
+  ends->data[ends->len++] = token;
+}
+
+typedef struct
+{
+  WordLookup   lookup;
+  SentenceEnds ends;
+  guint        populated;  /* tokens whose pages are faulted in */
+} Segmenter;
+
+/* How many tokens' pages populate_tokens faults in at a time: a megabyte. */
+#define POPULATE_TOKENS 65536
+
+/* Faults in the pages of the token array ahead of the tokenizer, up to
+ * @upto tokens and a megabyte more at a time (quotes_document_populate),
+ * but only in the room the document reserved, which the array keeps:
+ * pages past the tokens a text needs would be memory for nothing. */
+static void
+populate_tokens (QuotesDocument *doc,
+                 Segmenter      *segmenter,
+                 guint           upto)
+{
+  gsize from = segmenter->populated;
+  gsize to = MIN (MAX (upto, from + POPULATE_TOKENS), quotes_document_reserved_tokens (doc->length));
+
+  if (to > from)
+    quotes_document_populate ((QuotesToken *) doc->tokens->data + from, (to - from) * sizeof (QuotesToken));
+  segmenter->populated = MAX (to, upto);
+}
+
+/* Punctuation the tokenizer makes a token of without read_token: ASCII
+ * but for letters, digits, spaces, the "@" and "#" of handles and
+ * hashtags and the apostrophe, which may be half of a mark (''), and the
+ * characters from U+2010 to U+2027 (is_general_punctuation), the dashes and
+ * curly marks of news. Returns where it ends, or 0. */
+static inline gsize
+read_plain_punct (const char  *text,
+                  gsize        pos,
+                  gsize        end,
+                  QuotesToken *token)
+{
+  guchar b = (guchar) text[pos];
+  gunichar c;
+  gsize stop;
+
+  if (b < 0x80)
+    {
+      if (g_ascii_isalnum (b) || g_ascii_isspace (b) || b == '@' || b == '#' || b == '\'')
+        return 0;
+      c = b;
+      stop = pos + 1;
+    }
+  else
+    {
+      /* U+2010 to U+2027: E2 80 90 to E2 80 A7. */
+      if (b != 0xe2 || pos + 3 > end || (guchar) text[pos + 1] != 0x80 ||
+          (guchar) text[pos + 2] - 0x90u > 0xa7u - 0x90u)
+        return 0;
+      c = 0x2000 | ((guchar) text[pos + 2] & 0x3f);
+      stop = pos + 3;
+    }
+  *token = (QuotesToken) {
+    .start = pos,
+    .end = stop,
+    .first = c,
+    /* The marks of quotes_marks_is_mark among these characters, without
+     * a call: '"' and U+2018 to U+201F. */
+    .kind = c == '"' || c - 0x2018 <= 0x201f - 0x2018 ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT,
+  };
+  return stop;
+}
+
+/* Each token is read straight into doc->tokens, which grows a block at a
+ * time and is cut to the tokens read at the end of the paragraph: no batch
+ * copied over, and no call per token. */
 static void
 tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
-          WordCounts      *counts)
+          WordCounts      *counts,
+          Segmenter       *segmenter)
 {
   /* In locals, not read through @doc, @paragraph and @counts: the compiler
    * reloads those after every store into the tokens, which it cannot tell
@@ -662,13 +920,13 @@ tokenize (QuotesDocument  *doc,
   guint n = doc->tokens->len, room = n;
   guint words = counts->words, capitalized = counts->capitalized, marks = 0;
   QuotesToken *tokens = NULL;
-  QuotesShortWords short_words;
+  /* A copy the compiler keeps apart from the tokens, as the text above. */
+  WordLookup lookup = segmenter->lookup;
 
-  quotes_lexicon_short_words (doc->lexicon, &short_words);
   paragraph->first_token = n;
   while (pos < end)
     {
-      QuotesToken token;
+      QuotesToken *token;
       guchar b = (guchar) text[pos];
       gunichar c;
       gsize stop;
@@ -678,41 +936,60 @@ tokenize (QuotesDocument  *doc,
           pos++;  /* the usual gap, without decoding */
           continue;
         }
-      /* The usual token, a short ASCII word, straight from its first byte:
-       * no decoding, and no test the other tokens need. */
-      if (g_ascii_isalpha (b) && !starts_url (text, pos, end) &&
-          (stop = read_short_ascii_word (doc, &short_words, pos, end, &token)) > 0)
-        {
-          token.start = pos;
-          token.first = b;
-          pos = stop;
-        }
-      else
-        {
-          c = char_at (text, pos, end);
-          if (c < 0x80 ? g_ascii_isspace (c)
-                       : (!is_general_punctuation (c) &&
-                          (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
-            {
-              pos = next_pos (text, pos);
-              continue;
-            }
-          pos = read_token (doc, pos, end, c, &token);
-          marks += token.kind == QUOTES_TOKEN_MARK;  /* read_short_ascii_word reads none */
-        }
-      if (token.kind == QUOTES_TOKEN_WORD && token.end - token.start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token.first))
-        {
-          words++;
-          capitalized += (token.flags & QUOTES_TOKEN_CAPITALIZED) != 0;
-        }
       if (n == room)
         {
+          look_up_waiting (&lookup);  /* their tokens are about to move */
           room = n + TOKEN_BLOCK;
           g_array_set_size (doc->tokens, room);
           tokens = &g_array_index (doc->tokens, QuotesToken, 0);
+          if (room > segmenter->populated)
+            populate_tokens (doc, segmenter, room);
         }
-      tokens[n++] = token;
+      token = &tokens[n];
+      /* The usual token, a short ASCII word, straight from its first byte:
+       * no decoding, and no test the other tokens need. */
+      if (g_ascii_isalpha (b) && (stop = read_short_ascii_word (doc, &lookup, pos, token)) > 0)
+        {
+          /* Counted without a branch: whether a word is that long is a toss-up. */
+          guint counted = stop - pos >= MIN_COUNTED_WORD;
+
+          words += counted;
+          capitalized += counted & (token->flags & QUOTES_TOKEN_CAPITALIZED);
+          /* The space after the word, without a turn of the loop: the word
+           * ends before the paragraph does. */
+          pos = stop + (text[stop] == ' ');
+          n++;
+          continue;
+        }
+      if ((stop = read_plain_punct (text, pos, end, token)) > 0)
+        {
+          if (ends_sentence (token->first))
+            sentence_ends_add (&segmenter->ends, n);
+          marks += token->kind == QUOTES_TOKEN_MARK;
+          pos = stop;
+          n++;
+          continue;
+        }
+      c = char_at (text, pos, end);
+      if (c < 0x80 ? g_ascii_isspace (c)
+                   : (!is_general_punctuation (c) &&
+                      (g_unichar_isspace (c) || g_unichar_iszerowidth (c) || c == 0xFEFF)))
+        {
+          pos = next_pos (text, pos);
+          continue;
+        }
+      pos = read_token (doc, pos, end, c, token);
+      if ((token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first)) || (token->flags & QUOTES_TOKEN_ABBREVIATION))
+        sentence_ends_add (&segmenter->ends, n);
+      marks += token->kind == QUOTES_TOKEN_MARK;
+      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token->first))
+        {
+          words++;
+          capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
+        }
+      n++;
     }
+  look_up_waiting (&lookup);
   counts->words = words;
   counts->capitalized = capitalized;
   paragraph->marks = marks;
@@ -728,12 +1005,6 @@ static gboolean
 is_headline (const WordCounts *counts)
 {
   return counts->words >= 3 && counts->capitalized * 20 >= counts->words * 17;
-}
-
-static gboolean
-ends_sentence (gunichar c)
-{
-  return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
 /* What may trail a sentence's final period: more final punctuation, and
@@ -840,31 +1111,38 @@ add_sentence (QuotesDocument *doc,
           break;
         }
     }
-  for (guint i = first; i < end; i++)
-    doc->sentence_of_token[i] = doc->sentences->len;
   g_array_append_val (doc->sentences, sentence);
 }
 
+/* Splits paragraph @index, just read, at the tokens of @ends that end a
+ * sentence; the others end none. Right after the paragraph's tokens are
+ * made, while they are in the cache: read again after all of them, the
+ * tokens of a long text came from memory. */
 static void
 split_sentences (QuotesDocument        *doc,
                  const QuotesParagraph *paragraph,
-                 guint                  index)
+                 guint                  index,
+                 const SentenceEnds    *ends)
 {
   guint first = paragraph->first_token;
   guint end = paragraph->end_token;
+  guint from = first;  /* where a walk over every token would look next */
 
-  for (guint i = first; i < end; i++)
+  for (guint e = 0; e < ends->len; e++)
     {
+      guint i = ends->data[e];
       const QuotesToken *token = quotes_document_token (doc, i);
       guint next = i + 1;
 
+      if (i < from)
+        continue;  /* in a run skipped below */
       if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first))
         {
           while (next < end && is_attached_closing (doc, next))
             next++;
           if (!starts_sentence (doc, next, end))
             {
-              i = next - 1;  /* past the run of "!!!" or "...", once */
+              from = next;  /* past the run of "!!!" or "...", once */
               continue;
             }
         }
@@ -878,7 +1156,7 @@ split_sentences (QuotesDocument        *doc,
         continue;
       add_sentence (doc, first, next, index);
       first = next;
-      i = next - 1;
+      from = next;
     }
   add_sentence (doc, first, end, index);
 }
@@ -891,7 +1169,7 @@ is_hard_wrapped (const char *text,
                  gsize       length)
 {
   gsize pos = 0;
-  guint lines = 0, long_lines = 0, blank_lines = 0;
+  guint lines = 0, blank_lines = 0;
 
   while (pos < length)
     {
@@ -899,16 +1177,18 @@ is_hard_wrapped (const char *text,
       gsize end = newline != NULL ? (gsize) (newline - text) : length;
       gsize n = end - pos;
 
+      if (n > LONG_LINE)
+        return FALSE;  /* one long line tells: no need to read on */
       lines++;
-      long_lines += n > LONG_LINE;
       blank_lines += n == 0 || (n == 1 && text[pos] == '\r');
       pos = end + 1;
     }
-  return blank_lines > 0 && long_lines == 0 && lines > 2 * blank_lines;
+  return blank_lines > 0 && lines > 2 * blank_lines;
 }
 
 static void
 add_paragraph (QuotesDocument *doc,
+               Segmenter      *segmenter,
                gsize           start,
                gsize           end)
 {
@@ -924,13 +1204,16 @@ add_paragraph (QuotesDocument *doc,
   paragraph.start = start;
   paragraph.end = end;
   paragraph.boilerplate = quotes_lexicon_is_boilerplate_line (doc->lexicon, doc->text + start, end - start);
-  tokenize (doc, &paragraph, &counts);
+  tokenize (doc, &paragraph, &counts, segmenter);
   paragraph.headline = is_headline (&counts);
   g_array_append_val (doc->paragraphs, paragraph);
+  split_sentences (doc, &paragraph, doc->paragraphs->len - 1, &segmenter->ends);
+  segmenter->ends.len = 0;
 }
 
 static void
-find_paragraphs (QuotesDocument *doc)
+find_paragraphs (QuotesDocument *doc,
+                 Segmenter      *segmenter)
 {
   gboolean wrapped = is_hard_wrapped (doc->text, doc->length);
   gsize start = 0, pos = 0;
@@ -945,21 +1228,39 @@ find_paragraphs (QuotesDocument *doc)
         blank = g_ascii_isspace (doc->text[p]);
       if (!wrapped || blank)
         {
-          add_paragraph (doc, start, wrapped ? pos : end);
+          add_paragraph (doc, segmenter, start, wrapped ? pos : end);
           start = end + 1;
         }
       pos = end + 1;
     }
   if (start < doc->length)
-    add_paragraph (doc, start, doc->length);
+    add_paragraph (doc, segmenter, start, doc->length);
 }
 
 void
 quotes_segment_run (QuotesDocument *doc)
 {
-  find_paragraphs (doc);
-  doc->sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0 };
+  guint32 *sentence_of_token;
+
+  quotes_lexicon_dense_words (doc->lexicon, &segmenter.lookup.table);
+  segmenter.lookup.shorts = g_new0 (guint64, SHORT_CACHE);
+  segmenter.lookup.mids = g_new0 (guint64, 2 * MID_CACHE);
+  segmenter.lookup.waiting = g_new (WaitingWord, TOKEN_BLOCK);
+  find_paragraphs (doc, &segmenter);
+  g_free (segmenter.ends.data);
+  g_free (segmenter.lookup.shorts);
+  g_free (segmenter.lookup.mids);
+  g_free (segmenter.lookup.waiting);
+  doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
-  for (guint i = 0; i < doc->paragraphs->len && !quotes_document_cancelled (doc, i); i++)
-    split_sentences (doc, &g_array_index (doc->paragraphs, QuotesParagraph, i), i);
+  /* The sentences cover every token, in order. */
+  for (guint s = 0; s < doc->sentences->len && !quotes_document_cancelled (doc, s); s++)
+    {
+      const QuotesSentence *sentence = &g_array_index (doc->sentences, QuotesSentence, s);
+
+      for (guint i = sentence->first_token; i < sentence->end_token; i++)
+        sentence_of_token[i] = s;
+    }
 }
