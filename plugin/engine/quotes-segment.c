@@ -428,9 +428,10 @@ look_up_mid (WordLookup  *lookup,
 }
 
 /* An ASCII word read from eight-byte loads, without a possessive ending,
- * with its classes @lex (0 while it waits: see WordLookup). Field by field, straight into the tokens: a token
- * built elsewhere and copied was a load of sixteen bytes from the smaller
- * stores just made, which waits for them to be written. */
+ * with its classes @lex (0 while it waits: see WordLookup). Field by
+ * field, straight into the tokens: a token built elsewhere and copied was
+ * a load of sixteen bytes from the smaller stores just made, which waits
+ * for them to be written. */
 static inline void
 set_ascii_word (QuotesToken *token,
                 gsize        start,
