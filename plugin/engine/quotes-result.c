@@ -246,6 +246,23 @@ entity_aliases (const QuotesEntityRecord *entity)
 }
 
 /* The quotes of each entity, in order: a new array of guint per entity. */
+/* TRUE for each mention an entity lists: the only ones whose spans the
+ * result and the JSON make (most mentions name nobody the analysis keeps). */
+static guint8 *
+listed_mentions (const QuotesDocument *doc)
+{
+  guint8 *listed = g_new0 (guint8, doc->mentions->len + 1);
+
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        listed[g_array_index (entity->mentions, guint32, m)] = TRUE;
+    }
+  return listed;
+}
+
 static GArray **
 quotes_of_entities (const QuotesDocument *doc)
 {
@@ -284,17 +301,10 @@ build_entities (const QuotesDocument *doc,
   GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree GArray **quotes_of = quotes_of_entities (doc);
   g_autofree QuotesSpan **spans = g_new0 (QuotesSpan *, doc->mentions->len + 1);
-  g_autofree guint8 *wanted = g_new0 (guint8, doc->mentions->len + 1);
+  g_autofree guint8 *wanted = listed_mentions (doc);
 
   /* The mentions' spans made in text order, not entity by entity: the
    * offset table and the text are then read front to back, not at random. */
-  for (guint e = 0; e < doc->entities->len; e++)
-    {
-      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
-
-      for (guint m = 0; m < entity->mentions->len; m++)
-        wanted[g_array_index (entity->mentions, guint32, m)] = TRUE;
-    }
   for (guint m = 0; m < doc->mentions->len; m++)
     if (wanted[m])
       spans[m] = mention_span (doc, offsets, m);
@@ -474,14 +484,7 @@ quotes_result_write_json (const QuotesDocument  *doc,
    * cost more than the rest of the JSON. Only for the mentions an entity
    * lists: most name nobody the analysis keeps. */
   self.mention_chars = g_new (guint32, 2 * doc->mentions->len + 2);
-  wanted = g_new0 (guint8, doc->mentions->len + 1);
-  for (guint e = 0; e < doc->entities->len; e++)
-    {
-      const QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
-
-      for (guint m = 0; m < entity->mentions->len; m++)
-        wanted[g_array_index (entity->mentions, guint32, m)] = TRUE;
-    }
+  wanted = listed_mentions (doc);
   for (guint m = 0; m < doc->mentions->len; m++)
     if (wanted[m])
       {
