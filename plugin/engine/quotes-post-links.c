@@ -306,6 +306,9 @@ typedef struct
   QuotesWordIndex cut_ends;        /* the words of a cut end -> post */
   guint           cut_lengths;     /* bit n: some cut end has n words (n < 32) */
   GArray         *long_cut_ends;   /* cut ends of 32 words or more: (post, words) */
+  guint64        *row_bits;        /* two bits per row of SHINGLE words, see set_row */
+  guint           row_bits_mask;   /* bits in row_bits, less one */
+  guchar          lower[256];      /* an ASCII letter, digit or apostrophe lowered; 0 for other bytes */
 } PostIndex;
 
 typedef struct
@@ -313,6 +316,80 @@ typedef struct
   guint  post;
   char  *words;                    /* as words_row has them */
 } LongCutEnd;
+
+/* FNV-1a of a lower-case word: the same for a post's word, which words_read
+ * has lowered, and for a quote's, which may_match lowers as it hashes. */
+#define WORD_HASH_SEED G_GUINT64_CONSTANT (0xcbf29ce484222325)
+
+static inline guint64
+word_hash_step (guint64 hash,
+                guchar  c)
+{
+  return (hash ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
+}
+
+static guint64
+word_hash (const char *word,
+           gsize       length)
+{
+  guint64 hash = WORD_HASH_SEED;
+
+  for (gsize i = 0; i < length; i++)
+    hash = word_hash_step (hash, word[i]);
+  return hash;
+}
+
+/* The hash of a row of @n words (SHINGLE, or MIN_CUT_WORDS for the start
+ * of a cut end) from their hashes, @hashes[0] the last of them; mixed,
+ * so that both halves are good bits. */
+static inline guint64
+row_hash (const guint64 *hashes,
+          guint          n)
+{
+  guint64 row = n;
+
+  for (guint i = n; i-- > 0;)
+    row = (row + hashes[i]) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  row ^= row >> 33;
+  row *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  return row ^ (row >> 33);
+}
+
+static void
+set_row (PostIndex *index,
+         guint64    row)
+{
+  guint a = (guint) row & index->row_bits_mask, b = (guint) (row >> 32) & index->row_bits_mask;
+
+  index->row_bits[a / 64] |= G_GUINT64_CONSTANT (1) << (a % 64);
+  index->row_bits[b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
+}
+
+static inline gboolean
+has_row (const PostIndex *index,
+         guint64          row)
+{
+  guint a = (guint) row & index->row_bits_mask, b = (guint) (row >> 32) & index->row_bits_mask;
+
+  return (index->row_bits[a / 64] >> (a % 64)) & (index->row_bits[b / 64] >> (b % 64)) & 1;
+}
+
+/* The hashes of the first @n words of @words, the last first, as
+ * row_hash takes them. */
+static void
+words_hashes (const Words *words,
+              guint        first,
+              guint        n,
+              guint64     *hashes)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length;
+      const char *word = words_row (words, first + i, 1, &length);
+
+      hashes[n - 1 - i] = word_hash (word, length);
+    }
+}
 
 static void
 index_cut_end (PostIndex   *index,
@@ -330,6 +407,12 @@ index_cut_end (PostIndex   *index,
   if (words_count (words) < MIN_CUT_WORDS)
     return;
   row = words_row (words, 0, words_count (words), &row_length);
+  {
+    guint64 hashes[MIN_CUT_WORDS];
+
+    words_hashes (words, 0, MIN_CUT_WORDS, hashes);
+    set_row (index, row_hash (hashes, MIN_CUT_WORDS));
+  }
   if (words_count (words) < 32)
     {
       index->cut_lengths |= 1u << words_count (words);
@@ -348,10 +431,25 @@ index_posts (QuotesDocument *doc,
              PostIndex      *index,
              Words          *words)
 {
+  gsize posts_length = 0;
+
   for (guint n = 1; n <= SHINGLE; n++)
     index->row_tables[n] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->cut_end_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->long_cut_ends = g_array_new (FALSE, FALSE, sizeof (LongCutEnd));
+  /* Some 16 bits per byte of the posts, and so some 80 per row, for two
+   * bits a row: few of the quotes' rows pass for the posts'. */
+  for (guint p = 0; p < doc->posts->len; p++)
+    {
+      const QuotesPostSpan *post = &g_array_index (doc->posts, QuotesPostSpan, p);
+
+      posts_length += post->text_end - post->text_start;
+    }
+  for (index->row_bits_mask = 4095; index->row_bits_mask < 16 * posts_length && index->row_bits_mask < (1u << 28);)
+    index->row_bits_mask = index->row_bits_mask * 2 + 1;
+  index->row_bits = g_new0 (guint64, (index->row_bits_mask + 1) / 64);
+  for (guint c = 0; c < 0x80; c++)
+    index->lower[c] = g_ascii_isalnum (c) || c == '\'' ? g_ascii_tolower (c) : 0;
 
   for (guint p = 0; p < doc->posts->len && !quotes_document_cancelled (doc, p); p++)
     {
@@ -362,6 +460,13 @@ index_posts (QuotesDocument *doc,
       if (length == 0)
         continue;
       words_read (words, text, length);
+      for (guint j = 0; j + SHINGLE <= words_count (words); j++)
+        {
+          guint64 hashes[SHINGLE];
+
+          words_hashes (words, j, SHINGLE, hashes);
+          set_row (index, row_hash (hashes, SHINGLE));
+        }
       for (guint n = 1; n <= SHINGLE; n++)
         for (guint j = 0; j + n <= words_count (words); j++)
           {
@@ -391,6 +496,60 @@ post_index_clear (PostIndex *index)
   for (guint i = 0; index->long_cut_ends != NULL && i < index->long_cut_ends->len; i++)
     g_free (g_array_index (index->long_cut_ends, LongCutEnd, i).words);
   g_clear_pointer (&index->long_cut_ends, g_array_unref);
+  g_clear_pointer (&index->row_bits, g_free);
+}
+
+/* Whether the quote from @text, @length bytes, may be drawn from a post,
+ * told from hashes of its words without lowering them into a string:
+ * source_post needs a row of SHINGLE words that a post has, or a cut
+ * end's words (its first MIN_CUT_WORDS a row of the post) at the quote's
+ * start. Most quotes have neither, and are not read into words. A quote
+ * of fewer than SHINGLE words, or with a word that is not ASCII or holds
+ * an "I" the locale may not lower to "i", may always be: its rows are
+ * left to source_post. */
+static gboolean
+may_match (const PostIndex *index,
+           const Words     *words,
+           const char      *text,
+           gsize            length)
+{
+  const guchar *at = (const guchar *) text, *end = at + length;
+  gboolean cut_ends = index->cut_lengths != 0 || index->long_cut_ends->len > 0;
+  guint64 hashes[SHINGLE] = { 0 };   /* the last word's first */
+  guint count = 0;
+
+  if (!words->ascii_i)
+    return TRUE;
+  /* next_word's words, a byte at a time, each hashed as it is read. */
+  for (;;)
+    {
+      guint64 hash = WORD_HASH_SEED;
+
+      while (at < end && (*at >= 0x80 || index->lower[*at] == 0 || *at == '\''))
+        {
+          if (*at < 0x80)
+            at++;
+          else if (is_word_char ((const char *) at))
+            return TRUE;
+          else
+            at = (const guchar *) g_utf8_next_char (at);
+        }
+      if (at >= end)
+        break;
+      for (; at < end && index->lower[*at] != 0; at++)
+        hash = word_hash_step (hash, index->lower[*at]);
+      if (at < end && *at >= 0x80 && is_word_char ((const char *) at))
+        return TRUE;
+      for (guint i = SHINGLE - 1; i > 0; i--)
+        hashes[i] = hashes[i - 1];
+      hashes[0] = hash;
+      count++;
+      if (count == MIN_CUT_WORDS && cut_ends && has_row (index, row_hash (hashes, MIN_CUT_WORDS)))
+        return TRUE;
+      if (count >= SHINGLE && has_row (index, row_hash (hashes, SHINGLE)))
+        return TRUE;
+    }
+  return count < SHINGLE;
 }
 
 /* Whether the quote's words begin with all those of @start, a whole
@@ -471,6 +630,8 @@ link_quotes (QuotesDocument *doc)
       gint32 p;
 
       if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL))
+        continue;
+      if (!may_match (&index, &words, doc->text + quote->start, quote->end - quote->start))
         continue;
       words_read (&words, doc->text + quote->start, quote->end - quote->start);
       if ((p = source_post (&index, &words)) < 0)
