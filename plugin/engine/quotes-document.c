@@ -5,6 +5,7 @@
 #include <string.h>
 #ifdef __linux__
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "quotes-document.h"
@@ -32,7 +33,7 @@ quotes_document_populate (gpointer data,
                           gsize    size)
 {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-  const guintptr page = 4096;
+  const guintptr page = (guintptr) sysconf (_SC_PAGESIZE);  /* 4 KiB here, 16 or 64 KiB on some ARM and POWER */
   guintptr start = ((guintptr) data + page - 1) & ~(page - 1);
   guintptr end = ((guintptr) data + size) & ~(page - 1);
 
