@@ -16,6 +16,7 @@
 
 #include "quotes-document.h"
 #include "quotes-marks-private.h"
+#include "quotes-sort-private.h"
 
 #define MAX_DEPTH 16  /* deeper nesting is no quotation; it bounds the work per mark */
 
@@ -435,39 +436,6 @@ compare_pairs (gconstpointer a,
   return (pa->open_token > pb->open_token) - (pa->open_token < pb->open_token);
 }
 
-/* Pairs are appended as they close, so nearly in order of their opening
- * marks already: an outer pair only follows those nested in it. An
- * insertion sort puts them in order in about linear time, and in the
- * order the stable g_array_sort gives; past a budget of moves, which
- * only unusual texts reach, g_array_sort finishes the work. */
-static void
-sort_pairs (GArray *pairs)
-{
-  Pair *all = (Pair *) (gpointer) pairs->data;
-  gsize budget = 8 * (gsize) pairs->len + 64;
-
-  for (guint i = 1; i < pairs->len; i++)
-    {
-      Pair moving;
-      guint j = i;
-
-      if (all[i - 1].open_token <= all[i].open_token)
-        continue;
-      moving = all[i];
-      while (j > 0 && all[j - 1].open_token > moving.open_token)
-        {
-          if (budget-- == 0)
-            {
-              all[j] = moving;
-              g_array_sort (pairs, compare_pairs);
-              return;
-            }
-          all[j] = all[j - 1];
-          j--;
-        }
-      all[j] = moving;
-    }
-}
 
 /* Tiny pairs in single marks are elisions such as rock ’n’ roll, not
  * quotations; “x,” he said is one. */
@@ -490,7 +458,9 @@ keep_outermost (QuotesDocument *doc,
 {
   guint32 covered_until = 0;
 
-  sort_pairs (pairs);
+  /* Appended as they close, so nearly in order of their opening marks
+   * already: an outer pair only follows those nested in it. */
+  quotes_sort_nearly_in_order (pairs, compare_pairs);
   for (guint i = 0; i < pairs->len; i++)
     {
       const Pair *pair = &g_array_index (pairs, Pair, i);

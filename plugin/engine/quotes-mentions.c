@@ -14,6 +14,7 @@
 
 #include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
+#include "quotes-sort-private.h"
 #include "quotes-word-index.h"
 
 #define PHRASE_SIZE 256
@@ -1713,40 +1714,6 @@ compare_mentions (gconstpointer a,
   return (mb->end > ma->end) - (mb->end < ma->end);  /* the longer first */
 }
 
-/* The same order as g_array_sort, which is stable, in linear time for the
- * usual case: the mentions come nearly in text order (a role may start a
- * word or two before the mention found last). A stable insertion sort that
- * gives up after a few moves per mention; what it did keeps equal mentions
- * in their order, so the full sort after it gives the same result. */
-static void
-sort_mentions (GArray *mentions)
-{
-  QuotesMention *m = (QuotesMention *) (gpointer) mentions->data;
-  gsize budget = 8 * (gsize) mentions->len + 64;
-
-  for (guint i = 1; i < mentions->len; i++)
-    {
-      QuotesMention moving;
-      guint j = i;
-
-      if (compare_mentions (&m[i - 1], &m[i]) <= 0)
-        continue;
-      moving = m[i];
-      while (j > 0 && compare_mentions (&m[j - 1], &moving) > 0)
-        {
-          if (budget-- == 0)
-            {
-              m[j] = moving;
-              g_array_sort (mentions, compare_mentions);
-              return;
-            }
-          m[j] = m[j - 1];
-          j--;
-        }
-      m[j] = moving;
-    }
-}
-
 /* Puts the mentions appended from @split on, in order themselves, among
  * the sorted ones before them: the order g_array_sort gives, in linear
  * time. Merged from the back, in place: only the few appended ones are
@@ -2029,7 +1996,9 @@ quotes_mentions_run (QuotesDocument *doc)
       scan_paragraph (&scan);
     }
   end_mention_list (&added);
-  sort_mentions (doc->mentions);
+  /* Nearly in text order: a role may start a word or two before the
+   * mention found last. */
+  quotes_sort_nearly_in_order (doc->mentions, compare_mentions);
   found = doc->mentions->len;
   add_known_surnames (doc, &added);
   end_mention_list (&added);
