@@ -644,8 +644,7 @@ resolve_pronoun (Coref          *c,
 
 /* @length bytes of @text lower-cased as g_utf8_strdown would: without it
  * when ASCII folding does the same, for nearly every title, as it asks
- * for the locale each time. Turkish and Azeri lower "I" to a dotless i;
- * no other ASCII letter depends on the locale, nor on the next one. */
+ * for the locale each time. */
 static char *
 lower_copy (const Coref *c,
             const char  *text,
@@ -653,19 +652,10 @@ lower_copy (const Coref *c,
 {
   char *lower = g_malloc (length + 1);
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char ch = text[i];
-
-      if ((guchar) ch >= 0x80 || ch == '\0' || (ch == 'I' && !c->ascii_i))
-        {
-          g_free (lower);
-          return g_utf8_strdown (text, length);
-        }
-      lower[i] = g_ascii_tolower (ch);
-    }
-  lower[length] = '\0';
-  return lower;
+  if (quotes_ascii_strdown_in_locale (text, length, lower, c->ascii_i))
+    return lower;
+  g_free (lower);
+  return g_utf8_strdown (text, length);
 }
 
 /* The title of entity @e, which has one, in lower case: made once, as a
@@ -1046,11 +1036,7 @@ quotes_coref_run (QuotesDocument *doc)
   c.written = g_string_chunk_new (4096);
   quotes_word_index_init_empty (&c.spellings, 64);
   quotes_word_index_init_empty (&c.org_names, 64);
-  {
-    g_autofree char *lower_i = g_utf8_strdown ("I", 1);
-
-    c.ascii_i = strcmp (lower_i, "i") == 0;
-  }
+  c.ascii_i = quotes_locale_lowers_i_plainly ();
   c.given_of = g_ptr_array_new ();
   g_ptr_array_set_size (c.given_of, doc->entities->len);  /* none before this stage, but in step if any */
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);

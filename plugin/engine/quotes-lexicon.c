@@ -1304,6 +1304,16 @@ quotes_lexicon_is_boilerplate_line (QuotesLexicon *self,
   return FALSE;
 }
 
+/* Whether g_utf8_strdown lowers "I" to "i" in the current locale: asked
+ * once per analysis by the stages that fold ASCII words themselves. */
+gboolean
+quotes_locale_lowers_i_plainly (void)
+{
+  g_autofree char *lower_i = g_utf8_strdown ("I", 1);
+
+  return strcmp (lower_i, "i") == 0;
+}
+
 /* Whether the @n bytes of @word and a period may be an abbreviation: FALSE
  * for most words, without a look-up. */
 gboolean

@@ -230,24 +230,39 @@ gboolean  quotes_lexicon_is_abbreviation     (QuotesLexicon *self, const char *w
 gboolean  quotes_lexicon_may_be_abbreviation (QuotesLexicon *self, const char *word, gsize n);
 gboolean  quotes_lexicon_is_boilerplate_line (QuotesLexicon *self, const char *line, gsize length);
 
-/* Lower-cases @n bytes of @text into @out as g_utf8_strdown would, when
- * that is plain ASCII folding: only ASCII and no 'I', which Turkish and
- * Azeri locales lower to a dotless i. FALSE, for g_utf8_strdown, otherwise. */
+gboolean  quotes_locale_lowers_i_plainly    (void);
+
+/* Lower-cases @n bytes of @text into @out (@n + 1 bytes) as g_utf8_strdown
+ * would, when that is plain ASCII folding: only ASCII, and no 'I' unless
+ * @ascii_i, what quotes_locale_lowers_i_plainly said (Turkish and Azeri
+ * lower it to a dotless i; no other ASCII letter depends on the locale,
+ * nor, in a word of ASCII only, on the next). FALSE, for g_utf8_strdown,
+ * otherwise. */
 static inline gboolean
-quotes_ascii_strdown (const char *text,
-                      gsize       n,
-                      char       *out)
+quotes_ascii_strdown_in_locale (const char *text,
+                                gsize       n,
+                                char       *out,
+                                gboolean    ascii_i)
 {
   for (gsize i = 0; i < n; i++)
     {
       char c = text[i];
 
-      if ((guchar) c >= 0x80 || c == 'I')
+      if ((guchar) c >= 0x80 || (c == 'I' && !ascii_i))
         return FALSE;
       out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   out[n] = '\0';
   return TRUE;
+}
+
+/* quotes_ascii_strdown_in_locale without asking the locale: no 'I'. */
+static inline gboolean
+quotes_ascii_strdown (const char *text,
+                      gsize       n,
+                      char       *out)
+{
+  return quotes_ascii_strdown_in_locale (text, n, out, FALSE);
 }
 
 #pragma GCC visibility pop

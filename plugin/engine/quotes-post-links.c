@@ -147,13 +147,9 @@ typedef struct
 static void
 words_init (Words *words)
 {
-  /* Turkish and Azeri lower "I" to a dotless i; no other ASCII letter
-   * depends on the locale, nor, in a word of ASCII only, on the next. */
-  g_autofree char *lower_i = g_utf8_strdown ("I", 1);
-
   words->text = g_string_new (NULL);
   words->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  words->ascii_i = strcmp (lower_i, "i") == 0;
+  words->ascii_i = quotes_locale_lowers_i_plainly ();
 }
 
 static void
@@ -204,19 +200,12 @@ append_lower (Words      *words,
   else
     g_string_set_size (words->text, at + n);
   out = words->text->str + at;
-  for (gsize i = 0; i < n; i++)
+  if (!quotes_ascii_strdown_in_locale (word, n, out, words->ascii_i))
     {
-      char c = word[i];
+      g_autofree char *folded = g_utf8_strdown (word, n);
 
-      if ((guchar) c >= 0x80 || (c == 'I' && !words->ascii_i))
-        {
-          g_autofree char *folded = g_utf8_strdown (word, n);
-
-          g_string_truncate (words->text, at);
-          g_string_append (words->text, folded);
-          return;
-        }
-      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      g_string_truncate (words->text, at);
+      g_string_append (words->text, folded);
     }
 }
 
