@@ -120,23 +120,19 @@ quotes_document_char_in (gunichar    c,
   return g_utf8_strchr (chars, -1, c) != NULL;
 }
 
-/* Lower-cases a token (without a possessive ending) into @buffer; NULL when
- * it does not fit, which only happens to words no list holds anyway. */
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
 /* 0x20 added to each byte of @chunk from 'A' to 'Z'. For ASCII bytes only:
  * then the sums cannot carry from one byte into the next. */
 static inline guint64
 ascii_lower_chunk (guint64 chunk)
 {
-  return chunk | (((chunk + BYTES (0x80 - 'A')) & ~(chunk + BYTES (0x7f - 'Z')) & BYTES (0x80)) >> 2);
+  return chunk | (quotes_bytes_between (chunk, 'A', 'Z') >> 2);
 }
 
 /* Lower-cases the @n ASCII bytes of token @token into @out, which has
- * room for @size bytes, and ends them with a NUL: eight bytes at a time,
- * as the stages ask this of a word at every turn. A short word is one
- * load and one store when there is room for eight bytes either side; the
- * bytes past it are overwritten by the NUL or left as scratch. */
+ * room for @size bytes (@n + 1 at least), and ends them with a NUL: eight
+ * bytes at a time, as the stages ask this of a word at every turn. A
+ * short word is one load and one store when there is room for eight bytes
+ * either side. */
 static void
 ascii_lower (const QuotesDocument *doc,
              const QuotesToken    *token,
@@ -148,14 +144,8 @@ ascii_lower (const QuotesDocument *doc,
   gsize i = 0;
   guint64 chunk;
 
-  if (n <= 8 && size >= 8 && token->start + 8 <= doc->length)
-    {
-      memcpy (&chunk, text, 8);
-      chunk = ascii_lower_chunk (chunk);
-      memcpy (out, &chunk, 8);
-      out[n] = '\0';
-      return;
-    }
+  if (size >= 8 && quotes_document_token_lower_short (doc, token, out, &chunk))
+    return;
   for (; i + 8 <= n; i += 8)
     {
       memcpy (&chunk, text + i, 8);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-enums.h"
 #include "quotes-lexicon.h"
 
@@ -262,6 +263,36 @@ quotes_document_prefetch_token (const QuotesDocument *doc,
       __builtin_prefetch (&doc->sentence_of_token[index]);
     }
 #endif
+}
+
+/* Token @token lower-cased into @lower (room for nine bytes, or eight for
+ * a word of fewer than eight), as quotes_document_token_lower gives it,
+ * and as a number in @chunk: its bytes, little-endian, zeros after them.
+ * Only for an ASCII word of up to eight bytes with eight bytes of text
+ * from its start, nearly every word, where that is one load and a few
+ * operations; FALSE, with nothing set, for any other. */
+static inline gboolean
+quotes_document_token_lower_short (const QuotesDocument *doc,
+                                   const QuotesToken    *token,
+                                   char                 *lower,
+                                   guint64              *chunk)
+{
+  gsize n = quotes_token_base_end (token) - token->start;
+  guint64 word;
+
+  if (!(token->flags & QUOTES_TOKEN_ASCII) || n - 1 >= 8 || token->start + 8 > doc->length)
+    return FALSE;
+  memcpy (&word, doc->text + token->start, 8);
+  word = GUINT64_FROM_LE (word);
+  if (n < 8)
+    word &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+  /* ASCII bytes only: 'A' | 0x20 is 'a'. */
+  word |= quotes_bytes_between (word, 'A', 'Z') >> 2;
+  *chunk = word;
+  word = GUINT64_TO_LE (word);
+  memcpy (lower, &word, 8);
+  lower[n] = '\0';
+  return TRUE;
 }
 
 guint    quotes_document_look_up_names  (const QuotesDocument *doc,

@@ -119,35 +119,6 @@ is_capitalized_word (const Scan *scan,
   return token->kind == QUOTES_TOKEN_WORD && (token->flags & QUOTES_TOKEN_CAPITALIZED);
 }
 
-/* Token @token lower-cased into @lower (room for nine bytes at least), as
- * quotes_document_token_lower gives it, and as a number in @chunk: its
- * bytes, little-endian, zeros after them. Only for an ASCII word of up to
- * eight bytes with eight bytes of text from its start, where that is one
- * load and a few operations; FALSE, with nothing set, for any other. */
-static inline gboolean
-lower_chunk (const QuotesDocument *doc,
-             const QuotesToken    *token,
-             char                 *lower,
-             guint64              *chunk)
-{
-  gsize n = quotes_token_base_end (token) - token->start;
-  guint64 word;
-
-  if (!(token->flags & QUOTES_TOKEN_ASCII) || n - 1 >= 8 || token->start + 8 > doc->length)
-    return FALSE;
-  memcpy (&word, doc->text + token->start, 8);
-  word = GUINT64_FROM_LE (word);
-  if (n < 8)
-    word &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-  /* ASCII bytes only: 'A' | 0x20 is 'a'. */
-  word |= quotes_bytes_between (word, 'A', 'Z') >> 2;
-  *chunk = word;
-  word = GUINT64_TO_LE (word);
-  memcpy (lower, &word, 8);
-  lower[n] = '\0';
-  return TRUE;
-}
-
 /* Inline: the callers ask it of a word each, mostly a short one. */
 static inline gboolean
 lookup_lower (const Scan *scan,
@@ -156,7 +127,7 @@ lookup_lower (const Scan *scan,
 {
   guint64 chunk;
 
-  return lower_chunk (scan->doc, token_at (scan, index), buffer, &chunk) ||
+  return quotes_document_token_lower_short (scan->doc, token_at (scan, index), buffer, &chunk) ||
          quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
 }
 
@@ -1396,10 +1367,10 @@ function_word_classes (const char *lower)
 }
 
 /* The function words of up to eight bytes again, each as the number
- * lower_chunk makes of it, in a table of 256 slots (0: a free one): the
- * words before every role noun and every mention are asked, mostly short,
- * and one probe with the number is cheaper than copying, measuring and
- * hashing each. */
+ * quotes_document_token_lower_short makes of it, in a table of 256 slots
+ * (0: a free one): the words before every role noun and every mention are
+ * asked, mostly short, and one probe with the number is cheaper than
+ * copying, measuring and hashing each. */
 #define SHORT_FUNCTION_SLOTS 256
 
 typedef struct
@@ -1451,7 +1422,8 @@ short_function_words (void)
   return table;
 }
 
-/* The FunctionWordClass bits of the word lower_chunk made @chunk of. */
+/* The FunctionWordClass bits of the word quotes_document_token_lower_short
+ * made @chunk of. */
 static inline guint
 short_function_word_classes (const ShortFunctionWord *table,
                              guint64                  chunk)
@@ -1465,7 +1437,8 @@ short_function_word_classes (const ShortFunctionWord *table,
     }
 }
 
-/* token_function_classes for the words lower_chunk does not take. */
+/* token_function_classes for the words quotes_document_token_lower_short
+ * does not take. */
 G_GNUC_NO_INLINE static gint
 long_token_function_classes (const QuotesDocument *doc,
                              guint                 index,
@@ -1487,7 +1460,7 @@ token_function_classes (const QuotesDocument *doc,
 {
   guint64 chunk;
 
-  if (lower_chunk (doc, quotes_document_token (doc, index), lower, &chunk))
+  if (quotes_document_token_lower_short (doc, quotes_document_token (doc, index), lower, &chunk))
     return (gint) short_function_word_classes (short_function_words (), chunk);
   return long_token_function_classes (doc, index, lower, size);
 }
