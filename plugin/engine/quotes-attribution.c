@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "quotes-attribution-private.h"
+#include "quotes-sort-private.h"
 
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
 #define MAX_PLACE_WORDS 10  /* "of the Institute for Science and International Security" */
@@ -1753,17 +1754,6 @@ compare_quotes (gconstpointer x,
   return (qx->start > qy->start) - (qx->start < qy->start);
 }
 
-/* Whether @n quotes from @first are in order of their starts. */
-static gboolean
-in_order (const QuotesQuoteRecord *first,
-          guint                    n)
-{
-  for (guint i = 1; i < n; i++)
-    if (compare_quotes (&first[i - 1], &first[i]) > 0)
-      return FALSE;
-  return TRUE;
-}
-
 static gint
 compare_quotes_with_data (gconstpointer x,
                           gconstpointer y,
@@ -1780,26 +1770,16 @@ static void
 sort_quotes (GArray *quotes,
              guint   n_marked)
 {
-  QuotesQuoteRecord *all = (QuotesQuoteRecord *) (gpointer) quotes->data;
-  g_autofree QuotesQuoteRecord *marked = NULL;
-  guint i = 0, j = n_marked, out = 0;
+  gsize size = sizeof (QuotesQuoteRecord);
 
-  if (!in_order (all, n_marked))
+  if (!quotes_sort_is_in_order (quotes, 0, n_marked, size, compare_quotes))
     {
       g_array_sort (quotes, compare_quotes);
       return;
     }
-  if (!in_order (all + n_marked, quotes->len - n_marked))
-    g_qsort_with_data (all + n_marked, quotes->len - n_marked, sizeof *all, compare_quotes_with_data, NULL);
-  if (n_marked == 0 || n_marked == quotes->len || compare_quotes (&all[n_marked - 1], &all[n_marked]) <= 0)
-    return;
-  /* The first run is moved aside, so that the merge writes over it from
-   * the front and never over what it has yet to read of the second. */
-  marked = g_memdup2 (all, n_marked * sizeof *all);
-  while (i < n_marked && j < quotes->len)
-    all[out++] = compare_quotes (&all[j], &marked[i]) < 0 ? all[j++] : marked[i++];
-  while (i < n_marked)
-    all[out++] = marked[i++];
+  if (!quotes_sort_is_in_order (quotes, n_marked, quotes->len, size, compare_quotes))
+    g_qsort_with_data (quotes->data + n_marked * size, quotes->len - n_marked, size, compare_quotes_with_data, NULL);
+  quotes_sort_merge_runs (quotes, n_marked, size, compare_quotes);
 }
 
 void

@@ -1687,36 +1687,18 @@ compare_mentions (gconstpointer a,
   return (mb->end > ma->end) - (mb->end < ma->end);  /* the longer first */
 }
 
-/* Puts the mentions appended from @split on, in order themselves, among
- * the sorted ones before them: the order g_array_sort gives, in linear
- * time. Merged from the back, in place: only the few appended ones are
- * copied aside, not all the mentions of a large text. */
+/* Puts the mentions appended from @split on among the sorted ones before
+ * them: the order g_array_sort gives, in linear time when the appended
+ * ones are in order themselves, as they are found. */
 static void
 merge_mentions (GArray *mentions,
                 guint   split)
 {
-  QuotesMention *all = (QuotesMention *) (gpointer) mentions->data;
-  g_autofree QuotesMention *added = NULL;
-  guint left = split, right = mentions->len - split, out = mentions->len;
-
-  for (guint i = split + 1; i < mentions->len; i++)
-    if (compare_mentions (&all[i - 1], &all[i]) > 0)
-      {
-        g_array_sort (mentions, compare_mentions);
-        return;
-      }
-  if (right == 0)
-    return;
-  added = g_memdup2 (all + split, right * sizeof *added);
-  /* The last one of the two first; on a tie the appended one, which a
-   * stable sort leaves after the one that came before it. */
-  while (right > 0)
-    if (left > 0 && compare_mentions (&all[left - 1], &added[right - 1]) > 0)
-      all[--out] = all[--left];
-    else
-      all[--out] = added[--right];
+  if (!quotes_sort_is_in_order (mentions, split, mentions->len, sizeof (QuotesMention), compare_mentions))
+    g_array_sort (mentions, compare_mentions);
+  else
+    quotes_sort_merge_runs (mentions, split, sizeof (QuotesMention), compare_mentions);
 }
-
 
 /* "Washington (AFP) – …", "(Reuters)": an aside names no subject. */
 static gboolean

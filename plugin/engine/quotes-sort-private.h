@@ -3,8 +3,9 @@
 
 /*
  * Sorting arrays that come nearly in order (mentions found in text order,
- * quote-mark pairs appended as they close): GLib's sorts take n log n
- * comparisons whatever the input.
+ * quote-mark pairs appended as they close) or in two ordered runs (names
+ * found in a second pass, reported speech after quotes in marks): GLib's
+ * sorts take n log n comparisons whatever the input.
  */
 
 #include <string.h>
@@ -50,6 +51,54 @@ quotes_sort_nearly_in_order (GArray       *array,
           j--;
         }
       memcpy (all + j * size, moving, size);
+    }
+}
+
+/* Whether the elements of @array (of @size bytes) from @from to @to are
+ * in the order @compare gives. */
+static inline gboolean
+quotes_sort_is_in_order (const GArray *array,
+                         guint         from,
+                         guint         to,
+                         gsize         size,
+                         GCompareFunc  compare)
+{
+  const guint8 *all = (const guint8 *) array->data;
+
+  for (guint i = from + 1; i < to; i++)
+    if (compare (all + (gsize) (i - 1) * size, all + (gsize) i * size) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Puts the elements of @array from @split on, in order among themselves,
+ * among those before it, in order too: the order the stable g_array_sort
+ * gives with @compare (on a tie the element before @split first), in
+ * linear time. Merged from the back, in place: only the elements from
+ * @split on are copied aside. @size is the elements' size, a constant
+ * where it is called, so that their copies are inlined. */
+static inline void
+quotes_sort_merge_runs (GArray       *array,
+                        guint         split,
+                        gsize         size,
+                        GCompareFunc  compare)
+{
+  guint8 *all = (guint8 *) array->data;
+  guint left = split, right = array->len - split, out = array->len;
+  g_autofree guint8 *added = NULL;
+
+  g_assert (size == g_array_get_element_size (array));
+  if (left == 0 || right == 0 || compare (all + (gsize) (left - 1) * size, all + (gsize) left * size) <= 0)
+    return;
+  added = g_memdup2 (all + (gsize) split * size, (gsize) right * size);
+  /* The last one of the two first. */
+  while (right > 0)
+    {
+      out--;
+      if (left > 0 && compare (all + (gsize) (left - 1) * size, added + (gsize) (right - 1) * size) > 0)
+        memcpy (all + (gsize) out * size, all + (gsize) --left * size, size);
+      else
+        memcpy (all + (gsize) out * size, added + (gsize) --right * size, size);
     }
 }
 
