@@ -835,12 +835,32 @@ sentence_ends_add (SentenceEnds *ends,
   ends->data[ends->len++] = token;
 }
 
+/* The tokens, paragraphs and sentences are written into their arrays, whose
+ * lengths run ahead of these counts, a block at a time, and are cut to
+ * them at the end of the text: g_array_append_val, like any call that
+ * grows a GArray, works out the array's largest length with a division,
+ * which took 5 ms on 30 MB of text for the paragraphs and sentences. */
 typedef struct
 {
   WordLookup   lookup;
   SentenceEnds ends;
   guint        populated;  /* tokens whose pages are faulted in */
+  guint        n_tokens;
+  guint        n_paragraphs;
+  guint        n_sentences;
 } Segmenter;
+
+/* Where the element after the @n (counted up) in @array of @size-byte
+ * elements goes. */
+static inline gpointer
+next_element (GArray *array,
+              guint  *n,
+              gsize   size)
+{
+  if (G_UNLIKELY (*n == array->len))
+    g_array_set_size (array, MAX (2 * array->len, 256));
+  return array->data + (gsize) (*n)++ * size;
+}
 
 /* How many tokens' pages populate_tokens faults in at a time: a megabyte. */
 #define POPULATE_TOKENS 65536
@@ -905,8 +925,7 @@ read_plain_punct (const char  *text,
 }
 
 /* Each token is read straight into doc->tokens, which grows a block at a
- * time and is cut to the tokens read at the end of the paragraph: no batch
- * copied over, and no call per token. */
+ * time (see Segmenter): no batch copied over, and no call per token. */
 static void
 tokenize (QuotesDocument  *doc,
           QuotesParagraph *paragraph,
@@ -918,9 +937,9 @@ tokenize (QuotesDocument  *doc,
    * apart from them. */
   const char *text = doc->text;
   gsize pos = paragraph->start, end = paragraph->end;
-  guint n = doc->tokens->len, room = n;
+  guint n = segmenter->n_tokens, room = doc->tokens->len;
   guint words = counts->words, capitalized = counts->capitalized, marks = 0;
-  QuotesToken *tokens = NULL;
+  QuotesToken *tokens = (QuotesToken *) doc->tokens->data;
   /* A copy the compiler keeps apart from the tokens, as the text above. */
   WordLookup lookup = segmenter->lookup;
 
@@ -994,8 +1013,8 @@ tokenize (QuotesDocument  *doc,
   counts->words = words;
   counts->capitalized = capitalized;
   paragraph->marks = marks;
-  g_array_set_size (doc->tokens, n);
-  paragraph->end_token = doc->tokens->len;
+  segmenter->n_tokens = n;
+  paragraph->end_token = n;
   if (paragraph->end_token > paragraph->first_token)
     g_array_index (doc->tokens, QuotesToken, paragraph->first_token).flags |= QUOTES_TOKEN_PARA_START;
 }
@@ -1093,6 +1112,7 @@ starts_sentence (QuotesDocument *doc,
 
 static void
 add_sentence (QuotesDocument *doc,
+              Segmenter      *segmenter,
               guint           first,
               guint           end,
               guint           paragraph)
@@ -1112,7 +1132,7 @@ add_sentence (QuotesDocument *doc,
           break;
         }
     }
-  g_array_append_val (doc->sentences, sentence);
+  *(QuotesSentence *) next_element (doc->sentences, &segmenter->n_sentences, sizeof sentence) = sentence;
 }
 
 /* Splits paragraph @index, just read, at the tokens of @ends that end a
@@ -1121,10 +1141,11 @@ add_sentence (QuotesDocument *doc,
  * tokens of a long text came from memory. */
 static void
 split_sentences (QuotesDocument        *doc,
+                 Segmenter             *segmenter,
                  const QuotesParagraph *paragraph,
-                 guint                  index,
-                 const SentenceEnds    *ends)
+                 guint                  index)
 {
+  const SentenceEnds *ends = &segmenter->ends;
   guint first = paragraph->first_token;
   guint end = paragraph->end_token;
   guint from = first;  /* where a walk over every token would look next */
@@ -1155,11 +1176,11 @@ split_sentences (QuotesDocument        *doc,
         }
       else
         continue;
-      add_sentence (doc, first, next, index);
+      add_sentence (doc, segmenter, first, next, index);
       first = next;
       from = next;
     }
-  add_sentence (doc, first, end, index);
+  add_sentence (doc, segmenter, first, end, index);
 }
 
 /* Plain-text articles either put each paragraph on one line or wrap lines
@@ -1207,8 +1228,8 @@ add_paragraph (QuotesDocument *doc,
   paragraph.boilerplate = quotes_lexicon_is_boilerplate_line (doc->lexicon, doc->text + start, end - start);
   tokenize (doc, &paragraph, &counts, segmenter);
   paragraph.headline = is_headline (&counts);
-  g_array_append_val (doc->paragraphs, paragraph);
-  split_sentences (doc, &paragraph, doc->paragraphs->len - 1, &segmenter->ends);
+  *(QuotesParagraph *) next_element (doc->paragraphs, &segmenter->n_paragraphs, sizeof paragraph) = paragraph;
+  split_sentences (doc, segmenter, &paragraph, segmenter->n_paragraphs - 1);
   segmenter->ends.len = 0;
 }
 
@@ -1241,7 +1262,8 @@ find_paragraphs (QuotesDocument *doc,
 void
 quotes_segment_run (QuotesDocument *doc)
 {
-  Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0 };
+  Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0, .n_tokens = doc->tokens->len,
+                          .n_paragraphs = doc->paragraphs->len, .n_sentences = doc->sentences->len };
   guint32 *sentence_of_token;
 
   quotes_lexicon_dense_words (doc->lexicon, &segmenter.lookup.table);
@@ -1253,6 +1275,9 @@ quotes_segment_run (QuotesDocument *doc)
   g_free (segmenter.lookup.shorts);
   g_free (segmenter.lookup.mids);
   g_free (segmenter.lookup.waiting);
+  g_array_set_size (doc->tokens, segmenter.n_tokens);
+  g_array_set_size (doc->paragraphs, segmenter.n_paragraphs);
+  g_array_set_size (doc->sentences, segmenter.n_sentences);
   doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
   quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
