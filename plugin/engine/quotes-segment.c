@@ -226,59 +226,6 @@ read_chunk (const QuotesDocument *doc,
   return GUINT64_FROM_LE (chunk) & first_bytes (n);
 }
 
-/* Most words are ASCII: eight bytes at a time, without decoding, give their
- * case flags, and the lower-case form (without a possessive ending) and its
- * hash to look up their word classes with. FALSE, with nothing set, for
- * any other word. */
-static gboolean
-read_ascii_word (QuotesDocument *doc,
-                 QuotesToken    *token)
-{
-  gsize length = token->end - token->start;
-  gsize n = quotes_token_base_end (token) - token->start;
-  char lower[64 + 8];  /* whole chunks are written */
-  guint64 lower_letters = 0, hash = 0, first_lowered = 0;
-  guint upper_chunks = 0;
-  gboolean two_upper = FALSE;
-
-  for (gsize i = 0; i < length; i += 8)
-    {
-      guint64 chunk = read_chunk (doc, token->start + i, MIN (8, length - i));
-      guint64 upper_bytes;
-
-      if (chunk & QUOTES_BYTES (0x80))
-        return FALSE;
-      upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
-      lower_letters |= quotes_bytes_between (chunk, 'a', 'z');
-      /* Two capitals: two in this chunk, or one here and one before. */
-      if (upper_bytes != 0)
-        two_upper |= upper_chunks++ > 0 || (upper_bytes & (upper_bytes - 1)) != 0;
-      if (i < n && n < 64)
-        {
-          /* 'A' | 0x20 is 'a'. */
-          guint64 lowered = (chunk | (upper_bytes >> 2)) & first_bytes (n - i);
-
-          hash = quotes_word_hash_chunk (hash, lowered);
-          if (i == 0)
-            first_lowered = lowered;
-          lowered = GUINT64_TO_LE (lowered);
-          memcpy (lower + i, &lowered, 8);
-        }
-    }
-  token->flags |= QUOTES_TOKEN_ASCII;
-  if (g_ascii_isupper (doc->text[token->start]))
-    token->flags |= QUOTES_TOKEN_CAPITALIZED;
-  if (two_upper && lower_letters == 0)
-    token->flags |= QUOTES_TOKEN_ALL_CAPS;  /* two letters or more, all capitals */
-  /* Longer words are in no list. */
-  if (n >= 1 && n <= 8)
-    token->lex = quotes_lexicon_short_word_classes (doc->lexicon, first_lowered, quotes_word_hash_end (hash, n));
-  else
-    token->lex = n >= 64 ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
-                                                                   quotes_word_hash_end (hash, n));
-  return TRUE;
-}
-
 /* Whether @b, after a run of ASCII letters and digits that ends in @last,
  * may join the run to more of the word (read_word), or make it an
  * initialism or abbreviation: bytes from 0x80 up may be letters, or the
@@ -425,6 +372,63 @@ look_up_mid (WordLookup  *lookup,
     return quotes_dense_words_gather_classes (cached[0]);
   wait_for_word (lookup, token, head, tail, hash);
   return 0;
+}
+
+/* Most words are ASCII: eight bytes at a time, without decoding, give their
+ * case flags, and the lower-case form (without a possessive ending) and its
+ * hash to look up their word classes with (0 until look_up_waiting, as
+ * for the usual words). FALSE, with nothing set, for any other word. */
+static gboolean
+read_ascii_word (QuotesDocument *doc,
+                 WordLookup     *lookup,
+                 QuotesToken    *token)
+{
+  gsize length = token->end - token->start;
+  gsize n = quotes_token_base_end (token) - token->start;
+  char lower[64 + 8];  /* whole chunks are written */
+  guint64 lower_letters = 0, hash = 0, lowered_chunks[2] = { 0, 0 };
+  guint upper_chunks = 0;
+  gboolean two_upper = FALSE;
+
+  for (gsize i = 0; i < length; i += 8)
+    {
+      guint64 chunk = read_chunk (doc, token->start + i, MIN (8, length - i));
+      guint64 upper_bytes;
+
+      if (chunk & QUOTES_BYTES (0x80))
+        return FALSE;
+      upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
+      lower_letters |= quotes_bytes_between (chunk, 'a', 'z');
+      /* Two capitals: two in this chunk, or one here and one before. */
+      if (upper_bytes != 0)
+        two_upper |= upper_chunks++ > 0 || (upper_bytes & (upper_bytes - 1)) != 0;
+      if (i < n && n < 64)
+        {
+          /* 'A' | 0x20 is 'a'. */
+          guint64 lowered = (chunk | (upper_bytes >> 2)) & first_bytes (n - i);
+
+          hash = quotes_word_hash_chunk (hash, lowered);
+          if (i < 16)
+            lowered_chunks[i / 8] = lowered;
+          lowered = GUINT64_TO_LE (lowered);
+          memcpy (lower + i, &lowered, 8);
+        }
+    }
+  token->flags |= QUOTES_TOKEN_ASCII;
+  if (g_ascii_isupper (doc->text[token->start]))
+    token->flags |= QUOTES_TOKEN_CAPITALIZED;
+  if (two_upper && lower_letters == 0)
+    token->flags |= QUOTES_TOKEN_ALL_CAPS;  /* two letters or more, all capitals */
+  /* Through the small tables, as the usual words: "Mr.", "U.S." and the
+   * like come again and again. Longer words are in no list. */
+  if (n >= 1 && n <= 8)
+    token->lex = look_up_short (lookup, token, lowered_chunks[0], quotes_word_hash_end (hash, n));
+  else if (n > 8 && n <= 16)
+    token->lex = look_up_mid (lookup, token, lowered_chunks[0], lowered_chunks[1], quotes_word_hash_end (hash, n));
+  else
+    token->lex = n >= 64 ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
+                                                                   quotes_word_hash_end (hash, n));
+  return TRUE;
 }
 
 /* An ASCII word read from eight-byte loads, without a possessive ending,
@@ -699,6 +703,34 @@ read_hashtag (const char *text,
   return pos - start > 1 ? pos : start;
 }
 
+/* quotes_ascii_strdown for a word whose other characters are all from
+ * U+2010 to U+2027 (is_general_punctuation), which have no case and which
+ * g_utf8_strdown copies as they are: "don’t", "we’re", most of the
+ * words that are not ASCII, without the allocation and the decoding. */
+static gboolean
+strdown_with_punctuation (const char *text,
+                          gsize       n,
+                          char       *out)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (c == 0xe2 && i + 3 <= n && (guchar) text[i + 1] == 0x80 &&
+          (guchar) text[i + 2] - 0x90u <= 0xa7u - 0x90u)
+        {
+          memcpy (out + i, text + i, 3);
+          i += 2;
+          continue;
+        }
+      if (c >= 0x80 || c == 'I')  /* 'I' depends on the locale: see quotes_ascii_strdown */
+        return FALSE;
+      out[i] = g_ascii_tolower (c);
+    }
+  out[n] = '\0';
+  return TRUE;
+}
+
 /* The word classes of a word that is not ASCII (read_ascii_word does the others). */
 static guint8
 word_classes (QuotesDocument    *doc,
@@ -713,6 +745,8 @@ word_classes (QuotesDocument    *doc,
   /* "Trump’s": not ASCII as a whole, but its base is. */
   if (quotes_ascii_strdown (doc->text + token->start, n, ascii))
     return quotes_lexicon_word_classes_len (doc->lexicon, ascii, n);
+  if (strdown_with_punctuation (doc->text + token->start, n, ascii))
+    return quotes_lexicon_word_classes_len (doc->lexicon, ascii, n);
   folded = g_utf8_strdown (doc->text + token->start, n);
   return quotes_lexicon_word_classes (doc->lexicon, folded);
 }
@@ -722,6 +756,7 @@ word_classes (QuotesDocument    *doc,
  * inlined: the registers of tokenize's loop are for the usual token. */
 static G_GNUC_NO_INLINE gsize
 read_token (QuotesDocument *doc,
+            WordLookup     *lookup,
             gsize           pos,
             gsize           end,
             gunichar        c,
@@ -786,7 +821,7 @@ read_token (QuotesDocument *doc,
   if (token->kind == QUOTES_TOKEN_WORD)
     {
       mark_possessive (text, token);
-      if (!read_ascii_word (doc, token))
+      if (!read_ascii_word (doc, lookup, token))
         {
           set_case_flags (text, token);
           token->lex = word_classes (doc, token);
@@ -998,7 +1033,7 @@ tokenize (QuotesDocument  *doc,
           pos = next_pos (text, pos);
           continue;
         }
-      pos = read_token (doc, pos, end, c, token);
+      pos = read_token (doc, &lookup, pos, end, c, token);
       if ((token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first)) || (token->flags & QUOTES_TOKEN_ABBREVIATION))
         sentence_ends_add (&segmenter->ends, n);
       marks += token->kind == QUOTES_TOKEN_MARK;
