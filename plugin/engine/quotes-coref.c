@@ -48,7 +48,7 @@ typedef struct
   guint           n_org_names;
   GPtrArray      *given_of;     /* per entity: the NameKey of its given_key, or NULL */
   gboolean       *is_source;    /* per mention */
-  GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
+  GPtrArray      *lower_titles; /* per entity: its title in lower case, or NULL */
   QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
                                   * made at the first handle */
   gboolean        ascii_i;      /* g_utf8_strdown lowers "I" to "i" here */
@@ -256,14 +256,17 @@ find_by_surname_alone (Coref         *c,
 
   if (list == NULL || list->len < 2)
     return find_person (c, surname, NULL);
+  /* Without a gender, the first the text named, whatever theirs. */
+  if (gender == 0)
+    return g_array_index (list, gint32, 0);
   for (guint i = 0; i < list->len; i++)
     {
       gint32 e = g_array_index (list, gint32, i);
       guint known = entity (c, e)->gender;
 
-      if (gender != 0 && known == gender)
+      if (known == gender)
         return e;
-      if (first < 0 && (gender == 0 || known == 0 || known == gender))
+      if (first < 0 && known == 0)
         first = e;
     }
   return first >= 0 ? first : find_person (c, surname, NULL);
@@ -658,18 +661,17 @@ lower_copy (const Coref *c,
   return g_utf8_strdown (text, length);
 }
 
-/* The title of entity @e, which has one, in lower case: made once, as a
- * descriptor is checked against the title of every recent entity, and a
- * title never changes once set. */
-static const char *
-lower_title (Coref  *c,
-             gint32  e)
+/* The titles of all entities in lower case, or NULL, made before pass
+ * three, which sets none: a descriptor is checked against the title of
+ * every recent entity, and the entities' records, read for it, missed the
+ * cache more than this array does. */
+static void
+lower_titles (Coref *c)
 {
-  if ((guint) e >= c->lower_titles->len)
-    g_ptr_array_set_size (c->lower_titles, e + 1);
-  if (g_ptr_array_index (c->lower_titles, e) == NULL)
-    g_ptr_array_index (c->lower_titles, e) = lower_copy (c, entity (c, e)->title, strlen (entity (c, e)->title));
-  return g_ptr_array_index (c->lower_titles, e);
+  g_ptr_array_set_size (c->lower_titles, c->doc->entities->len);
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    if (entity (c, e)->title != NULL)
+      g_ptr_array_index (c->lower_titles, e) = lower_copy (c, entity (c, e)->title, strlen (entity (c, e)->title));
 }
 
 /* "the Ukrainian president": the latest entity whose title says so. */
@@ -704,8 +706,9 @@ resolve_descriptor (Coref          *c,
   for (guint i = s->n_recent; i-- > 0;)
     {
       gint32 e = s->recent[i];
+      const char *title = g_ptr_array_index (c->lower_titles, e);
 
-      if (entity (c, e)->title != NULL && strstr (lower_title (c, e), described) != NULL)
+      if (title != NULL && strstr (title, described) != NULL)
         return e;
     }
   return -1;
@@ -1051,6 +1054,7 @@ quotes_coref_run (QuotesDocument *doc)
   resolve_full_names (&c);
   resolve_single_names (&c);
   join_split_names (&c);
+  lower_titles (&c);
   resolve_references (&c);
   assign_speakers (doc);
   quotes_word_index_clear (&c.keys);
