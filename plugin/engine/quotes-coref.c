@@ -554,24 +554,23 @@ resolve_single_names (Coref *c)
 
 /* "Jeff" and "Sessions" side by side in a headline, where "Sessions" was
  * read apart as a dictionary word: once both name the same person, they
- * are one mention of the full name. A quote's source keeps its mention. */
+ * are one mention of the full name. A quote's source keeps its mention.
+ * For mention @m and the one after it, which pass two has resolved. */
 static void
-join_split_names (Coref *c)
+join_split_name (Coref *c,
+                 guint  m)
 {
-  for (guint m = 0; m + 1 < c->doc->sorted_mentions; m++)
-    {
-      QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
+  QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
 
-      if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
-          next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
-          entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
-        continue;
-      first->end = next->end;
-      first->end_token = next->end_token;
-      first->surname_token = next->surname_token;
-      first->possessive = next->possessive;
-      next->entity = -1;
-    }
+  if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
+      next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
+      entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
+    return;
+  first->end = next->end;
+  first->end_token = next->end_token;
+  first->surname_token = next->surname_token;
+  first->possessive = next->possessive;
+  next->entity = -1;
 }
 
 /* Plain arrays where the mentions' loop appends or removes at every
@@ -962,8 +961,16 @@ resolve_references (Coref *c)
   s.in_recent = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
-      QuotesMention *record = mention (c, m);
+      QuotesMention *record;
 
+      /* Joined here, in the same pass over the mentions, rather than in a
+       * pass of its own: a pair is joined before its first mention is
+       * read here, and nothing read here of a mention ahead is what a
+       * join changes (names' ends, and the entity of a name that is not
+       * a quote's source). */
+      if (m + 1 < c->doc->sorted_mentions)
+        join_split_name (c, m);
+      record = mention (c, m);
       s.sentence = c->doc->sentence_of_token[record->span_token];
       for (; q < c->doc->quotes->len; q++)
         {
@@ -1053,7 +1060,6 @@ quotes_coref_run (QuotesDocument *doc)
     }
   resolve_full_names (&c);
   resolve_single_names (&c);
-  join_split_names (&c);
   lower_titles (&c);
   resolve_references (&c);
   assign_speakers (doc);
