@@ -30,7 +30,10 @@ typedef struct
 {
   char   *key;
   gsize   length;
-  GArray *persons;  /* gint32 entity indices with this surname, in order of creation, or NULL */
+  gint32 *persons;  /* entity indices with this surname, in order of creation: in the key, not
+                     * behind a GArray, as each look-up of a name read them and missed the cache */
+  guint   n_persons;
+  guint   persons_size;
   gint32  org;      /* entity + 1 known by this name, or 0 */
   gint32  initials; /* entity + 1 whose initials these are, or 0 */
 } NameKey;
@@ -200,9 +203,12 @@ create_entity (Coref *c,
       entity (c, index)->surname_key = g_strdup (surname->key);
       if (record->surname_token > first)
         set_given (c, index, token_key (c, first));
-      if (surname->persons == NULL)
-        surname->persons = g_array_new (FALSE, FALSE, sizeof (gint32));
-      g_array_append_val (surname->persons, index);
+      if (surname->n_persons == surname->persons_size)
+        {
+          surname->persons_size = MAX (4, 2 * surname->persons_size);
+          surname->persons = g_renew (gint32, surname->persons, surname->persons_size);
+        }
+      surname->persons[surname->n_persons++] = index;
     }
   attach (c, m, index);
   return index;
@@ -225,16 +231,14 @@ find_person (Coref         *c,
              const NameKey *surname,
              const NameKey *given)
 {
-  GArray *list = surname->persons;
-
-  for (guint i = list != NULL ? list->len : 0; i-- > 0;)
+  for (guint i = surname->n_persons; i-- > 0;)
     {
-      gint32 e = g_array_index (list, gint32, i);
+      gint32 e = surname->persons[i];
 
       if (given_compatible (given_of (c, e), given))
         return e;
     }
-  if (list == NULL && c->doc->entities->len < 256)
+  if (surname->n_persons == 0 && c->doc->entities->len < 256)
     for (guint e = c->doc->entities->len; e-- > 0;)
       if (entity (c, e)->type == QUOTES_ENTITY_TYPE_PERSON &&
           quotes_name_keys_close (entity (c, e)->surname_key, surname->key) &&
@@ -251,17 +255,16 @@ find_by_surname_alone (Coref         *c,
                        const NameKey *surname,
                        guint          gender)
 {
-  GArray *list = surname->persons;
   gint32 first = -1;
 
-  if (list == NULL || list->len < 2)
+  if (surname->n_persons < 2)
     return find_person (c, surname, NULL);
   /* Without a gender, the first the text named, whatever theirs. */
   if (gender == 0)
-    return g_array_index (list, gint32, 0);
-  for (guint i = 0; i < list->len; i++)
+    return surname->persons[0];
+  for (guint i = 0; i < surname->n_persons; i++)
     {
-      gint32 e = g_array_index (list, gint32, i);
+      gint32 e = surname->persons[i];
       guint known = entity (c, e)->gender;
 
       if (known == gender)
@@ -1045,7 +1048,7 @@ free_name_key (gpointer data)
   NameKey *key = data;
 
   g_free (key->key);
-  g_clear_pointer (&key->persons, g_array_unref);
+  g_free (key->persons);
   g_free (key);
 }
 
