@@ -30,7 +30,10 @@ typedef struct
 {
   char   *key;
   gsize   length;
-  GArray *persons;  /* gint32 entity indices with this surname, in order of creation, or NULL */
+  gint32 *persons;  /* entity indices with this surname, in order of creation: in the key, not
+                     * behind a GArray, as each look-up of a name read them and missed the cache */
+  guint   n_persons;
+  guint   persons_size;
   gint32  org;      /* entity + 1 known by this name, or 0 */
   gint32  initials; /* entity + 1 whose initials these are, or 0 */
 } NameKey;
@@ -48,7 +51,7 @@ typedef struct
   guint           n_org_names;
   GPtrArray      *given_of;     /* per entity: the NameKey of its given_key, or NULL */
   gboolean       *is_source;    /* per mention */
-  GPtrArray      *lower_titles; /* per entity: its title in lower case, once asked */
+  GPtrArray      *lower_titles; /* per entity: its title in lower case, or NULL */
   QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
                                   * made at the first handle */
   gboolean        ascii_i;      /* g_utf8_strdown lowers "I" to "i" here */
@@ -200,9 +203,12 @@ create_entity (Coref *c,
       entity (c, index)->surname_key = g_strdup (surname->key);
       if (record->surname_token > first)
         set_given (c, index, token_key (c, first));
-      if (surname->persons == NULL)
-        surname->persons = g_array_new (FALSE, FALSE, sizeof (gint32));
-      g_array_append_val (surname->persons, index);
+      if (surname->n_persons == surname->persons_size)
+        {
+          surname->persons_size = MAX (4, 2 * surname->persons_size);
+          surname->persons = g_renew (gint32, surname->persons, surname->persons_size);
+        }
+      surname->persons[surname->n_persons++] = index;
     }
   attach (c, m, index);
   return index;
@@ -225,16 +231,14 @@ find_person (Coref         *c,
              const NameKey *surname,
              const NameKey *given)
 {
-  GArray *list = surname->persons;
-
-  for (guint i = list != NULL ? list->len : 0; i-- > 0;)
+  for (guint i = surname->n_persons; i-- > 0;)
     {
-      gint32 e = g_array_index (list, gint32, i);
+      gint32 e = surname->persons[i];
 
       if (given_compatible (given_of (c, e), given))
         return e;
     }
-  if (list == NULL && c->doc->entities->len < 256)
+  if (surname->n_persons == 0 && c->doc->entities->len < 256)
     for (guint e = c->doc->entities->len; e-- > 0;)
       if (entity (c, e)->type == QUOTES_ENTITY_TYPE_PERSON &&
           quotes_name_keys_close (entity (c, e)->surname_key, surname->key) &&
@@ -251,19 +255,21 @@ find_by_surname_alone (Coref         *c,
                        const NameKey *surname,
                        guint          gender)
 {
-  GArray *list = surname->persons;
   gint32 first = -1;
 
-  if (list == NULL || list->len < 2)
+  if (surname->n_persons < 2)
     return find_person (c, surname, NULL);
-  for (guint i = 0; i < list->len; i++)
+  /* Without a gender, the first the text named, whatever theirs. */
+  if (gender == 0)
+    return surname->persons[0];
+  for (guint i = 0; i < surname->n_persons; i++)
     {
-      gint32 e = g_array_index (list, gint32, i);
+      gint32 e = surname->persons[i];
       guint known = entity (c, e)->gender;
 
-      if (gender != 0 && known == gender)
+      if (known == gender)
         return e;
-      if (first < 0 && (gender == 0 || known == 0 || known == gender))
+      if (first < 0 && known == 0)
         first = e;
     }
   return first >= 0 ? first : find_person (c, surname, NULL);
@@ -523,6 +529,31 @@ take_following_surname (Coref *c,
   record->possessive = (next->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
 }
 
+/* A person's name that pass one left alone: a name of one word. */
+static gboolean
+is_single_name (const QuotesMention *record)
+{
+  return record->kind == QUOTES_MENTION_NAME && record->entity < 0 && record->type == QUOTES_ENTITY_TYPE_PERSON;
+}
+
+/* Asks for the token of the surname of the mention QUOTES_PREFETCH_AHEAD
+ * records on, if it is a single name: see quotes_document_prefetch_token.
+ * Its text, which only comes after it, is not asked for: waiting for the
+ * token to ask for it cost what it saved. Always inline: GCC takes a
+ * function that only prefetches for pure, and drops the call. */
+G_ALWAYS_INLINE static inline void
+prefetch_single_name (const Coref *c,
+                      guint        m)
+{
+  const QuotesMention *ahead;
+
+  if (m + QUOTES_PREFETCH_AHEAD >= c->doc->mentions->len)
+    return;
+  ahead = mention (c, m + QUOTES_PREFETCH_AHEAD);
+  if (is_single_name (ahead))
+    quotes_prefetch (quotes_document_token (c->doc, ahead->surname_token));
+}
+
 /* Pass two: a name of one word joins the person it names, or founds one
  * when the text treats it as a person (a speaker, a title, "Mr."). */
 static void
@@ -534,8 +565,8 @@ resolve_single_names (Coref *c)
       NameKey *key;
       gint32 e;
 
-      if (record->kind != QUOTES_MENTION_NAME || record->entity >= 0 ||
-          record->type != QUOTES_ENTITY_TYPE_PERSON)
+      prefetch_single_name (c, m);
+      if (!is_single_name (record))
         continue;
       key = token_key (c, record->surname_token);
       e = find_by_surname_alone (c, key, record->gender);
@@ -551,24 +582,23 @@ resolve_single_names (Coref *c)
 
 /* "Jeff" and "Sessions" side by side in a headline, where "Sessions" was
  * read apart as a dictionary word: once both name the same person, they
- * are one mention of the full name. A quote's source keeps its mention. */
+ * are one mention of the full name. A quote's source keeps its mention.
+ * For mention @m and the one after it, which pass two has resolved. */
 static void
-join_split_names (Coref *c)
+join_split_name (Coref *c,
+                 guint  m)
 {
-  for (guint m = 0; m + 1 < c->doc->sorted_mentions; m++)
-    {
-      QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
+  QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
 
-      if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
-          next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
-          entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
-        continue;
-      first->end = next->end;
-      first->end_token = next->end_token;
-      first->surname_token = next->surname_token;
-      first->possessive = next->possessive;
-      next->entity = -1;
-    }
+  if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
+      next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
+      entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
+    return;
+  first->end = next->end;
+  first->end_token = next->end_token;
+  first->surname_token = next->surname_token;
+  first->possessive = next->possessive;
+  next->entity = -1;
 }
 
 /* Plain arrays where the mentions' loop appends or removes at every
@@ -658,18 +688,17 @@ lower_copy (const Coref *c,
   return g_utf8_strdown (text, length);
 }
 
-/* The title of entity @e, which has one, in lower case: made once, as a
- * descriptor is checked against the title of every recent entity, and a
- * title never changes once set. */
-static const char *
-lower_title (Coref  *c,
-             gint32  e)
+/* The titles of all entities in lower case, or NULL, made before pass
+ * three, which sets none: a descriptor is checked against the title of
+ * every recent entity, and the entities' records, read for it, missed the
+ * cache more than this array does. */
+static void
+lower_titles (Coref *c)
 {
-  if ((guint) e >= c->lower_titles->len)
-    g_ptr_array_set_size (c->lower_titles, e + 1);
-  if (g_ptr_array_index (c->lower_titles, e) == NULL)
-    g_ptr_array_index (c->lower_titles, e) = lower_copy (c, entity (c, e)->title, strlen (entity (c, e)->title));
-  return g_ptr_array_index (c->lower_titles, e);
+  g_ptr_array_set_size (c->lower_titles, c->doc->entities->len);
+  for (guint e = 0; e < c->doc->entities->len; e++)
+    if (entity (c, e)->title != NULL)
+      g_ptr_array_index (c->lower_titles, e) = lower_copy (c, entity (c, e)->title, strlen (entity (c, e)->title));
 }
 
 /* "the Ukrainian president": the latest entity whose title says so. */
@@ -704,8 +733,9 @@ resolve_descriptor (Coref          *c,
   for (guint i = s->n_recent; i-- > 0;)
     {
       gint32 e = s->recent[i];
+      const char *title = g_ptr_array_index (c->lower_titles, e);
 
-      if (entity (c, e)->title != NULL && strstr (lower_title (c, e), described) != NULL)
+      if (title != NULL && strstr (title, described) != NULL)
         return e;
     }
   return -1;
@@ -959,8 +989,16 @@ resolve_references (Coref *c)
   s.in_recent = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint m = 0; m < c->doc->mentions->len; m++)
     {
-      QuotesMention *record = mention (c, m);
+      QuotesMention *record;
 
+      /* Joined here, in the same pass over the mentions, rather than in a
+       * pass of its own: a pair is joined before its first mention is
+       * read here, and nothing read here of a mention ahead is what a
+       * join changes (names' ends, and the entity of a name that is not
+       * a quote's source). */
+      if (m + 1 < c->doc->sorted_mentions)
+        join_split_name (c, m);
+      record = mention (c, m);
       s.sentence = c->doc->sentence_of_token[record->span_token];
       for (; q < c->doc->quotes->len; q++)
         {
@@ -1010,7 +1048,7 @@ free_name_key (gpointer data)
   NameKey *key = data;
 
   g_free (key->key);
-  g_clear_pointer (&key->persons, g_array_unref);
+  g_free (key->persons);
   g_free (key);
 }
 
@@ -1050,7 +1088,7 @@ quotes_coref_run (QuotesDocument *doc)
     }
   resolve_full_names (&c);
   resolve_single_names (&c);
-  join_split_names (&c);
+  lower_titles (&c);
   resolve_references (&c);
   assign_speakers (doc);
   quotes_word_index_clear (&c.keys);

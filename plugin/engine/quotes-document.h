@@ -246,23 +246,32 @@ quotes_document_token_is (const QuotesDocument *doc,
  * of their tokens: see quotes_document_prefetch_token. */
 #define QUOTES_PREFETCH_AHEAD 16
 
+/* Asks the processor to load what @address points to, where the
+ * compiler knows how: a hint only, nothing it computes changes. */
+static inline void
+quotes_prefetch (const void *address)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch (address);
+#else
+  (void) address;
+#endif
+}
+
 /* Asks the processor to load token @index and its sentence's number
  * before they are read. A loop over the mentions of a long text reads
  * tokens far apart in arrays of megabytes, each a cache miss that the
  * processor, which follows only steady strides, does not see coming; it
- * knows the mentions ahead, and so what they will read. A hint only:
- * nothing it computes changes. */
+ * knows the mentions ahead, and so what they will read. */
 static inline void
 quotes_document_prefetch_token (const QuotesDocument *doc,
                                 guint                 index)
 {
-#if defined(__GNUC__) || defined(__clang__)
   if (index < doc->tokens->len)
     {
-      __builtin_prefetch (quotes_document_token (doc, index));
-      __builtin_prefetch (&doc->sentence_of_token[index]);
+      quotes_prefetch (quotes_document_token (doc, index));
+      quotes_prefetch (&doc->sentence_of_token[index]);
     }
-#endif
 }
 
 /* Token @token lower-cased into @lower (room for nine bytes, or eight for

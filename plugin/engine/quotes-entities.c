@@ -12,13 +12,7 @@
 #include <string.h>
 
 #include "quotes-document.h"
-
-static char *
-mention_text (const QuotesDocument *doc,
-              const QuotesMention  *mention)
-{
-  return g_strndup (doc->text + mention->start, mention->end - mention->start);
-}
+#include "quotes-word-index.h"
 
 static gboolean
 is_full_name (const QuotesMention *mention)
@@ -65,48 +59,128 @@ same_text (const char *string,
   return strncmp (string, text, length) == 0 && string[length] == '\0';
 }
 
-static gboolean
-has_alias (const QuotesEntityRecord *entity,
-           const char               *text,
-           gsize                     length)
+/* The index of the alias written @text, or -1. */
+static gint
+find_alias (const QuotesEntityRecord *entity,
+            const char               *text,
+            gsize                     length)
 {
   for (guint i = 0; i < entity->aliases->len; i++)
     if (same_text (g_ptr_array_index (entity->aliases, i), text, length))
-      return TRUE;
+      return i;
+  return -1;
+}
+
+/* The last two spellings an entity was found under, of up to 16 bytes,
+ * as numbers: most of its mentions repeat one, and comparing it here
+ * spares the reading of its aliases, all over the heap. */
+typedef struct
+{
+  guint64 words[2][2];
+  guint32 length[2];  /* 0: none */
+} Recent;
+
+#define RECENT_LENGTH 16
+
+/* The @length bytes of @text, up to RECENT_LENGTH, as two numbers, with
+ * zeros after them. */
+static void
+spelling_words (const char *text,
+                gsize       length,
+                guint64     words[2])
+{
+  if (length < 8)
+    {
+      words[0] = quotes_word_tail (text, length);
+      words[1] = 0;
+      return;
+    }
+  memcpy (&words[0], text, 8);
+  if (length == 16)
+    memcpy (&words[1], text + 8, 8);
+  else
+    words[1] = quotes_word_tail (text + 8, length - 8);
+}
+
+static void
+recent_put_first (Recent        *recent,
+                  const guint64  words[2],
+                  gsize          length)
+{
+  recent->words[1][0] = recent->words[0][0];
+  recent->words[1][1] = recent->words[0][1];
+  recent->length[1] = recent->length[0];
+  recent->words[0][0] = words[0];
+  recent->words[0][1] = words[1];
+  recent->length[0] = length;
+}
+
+/* Whether @recent holds the spelling; it comes first then. */
+static gboolean
+recent_holds (Recent        *recent,
+              const guint64  words[2],
+              gsize          length)
+{
+  for (guint i = 0; i < 2; i++)
+    if (recent->length[i] == length && recent->words[i][0] == words[0] && recent->words[i][1] == words[1])
+      {
+        if (i == 1)
+          recent_put_first (recent, words, length);
+        return TRUE;
+      }
   return FALSE;
 }
 
-/* Names and aliases for all entities, the mentions read once in text
- * order rather than entity by entity, all over the text, with a copy of
- * each: the aliases come out in the same order. */
+/* Each name and handle an entity goes by, once, in the order the text
+ * first writes it; its canonical name among them, until it is known. */
 static void
-finish_entities (QuotesDocument  *doc,
-                 const Canonical *canonical)
+add_spelling (const QuotesDocument *doc,
+              QuotesEntityRecord   *entity,
+              Recent               *recent,
+              const QuotesMention  *mention)
+{
+  const char *text = doc->text + mention->start;
+  gsize length = mention_length (doc, mention);
+  gboolean short_one = length > 0 && length <= RECENT_LENGTH;  /* an empty one would read as none */
+  guint64 words[2];
+
+  if (short_one)
+    {
+      spelling_words (text, length, words);
+      if (recent_holds (recent, words, length))
+        return;
+    }
+  if (find_alias (entity, text, length) < 0)
+    g_ptr_array_add (entity->aliases, g_strndup (text, length));
+  if (short_one)
+    recent_put_first (recent, words, length);
+}
+
+/* What the pass over the mentions keeps of each entity, together: it
+ * reads them for every mention, in no order. */
+typedef struct
+{
+  guint32  *fill;       /* where its next mention goes in its list */
+  Canonical canonical;
+  Recent    recent;
+} Tally;
+
+/* The canonical name of each entity, taken out of the names it goes by,
+ * which hold it, as written by one of its mentions. */
+static void
+name_entities (QuotesDocument *doc,
+               const Tally    *tally)
 {
   for (guint e = 0; e < doc->entities->len; e++)
     {
       QuotesEntityRecord *entity = &g_array_index (doc->entities, QuotesEntityRecord, e);
-      const Canonical *c = &canonical[e];
+      const Canonical *c = &tally[e].canonical;
       gint32 m = c->own_full >= 0 ? c->own_full : c->full >= 0 ? c->full : c->any;
+      const QuotesMention *mention = m >= 0 ? &g_array_index (doc->mentions, QuotesMention, m) : NULL;
+      gint alias = m >= 0 ? find_alias (entity, doc->text + mention->start, mention_length (doc, mention))
+                          : find_alias (entity, "", 0);
 
-      entity->name = m >= 0 ? mention_text (doc, &g_array_index (doc->mentions, QuotesMention, m))
-                            : g_strdup ("");
-    }
-  for (guint m = 0; m < doc->mentions->len; m++)
-    {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
-      QuotesEntityRecord *entity;
-      const char *text;
-      gsize length;
-
-      if (mention->entity < 0 ||
-          (mention->kind != QUOTES_MENTION_NAME && mention->kind != QUOTES_MENTION_HANDLE))
-        continue;
-      entity = &g_array_index (doc->entities, QuotesEntityRecord, mention->entity);
-      text = doc->text + mention->start;
-      length = mention_length (doc, mention);
-      if (!same_text (entity->name, text, length) && !has_alias (entity, text, length))
-        g_ptr_array_add (entity->aliases, g_strndup (text, length));
+      entity->name = alias >= 0 ? g_ptr_array_steal_index (entity->aliases, alias) : g_strdup ("");
     }
 }
 
@@ -125,36 +199,39 @@ compare_order (gconstpointer a,
   return (oa->first > ob->first) - (oa->first < ob->first);
 }
 
-/* Numbers the entities by their first mention and renumbers every
- * reference to them. The records move by copy: they own what they point to. */
-static void
-renumber (QuotesDocument *doc)
+/* The new number of each entity, in the order of the start of its first
+ * mention, @first. */
+static gint32 *
+number_entities (const QuotesDocument *doc,
+                 const guint32        *first)
 {
   guint n = doc->entities->len;
   g_autofree Order *order = g_new (Order, n + 1);
-  g_autofree gint32 *new_index = g_new (gint32, n + 1);
-  g_autofree QuotesEntityRecord *copy = g_memdup2 (doc->entities->data, n * sizeof (QuotesEntityRecord));
+  gint32 *new_index = g_new (gint32, n + 1);
 
   for (guint e = 0; e < n; e++)
     {
-      QuotesEntityRecord *entity = &copy[e];
-
-      order[e].first = g_array_index (doc->mentions, QuotesMention, g_array_index (entity->mentions, guint32, 0)).start;
+      order[e].first = g_array_index (doc->mentions, QuotesMention, first[e]).start;
       order[e].old_index = e;
     }
   qsort (order, n, sizeof (Order), compare_order);
   for (guint e = 0; e < n; e++)
-    {
-      new_index[order[e].old_index] = e;
-      g_array_index (doc->entities, QuotesEntityRecord, e) = copy[order[e].old_index];
-    }
-  for (guint m = 0; m < doc->mentions->len; m++)
-    {
-      QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+    new_index[order[e].old_index] = e;
+  return new_index;
+}
 
-      if (mention->entity >= 0)
-        mention->entity = new_index[mention->entity];
-    }
+/* Puts the entities in their new order, and renumbers the quotes' and
+ * posts' references to them (the mentions' are already). The records
+ * move by copy: they own what they point to. */
+static void
+renumber (QuotesDocument *doc,
+          const gint32   *new_index)
+{
+  guint n = doc->entities->len;
+  g_autofree QuotesEntityRecord *copy = g_memdup2 (doc->entities->data, n * sizeof (QuotesEntityRecord));
+
+  for (guint e = 0; e < n; e++)
+    g_array_index (doc->entities, QuotesEntityRecord, new_index[e]) = copy[e];
   for (guint q = 0; q < doc->quotes->len; q++)
     {
       QuotesQuoteRecord *quote = &g_array_index (doc->quotes, QuotesQuoteRecord, q);
@@ -171,44 +248,54 @@ renumber (QuotesDocument *doc)
     }
 }
 
+/* Two passes over the mentions: one counts each entity's and finds its
+ * first, which numbers the entities; the other fills in their lists,
+ * canonical names and aliases and renumbers the mentions. Each pass reads
+ * megabytes of mentions, and four of them cost more than the work. */
 void
 quotes_entities_run (QuotesDocument *doc)
 {
-  g_autofree Canonical *canonical = g_new (Canonical, doc->entities->len + 1);
-  /* Per entity: how many mentions it has, then where the next one goes in
-   * its list. Each list is sized once and filled in place: an append per
-   * mention cost a call to memcpy and the lists' growing. */
-  g_autofree guint *next = g_new0 (guint, doc->entities->len + 1);
+  guint n = doc->entities->len;
+  /* Each entity's list of mentions is sized once from a count and filled
+   * in place: an append per mention cost a call to memcpy and the lists'
+   * growing. */
+  g_autofree guint *count = g_new0 (guint, n + 1);
+  g_autofree guint32 *first = g_new (guint32, n + 1);
+  g_autofree Tally *tally = g_new0 (Tally, n + 1);
+  g_autofree gint32 *new_index = NULL;
 
   for (guint m = 0; m < doc->mentions->len; m++)
     {
       gint32 e = g_array_index (doc->mentions, QuotesMention, m).entity;
 
-      if (e >= 0)
-        next[e]++;
+      if (e >= 0 && count[e]++ == 0)
+        first[e] = m;
     }
-  for (guint e = 0; e < doc->entities->len; e++)
+  for (guint e = 0; e < n; e++)
     {
       GArray *mentions = g_array_index (doc->entities, QuotesEntityRecord, e).mentions;
-      guint count = next[e];
+      guint known = mentions->len;
 
-      canonical[e] = (Canonical) { -1, -1, -1 };
-      next[e] = mentions->len;
-      g_array_set_size (mentions, mentions->len + count);
+      if (known > 0)
+        first[e] = g_array_index (mentions, guint32, 0);
+      g_array_set_size (mentions, known + count[e]);
+      tally[e].fill = &g_array_index (mentions, guint32, known);
+      tally[e].canonical = (Canonical) { -1, -1, -1 };
     }
+  new_index = number_entities (doc, first);
   for (guint m = 0; m < doc->mentions->len; m++)
     {
-      const QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
-      guint32 index = m;
+      QuotesMention *mention = &g_array_index (doc->mentions, QuotesMention, m);
+      gint32 e = mention->entity;
 
-      if (mention->entity >= 0)
-        {
-          GArray *mentions = g_array_index (doc->entities, QuotesEntityRecord, mention->entity).mentions;
-
-          g_array_index (mentions, guint32, next[mention->entity]++) = index;
-          consider_canonical (&canonical[mention->entity], mention, index);
-        }
+      if (e < 0)
+        continue;
+      *tally[e].fill++ = m;
+      consider_canonical (&tally[e].canonical, mention, m);
+      if (mention->kind == QUOTES_MENTION_NAME || mention->kind == QUOTES_MENTION_HANDLE)
+        add_spelling (doc, &g_array_index (doc->entities, QuotesEntityRecord, e), &tally[e].recent, mention);
+      mention->entity = new_index[e];
     }
-  finish_entities (doc, canonical);
-  renumber (doc);
+  name_entities (doc, tally);
+  renumber (doc, new_index);
 }
