@@ -20,11 +20,41 @@ G_BEGIN_DECLS
 #define MAX_NOUN_PHRASE 6
 #define MAX_TITLE_BEFORE_NAME 10
 
+#define TOKEN_INDEX_BLOCK_BITS 6  /* blocks of 64 tokens */
+#define TOKEN_INDEX_NONE 0xff
+#define TOKEN_INDEX_ASIDE 0xfe
+
+/* An index into the mentions or the cues for each token, or -1, in a
+ * byte a token: its difference from the least index in its block of
+ * tokens, which rarely holds more than a few dozen mentions or cues. The
+ * differences too large for a byte are kept aside. A quarter of the memory
+ * of four bytes a token: for 30 MB of text that is 33 MB fewer pages to
+ * fault in, each 4 KiB a fault, and fewer cache lines to read. */
+typedef struct
+{
+  guint8     *delta;  /* per token */
+  gint32     *base;   /* per block: the least index in it, or -1 */
+  GHashTable *aside;  /* token -> index, where the difference is too large */
+} TokenIndex;
+
+static inline gint32
+token_index_get (const TokenIndex *index,
+                 guint             t)
+{
+  guint delta = index->delta[t];
+
+  if (delta == TOKEN_INDEX_NONE)
+    return -1;
+  if (G_UNLIKELY (delta == TOKEN_INDEX_ASIDE))
+    return GPOINTER_TO_INT (g_hash_table_lookup (index->aside, GUINT_TO_POINTER (t)));
+  return index->base[t >> TOKEN_INDEX_BLOCK_BITS] + (gint32) delta;
+}
+
 typedef struct
 {
   QuotesDocument *doc;
-  gint32         *mention_at;  /* per token: the outermost mention covering it */
-  gint32         *cue_at;      /* per token: the cue covering it */
+  TokenIndex      mentions_at; /* per token: the outermost mention covering it */
+  TokenIndex      cues_at;     /* per token: the cue covering it */
   guint32        *subject[2];  /* per sentence: token of its first subject, without and with roles */
   guint32         reported_sentence; /* the sentence of the last reported clause */
   guint           reported_in_sentence; /* how many clauses it has: bounded, so that a
@@ -44,6 +74,22 @@ token_at (const Attribution *a,
           guint              index)
 {
   return quotes_document_token (a->doc, index);
+}
+
+/* The outermost mention covering token @index, or -1. */
+static inline gint32
+mention_at (const Attribution *a,
+            guint              index)
+{
+  return token_index_get (&a->mentions_at, index);
+}
+
+/* The cue covering token @index, or -1. */
+static inline gint32
+cue_at (const Attribution *a,
+        guint              index)
+{
+  return token_index_get (&a->cues_at, index);
 }
 
 static inline const QuotesMention *
@@ -156,7 +202,7 @@ mention_alone_from (const Attribution *a,
                     guint              index,
                     guint              end)
 {
-  gint32 m = a->mention_at[index];
+  gint32 m = mention_at (a, index);
 
   if (m < 0 || mention (a, m)->span_token != index)
     return -1;

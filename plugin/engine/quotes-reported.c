@@ -374,7 +374,7 @@ sentence_noun_phrase (Attribution          *a,
         return -1;
       /* "Clinton aides said details of the plan will be unveiled": the
        * phrase ends at a reporting verb of its own. */
-      if (t > first && end == record->first_token && a->cue_at[t] >= 0 && !modifies_next (a, t - 1))
+      if (t > first && end == record->first_token && cue_at (a, t) >= 0 && !modifies_next (a, t - 1))
         {
           end = t;
           break;
@@ -392,17 +392,17 @@ sentence_noun_phrase (Attribution          *a,
     return -1;
   /* "He went on to say", "It also said": a pronoun is the subject by
    * itself; the words after it hold its verb. */
-  if (a->mention_at[first] >= 0 && mention (a, a->mention_at[first])->kind == QUOTES_MENTION_PRONOUN)
+  if (mention_at (a, first) >= 0 && mention (a, mention_at (a, first))->kind == QUOTES_MENTION_PRONOUN)
     end = first + 1;
   /* "Zucker responded by saying", "Weaver says he's expecting": so is a
    * name followed by anything but a role ("Trump campaign"). */
-  else if (a->mention_at[first] >= 0)
+  else if (mention_at (a, first) >= 0)
     {
-      const QuotesMention *name = mention (a, a->mention_at[first]);
+      const QuotesMention *name = mention (a, mention_at (a, first));
 
       if (name->kind == QUOTES_MENTION_NAME && name->first_token == first && !name->possessive &&
           name->end_token < end && !(token_at (a, name->end_token)->lex & QUOTES_WORD_ROLE))
-        return a->mention_at[first];
+        return mention_at (a, first);
     }
   return attribution_add_noun_phrase (a, first, end, FALSE);
 }
