@@ -106,6 +106,13 @@ cue (const Attribution *a,
   return &g_array_index (a->doc->cues, QuotesCue, index);
 }
 
+/* @c lower-cased, for an ASCII byte: g_ascii_tolower without a call. */
+static inline guint
+ascii_lower_byte (guint c)
+{
+  return c - 'A' < 26 ? c + ('a' - 'A') : c;
+}
+
 static inline gboolean
 is_word (const Attribution *a,
          guint              index,
@@ -113,17 +120,23 @@ is_word (const Attribution *a,
 {
   char lower[32];
   const QuotesToken *token;
+  gsize n = strlen (lower_word);
+  const char *text;
 
   if (index >= a->doc->tokens->len || (token = token_at (a, index))->kind != QUOTES_TOKEN_WORD)
     return FALSE;
-  /* Asked of every token: an ASCII word of another length or first letter
-   * cannot be it (lower-casing keeps ASCII's length). */
-  if ((token->flags & QUOTES_TOKEN_ASCII) &&
-      (quotes_token_base_end (token) - token->start != strlen (lower_word) ||
-       g_ascii_tolower (a->doc->text[token->start]) != lower_word[0]))
+  if (!(token->flags & QUOTES_TOKEN_ASCII))
+    return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_str_equal (lower, lower_word);
+  /* Asked of every token: an ASCII word lower-cases byte for byte, so it is
+   * compared where it stands, its first character from the token, and
+   * most words differ in their length or there. */
+  if (quotes_token_base_end (token) - token->start != n || ascii_lower_byte (token->first) != (guchar) lower_word[0])
     return FALSE;
-  return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL &&
-         g_str_equal (lower, lower_word);
+  text = a->doc->text + token->start;
+  for (gsize i = 1; i < n; i++)
+    if (ascii_lower_byte ((guchar) text[i]) != (guchar) lower_word[i])
+      return FALSE;
+  return TRUE;
 }
 
 /* The lower-cased word at @index is one of @words. */
@@ -298,6 +311,16 @@ is_source_determiner (const Attribution *a,
   static const char *words[] = { "another", "one", "his", "her", "their", "its", "our", NULL };
 
   return is_determiner_word (a, index) || is_word_in (a, index, words);
+}
+
+/* The first word of "according to" and of "in the words of": the words
+ * attribution_according_to looks for, asked here first, inline, of every
+ * token before a quote. */
+static inline gboolean
+may_open_according_to (const Attribution *a,
+                       guint              index)
+{
+  return is_word (a, index, "according") || is_word (a, index, "in");
 }
 
 /* quotes-attribution.c: finders that the other two files use too. */

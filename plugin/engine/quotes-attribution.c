@@ -1260,7 +1260,7 @@ attribution_before (Attribution            *a,
 
       if (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE || token_at (a, t)->kind == QUOTES_TOKEN_MARK)
         continue;
-      if (attribution_according_to (a, t, end, found))
+      if (may_open_according_to (a, t) && attribution_according_to (a, t, end, found))
         {
           found->confidence = 0.9;
           *adjacent = TRUE;
