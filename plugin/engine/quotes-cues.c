@@ -270,10 +270,11 @@ quotes_cues_run (QuotesDocument *doc)
           const QuotesToken *token = quotes_document_token (doc, i);
           guint n, flags;
 
+          /* The flags first: the word before is looked up. */
           if (token->kind != QUOTES_TOKEN_WORD || !(token->lex & QUOTES_WORD_CUE) ||
-              follows_determiner (&cues, paragraph, i) ||
               ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
+              follows_determiner (&cues, paragraph, i) ||
               (n = match_cue (&cues, paragraph, i, &flags)) == 0)
             continue;
           if ((flags & QUOTES_CUE_BASE_FORM) && follows_place (doc, paragraph, i))
