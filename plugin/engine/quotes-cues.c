@@ -229,6 +229,11 @@ add_headline_cues (Cues                  *cues,
 {
   QuotesDocument *doc = cues->doc;
 
+  /* Past the mentions of the paragraphs since the last headline at once,
+   * by their starts: they lie in those paragraphs, before this one's
+   * words, and are most of the document's. */
+  *next_mention = quotes_document_first_from (doc->mentions, *next_mention, doc->sorted_mentions,
+                                              G_STRUCT_OFFSET (QuotesMention, start), paragraph->start);
   for (; *next_mention < doc->mentions->len; (*next_mention)++)
     {
       const QuotesMention *name = &g_array_index (doc->mentions, QuotesMention, *next_mention);
