@@ -69,17 +69,17 @@ attribution_first_subject (const Attribution *a,
       *cached = NO_SUBJECT;
       for (guint t = sentence->first_token; t < sentence->end_token; t++)
         {
-          gint32 m = a->mention_at[t];
+          gint32 m = mention_at (a, t);
 
           /* "… tried to downplay the comments, saying they were": past
            * its first reporting verb the sentence reports someone else's. */
-          if (a->cue_at[t] >= 0 && m < 0 && (cue (a, a->cue_at[t])->flags & QUOTES_CUE_PARTICIPLE) &&
+          if (cue_at (a, t) >= 0 && m < 0 && (cue (a, cue_at (a, t))->flags & QUOTES_CUE_PARTICIPLE) &&
               t > sentence->first_token && quotes_document_token_is_punct (a->doc, t - 1, ","))
             break;
           /* "About four in 10 said they were “angry”": the subject of
            * what the verb reports. */
           if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_PRONOUN && t > sentence->first_token &&
-              a->cue_at[t - 1] >= 0)
+              cue_at (a, t - 1) >= 0)
             break;
           if (m >= 0 && mention (a, m)->is_subject && can_be_source (a, m) &&
               (roles || mention (a, m)->kind != QUOTES_MENTION_ROLE))
@@ -89,7 +89,7 @@ attribution_first_subject (const Attribution *a,
             }
         }
     }
-  return *cached < end ? a->mention_at[*cached] : -1;
+  return *cached < end ? mention_at (a, *cached) : -1;
 }
 
 /* "Another delegate on the slate, Jim Poolman, said": @name, between
@@ -110,16 +110,16 @@ name_after_description (const Attribution *a,
       mention (a, name)->span_token <= floor + 1 ||
       !quotes_document_token_is_punct (a->doc, mention (a, name)->span_token - 1, ","))
     return FALSE;
-  if (a->cue_at[verb] >= 0 && (cue (a, a->cue_at[verb])->flags & QUOTES_CUE_PARTICIPLE))
+  if (cue_at (a, verb) >= 0 && (cue (a, cue_at (a, verb))->flags & QUOTES_CUE_PARTICIPLE))
     return FALSE;
   start = mention (a, name)->span_token - 1;
   while (start > floor && !quotes_document_token_is_punct (a->doc, start - 1, ",.;:"))
     start--;
-  if (start > floor + 1 && quotes_document_token_is_punct (a->doc, start - 1, ",") && a->mention_at[start - 2] >= 0 &&
-      mention (a, a->mention_at[start - 2])->kind == QUOTES_MENTION_NAME &&
-      mention (a, a->mention_at[start - 2])->type == QUOTES_ENTITY_TYPE_PERSON)
+  if (start > floor + 1 && quotes_document_token_is_punct (a->doc, start - 1, ",") && mention_at (a, start - 2) >= 0 &&
+      mention (a, mention_at (a, start - 2))->kind == QUOTES_MENTION_NAME &&
+      mention (a, mention_at (a, start - 2))->type == QUOTES_ENTITY_TYPE_PERSON)
     return FALSE;  /* the description is itself in apposition to a person's name */
-  return a->mention_at[start] < 0 || mention (a, a->mention_at[start])->kind != QUOTES_MENTION_NAME;
+  return mention_at (a, start) < 0 || mention (a, mention_at (a, start))->kind != QUOTES_MENTION_NAME;
 }
 
 /* "when", "while", "because" … and a subject: a clause starts here, not
@@ -134,8 +134,8 @@ opens_clause (const Attribution *a,
     "until", "where", "whereas", "once", NULL,
   };
 
-  return index + 1 < a->doc->tokens->len && a->mention_at[index + 1] >= 0 &&
-         mention (a, a->mention_at[index + 1])->first_token == index + 1 && can_be_source (a, a->mention_at[index + 1]) &&
+  return index + 1 < a->doc->tokens->len && mention_at (a, index + 1) >= 0 &&
+         mention (a, mention_at (a, index + 1))->first_token == index + 1 && can_be_source (a, mention_at (a, index + 1)) &&
          is_word_in (a, index, words);
 }
 
@@ -146,8 +146,8 @@ holds_subject (const Attribution *a,
                guint              end)
 {
   for (guint t = first; t < end; t++)
-    if (a->mention_at[t] >= 0 && mention (a, a->mention_at[t])->is_subject &&
-        !mention (a, a->mention_at[t])->relative && mention (a, a->mention_at[t])->span_token == t)
+    if (mention_at (a, t) >= 0 && mention (a, mention_at (a, t))->is_subject &&
+        !mention (a, mention_at (a, t))->relative && mention (a, mention_at (a, t))->span_token == t)
       return TRUE;
   return FALSE;
 }
@@ -207,7 +207,7 @@ before_place_of (const Attribution *a,
     {
       gint32 name;
 
-      if (is_word (a, k, "of") && k < index - 1 && (name = a->mention_at[k - 1]) >= 0 &&
+      if (is_word (a, k, "of") && k < index - 1 && (name = mention_at (a, k - 1)) >= 0 &&
           mention (a, name)->end_token == k && mention (a, name)->kind == QUOTES_MENTION_NAME &&
           mention (a, name)->type == QUOTES_ENTITY_TYPE_PERSON)
         return k;
@@ -236,8 +236,8 @@ describes_name_before (const Attribution *a,
                        guint              index,
                        guint              floor)
 {
-  gint32 name = index >= floor + 2 ? a->mention_at[index - 2] : -1;
-  gint32 head = a->mention_at[index];
+  gint32 name = index >= floor + 2 ? mention_at (a, index - 2) : -1;
+  gint32 head = mention_at (a, index);
 
   return name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME &&
          mention (a, name)->type == QUOTES_ENTITY_TYPE_PERSON && names_before_comma (a, name, index - 1, floor) &&
@@ -276,7 +276,7 @@ attribution_subject_before (const Attribution *a,
        * apposition after the description. */
       if (n == 0)
         {
-          gint32 name = a->mention_at[before_parenthesis (a, comma, floor) - 1];
+          gint32 name = mention_at (a, before_parenthesis (a, comma, floor) - 1);
 
           if (name_after_description (a, index, floor, name))
             return name;
@@ -296,7 +296,7 @@ attribution_subject_before (const Attribution *a,
             (!holds_subject (a, k, comma) || describes_name_before (a, k, floor)) && !opens_clause (a, k)))
         break;
       t = before_place_of (a, before_parenthesis (a, k - 1, floor), floor);
-      if (names_before_comma (a, a->mention_at[t - 1], t, floor))
+      if (names_before_comma (a, mention_at (a, t - 1), t, floor))
         break;
       comma = k - 1;
     }
@@ -304,7 +304,7 @@ attribution_subject_before (const Attribution *a,
     return -1;
   t = before_place_of (a, t, floor);
   {
-    gint32 m = a->mention_at[t - 1];
+    gint32 m = mention_at (a, t - 1);
 
     if (m >= 0 && mention (a, m)->end_token == t && can_be_source (a, m))
       return m;
@@ -380,7 +380,7 @@ is_unknown_name (const Attribution *a,
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || !(token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED) ||
         (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
         ((token_at (a, t)->flags & QUOTES_TOKEN_POSSESSIVE) && t + 1 == end) ||
-        (a->mention_at[t] >= 0 && !mention (a, a->mention_at[t])->possessive))
+        (mention_at (a, t) >= 0 && !mention (a, mention_at (a, t))->possessive))
       return FALSE;
   return TRUE;
 }
@@ -416,7 +416,7 @@ past_opening_phrase (const Attribution *a,
         if (t - floor > MAX_OPENING_PHRASE)
           return G_MAXUINT;
         for (guint k = floor; k < t; k++)
-          if ((a->mention_at[k] >= 0 && mention (a, a->mention_at[k])->is_subject) || a->cue_at[k] >= 0 ||
+          if ((mention_at (a, k) >= 0 && mention (a, mention_at (a, k))->is_subject) || cue_at (a, k) >= 0 ||
               (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE))
             return G_MAXUINT;
         return t + 1;
@@ -489,7 +489,7 @@ subject_phrase_before (Attribution *a,
     return -1;
   for (guint t = floor; t < end; t++)
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE) ||
-        a->mention_at[t] >= 0 || a->cue_at[t] >= 0)
+        mention_at (a, t) >= 0 || cue_at (a, t) >= 0)
       return -1;
   if (is_word_in (a, start, openers))
     start++;
@@ -542,7 +542,7 @@ titled_name_after (const Attribution *a,
   for (guint k = index; k < end && k < index + MAX_TITLE_BEFORE_NAME; k++)
     {
       const QuotesToken *token = token_at (a, k);
-      gint32 m = a->mention_at[k];
+      gint32 m = mention_at (a, k);
 
       if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON &&
           (mention (a, m)->first_token == k || mention (a, m)->span_token == k) && can_be_source (a, m))
@@ -553,7 +553,7 @@ titled_name_after (const Attribution *a,
         continue;
       if ((token->kind != QUOTES_TOKEN_WORD && token->kind != QUOTES_TOKEN_NUMBER &&
            !quotes_document_token_is_punct (a->doc, k, ".")) ||
-          (token->flags & QUOTES_TOKEN_IN_QUOTE) || a->cue_at[k] >= 0 ||
+          (token->flags & QUOTES_TOKEN_IN_QUOTE) || cue_at (a, k) >= 0 ||
           (token->kind == QUOTES_TOKEN_PUNCT && k + 1 < end && !(token_at (a, k + 1)->flags & QUOTES_TOKEN_CAPITALIZED)))
         return -1;
     }
@@ -575,7 +575,7 @@ name_after_possessor (const Attribution *a,
     comma++;
   if (comma == index || comma + 1 >= end || !quotes_document_token_is_punct (a->doc, comma, ","))
     return -1;
-  name = a->mention_at[comma + 1];
+  name = mention_at (a, comma + 1);
   if (name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME && can_be_source (a, name))
     return name;
   return titled_name_after (a, comma + 1, end);
@@ -591,9 +591,9 @@ verb_inverted_after_quote (const Attribution *a,
   const QuotesCue *record;
   guint before;
 
-  if (index == 0 || a->cue_at[index - 1] < 0)
+  if (index == 0 || cue_at (a, index - 1) < 0)
     return FALSE;
-  record = cue (a, a->cue_at[index - 1]);
+  record = cue (a, cue_at (a, index - 1));
   if ((record->flags & QUOTES_CUE_PARTICIPLE) || record->first_token == 0)
     return FALSE;
   before = record->first_token - 1;
@@ -636,19 +636,19 @@ attribution_source_after (Attribution       *a,
     index++;
   determiner = index;
   if (index < end && is_source_determiner (a, index) &&
-      (a->mention_at[index] < 0 || mention (a, a->mention_at[index])->kind == QUOTES_MENTION_PRONOUN))
+      (mention_at (a, index) < 0 || mention (a, mention_at (a, index))->kind == QUOTES_MENTION_PRONOUN))
     {
       index++;
       /* "added his campaign manager Ruth Olowe": the name after the role. */
       for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
-        if ((m = a->mention_at[k]) >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME &&
+        if ((m = mention_at (a, k)) >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME &&
             mention (a, m)->first_token == k && can_be_source (a, m) &&
             ends_phrase (a, mention (a, m)->end_token, end))
           return m;  /* not "a 2008 Clinton veteran" */
     }
   if (index >= end)
     return -1;
-  m = a->mention_at[index];
+  m = mention_at (a, index);
   /* "said the 46-year-old.", "said another Twitter user, Jo Bayer", "says
    * the ad's narrator": a phrase that names nobody, unless a name follows in
    * apposition. */
@@ -677,7 +677,7 @@ attribution_source_after (Attribution       *a,
   if (mention (a, m)->kind == QUOTES_MENTION_DESCRIPTOR || mention (a, m)->kind == QUOTES_MENTION_ROLE)
     {
       guint after = mention (a, m)->end_token;
-      gint32 next = after < end ? a->mention_at[after] : -1;
+      gint32 next = after < end ? mention_at (a, after) : -1;
 
       /* "said historian Marta Lindqvist": the name right after the role. */
       if (next >= 0 && mention (a, next)->kind == QUOTES_MENTION_NAME && mention (a, next)->first_token == after &&
@@ -685,7 +685,7 @@ attribution_source_after (Attribution       *a,
         return next;
       if (after + 1 < end && quotes_document_token_is_punct (a->doc, after, ","))
         {
-          gint32 name = a->mention_at[after + 1];
+          gint32 name = mention_at (a, after + 1);
 
           if (name >= 0 && mention (a, name)->kind == QUOTES_MENTION_NAME && can_be_source (a, name))
             return name;
@@ -698,11 +698,11 @@ attribution_source_after (Attribution       *a,
 }
 
 static gint32
-cue_at (const Attribution *a,
-        guint              index,
-        guint              flag)
+cue_starting_at (const Attribution *a,
+                 guint              index,
+                 guint              flag)
 {
-  gint32 c = a->cue_at[index];
+  gint32 c = cue_at (a, index);
 
   if (c < 0 || cue (a, c)->first_token != index || !(cue (a, c)->flags & flag))
     return -1;
@@ -737,8 +737,8 @@ attribution_according_to (Attribution *a,
     found->source = attribution_add_noun_phrase (a, index + lead, head, FALSE);
   if (found->source < 0)
     return FALSE;
-  if (a->cue_at[index] >= 0 && cue (a, a->cue_at[index])->first_token == index)
-    found->cue = a->cue_at[index];
+  if (cue_at (a, index) >= 0 && cue (a, cue_at (a, index))->first_token == index)
+    found->cue = cue_at (a, index);
   else
     {
       record.first_token = index;
@@ -833,7 +833,7 @@ reporting_verb_before (const Attribution      *a,
                        const QuotesMarkedSpan *span)
 {
   for (guint t = sentence_of (a, span->open_token)->first_token; t < span->open_token; t++)
-    if (a->cue_at[t] >= 0 && (cue (a, a->cue_at[t])->flags & QUOTES_CUE_QUOTATION))
+    if (cue_at (a, t) >= 0 && (cue (a, cue_at (a, t))->flags & QUOTES_CUE_QUOTATION))
       return TRUE;
   return FALSE;
 }
@@ -861,7 +861,7 @@ attribution_after (Attribution      *a,
     }
   /* "… as “fantastic,” telling reporters that …": after a participle
    * comes whom it tells; the sentence's subject speaks. */
-  c = cue_at (a, t, QUOTES_CUE_QUOTATION);
+  c = cue_starting_at (a, t, QUOTES_CUE_QUOTATION);
   if (c >= 0 && (cue (a, c)->flags & QUOTES_CUE_PARTICIPLE))
     {
       /* "Brenner said, “…,” promising the Friends …": the verb before
@@ -896,15 +896,15 @@ attribution_after (Attribution      *a,
         }
       if (is_quote_mark (a, k) || quotes_document_token_is_punct (a->doc, k, ".;!?"))
         break;
-      if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) < 0 || k == t)
+      if ((c = cue_starting_at (a, k, QUOTES_CUE_QUOTATION)) < 0 || k == t)
         continue;
       m = attribution_subject_before (a, k, t);
       if (m >= 0 && mention (a, m)->span_token < t)
         m = -1;
       /* "“…,” it added", "“…,” it further wrote": a letter, a report or a
        * company, right after the quote; elsewhere "it" is too often nobody. */
-      if (m < 0 && only_fillers (a, t + 1, k) && a->mention_at[t] >= 0 && is_word (a, t, "it"))
-        m = a->mention_at[t];
+      if (m < 0 && only_fillers (a, t + 1, k) && mention_at (a, t) >= 0 && is_word (a, t, "it"))
+        m = mention_at (a, t);
       if (m < 0 && (is_source_determiner (a, t) || is_unknown_name (a, t, k)))
         m = attribution_add_noun_phrase (a, t, k, TRUE);
       /* "“…” about the decision, said Rose Ann DeMoro". */
@@ -978,7 +978,7 @@ attribution_opening_noun_phrase (Attribution     *a,
       !(is_source_determiner (a, first) || is_word_in (a, first, crowd_words)))
     return -1;
   for (verb = first + 1; verb < sentence->end_token && verb <= first + MAX_NOUN_PHRASE; verb++)
-    if (token_at (a, verb)->kind != QUOTES_TOKEN_WORD || a->cue_at[verb] >= 0 || is_auxiliary (a, verb) ||
+    if (token_at (a, verb)->kind != QUOTES_TOKEN_WORD || cue_at (a, verb) >= 0 || is_auxiliary (a, verb) ||
         follows_plural_subject (a, first, verb))
       break;
   if (verb == first + 1 || verb >= sentence->end_token || verb > first + MAX_NOUN_PHRASE ||
@@ -1003,7 +1003,7 @@ attribution_speaker_of_object (const Attribution *a,
    * “…”", "as an American diplomat put it": right before its verb, after a
    * comma or "as", the role is that verb's subject. */
   sentence = sentence_of (a, mention (a, m)->span_token);
-  if (mention (a, m)->span_token > sentence->first_token && a->cue_at[mention (a, m)->end_token] >= 0 &&
+  if (mention (a, m)->span_token > sentence->first_token && cue_at (a, mention (a, m)->end_token) >= 0 &&
       (quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ",") ||
        is_word (a, mention (a, m)->span_token - 1, "as")))
     return m;
@@ -1094,7 +1094,7 @@ outer_reporter (Attribution *a,
     return;
   for (guint t = inner; t-- > floor;)
     {
-      gint32 c = a->cue_at[t], m;
+      gint32 c = cue_at (a, t), m;
 
       /* "Cruz said as the heckler yelled: “…”", "Cruz said …, and Trump
        * vowed to “…”": a clause of its own starts between. */
@@ -1133,11 +1133,11 @@ is_object_of_verb (const Attribution *a,
 {
   static const char *prepositions[] = { "to", "of", "about", "with", "on", "at", "for", "against", "in", NULL };
 
-  if (index > floor + 1 && is_word (a, index - 1, "and") && a->mention_at[index - 2] >= 0)
-    index = mention (a, a->mention_at[index - 2])->first_token;
+  if (index > floor + 1 && is_word (a, index - 1, "and") && mention_at (a, index - 2) >= 0)
+    index = mention (a, mention_at (a, index - 2))->first_token;
   if (index <= floor)
     return FALSE;
-  return (a->cue_at[index - 1] >= 0 && cue (a, a->cue_at[index - 1])->end_token == index) ||
+  return (cue_at (a, index - 1) >= 0 && cue (a, cue_at (a, index - 1))->end_token == index) ||
          is_word_in (a, index - 1, prepositions);
 }
 
@@ -1150,7 +1150,7 @@ attribution_agent_after_by (Attribution *a,
 {
   for (guint k = index; k < end && k < index + MAX_NOUN_PHRASE && token_at (a, k)->kind == QUOTES_TOKEN_WORD; k++)
     {
-      gint32 m = a->mention_at[k];
+      gint32 m = mention_at (a, k);
 
       if (m >= 0 && mention (a, m)->first_token == k && mention (a, m)->kind == QUOTES_MENTION_NAME &&
           mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON && can_be_source (a, m))
@@ -1205,12 +1205,12 @@ antecedent_of_that (Attribution *a,
   if (cue < floor + 3 || !is_word (a, that, "that"))
     return -1;
   /* "a message", "the ad": a role mention already */
-  if ((m = a->mention_at[that - 1]) >= 0 && mention (a, m)->end_token == that && mention (a, m)->kind == QUOTES_MENTION_ROLE)
+  if ((m = mention_at (a, that - 1)) >= 0 && mention (a, m)->end_token == that && mention (a, m)->kind == QUOTES_MENTION_ROLE)
     return can_be_source (a, m) ? m : -1;
   for (guint k = that; k-- > floor && that - k <= MAX_NOUN_PHRASE;)
     {
       if (token_at (a, k)->kind != QUOTES_TOKEN_WORD || (token_at (a, k)->flags & QUOTES_TOKEN_IN_QUOTE) ||
-          a->mention_at[k] >= 0)
+          mention_at (a, k) >= 0)
         return -1;
       if (is_determiner_word (a, k))
         return k + 1 < that ? attribution_add_noun_phrase (a, k, that, FALSE) : -1;
@@ -1239,7 +1239,7 @@ attribution_before (Attribution            *a,
    * name and a colon, unless the name is a verb's object. */
   if (span->open_token >= 2 && quotes_document_token_is_punct (a->doc, span->open_token - 1, ":"))
     {
-      gint32 m = a->mention_at[span->open_token - 2];
+      gint32 m = mention_at (a, span->open_token - 2);
 
       if (m >= 0 && mention (a, m)->end_token == span->open_token - 1 && can_be_source (a, m) &&
           mention (a, m)->kind != QUOTES_MENTION_PRONOUN && !is_object_of_verb (a, mention (a, m)->first_token, floor))
@@ -1260,13 +1260,13 @@ attribution_before (Attribution            *a,
 
       if (token_at (a, t)->flags & QUOTES_TOKEN_IN_QUOTE || token_at (a, t)->kind == QUOTES_TOKEN_MARK)
         continue;
-      if (attribution_according_to (a, t, end, found))
+      if (may_open_according_to (a, t) && attribution_according_to (a, t, end, found))
         {
           found->confidence = 0.9;
           *adjacent = TRUE;
           return TRUE;
         }
-      if ((c = a->cue_at[t]) < 0 || cue (a, c)->first_token != t)
+      if ((c = cue_at (a, t)) < 0 || cue (a, c)->first_token != t)
         continue;
       if (is_passive (a, cue (a, c)))
         {
@@ -1283,9 +1283,9 @@ attribution_before (Attribution            *a,
       m = issuer_of (a, attribution_speaker_of_object (a, attribution_subject_before (a, t, floor)), floor);
       /* "it said, “…”": a letter, a report or a body, right before the
        * quote, as after it. */
-      if (m < 0 && t > floor && a->mention_at[t - 1] >= 0 && is_word (a, t - 1, "it") &&
+      if (m < 0 && t > floor && mention_at (a, t - 1) >= 0 && is_word (a, t - 1, "it") &&
           (cue (a, c)->flags & QUOTES_CUE_QUOTATION) && span->open_token <= cue (a, c)->end_token + 1)
-        m = a->mention_at[t - 1];
+        m = mention_at (a, t - 1);
       if (m < 0)
         m = attribution_sentence_subject (a, cue (a, c));
       if (m < 0)
@@ -1365,11 +1365,11 @@ reporter_ending_sentence (const Attribution    *a,
 
   while (last > sentence->first_token && token_at (a, last - 1)->kind == QUOTES_TOKEN_PUNCT)
     last--;
-  if (last <= sentence->first_token + 2 || a->cue_at[last - 1] < 0)
+  if (last <= sentence->first_token + 2 || cue_at (a, last - 1) < 0)
     return -1;
-  if (cue (a, a->cue_at[last - 1])->end_token != last || !(cue (a, a->cue_at[last - 1])->flags & QUOTES_CUE_QUOTATION))
+  if (cue (a, cue_at (a, last - 1))->end_token != last || !(cue (a, cue_at (a, last - 1))->flags & QUOTES_CUE_QUOTATION))
     return -1;
-  m = attribution_subject_before (a, cue (a, a->cue_at[last - 1])->first_token, sentence->first_token);
+  m = attribution_subject_before (a, cue (a, cue_at (a, last - 1))->first_token, sentence->first_token);
   if (m < 0 || mention (a, m)->span_token <= sentence->first_token + 1 ||
       !quotes_document_token_is_punct (a->doc, mention (a, m)->span_token - 1, ","))
     return -1;
@@ -1508,7 +1508,7 @@ runs_on (const Attribution      *a,
   guint next = word_after_unclosed (a, span);
 
   return next > 0 && !(token_at (a, next)->flags & QUOTES_TOKEN_CAPITALIZED) &&
-         a->cue_at[next] < 0 && a->mention_at[next] < 0;
+         cue_at (a, next) < 0 && mention_at (a, next) < 0;
 }
 
 static QuotesQuoteKind
@@ -1549,7 +1549,7 @@ cue_follows (const Attribution      *a,
     {
       if (is_quote_mark (a, k) || quotes_document_token_is_punct (a->doc, k, ".;!?:"))
         return FALSE;
-      if ((c = cue_at (a, k, QUOTES_CUE_QUOTATION)) >= 0)
+      if ((c = cue_starting_at (a, k, QUOTES_CUE_QUOTATION)) >= 0)
         /* “… terrorists.” Mr. Zahed said: “…”: the next sentence's cue. */
         return !ends_own_sentence (a, span) || closes_short_clause (a, cue (a, c)->end_token, end);
     }
@@ -1602,7 +1602,7 @@ signature_after (const Attribution      *a,
     return -1;
   while (t < end && quotes_document_token_is_punct (a->doc, t, DASHES))
     t++;
-  if (t >= end || (m = a->mention_at[t]) < 0 || mention (a, m)->kind != QUOTES_MENTION_NAME ||
+  if (t >= end || (m = mention_at (a, t)) < 0 || mention (a, m)->kind != QUOTES_MENTION_NAME ||
       (mention (a, m)->span_token != t && mention (a, m)->first_token != t) || !can_be_source (a, m))
     return -1;
   if (mention (a, m)->end_token < end && !quotes_document_token_is_punct (a->doc, mention (a, m)->end_token, ",.") &&
@@ -1622,7 +1622,7 @@ introduced_by_cue (const Attribution      *a,
 
   if (open < 3 || !quotes_document_token_is_punct (a->doc, open - 1, ",:"))
     return FALSE;
-  c = a->cue_at[open - 2];
+  c = cue_at (a, open - 2);
   return c >= 0 && cue (a, c)->end_token == open - 1 && (cue (a, c)->flags & QUOTES_CUE_QUOTATION);
 }
 
@@ -1728,21 +1728,64 @@ borrow_from_next (Attribution *a)
 }
 
 static void
+token_index_init (TokenIndex *index,
+                  guint       n)
+{
+  guint blocks = (n >> TOKEN_INDEX_BLOCK_BITS) + 1;
+
+  index->delta = g_new (guint8, n);
+  memset (index->delta, TOKEN_INDEX_NONE, n);
+  index->base = g_new (gint32, blocks);
+  memset (index->base, 0xff, blocks * sizeof (gint32));
+  index->aside = NULL;
+}
+
+/* Sets token @t's index to @value, which is no less than any set before
+ * in its block: the first one set is the least. */
+static void
+token_index_set (TokenIndex *index,
+                 guint       t,
+                 gint32      value)
+{
+  gint32 *base = &index->base[t >> TOKEN_INDEX_BLOCK_BITS];
+
+  if (*base < 0)
+    *base = value;
+  if (value - *base < TOKEN_INDEX_ASIDE)
+    {
+      index->delta[t] = value - *base;
+      return;
+    }
+  index->delta[t] = TOKEN_INDEX_ASIDE;
+  if (index->aside == NULL)
+    index->aside = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (index->aside, GUINT_TO_POINTER (t), GINT_TO_POINTER (value));
+}
+
+static void
+token_index_clear (TokenIndex *index)
+{
+  g_clear_pointer (&index->delta, g_free);
+  g_clear_pointer (&index->base, g_free);
+  g_clear_pointer (&index->aside, g_hash_table_unref);
+}
+
+/* The mentions and the cues by token; the mentions and cues that the stage
+ * adds are found otherwise. */
+static void
 index_tokens (Attribution *a)
 {
-  guint n = a->doc->tokens->len;
+  guint n = a->doc->tokens->len + 1;
 
-  a->mention_at = g_new (gint32, n + 1);
-  a->cue_at = g_new (gint32, n + 1);
-  memset (a->mention_at, 0xff, (n + 1) * sizeof (gint32));
-  memset (a->cue_at, 0xff, (n + 1) * sizeof (gint32));
+  token_index_init (&a->mentions_at, n);
+  token_index_init (&a->cues_at, n);
   for (guint i = 0; i < a->doc->mentions->len; i++)
     for (guint t = mention (a, i)->span_token; t < mention (a, i)->end_token; t++)
-      if (a->mention_at[t] < 0)
-        a->mention_at[t] = i;
+      if (a->mentions_at.delta[t] == TOKEN_INDEX_NONE)
+        token_index_set (&a->mentions_at, t, i);
   for (guint i = 0; i < a->doc->cues->len; i++)
     for (guint t = cue (a, i)->first_token; t < cue (a, i)->end_token; t++)
-      a->cue_at[t] = i;
+      token_index_set (&a->cues_at, t, i);
 }
 
 static gint
@@ -1803,8 +1846,8 @@ quotes_attribution_run (QuotesDocument *doc)
   attribution_add_reported_speech (&a);
 
   sort_quotes (doc->quotes, a.n_marked);
-  g_free (a.mention_at);
-  g_free (a.cue_at);
+  token_index_clear (&a.mentions_at);
+  token_index_clear (&a.cues_at);
   g_free (a.subject[0]);
   g_free (a.subject[1]);
 }

@@ -229,6 +229,11 @@ add_headline_cues (Cues                  *cues,
 {
   QuotesDocument *doc = cues->doc;
 
+  /* Past the mentions of the paragraphs since the last headline at once,
+   * by their starts: they lie in those paragraphs, before this one's
+   * words, and are most of the document's. */
+  *next_mention = quotes_document_first_from (doc->mentions, *next_mention, doc->sorted_mentions,
+                                              G_STRUCT_OFFSET (QuotesMention, start), paragraph->start);
   for (; *next_mention < doc->mentions->len; (*next_mention)++)
     {
       const QuotesMention *name = &g_array_index (doc->mentions, QuotesMention, *next_mention);
@@ -270,10 +275,11 @@ quotes_cues_run (QuotesDocument *doc)
           const QuotesToken *token = quotes_document_token (doc, i);
           guint n, flags;
 
+          /* The flags first: the word before is looked up. */
           if (token->kind != QUOTES_TOKEN_WORD || !(token->lex & QUOTES_WORD_CUE) ||
-              follows_determiner (&cues, paragraph, i) ||
               ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
+              follows_determiner (&cues, paragraph, i) ||
               (n = match_cue (&cues, paragraph, i, &flags)) == 0)
             continue;
           if ((flags & QUOTES_CUE_BASE_FORM) && follows_place (doc, paragraph, i))

@@ -106,7 +106,7 @@ someone_calls (const Attribution *a,
 {
   for (guint k = called; k-- > 0 && called - k <= MAX_CALLER_DISTANCE;)
     {
-      gint32 m = a->mention_at[k];
+      gint32 m = mention_at (a, k);
 
       if ((m >= 0 && (mention (a, m)->kind == QUOTES_MENTION_PRONOUN ||
                       (mention (a, m)->kind == QUOTES_MENTION_NAME &&
@@ -122,7 +122,7 @@ someone_calls (const Attribution *a,
           while (aside > 0 && k - aside < MAX_ASIDE && !quotes_document_token_is_punct (a->doc, aside - 1, ",.;:"))
             aside--;
           if (aside >= 2 && aside < k && quotes_document_token_is_punct (a->doc, aside - 1, ",") &&
-              a->mention_at[aside - 2] >= 0 && a->mention_at[aside] < 0 && a->mention_at[k - 1] < 0)
+              mention_at (a, aside - 2) >= 0 && mention_at (a, aside) < 0 && mention_at (a, k - 1) < 0)
             k = aside - 1;
         }
       /* past a comma, a day's name or "on" to the caller, and no further */
@@ -250,7 +250,7 @@ attribution_text_bearer (Attribution            *a,
   /* the first determiner of the phrase: "a message on the trust's site" */
   for (guint t = end; t-- > floor && end - t <= MAX_NOUN_PHRASE;)
     {
-      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || a->cue_at[t] >= 0)
+      if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || cue_at (a, t) >= 0)
         break;
       if (!is_source_determiner (a, t) || t + 1 >= end)
         continue;
@@ -315,7 +315,7 @@ speaker_after_speech_noun (const Attribution      *a,
         {
           if (token_at (a, k)->kind != QUOTES_TOKEN_WORD)
             return -1;
-          if ((m = a->mention_at[k]) < 0 || mention (a, m)->possessive || !can_be_source (a, m) ||
+          if ((m = mention_at (a, k)) < 0 || mention (a, m)->possessive || !can_be_source (a, m) ||
               mention (a, m)->kind == QUOTES_MENTION_PRONOUN)
             continue;
           /* "of former secretary of state Hillary Clinton that": the
@@ -340,7 +340,7 @@ owner_of_words (const Attribution      *a,
   if (k > 0 && span->close_token + 1 < a->doc->tokens->len &&
       is_word_in (a, span->close_token + 1, speech_nouns))
     {
-      gint32 m = a->mention_at[k - 1];
+      gint32 m = mention_at (a, k - 1);
 
       if (m >= 0 && mention (a, m)->possessive && mention (a, m)->end_token == k && is_someone (a, m) &&
           mention (a, m)->kind != QUOTES_MENTION_DESCRIPTOR)
@@ -353,18 +353,18 @@ owner_of_words (const Attribution      *a,
    * before the marks, up to two words between it and its possessor. */
   for (guint noun = k, n = 0; noun-- > 1 && n < MAX_WORDS_AFTER_SPEECH_NOUN; n++)
     {
-      if (token_at (a, noun)->kind != QUOTES_TOKEN_WORD || a->mention_at[noun] >= 0)
+      if (token_at (a, noun)->kind != QUOTES_TOKEN_WORD || mention_at (a, noun) >= 0)
         return -1;
       if (!is_word_in (a, noun, speech_nouns))
         {
           /* Not past a verb ("… said the “…”"), but inside "call for". */
-          if (a->cue_at[noun] >= 0 && cue (a, a->cue_at[noun])->first_token == noun)
+          if (cue_at (a, noun) >= 0 && cue (a, cue_at (a, noun))->first_token == noun)
             return -1;
           continue;
         }
       for (guint owner = noun, between = 0; owner-- > 0 && between <= 2; between++)
         {
-          gint32 m = a->mention_at[owner];
+          gint32 m = mention_at (a, owner);
 
           /* "his promise to be “…”" too */
           if (m >= 0)
@@ -387,7 +387,7 @@ only_capitals (const Attribution *a,
 {
   for (guint t = first; t < end; t++)
     if (token_at (a, t)->kind != QUOTES_TOKEN_WORD || !(token_at (a, t)->flags & QUOTES_TOKEN_CAPITALIZED) ||
-        a->mention_at[t] >= 0)
+        mention_at (a, t) >= 0)
       return FALSE;
   return TRUE;
 }
@@ -406,7 +406,7 @@ attribution_headline_speaker (const Attribution      *a,
   for (guint t = first + 1; t < span->open_token && t <= first + MAX_HEADLINE_SPEAKER; t++)
     if (quotes_document_token_is_punct (a->doc, t, ":"))
       {
-        gint32 m = a->mention_at[t - 1];
+        gint32 m = mention_at (a, t - 1);
 
         /* "McCain Challenger Kelli Ward: …": capitalised words before the
          * name describe it */
@@ -418,7 +418,7 @@ attribution_headline_speaker (const Attribution      *a,
   /* "Sanders Told A Female Reporter Not To ‘Moan’": a person who opens the
    * headline and does something in it. */
   {
-    gint32 m = a->mention_at[first];
+    gint32 m = mention_at (a, first);
 
     if (m >= 0 && mention (a, m)->kind == QUOTES_MENTION_NAME && mention (a, m)->type == QUOTES_ENTITY_TYPE_PERSON &&
         mention (a, m)->span_token == first && can_be_source (a, m) && mention (a, m)->end_token < span->open_token &&
@@ -489,7 +489,7 @@ namer_of_term (Attribution            *a,
     {
       guint object = verb;
 
-      if ((m = a->mention_at[verb]) >= 0 && mention (a, m)->end_token == open && mention (a, m)->span_token > 0)
+      if ((m = mention_at (a, verb)) >= 0 && mention (a, m)->end_token == open && mention (a, m)->span_token > 0)
         object = mention (a, m)->span_token;
       /* "his opponent", "the senator": a short phrase in lower case */
       while (!is_word_in (a, object, object_pronouns) && object > open - MAX_NAMED_OBJECT && object > 1 &&
@@ -509,7 +509,7 @@ namer_of_term (Attribution            *a,
         return -1;
       return attribution_agent_after_by (a, by + 1, paragraph_end (a, by));
     }
-  if ((m = a->mention_at[verb - 1]) >= 0 && mention (a, m)->end_token == verb && can_be_source (a, m) &&
+  if ((m = mention_at (a, verb - 1)) >= 0 && mention (a, m)->end_token == verb && can_be_source (a, m) &&
       !mention (a, m)->possessive && mention (a, m)->kind != QUOTES_MENTION_PRONOUN && mention (a, m)->first_token > 0 &&
       (is_word (a, mention (a, m)->first_token - 1, "that") || is_word (a, mention (a, m)->first_token - 1, "which") ||
        is_word (a, mention (a, m)->first_token - 1, "whom")))
@@ -517,8 +517,8 @@ namer_of_term (Attribution            *a,
   if ((what = what_before (a, verb)) == G_MAXUINT)
     return -1;
   for (guint t = what + 1; t < verb; t++)
-    if (a->mention_at[t] >= 0)
-      return can_be_source (a, a->mention_at[t]) ? a->mention_at[t] : -1;
+    if (mention_at (a, t) >= 0)
+      return can_be_source (a, mention_at (a, t)) ? mention_at (a, t) : -1;
   for (end = what + 1; end < verb && !is_auxiliary (a, end); end++)
     ;
   return end > what + 1 && end - what <= MAX_NOUN_PHRASE ? attribution_add_noun_phrase (a, what + 1, end, FALSE) : -1;
@@ -586,7 +586,7 @@ issuer_of_titled (Attribution            *a,
 
   if (k > 0 && quotes_document_token_is_punct (a->doc, k - 1, ","))
     k--;
-  if (k < 2 || !is_word_in (a, k - 1, markers) || (document = a->mention_at[k - 2]) < 0 ||
+  if (k < 2 || !is_word_in (a, k - 1, markers) || (document = mention_at (a, k - 2)) < 0 ||
       mention (a, document)->kind != QUOTES_MENTION_ROLE || mention (a, document)->type != QUOTES_ENTITY_TYPE_ORGANIZATION ||
       mention (a, document)->end_token != k - 1)
     return -1;
