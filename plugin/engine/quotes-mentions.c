@@ -107,6 +107,18 @@ token_is (const Scan *scan,
   return token->end - token->start == n && memcmp (scan->doc->text + token->start, word, n) == 0;
 }
 
+/* Whether @token is a word with a capital, in one test of its kind and
+ * flags put together: the loop that asks it of every token of the text
+ * mispredicted a branch for each, whose outcomes follow no pattern. */
+static inline gboolean
+is_capitalized_token (const QuotesToken *token)
+{
+  guint32 kind_and_flags = (guint32) token->kind << 16 | token->flags;
+
+  return (kind_and_flags & (0xffu << 16 | QUOTES_TOKEN_CAPITALIZED)) ==
+         ((guint32) QUOTES_TOKEN_WORD << 16 | QUOTES_TOKEN_CAPITALIZED);
+}
+
 static gboolean
 is_capitalized_word (const Scan *scan,
                      guint       index)
@@ -234,18 +246,25 @@ place_length (const Scan *scan,
   return is_named (scan, index, QUOTES_NAME_PLACE) ? 1 : 0;
 }
 
+/* Whether a word of the name classes @names is a first name, and its
+ * gender. */
+static inline gboolean
+names_first_name_gender (guint  names,
+                         guint *gender)
+{
+  if (!(names & QUOTES_NAME_FIRST_NAME))
+    return FALSE;
+  *gender = QUOTES_NAME_FIRST_NAME_GENDER (names);
+  return TRUE;
+}
+
 /* A first name, or one before a hyphen ("Jean-Claude"). */
 static gboolean
 first_name_gender (const Scan *scan,
                    guint       index,
                    guint      *gender)
 {
-  guint names = token_names (scan, index);
-
-  if (!(names & QUOTES_NAME_FIRST_NAME))
-    return FALSE;
-  *gender = QUOTES_NAME_FIRST_NAME_GENDER (names);
-  return TRUE;
+  return names_first_name_gender (token_names (scan, index), gender);
 }
 
 /* The longest title starting at @index ("Prime Minister", "Secretary of
@@ -458,7 +477,6 @@ all_plain (const Scan *scan,
   return TRUE;
 }
 
-/* Datelines shout: "WASHINGTON (AP) —" is Washington. */
 /* Every word from @first to @end in capitals: "KEY LEADER", "NATO". */
 static gboolean
 all_in_capitals (const Scan *scan,
@@ -471,18 +489,16 @@ all_in_capitals (const Scan *scan,
   return TRUE;
 }
 
+/* Datelines shout: "WASHINGTON (AP) —" is Washington. @phrase (@length
+ * bytes) is a run all in capitals, which its caller knows. */
 static gboolean
 is_shouted_place (const Scan *scan,
-                  guint       first,
-                  guint       end,
                   const char *phrase,
                   gsize       length)
 {
   g_autofree char *title = NULL;
   gboolean capital = TRUE;
 
-  if (!all_in_capitals (scan, first, end))
-    return FALSE;
   title = g_ascii_strdown (phrase, length);
   for (char *p = title; *p; p++)
     {
@@ -631,6 +647,15 @@ is_town_before_place (const Scan *scan,
          (token_names (scan, end + 1) & QUOTES_NAME_PLACE);
 }
 
+/* The word before @first is "the", "The" or "of". */
+static gboolean
+follows_the_or_of (const Scan *scan,
+                   guint       first)
+{
+  return first > scan->paragraph->first_token &&
+         (token_is (scan, first - 1, "the") || token_is (scan, first - 1, "The") || is_lower_word (scan, first - 1, "of"));
+}
+
 /* Persons, organizations or nothing (places, nationalities, "Armed Forces"). */
 static gboolean
 classify_name (const Scan    *scan,
@@ -640,19 +665,16 @@ classify_name (const Scan    *scan,
   char buffer[PHRASE_SIZE];
   gsize length;
   const char *phrase = written_phrase (scan, first, end - first, buffer, &length);
-  /* "the Senate", "Members of Parliament": a body's word, not a sentence's */
-  gboolean after_the = first > scan->paragraph->first_token &&
-                       (token_is (scan, first - 1, "the") ||
-                        token_is (scan, first - 1, "The") ||
-                        is_lower_word (scan, first - 1, "of"));
+  /* The rules below ask these of the run again and again: once here. */
+  guint first_names = token_names (scan, first);
+  gboolean capitals = all_in_capitals (scan, first, end);
   guint gender = 0, names;
   gboolean heads_org;
 
   if (phrase == NULL)
     return FALSE;
   /* A single word's are looked up already. */
-  names = end - first == 1 ? token_names (scan, first)
-                           : quotes_lexicon_name_classes (scan->doc->lexicon, phrase, length);
+  names = end - first == 1 ? first_names : quotes_lexicon_name_classes (scan->doc->lexicon, phrase, length);
   mention->type_known = TRUE;
   mention->type = QUOTES_ENTITY_TYPE_ORGANIZATION;
   if ((names & QUOTES_NAME_ORG) || is_group_for_cause (scan, first, end))
@@ -661,7 +683,7 @@ classify_name (const Scan    *scan,
   if (end - first == 1 && (names & QUOTES_NAME_PLACE) && followed_by_cue (scan, end) &&
       !(token_at (scan, first)->flags & QUOTES_TOKEN_POSSESSIVE))
     return TRUE;
-  if (is_shouted_place (scan, first, end, phrase, length) || is_town_before_place (scan, end) ||
+  if ((capitals && is_shouted_place (scan, phrase, length)) || is_town_before_place (scan, end) ||
       (names & (QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY | QUOTES_NAME_NON_NAME | QUOTES_NAME_PLATFORM)))
     return FALSE;
 
@@ -670,18 +692,20 @@ classify_name (const Scan    *scan,
       title_length (scan, first, end, &gender) > 0)
     return FALSE;
   heads_org = is_organization_head (scan, first, end);
-  if (heads_org && (after_the || !all_common (scan, first, end) || (scan->paragraph->headline && end - first >= 2)))
+  /* "the Senate", "Members of Parliament": a body's word, not a sentence's */
+  if (heads_org && (follows_the_or_of (scan, first) || !all_common (scan, first, end) ||
+                    (scan->paragraph->headline && end - first >= 2)))
     return TRUE;
   /* "Hamas leader", but not "Party officials" or "Cabinet secretary" */
-  if (!first_name_gender (scan, first, &gender) &&
-      !(end - first == 1 && is_named (scan, first, QUOTES_NAME_ORG_WORD)) && followed_by_org_role (scan, end))
+  if (!names_first_name_gender (first_names, &gender) &&
+      !(end - first == 1 && (first_names & QUOTES_NAME_ORG_WORD)) && followed_by_org_role (scan, end))
     return TRUE;
   if (is_org_part (scan, first, end))
     return TRUE;
   /* "Riga Philharmonic", "Chicago Tribune": a place and what is there, but
    * not "a Tennessee Republican", "the South Carolina Democrat" */
-  if (end - first >= 2 && is_named (scan, first, QUOTES_NAME_PLACE) &&
-      !first_name_gender (scan, first, &gender) && !first_name_gender (scan, first + 1, &gender) &&
+  if (end - first >= 2 && (first_names & QUOTES_NAME_PLACE) &&
+      !names_first_name_gender (first_names, &gender) && !first_name_gender (scan, first + 1, &gender) &&
       !ends_in_non_name (scan, end))
     return TRUE;
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
@@ -690,14 +714,14 @@ classify_name (const Scan    *scan,
 
   mention->type = QUOTES_ENTITY_TYPE_PERSON;
   mention->type_known = FALSE;
-  if (first_name_gender (scan, first, &gender))
+  if (names_first_name_gender (first_names, &gender))
     {
       mention->gender = mention->gender ? mention->gender : gender;
       mention->type_known = end - first >= 2;
     }
   if (token_at (scan, first)->end - token_at (scan, first)->start < 2 && end - first == 1)
     return FALSE;  /* "X", the platform; a lone initial */
-  if (!mention->type_known && all_in_capitals (scan, first, end) &&
+  if (!mention->type_known && capitals &&
       !(end < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ":")))
     return FALSE;  /* "EBOLA SURVIVORS", "HUFFPOLLSTER": a heading; but "RAMOS: …" speaks */
   if (end - first >= 2 && !mention->type_known && (ends_in_non_name (scan, end) || all_plain (scan, first, end)))
@@ -756,9 +780,10 @@ skip_title (const Scan    *scan,
 
   while (k < end)
     {
-      guint n;
+      /* Most of the rules ask the classes of this word: once here. */
+      guint names = token_names (scan, k), n;
 
-      if (is_named (scan, k, QUOTES_NAME_NATIONALITY) && k + 1 < end && title_length (scan, k + 1, end, &gender))
+      if ((names & QUOTES_NAME_NATIONALITY) && k + 1 < end && title_length (scan, k + 1, end, &gender))
         {
           title_first = MIN (title_first, k);
           k++;
@@ -774,8 +799,7 @@ skip_title (const Scan    *scan,
           continue;
         }
       if (k == first && title_first == G_MAXUINT &&
-          (is_lower_word (scan, k, "of") || is_lower_word (scan, k, "for") ||
-           is_named (scan, k, QUOTES_NAME_PARTICLE)))
+          (is_lower_word (scan, k, "of") || is_lower_word (scan, k, "for") || (names & QUOTES_NAME_PARTICLE)))
         {
           first = ++k;  /* "Shares of Halden Shipping Group": the run began with a common word */
           continue;
@@ -791,9 +815,9 @@ skip_title (const Scan    *scan,
       /* "Glaciologist Ingrid Haugen": a word before a given name and a
        * family name says what the person is. */
       if (k == first && title_first == G_MAXUINT && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) &&
-          k + 2 < end && !first_name_gender (scan, k, &gender) && !title_length (scan, k, end, &gender) &&
-          !is_named (scan, k, QUOTES_NAME_HONORIFIC) && first_name_gender (scan, k + 1, &gender) &&
-          !is_named (scan, k, QUOTES_NAME_PLACE | QUOTES_NAME_ORG | QUOTES_NAME_NATIONALITY))
+          k + 2 < end && !names_first_name_gender (names, &gender) && !title_length (scan, k, end, &gender) &&
+          !(names & QUOTES_NAME_HONORIFIC) && first_name_gender (scan, k + 1, &gender) &&
+          !(names & (QUOTES_NAME_PLACE | QUOTES_NAME_ORG | QUOTES_NAME_NATIONALITY)))
         {
           title_first = k++;
           continue;
@@ -801,10 +825,10 @@ skip_title (const Scan    *scan,
       /* A sentence's opening word or a non-name is no part of a name; but
        * "South" of "South Carolina" is part of a place. */
       if ((k == first && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) && is_common (scan, k) &&
-           !first_name_gender (scan, k, &gender) && !is_named (scan, k, QUOTES_NAME_HONORIFIC) &&
+           !names_first_name_gender (names, &gender) && !(names & QUOTES_NAME_HONORIFIC) &&
            !title_length (scan, k, end, &gender) && !(k + 1 == end && followed_by_cue (scan, end)) &&
            org_prefix_length (scan, k, end) == 0) ||
-          (is_named (scan, k, QUOTES_NAME_NON_NAME) && place_length (scan, k, end) < 2))
+          ((names & QUOTES_NAME_NON_NAME) && place_length (scan, k, end) < 2))
         {
           first = ++k;
           continue;
@@ -1108,10 +1132,9 @@ add_org_before_title (Scan          *scan,
                       QuotesMention *mention,
                       guint         *name)
 {
-  QuotesMention probe = *mention, org = { 0 };
+  QuotesMention probe = *mention, org;
   guint at, n, title_at;
 
-  org.span_token = G_MAXUINT32;
   at = skip_title (scan, index, end, &probe);
   if (at >= end || probe.title_end > probe.title_start || (n = org_before_title (scan, at, end, &title_at)) == 0)
     {
@@ -1119,6 +1142,9 @@ add_org_before_title (Scan          *scan,
       *name = at;
       return index;
     }
+  /* Cleared only here: most runs have no organization before a title. */
+  memset (&org, 0, sizeof org);
+  org.span_token = G_MAXUINT32;
   add_name (scan, &org, at, at + n);
   *org_at = at;
   *name = skip_title (scan, title_at, end, mention);
@@ -1903,7 +1929,7 @@ add_known_surnames (QuotesDocument *doc,
           const QuotesToken *token = token_at (&scan, t);
           QuotesMention mention;
 
-          if (token->kind != QUOTES_TOKEN_WORD || !(token->flags & QUOTES_TOKEN_CAPITALIZED))
+          if (!is_capitalized_token (token))
             continue;
           /* Only for the capitalised words: @m is the same at each, as
            * both go forward in text order. */
