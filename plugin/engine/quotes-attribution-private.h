@@ -60,6 +60,8 @@ typedef struct
   guint           reported_in_sentence; /* how many clauses it has: bounded, so that a
                                          * sentence of a thousand cues stays linear */
   guint           n_marked;    /* quotes[0, n_marked) are the marked ones, in text order */
+  guint           n_cued;      /* quotes[n_marked, n_cued) the reported ones with a cue, nearly
+                                * in order; those after, "according to", in order */
 } Attribution;
 
 typedef struct

@@ -1806,22 +1806,30 @@ compare_quotes_with_data (gconstpointer x,
 }
 
 /* The quotes in order of their starts, as a stable sort of all of them
- * leaves them (g_array_sort is stable). The marked ones are in order
- * already: only the reported ones after them are sorted, and the two runs
- * merged in one pass, ties to the marked one, which came first. */
+ * leaves them (g_array_sort is stable). They come in three runs, each
+ * sorted on its own and then merged, ties to the one that came first:
+ * the marked ones, in order; the reported ones with a cue up to @n_cued,
+ * nearly in order (a few places out at most), sorted by insertion; and
+ * those with "according to", in order. */
 static void
 sort_quotes (GArray *quotes,
-             guint   n_marked)
+             guint   n_marked,
+             guint   n_cued)
 {
   gsize size = sizeof (QuotesQuoteRecord);
+  guint8 *reported = (guint8 *) quotes->data + n_marked * size;
+  guint n_reported = quotes->len - n_marked, n_with_cue = n_cued - n_marked;
 
   if (!quotes_sort_is_in_order (quotes, 0, n_marked, size, compare_quotes))
     {
       g_array_sort (quotes, compare_quotes);
       return;
     }
-  if (!quotes_sort_is_in_order (quotes, n_marked, quotes->len, size, compare_quotes))
-    g_qsort_with_data (quotes->data + n_marked * size, quotes->len - n_marked, size, compare_quotes_with_data, NULL);
+  if (!quotes_sort_insertion (reported, n_with_cue, size, compare_quotes) ||
+      !quotes_sort_is_in_order (quotes, n_cued, quotes->len, size, compare_quotes))
+    g_qsort_with_data (reported, n_reported, size, compare_quotes_with_data, NULL);
+  else
+    quotes_sort_merge (reported, n_with_cue, n_reported, size, compare_quotes);
   quotes_sort_merge_runs (quotes, n_marked, size, compare_quotes);
 }
 
@@ -1845,7 +1853,7 @@ quotes_attribution_run (QuotesDocument *doc)
 
   attribution_add_reported_speech (&a);
 
-  sort_quotes (doc->quotes, a.n_marked);
+  sort_quotes (doc->quotes, a.n_marked, a.n_cued);
   token_index_clear (&a.mentions_at);
   token_index_clear (&a.cues_at);
   g_free (a.subject[0]);

@@ -591,5 +591,6 @@ attribution_add_reported_speech (Attribution *a)
     }
   for (guint c = 0; c < n_cues; c++)
     add_reported_speech (a, c, cue_used);
+  a->n_cued = doc->quotes->len;
   add_according_to_all (a);
 }

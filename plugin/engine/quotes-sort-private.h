@@ -16,23 +16,23 @@ G_BEGIN_DECLS
 
 #define QUOTES_SORT_MAX_ELEMENT 128  /* bytes: the records sorted this way are smaller */
 
-/* Puts @array in the order g_array_sort gives with @compare, which is
- * stable, in linear time when each element is only a few places from
- * where it belongs: a stable insertion sort that gives up after a few
- * moves per element and lets g_array_sort finish (what it did keeps
- * equal elements in their order, so the result is the same). Inline, so
- * that @compare is inlined where it is a known function. */
-static inline void
-quotes_sort_nearly_in_order (GArray       *array,
-                             GCompareFunc  compare)
+/* Puts the @n elements of @size bytes at @all in the order a stable sort
+ * with @compare gives, in linear time when each element is only a few
+ * places from where it belongs: a stable insertion sort. FALSE when it
+ * gives up after a few moves per element: what it did keeps equal
+ * elements in their order, so a stable sort finishes with the same
+ * result. */
+static inline gboolean
+quotes_sort_insertion (guint8       *all,
+                       guint         n,
+                       gsize         size,
+                       GCompareFunc  compare)
 {
-  guint8 *all = (guint8 *) array->data;
-  gsize size = g_array_get_element_size (array);
-  gsize budget = 8 * (gsize) array->len + 64;
+  gsize budget = 8 * (gsize) n + 64;
   guint8 moving[QUOTES_SORT_MAX_ELEMENT];
 
   g_assert (size <= sizeof moving);
-  for (guint i = 1; i < array->len; i++)
+  for (guint i = 1; i < n; i++)
     {
       guint j = i;
 
@@ -44,14 +44,26 @@ quotes_sort_nearly_in_order (GArray       *array,
           if (budget-- == 0)
             {
               memcpy (all + j * size, moving, size);
-              g_array_sort (array, compare);
-              return;
+              return FALSE;
             }
           memcpy (all + j * size, all + (j - 1) * size, size);
           j--;
         }
       memcpy (all + j * size, moving, size);
     }
+  return TRUE;
+}
+
+/* Puts @array in the order g_array_sort gives with @compare, which is
+ * stable, in linear time when each element is only a few places from
+ * where it belongs (see quotes_sort_insertion), else with g_array_sort.
+ * Inline, so that @compare is inlined where it is a known function. */
+static inline void
+quotes_sort_nearly_in_order (GArray       *array,
+                             GCompareFunc  compare)
+{
+  if (!quotes_sort_insertion ((guint8 *) array->data, array->len, g_array_get_element_size (array), compare))
+    g_array_sort (array, compare);
 }
 
 /* Whether the elements of @array (of @size bytes) from @from to @to are
@@ -71,23 +83,22 @@ quotes_sort_is_in_order (const GArray *array,
   return TRUE;
 }
 
-/* Puts the elements of @array from @split on, in order among themselves,
- * among those before it, in order too: the order the stable g_array_sort
- * gives with @compare (on a tie the element before @split first), in
- * linear time. Merged from the back, in place: only the elements from
- * @split on are copied aside. @size is the elements' size, a constant
- * where it is called, so that their copies are inlined. */
+/* Puts the @n elements of @size bytes at @all from @split on, in order
+ * among themselves, among those before it, in order too: the order a
+ * stable sort with @compare gives (on a tie the element before @split
+ * first), in linear time. Merged from the back, in place: only the
+ * elements from @split on are copied aside. @size is a constant where it
+ * is called, so that the copies are inlined. */
 static inline void
-quotes_sort_merge_runs (GArray       *array,
-                        guint         split,
-                        gsize         size,
-                        GCompareFunc  compare)
+quotes_sort_merge (guint8       *all,
+                   guint         split,
+                   guint         n,
+                   gsize         size,
+                   GCompareFunc  compare)
 {
-  guint8 *all = (guint8 *) array->data;
-  guint left = split, right = array->len - split, out = array->len;
+  guint left = split, right = n - split, out = n;
   g_autofree guint8 *added = NULL;
 
-  g_assert (size == g_array_get_element_size (array));
   if (left == 0 || right == 0 || compare (all + (gsize) (left - 1) * size, all + (gsize) left * size) <= 0)
     return;
   added = g_memdup2 (all + (gsize) split * size, (gsize) right * size);
@@ -100,6 +111,17 @@ quotes_sort_merge_runs (GArray       *array,
       else
         memcpy (all + (gsize) out * size, added + (gsize) --right * size, size);
     }
+}
+
+/* quotes_sort_merge on the whole of @array. */
+static inline void
+quotes_sort_merge_runs (GArray       *array,
+                        guint         split,
+                        gsize         size,
+                        GCompareFunc  compare)
+{
+  g_assert (size == g_array_get_element_size (array));
+  quotes_sort_merge ((guint8 *) array->data, split, array->len, size, compare);
 }
 
 G_END_DECLS
