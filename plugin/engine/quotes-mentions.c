@@ -1883,7 +1883,12 @@ add_known_surnames (QuotesDocument *doc,
   QuotesWordIndex index;
   KnownOrg known_orgs[KNOWN_ORGS];
   guint n = doc->mentions->len;
-  guint m = 0, different = 0;
+  guint different = 0;
+  /* The tokens the mentions hold, a bit each: a mention's bytes are those
+   * of its tokens, from first_token to end_token. The pass over the text
+   * asks it of every capitalised word, where a walk along the mentions
+   * beside it read all of them once more. */
+  g_autofree guint64 *covered = g_new0 (guint64, doc->tokens->len / 64 + 1);
 
   /* The surnames where the text has them: no copy of each, and looked
    * up straight from the text. Sized by the different ones, which grow
@@ -1901,6 +1906,8 @@ add_known_surnames (QuotesDocument *doc,
 
       if (i + QUOTES_PREFETCH_AHEAD < n)
         quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
+      for (guint t = mention->first_token; t < mention->end_token; t++)
+        covered[t / 64] |= G_GUINT64_CONSTANT (1) << (t % 64);
       if (!names_known_surname (doc, mention))
         continue;
       last = quotes_document_token (doc, mention->surname_token);
@@ -1929,13 +1936,10 @@ add_known_surnames (QuotesDocument *doc,
           const QuotesToken *token = token_at (&scan, t);
           QuotesMention mention;
 
-          if (!is_capitalized_token (token))
-            continue;
-          /* Only for the capitalised words: @m is the same at each, as
-           * both go forward in text order. */
-          while (m < n && g_array_index (doc->mentions, QuotesMention, m).end <= token->start)
-            m++;
-          if ((m < n && g_array_index (doc->mentions, QuotesMention, m).start <= token->start) ||
+          /* A capitalised word that no mention of the first pass holds:
+           * one test of the two put together, as most capitalised words
+           * are in a mention, and a branch on each was mispredicted. */
+          if (!(is_capitalized_token (token) & !((covered[t / 64] >> (t % 64)) & 1)) ||
               (is_capitalized_word (&scan, t + 1) && !opens_headline_run (&scan, t)))
             continue;
           if (!quotes_word_index_lookup (&index, doc->text + token->start,
