@@ -292,11 +292,15 @@ try_close (Pairing *pairing,
   return FALSE;
 }
 
-/* Marks in order, each with whether a later mark of the paragraph could
- * close a single quote (for the plural possessive). */
+/* The paragraph's marks, @marks (its tokens of doc->mark_tokens), in
+ * order, each with whether a later mark of the paragraph could close a
+ * single quote (for the plural possessive). Only its marks are visited:
+ * a walk over the tokens of the half of the paragraphs that have any
+ * was most of the stage's time, reading them from memory. */
 static void
 pair_paragraph (Pairing               *pairing,
                 const QuotesParagraph *paragraph,
+                const guint32         *marks,
                 guint                  index,
                 guint                  skip_token)
 {
@@ -304,31 +308,27 @@ pair_paragraph (Pairing               *pairing,
   guint last_closer = paragraph->first_token;  /* a later one closes a mark before it */
 
   pairing->stray_close = G_MAXUINT;
-  /* Both loops below look at marks only: half the paragraphs of news,
-   * whose tokens they walked for nothing, have none. */
-  if (paragraph->marks == 0)
-    return;
   /* Only the last single mark that may close matters: a mark has a later
    * closer when it stands before that one. No array, and in most
    * paragraphs the search stops near their end. */
-  for (guint i = paragraph->end_token; i-- > paragraph->first_token;)
+  for (guint m = paragraph->marks; m-- > 0;)
     {
-      const QuotesToken *token = quotes_document_token (doc, i);
+      const QuotesToken *token = quotes_document_token (doc, marks[m]);
 
-      if (token->kind == QUOTES_TOKEN_MARK && is_single (token->first) &&
-          (classify (doc, paragraph, token) & ROLE_CLOSE))
+      if (is_single (token->first) && (classify (doc, paragraph, token) & ROLE_CLOSE))
         {
-          last_closer = i;
+          last_closer = marks[m];
           break;
         }
     }
 
-  for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
+  for (guint m = 0; m < paragraph->marks; m++)
     {
+      guint i = marks[m];
       const QuotesToken *token = quotes_document_token (doc, i);
       guint roles;
 
-      if (token->kind != QUOTES_TOKEN_MARK || i == skip_token)
+      if (i == skip_token)
         continue;
       roles = classify (doc, paragraph, token);
       if ((roles & ROLE_CLOSE) &&
@@ -486,18 +486,21 @@ quotes_marks_run (QuotesDocument *doc)
 {
   Pairing pairing = { .doc = doc };
   guint skip_token = G_MAXUINT;
+  const guint32 *next_marks = (const guint32 *) doc->mark_tokens->data;  /* each paragraph's in turn */
 
   pairing.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, i);
+      const guint32 *marks = next_marks;
 
+      next_marks += paragraph->marks;
       if (paragraph->boilerplate)
         {
           pairing.depth = 0;
           continue;
         }
-      pair_paragraph (&pairing, paragraph, i, skip_token);
+      pair_paragraph (&pairing, paragraph, marks, i, skip_token);
       close_at_stray_single (&pairing, i);
       skip_token = carry_over (&pairing, i);
       if (skip_token == G_MAXUINT)
