@@ -26,12 +26,16 @@ typedef struct
   gunichar mark;
 } Opener;
 
+/* A quotation between paired marks, with the bytes it spans: the marks'
+ * tokens are long out of the cache when the pairs are sorted. */
 typedef struct
 {
-  guint open_token;
-  guint close_token;
-  guint paragraph;
-  guint end_paragraph;
+  guint   open_token;
+  guint   close_token;
+  guint   paragraph;
+  guint   end_paragraph;
+  guint32 start;
+  guint32 end;
 } Pair;
 
 typedef struct
@@ -257,6 +261,37 @@ is_plural_possessive (const QuotesDocument  *doc,
   return later_closer && after == ' ' && g_unichar_islower (word);
 }
 
+/* Tiny pairs in single marks are elisions such as rock ’n’ roll, not
+ * quotations; “x,” he said is one. */
+static gboolean
+is_quotation (const QuotesDocument *doc,
+              const QuotesToken    *open,
+              const QuotesToken    *close)
+{
+  guint letters = 0;
+
+  for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
+    letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
+  return letters >= 2 || (letters == 1 && !is_single (open->first));
+}
+
+/* Keeps the pair of marks @open_token and @close_token when they hold a
+ * quotation, told while their tokens and text are in the cache. */
+static void
+add_pair (Pairing *pairing,
+          guint    open_token,
+          guint    close_token,
+          guint    paragraph,
+          guint    end_paragraph)
+{
+  const QuotesToken *open = quotes_document_token (pairing->doc, open_token);
+  const QuotesToken *close = quotes_document_token (pairing->doc, close_token);
+  Pair pair = { open_token, close_token, paragraph, end_paragraph, open->start, close->end };
+
+  if (is_quotation (pairing->doc, open, close))
+    g_array_append_val (pairing->pairs, pair);
+}
+
 static void
 push (Pairing *pairing,
       guint    token,
@@ -281,13 +316,9 @@ try_close (Pairing *pairing,
     {
       if (!closes (pairing->stack[k].mark, mark))
         continue;
-      {
-        Pair pair = { pairing->stack[k].token, token, pairing->stack_paragraph[k], paragraph };
-
-        g_array_append_val (pairing->pairs, pair);
-        pairing->depth = k;
-        return TRUE;
-      }
+      add_pair (pairing, pairing->stack[k].token, token, pairing->stack_paragraph[k], paragraph);
+      pairing->depth = k;
+      return TRUE;
     }
   return FALSE;
 }
@@ -396,12 +427,8 @@ close_at_stray_single (Pairing *pairing,
   if (pairing->depth != 1 || is_single (pairing->stack[0].mark) || pairing->stray_close == G_MAXUINT ||
       pairing->stray_close <= pairing->stack[0].token)
     return;
-  {
-    Pair pair = { pairing->stack[0].token, pairing->stray_close, pairing->stack_paragraph[0], index };
-
-    g_array_append_val (pairing->pairs, pair);
-    pairing->depth = 0;
-  }
+  add_pair (pairing, pairing->stack[0].token, pairing->stray_close, pairing->stack_paragraph[0], index);
+  pairing->depth = 0;
 }
 
 /* “… in the Oval Office.: a double mark left open in a paragraph that
@@ -420,11 +447,7 @@ close_at_paragraph_end (Pairing *pairing,
       quotes_document_token (doc, last)->kind != QUOTES_TOKEN_PUNCT || !ends_with_sentence (doc, paragraph) ||
       last <= pairing->stack[0].token + 1)
     return;
-  {
-    Pair pair = { pairing->stack[0].token, last, pairing->stack_paragraph[0], index };
-
-    g_array_append_val (pairing->pairs, pair);
-  }
+  add_pair (pairing, pairing->stack[0].token, last, pairing->stack_paragraph[0], index);
 }
 
 static gint
@@ -436,21 +459,6 @@ compare_pairs (gconstpointer a,
   return (pa->open_token > pb->open_token) - (pa->open_token < pb->open_token);
 }
 
-
-/* Tiny pairs in single marks are elisions such as rock ’n’ roll, not
- * quotations; “x,” he said is one. */
-static gboolean
-is_quotation (const QuotesDocument *doc,
-              const Pair           *pair)
-{
-  const QuotesToken *open = quotes_document_token (doc, pair->open_token);
-  const QuotesToken *close = quotes_document_token (doc, pair->close_token);
-  guint letters = 0;
-
-  for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
-    letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
-  return letters >= 2 || (letters == 1 && !is_single (open->first));
-}
 
 static void
 keep_outermost (QuotesDocument *doc,
@@ -466,12 +474,12 @@ keep_outermost (QuotesDocument *doc,
       const Pair *pair = &g_array_index (pairs, Pair, i);
       QuotesMarkedSpan span;
 
-      if ((doc->marked->len > 0 && pair->open_token < covered_until) || !is_quotation (doc, pair))
+      if (doc->marked->len > 0 && pair->open_token < covered_until)
         continue;
       span.open_token = pair->open_token;
       span.close_token = pair->close_token;
-      span.start = quotes_document_token (doc, pair->open_token)->start;
-      span.end = quotes_document_token (doc, pair->close_token)->end;
+      span.start = pair->start;
+      span.end = pair->end;
       span.paragraph = pair->paragraph;
       span.end_paragraph = pair->end_paragraph;
       covered_until = pair->close_token;
