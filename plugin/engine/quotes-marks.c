@@ -18,7 +18,10 @@
 #include "quotes-marks-private.h"
 #include "quotes-sort-private.h"
 
-#define MAX_DEPTH 16  /* deeper nesting is no quotation; it bounds the work per mark */
+#define MAX_DEPTH 16      /* deeper nesting is no quotation; it bounds the work per mark */
+#define MARKS_AHEAD 16    /* marks whose tokens are asked for before they are paired */
+#define PAIRS_AHEAD 4     /* pairs whose tokens in marks are asked for before they are flagged */
+#define PREFETCH_TOKENS 16  /* of those tokens, the first so many */
 
 typedef struct
 {
@@ -459,6 +462,18 @@ compare_pairs (gconstpointer a,
   return (pa->open_token > pb->open_token) - (pa->open_token < pb->open_token);
 }
 
+/* Asks for the first tokens in marks of @pair, which keep_outermost
+ * flags: far apart and long out of the cache, each stretch of them a
+ * cache miss before the processor sees the stride. */
+static void
+prefetch_pair (const QuotesDocument *doc,
+               const Pair           *pair)
+{
+  guint end = MIN (pair->close_token, pair->open_token + 1 + PREFETCH_TOKENS);
+
+  for (guint t = pair->open_token + 1; t < end; t += 64 / sizeof (QuotesToken))
+    quotes_prefetch (quotes_document_token (doc, t));
+}
 
 static void
 keep_outermost (QuotesDocument *doc,
@@ -474,6 +489,8 @@ keep_outermost (QuotesDocument *doc,
       const Pair *pair = &g_array_index (pairs, Pair, i);
       QuotesMarkedSpan span;
 
+      if (i + PAIRS_AHEAD < pairs->len)
+        prefetch_pair (doc, &g_array_index (pairs, Pair, i + PAIRS_AHEAD));
       if (doc->marked->len > 0 && pair->open_token < covered_until)
         continue;
       span.open_token = pair->open_token;
@@ -489,12 +506,33 @@ keep_outermost (QuotesDocument *doc,
     }
 }
 
+/* Asks for the tokens of the marks in doc->mark_tokens up to @upto, from
+ * *@prefetched on, and for the text of those half as far ahead, which
+ * classify reads: the marks lie far apart, each a cache miss that the
+ * processor does not see coming, and the list says which come next. */
+static void
+prefetch_marks (const QuotesDocument *doc,
+                guint                *prefetched,
+                gsize                 upto)
+{
+  const guint32 *marks = (const guint32 *) doc->mark_tokens->data;
+
+  for (upto = MIN (upto, doc->mark_tokens->len); *prefetched < upto; (*prefetched)++)
+    {
+      quotes_prefetch (quotes_document_token (doc, marks[*prefetched]));
+      if (*prefetched >= MARKS_AHEAD / 2)
+        quotes_prefetch (doc->text + quotes_document_token (doc, marks[*prefetched - MARKS_AHEAD / 2])->start);
+    }
+}
+
 void
 quotes_marks_run (QuotesDocument *doc)
 {
   Pairing pairing = { .doc = doc };
   guint skip_token = G_MAXUINT;
-  const guint32 *next_marks = (const guint32 *) doc->mark_tokens->data;  /* each paragraph's in turn */
+  const guint32 *all_marks = (const guint32 *) doc->mark_tokens->data;
+  const guint32 *next_marks = all_marks;  /* each paragraph's in turn */
+  guint prefetched = 0;
 
   pairing.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   for (guint i = 0; i < doc->paragraphs->len; i++)
@@ -503,6 +541,7 @@ quotes_marks_run (QuotesDocument *doc)
       const guint32 *marks = next_marks;
 
       next_marks += paragraph->marks;
+      prefetch_marks (doc, &prefetched, (next_marks - all_marks) + MARKS_AHEAD);
       if (paragraph->boilerplate)
         {
           pairing.depth = 0;
