@@ -136,9 +136,13 @@ is_guillemet (gunichar c)
   return c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A;
 }
 
+/* ASCII, next to most marks, without GLib's table look-ups: of it only
+ * these are spaces to g_unichar_isspace, and none is zero-width. */
 static gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   return g_unichar_isspace (c) || c == 0xA0 || c == 0xFEFF || g_unichar_iszerowidth (c);
 }
 
