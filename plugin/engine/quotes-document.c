@@ -57,6 +57,7 @@ quotes_document_init (QuotesDocument *doc,
   doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (QuotesToken), quotes_document_reserved_tokens (length));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (QuotesParagraph));
   doc->sentences = g_array_new (FALSE, FALSE, sizeof (QuotesSentence));
+  doc->mark_tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
   doc->marked = g_array_new (FALSE, FALSE, sizeof (QuotesMarkedSpan));
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
   doc->cues = g_array_new (FALSE, FALSE, sizeof (QuotesCue));
@@ -72,6 +73,7 @@ quotes_document_clear (QuotesDocument *doc)
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->paragraphs, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);
+  g_clear_pointer (&doc->mark_tokens, g_array_unref);
   g_clear_pointer (&doc->marked, g_array_unref);
   g_clear_pointer (&doc->mentions, g_array_unref);
   g_clear_pointer (&doc->cues, g_array_unref);

@@ -74,7 +74,7 @@ typedef struct
   guint32  end;
   guint32  first_token;
   guint32  end_token;
-  guint32  marks;        /* how many of its tokens are QUOTES_TOKEN_MARK: pairing skips paragraphs of none */
+  guint32  marks;        /* how many of its tokens are QUOTES_TOKEN_MARK: the next ones of doc->mark_tokens */
   gboolean boilerplate;  /* "Also Read | …" and the like */
   gboolean headline;     /* Title Case: capitals say nothing about names */
 } QuotesParagraph;
@@ -182,6 +182,7 @@ typedef struct
   GArray            *tokens;      /* QuotesToken */
   GArray            *paragraphs;  /* QuotesParagraph */
   GArray            *sentences;   /* QuotesSentence */
+  GArray            *mark_tokens; /* guint32: the QUOTES_TOKEN_MARK tokens, in order */
   GArray            *marked;      /* QuotesMarkedSpan, sorted, top level only */
   GArray            *mentions;    /* QuotesMention, sorted by start up to sorted_mentions;
                                    * attribution appends unnamed sources after that */

@@ -18,7 +18,10 @@
 #include "quotes-marks-private.h"
 #include "quotes-sort-private.h"
 
-#define MAX_DEPTH 16  /* deeper nesting is no quotation; it bounds the work per mark */
+#define MAX_DEPTH 16      /* deeper nesting is no quotation; it bounds the work per mark */
+#define MARKS_AHEAD 16    /* marks whose tokens are asked for before they are paired */
+#define PAIRS_AHEAD 4     /* pairs whose tokens in marks are asked for before they are flagged */
+#define PREFETCH_TOKENS 16  /* of those tokens, the first so many */
 
 typedef struct
 {
@@ -26,12 +29,16 @@ typedef struct
   gunichar mark;
 } Opener;
 
+/* A quotation between paired marks, with the bytes it spans: the marks'
+ * tokens are long out of the cache when the pairs are sorted. */
 typedef struct
 {
-  guint open_token;
-  guint close_token;
-  guint paragraph;
-  guint end_paragraph;
+  guint   open_token;
+  guint   close_token;
+  guint   paragraph;
+  guint   end_paragraph;
+  guint32 start;
+  guint32 end;
 } Pair;
 
 typedef struct
@@ -129,9 +136,13 @@ is_guillemet (gunichar c)
   return c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A;
 }
 
+/* ASCII, next to most marks, without GLib's table look-ups: of it only
+ * these are spaces to g_unichar_isspace, and none is zero-width. */
 static gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   return g_unichar_isspace (c) || c == 0xA0 || c == 0xFEFF || g_unichar_iszerowidth (c);
 }
 
@@ -257,6 +268,37 @@ is_plural_possessive (const QuotesDocument  *doc,
   return later_closer && after == ' ' && g_unichar_islower (word);
 }
 
+/* Tiny pairs in single marks are elisions such as rock ’n’ roll, not
+ * quotations; “x,” he said is one. */
+static gboolean
+is_quotation (const QuotesDocument *doc,
+              const QuotesToken    *open,
+              const QuotesToken    *close)
+{
+  guint letters = 0;
+
+  for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
+    letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
+  return letters >= 2 || (letters == 1 && !is_single (open->first));
+}
+
+/* Keeps the pair of marks @open_token and @close_token when they hold a
+ * quotation, told while their tokens and text are in the cache. */
+static void
+add_pair (Pairing *pairing,
+          guint    open_token,
+          guint    close_token,
+          guint    paragraph,
+          guint    end_paragraph)
+{
+  const QuotesToken *open = quotes_document_token (pairing->doc, open_token);
+  const QuotesToken *close = quotes_document_token (pairing->doc, close_token);
+  Pair pair = { open_token, close_token, paragraph, end_paragraph, open->start, close->end };
+
+  if (is_quotation (pairing->doc, open, close))
+    g_array_append_val (pairing->pairs, pair);
+}
+
 static void
 push (Pairing *pairing,
       guint    token,
@@ -281,22 +323,22 @@ try_close (Pairing *pairing,
     {
       if (!closes (pairing->stack[k].mark, mark))
         continue;
-      {
-        Pair pair = { pairing->stack[k].token, token, pairing->stack_paragraph[k], paragraph };
-
-        g_array_append_val (pairing->pairs, pair);
-        pairing->depth = k;
-        return TRUE;
-      }
+      add_pair (pairing, pairing->stack[k].token, token, pairing->stack_paragraph[k], paragraph);
+      pairing->depth = k;
+      return TRUE;
     }
   return FALSE;
 }
 
-/* Marks in order, each with whether a later mark of the paragraph could
- * close a single quote (for the plural possessive). */
+/* The paragraph's marks, @marks (its tokens of doc->mark_tokens), in
+ * order, each with whether a later mark of the paragraph could close a
+ * single quote (for the plural possessive). Only its marks are visited:
+ * a walk over the tokens of the half of the paragraphs that have any
+ * was most of the stage's time, reading them from memory. */
 static void
 pair_paragraph (Pairing               *pairing,
                 const QuotesParagraph *paragraph,
+                const guint32         *marks,
                 guint                  index,
                 guint                  skip_token)
 {
@@ -304,31 +346,27 @@ pair_paragraph (Pairing               *pairing,
   guint last_closer = paragraph->first_token;  /* a later one closes a mark before it */
 
   pairing->stray_close = G_MAXUINT;
-  /* Both loops below look at marks only: half the paragraphs of news,
-   * whose tokens they walked for nothing, have none. */
-  if (paragraph->marks == 0)
-    return;
   /* Only the last single mark that may close matters: a mark has a later
    * closer when it stands before that one. No array, and in most
    * paragraphs the search stops near their end. */
-  for (guint i = paragraph->end_token; i-- > paragraph->first_token;)
+  for (guint m = paragraph->marks; m-- > 0;)
     {
-      const QuotesToken *token = quotes_document_token (doc, i);
+      const QuotesToken *token = quotes_document_token (doc, marks[m]);
 
-      if (token->kind == QUOTES_TOKEN_MARK && is_single (token->first) &&
-          (classify (doc, paragraph, token) & ROLE_CLOSE))
+      if (is_single (token->first) && (classify (doc, paragraph, token) & ROLE_CLOSE))
         {
-          last_closer = i;
+          last_closer = marks[m];
           break;
         }
     }
 
-  for (guint i = paragraph->first_token; i < paragraph->end_token; i++)
+  for (guint m = 0; m < paragraph->marks; m++)
     {
+      guint i = marks[m];
       const QuotesToken *token = quotes_document_token (doc, i);
       guint roles;
 
-      if (token->kind != QUOTES_TOKEN_MARK || i == skip_token)
+      if (i == skip_token)
         continue;
       roles = classify (doc, paragraph, token);
       if ((roles & ROLE_CLOSE) &&
@@ -396,12 +434,8 @@ close_at_stray_single (Pairing *pairing,
   if (pairing->depth != 1 || is_single (pairing->stack[0].mark) || pairing->stray_close == G_MAXUINT ||
       pairing->stray_close <= pairing->stack[0].token)
     return;
-  {
-    Pair pair = { pairing->stack[0].token, pairing->stray_close, pairing->stack_paragraph[0], index };
-
-    g_array_append_val (pairing->pairs, pair);
-    pairing->depth = 0;
-  }
+  add_pair (pairing, pairing->stack[0].token, pairing->stray_close, pairing->stack_paragraph[0], index);
+  pairing->depth = 0;
 }
 
 /* “… in the Oval Office.: a double mark left open in a paragraph that
@@ -420,11 +454,7 @@ close_at_paragraph_end (Pairing *pairing,
       quotes_document_token (doc, last)->kind != QUOTES_TOKEN_PUNCT || !ends_with_sentence (doc, paragraph) ||
       last <= pairing->stack[0].token + 1)
     return;
-  {
-    Pair pair = { pairing->stack[0].token, last, pairing->stack_paragraph[0], index };
-
-    g_array_append_val (pairing->pairs, pair);
-  }
+  add_pair (pairing, pairing->stack[0].token, last, pairing->stack_paragraph[0], index);
 }
 
 static gint
@@ -436,20 +466,17 @@ compare_pairs (gconstpointer a,
   return (pa->open_token > pb->open_token) - (pa->open_token < pb->open_token);
 }
 
-
-/* Tiny pairs in single marks are elisions such as rock ’n’ roll, not
- * quotations; “x,” he said is one. */
-static gboolean
-is_quotation (const QuotesDocument *doc,
-              const Pair           *pair)
+/* Asks for the first tokens in marks of @pair, which keep_outermost
+ * flags: far apart and long out of the cache, each stretch of them a
+ * cache miss before the processor sees the stride. */
+static void
+prefetch_pair (const QuotesDocument *doc,
+               const Pair           *pair)
 {
-  const QuotesToken *open = quotes_document_token (doc, pair->open_token);
-  const QuotesToken *close = quotes_document_token (doc, pair->close_token);
-  guint letters = 0;
+  guint end = MIN (pair->close_token, pair->open_token + 1 + PREFETCH_TOKENS);
 
-  for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
-    letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
-  return letters >= 2 || (letters == 1 && !is_single (open->first));
+  for (guint t = pair->open_token + 1; t < end; t += 64 / sizeof (QuotesToken))
+    quotes_prefetch (quotes_document_token (doc, t));
 }
 
 static void
@@ -466,12 +493,14 @@ keep_outermost (QuotesDocument *doc,
       const Pair *pair = &g_array_index (pairs, Pair, i);
       QuotesMarkedSpan span;
 
-      if ((doc->marked->len > 0 && pair->open_token < covered_until) || !is_quotation (doc, pair))
+      if (i + PAIRS_AHEAD < pairs->len)
+        prefetch_pair (doc, &g_array_index (pairs, Pair, i + PAIRS_AHEAD));
+      if (doc->marked->len > 0 && pair->open_token < covered_until)
         continue;
       span.open_token = pair->open_token;
       span.close_token = pair->close_token;
-      span.start = quotes_document_token (doc, pair->open_token)->start;
-      span.end = quotes_document_token (doc, pair->close_token)->end;
+      span.start = pair->start;
+      span.end = pair->end;
       span.paragraph = pair->paragraph;
       span.end_paragraph = pair->end_paragraph;
       covered_until = pair->close_token;
@@ -481,23 +510,48 @@ keep_outermost (QuotesDocument *doc,
     }
 }
 
+/* Asks for the tokens of the marks in doc->mark_tokens up to @upto, from
+ * *@prefetched on, and for the text of those half as far ahead, which
+ * classify reads: the marks lie far apart, each a cache miss that the
+ * processor does not see coming, and the list says which come next. */
+static void
+prefetch_marks (const QuotesDocument *doc,
+                guint                *prefetched,
+                gsize                 upto)
+{
+  const guint32 *marks = (const guint32 *) doc->mark_tokens->data;
+
+  for (upto = MIN (upto, doc->mark_tokens->len); *prefetched < upto; (*prefetched)++)
+    {
+      quotes_prefetch (quotes_document_token (doc, marks[*prefetched]));
+      if (*prefetched >= MARKS_AHEAD / 2)
+        quotes_prefetch (doc->text + quotes_document_token (doc, marks[*prefetched - MARKS_AHEAD / 2])->start);
+    }
+}
+
 void
 quotes_marks_run (QuotesDocument *doc)
 {
   Pairing pairing = { .doc = doc };
   guint skip_token = G_MAXUINT;
+  const guint32 *all_marks = (const guint32 *) doc->mark_tokens->data;
+  const guint32 *next_marks = all_marks;  /* each paragraph's in turn */
+  guint prefetched = 0;
 
   pairing.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, i);
+      const guint32 *marks = next_marks;
 
+      next_marks += paragraph->marks;
+      prefetch_marks (doc, &prefetched, (next_marks - all_marks) + MARKS_AHEAD);
       if (paragraph->boilerplate)
         {
           pairing.depth = 0;
           continue;
         }
-      pair_paragraph (&pairing, paragraph, i, skip_token);
+      pair_paragraph (&pairing, paragraph, marks, i, skip_token);
       close_at_stray_single (&pairing, i);
       skip_token = carry_over (&pairing, i);
       if (skip_token == G_MAXUINT)

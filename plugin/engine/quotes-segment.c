@@ -883,6 +883,7 @@ typedef struct
   guint        n_tokens;
   guint        n_paragraphs;
   guint        n_sentences;
+  guint        n_marks;
 } Segmenter;
 
 /* Where the element after the @n (counted up) in @array of @size-byte
@@ -895,6 +896,16 @@ next_element (GArray *array,
   if (G_UNLIKELY (*n == array->len))
     g_array_set_size (array, MAX (2 * array->len, 256));
   return array->data + (gsize) (*n)++ * size;
+}
+
+/* The marks' tokens are noted as they are read, for the quote-mark stage
+ * to visit without a walk over every token. */
+static inline void
+note_mark (QuotesDocument *doc,
+           Segmenter      *segmenter,
+           guint           token)
+{
+  *(guint32 *) next_element (doc->mark_tokens, &segmenter->n_marks, sizeof (guint32)) = token;
 }
 
 /* How many tokens' pages populate_tokens faults in at a time: a megabyte. */
@@ -973,7 +984,7 @@ tokenize (QuotesDocument  *doc,
   const char *text = doc->text;
   gsize pos = paragraph->start, end = paragraph->end;
   guint n = segmenter->n_tokens, room = doc->tokens->len;
-  guint words = counts->words, capitalized = counts->capitalized, marks = 0;
+  guint words = counts->words, capitalized = counts->capitalized, first_mark = segmenter->n_marks;
   QuotesToken *tokens = (QuotesToken *) doc->tokens->data;
   /* A copy the compiler keeps apart from the tokens, as the text above. */
   WordLookup lookup = segmenter->lookup;
@@ -1020,7 +1031,8 @@ tokenize (QuotesDocument  *doc,
         {
           if (ends_sentence (token->first))
             sentence_ends_add (&segmenter->ends, n);
-          marks += token->kind == QUOTES_TOKEN_MARK;
+          if (token->kind == QUOTES_TOKEN_MARK)
+            note_mark (doc, segmenter, n);
           pos = stop;
           n++;
           continue;
@@ -1036,7 +1048,8 @@ tokenize (QuotesDocument  *doc,
       pos = read_token (doc, &lookup, pos, end, c, token);
       if ((token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first)) || (token->flags & QUOTES_TOKEN_ABBREVIATION))
         sentence_ends_add (&segmenter->ends, n);
-      marks += token->kind == QUOTES_TOKEN_MARK;
+      if (token->kind == QUOTES_TOKEN_MARK)
+        note_mark (doc, segmenter, n);
       if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token->first))
         {
           words++;
@@ -1047,7 +1060,7 @@ tokenize (QuotesDocument  *doc,
   look_up_waiting (&lookup);
   counts->words = words;
   counts->capitalized = capitalized;
-  paragraph->marks = marks;
+  paragraph->marks = segmenter->n_marks - first_mark;
   segmenter->n_tokens = n;
   paragraph->end_token = n;
   if (paragraph->end_token > paragraph->first_token)
@@ -1298,7 +1311,8 @@ void
 quotes_segment_run (QuotesDocument *doc)
 {
   Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0, .n_tokens = doc->tokens->len,
-                          .n_paragraphs = doc->paragraphs->len, .n_sentences = doc->sentences->len };
+                          .n_paragraphs = doc->paragraphs->len, .n_sentences = doc->sentences->len,
+                          .n_marks = doc->mark_tokens->len };
   guint32 *sentence_of_token;
 
   quotes_lexicon_dense_words (doc->lexicon, &segmenter.lookup.table);
@@ -1313,6 +1327,7 @@ quotes_segment_run (QuotesDocument *doc)
   g_array_set_size (doc->tokens, segmenter.n_tokens);
   g_array_set_size (doc->paragraphs, segmenter.n_paragraphs);
   g_array_set_size (doc->sentences, segmenter.n_sentences);
+  g_array_set_size (doc->mark_tokens, segmenter.n_marks);
   doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
   quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
   doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
