@@ -370,6 +370,16 @@ begin_value (Writer     *w,
   commit (w, p);
 }
 
+/* A value closed: the next one at its depth takes a comma, and the buffer
+ * goes out once it holds enough. */
+static inline void
+end_value (Writer *w)
+{
+  w->first = FALSE;
+  if (buffered (w) >= FLUSH_AT)
+    flush (w);
+}
+
 G_ALWAYS_INLINE static inline void
 open_container (Writer     *w,
                 const char *key,
@@ -391,9 +401,7 @@ close_container (Writer *w,
   if (!empty)
     newline (w);
   put_c (w, bracket);
-  w->first = FALSE;
-  if (buffered (w) >= FLUSH_AT)
-    flush (w);
+  end_value (w);
 }
 
 G_ALWAYS_INLINE static inline void
@@ -453,9 +461,7 @@ element_plain_span (Writer               *w,
   p = write_newline (p, depth);
   *p++ = '}';
   commit (w, p);
-  w->first = FALSE;
-  if (buffered (w) >= FLUSH_AT)
-    flush (w);
+  end_value (w);
 }
 
 /* A member {"start", "end", "text"}, a quote's cue or source: written
@@ -493,9 +499,7 @@ member_text_span (Writer               *w,
   p = write_newline (p, depth);
   *p++ = '}';
   commit (w, p);
-  w->first = FALSE;
-  if (buffered (w) >= FLUSH_AT)
-    flush (w);
+  end_value (w);
 }
 
 static void
