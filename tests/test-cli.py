@@ -130,6 +130,25 @@ class CliTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn(b"article.txt", result.stderr)
 
+    def test_directory_is_no_file(self):
+        folder = tempfile.mkdtemp()
+        self.addCleanup(os.rmdir, folder)
+        result = scan(folder)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(os.path.basename(folder).encode(), result.stderr)
+
+    def test_long_file_reads_as_its_text(self):
+        # Over 4 MiB, a file is read into memory of its own (huge pages);
+        # its analysis is the same as that of the same text piped in.
+        text = (seed_text() + "\n\n") * (5 * 2**20 // len(seed_text().encode()) + 1)
+        from_file = scan("--json", self.write(text.encode()))
+        piped = scan("--json", "-", data=text.encode())
+        self.assertEqual(from_file.returncode, 0)
+        self.assertEqual(from_file.stdout, piped.stdout)
+        doc = json.loads(from_file.stdout)
+        self.assertEqual(doc["length"], len(text))
+        self.assertGreater(len(doc["quotes"]), 1000)
+
 
 class FormatTest(unittest.TestCase):
     """--format text|json|markdown|csv."""

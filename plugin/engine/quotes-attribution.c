@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "quotes-attribution-private.h"
+#include "quotes-huge-pages-private.h"
 #include "quotes-sort-private.h"
 
 #define MAX_LOOKBACK 40     /* tokens from a quote back to its cue */
@@ -1734,6 +1735,7 @@ token_index_init (TokenIndex *index,
   guint blocks = (n >> TOKEN_INDEX_BLOCK_BITS) + 1;
 
   index->delta = g_new (guint8, n);
+  quotes_prefer_huge_pages (index->delta);
   memset (index->delta, TOKEN_INDEX_NONE, n);
   index->base = g_new (gint32, blocks);
   memset (index->base, 0xff, blocks * sizeof (gint32));

@@ -9,6 +9,7 @@
 #endif
 
 #include "quotes-document.h"
+#include "quotes-huge-pages-private.h"
 #include "quotes-posts.h"
 
 static void
@@ -42,6 +43,24 @@ quotes_document_populate (gpointer data,
 #endif
 }
 
+/* Makes room for @n elements in all in @array, which keeps its length, in
+ * a block that prefers huge pages: an array that grows by doubling would
+ * have its old half copied, and so touched, before it could be advised.
+ * The room is not touched: it costs address space, not memory, until it
+ * is used. */
+void
+quotes_document_reserve (GArray *array,
+                         guint   n)
+{
+  guint len = array->len;
+
+  if (n <= len)
+    return;
+  g_array_set_size (array, n);
+  g_array_set_size (array, len);
+  quotes_prefer_huge_pages (array->data);
+}
+
 void
 quotes_document_init (QuotesDocument *doc,
                       QuotesLexicon  *lexicon,
@@ -55,8 +74,12 @@ quotes_document_init (QuotesDocument *doc,
   doc->lexicon = lexicon;
   doc->cancellable = cancellable;
   doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (QuotesToken), quotes_document_reserved_tokens (length));
+  quotes_prefer_huge_pages (doc->tokens->data);
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (QuotesParagraph));
   doc->sentences = g_array_new (FALSE, FALSE, sizeof (QuotesSentence));
+  /* News has a paragraph for every 220 bytes, a sentence for every 125. */
+  quotes_document_reserve (doc->paragraphs, length / 128);
+  quotes_document_reserve (doc->sentences, length / 64);
   doc->mark_tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
   doc->marked = g_array_new (FALSE, FALSE, sizeof (QuotesMarkedSpan));
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));

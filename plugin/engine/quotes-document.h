@@ -204,6 +204,8 @@ void     quotes_document_init  (QuotesDocument *doc,
 void     quotes_document_clear (QuotesDocument *doc);
 void     quotes_document_populate (gpointer        data,
                                    gsize           size);
+void     quotes_document_reserve (GArray         *array,
+                                  guint           n);
 
 /* How many tokens the document makes room for at first: one for every
  * five bytes, about what news needs. */

@@ -14,6 +14,7 @@
 
 #include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
+#include "quotes-huge-pages-private.h"
 #include "quotes-sort-private.h"
 #include "quotes-word-index.h"
 
@@ -316,7 +317,10 @@ add_mention (Scan          *scan,
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
   mention->entity = -1;
   if (added->len == added->array->len)
-    g_array_set_size (added->array, MAX (256, 2 * added->len));
+    {
+      g_array_set_size (added->array, MAX (256, 2 * added->len));
+      quotes_prefer_huge_pages (added->array->data);
+    }
   g_array_index (added->array, QuotesMention, added->len++) = *mention;
 }
 
@@ -1968,6 +1972,9 @@ quotes_mentions_run (QuotesDocument *doc)
   KnownOrg known_orgs[KNOWN_ORGS];
   MentionList added = { doc->mentions, doc->mentions->len };
   guint found;
+
+  /* News has a mention for every seven or eight tokens. */
+  quotes_document_reserve (doc->mentions, doc->mentions->len + doc->tokens->len / 6 + 256);
 
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {

@@ -14,6 +14,7 @@
 
 #include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
+#include "quotes-huge-pages-private.h"
 #include "quotes-marks-private.h"
 #include "quotes-word-index.h"
 
@@ -894,7 +895,10 @@ next_element (GArray *array,
               gsize   size)
 {
   if (G_UNLIKELY (*n == array->len))
-    g_array_set_size (array, MAX (2 * array->len, 256));
+    {
+      g_array_set_size (array, MAX (2 * array->len, 256));
+      quotes_prefer_huge_pages (array->data);
+    }
   return array->data + (gsize) (*n)++ * size;
 }
 
@@ -1007,6 +1011,7 @@ tokenize (QuotesDocument  *doc,
           look_up_waiting (&lookup);  /* their tokens are about to move */
           room = n + TOKEN_BLOCK;
           g_array_set_size (doc->tokens, room);
+          quotes_prefer_huge_pages (doc->tokens->data);
           tokens = &g_array_index (doc->tokens, QuotesToken, 0);
           if (room > segmenter->populated)
             populate_tokens (doc, segmenter, room);
@@ -1328,9 +1333,13 @@ quotes_segment_run (QuotesDocument *doc)
   g_array_set_size (doc->paragraphs, segmenter.n_paragraphs);
   g_array_set_size (doc->sentences, segmenter.n_sentences);
   g_array_set_size (doc->mark_tokens, segmenter.n_marks);
-  doc->sentence_of_token = sentence_of_token = g_new0 (guint32, doc->tokens->len + 1);
+  doc->sentence_of_token = sentence_of_token = g_new (guint32, doc->tokens->len + 1);
+  quotes_prefer_huge_pages (sentence_of_token);
   quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
-  doc->token_names = g_new0 (guint32, doc->tokens->len + 1);
+  sentence_of_token[doc->tokens->len] = 0;
+  doc->token_names = g_new (guint32, doc->tokens->len + 1);
+  quotes_prefer_huge_pages (doc->token_names);
+  memset (doc->token_names, 0, (doc->tokens->len + 1) * sizeof (guint32));
   /* The sentences cover every token, in order. */
   for (guint s = 0; s < doc->sentences->len && !quotes_document_cancelled (doc, s); s++)
     {
