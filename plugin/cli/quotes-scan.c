@@ -19,6 +19,7 @@
 
 #include <quotes.h>
 
+#include "quotes-heap.h"
 #include "quotes-jsonl.h"
 #include "quotes-analyzer-private.h"
 #include "quotes-huge-pages-private.h"
@@ -399,6 +400,7 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
+  quotes_heap_tune_for_large_texts ();
   stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   out = g_buffered_output_stream_new_sized (stdout_stream, 1 << 16);
   if (jsonl)
