@@ -187,7 +187,7 @@ static inline const QuotesSentence *
 sentence_of (const Attribution *a,
              guint              index)
 {
-  return &g_array_index (a->doc->sentences, QuotesSentence, a->doc->sentence_of_token[index]);
+  return &g_array_index (a->doc->sentences, QuotesSentence, quotes_document_sentence_of (a->doc, index));
 }
 
 /* Words that end a sentence's opening noun phrase: its verb. */
@@ -270,7 +270,7 @@ static inline guint
 paragraph_end (const Attribution *a,
                guint              index)
 {
-  guint32 s = a->doc->sentence_of_token[index];
+  guint32 s = quotes_document_sentence_of (a->doc, index);
   guint32 p = g_array_index (a->doc->sentences, QuotesSentence, s).paragraph;
 
   return g_array_index (a->doc->paragraphs, QuotesParagraph, p).end_token;

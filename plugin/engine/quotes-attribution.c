@@ -44,7 +44,7 @@ same_paragraph (const Attribution *a,
                 guint              x,
                 guint              y)
 {
-  guint32 sx = a->doc->sentence_of_token[x], sy = a->doc->sentence_of_token[y];
+  guint32 sx = quotes_document_sentence_of (a->doc, x), sy = quotes_document_sentence_of (a->doc, y);
 
   return g_array_index (a->doc->sentences, QuotesSentence, sx).paragraph ==
          g_array_index (a->doc->sentences, QuotesSentence, sy).paragraph;
@@ -63,7 +63,7 @@ attribution_first_subject (const Attribution *a,
                            gboolean           roles)
 {
   const QuotesSentence *sentence = sentence_of (a, first);
-  guint32 *cached = &a->subject[roles][a->doc->sentence_of_token[first]];
+  guint32 *cached = &a->subject[roles][quotes_document_sentence_of (a->doc, first)];
 
   if (*cached == UNKNOWN_SUBJECT)
     {
@@ -1392,7 +1392,7 @@ static gint32
 subject_of_sentence_before (const Attribution *a,
                             guint              index)
 {
-  guint32 s = a->doc->sentence_of_token[index];
+  guint32 s = quotes_document_sentence_of (a->doc, index);
   const QuotesSentence *sentence;
   gint32 m;
 

@@ -999,7 +999,7 @@ resolve_references (Coref *c)
       if (m + 1 < c->doc->sorted_mentions)
         join_split_name (c, m);
       record = mention (c, m);
-      s.sentence = c->doc->sentence_of_token[record->span_token];
+      s.sentence = quotes_document_sentence_of (c->doc, record->span_token);
       for (; q < c->doc->quotes->len; q++)
         {
           QuotesQuoteRecord *quote = &g_array_index (c->doc->quotes, QuotesQuoteRecord, q);

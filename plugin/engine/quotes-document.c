@@ -104,7 +104,8 @@ quotes_document_clear (QuotesDocument *doc)
   g_clear_pointer (&doc->entities, g_array_unref);
   g_clear_pointer (&doc->posts, g_array_unref);
   g_clear_pointer (&doc->post_speakers, g_array_unref);
-  g_clear_pointer (&doc->sentence_of_token, g_free);
+  g_clear_pointer (&doc->sentence_of_block, g_free);
+  g_clear_pointer (&doc->sentence_in_block, g_free);
   g_clear_pointer (&doc->token_names, g_free);
 }
 

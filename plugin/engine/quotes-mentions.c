@@ -53,7 +53,7 @@ typedef struct
   QuotesDocument        *doc;
   const QuotesParagraph *paragraph;
   const QuotesToken     *tokens;
-  guint32               *names;
+  guint16               *names;
   guint                  n_tokens;
   KnownOrg              *known_orgs;  /* KNOWN_ORGS of them */
   MentionList           *added;       /* NULL where nothing is added */
@@ -89,8 +89,8 @@ token_names (const Scan *scan,
   if (index >= scan->n_tokens)
     return 0;
   if (scan->names[index] == 0)
-    scan->names[index] = quotes_document_look_up_names (scan->doc, index);
-  return scan->names[index];
+    scan->names[index] = quotes_names_pack (quotes_document_look_up_names (scan->doc, index));
+  return quotes_names_unpack (scan->names[index]);
 }
 
 /* quotes_document_token_is, from the scan's copies. */
@@ -1799,7 +1799,7 @@ mark_subjects (QuotesDocument *doc)
       /* in_parentheses reads the token before. */
       if (i + QUOTES_PREFETCH_AHEAD < doc->mentions->len)
         quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].span_token - 1);
-      sentence = doc->sentence_of_token[mention->span_token];
+      sentence = quotes_document_sentence_of (doc, mention->span_token);
       if (mention->in_quote || sentence == last_sentence)
         continue;
       /* "Speaking to MSNBC's Morning Joe, Bush …": a possessive after a
@@ -1860,7 +1860,7 @@ names_known_surname (QuotesDocument      *doc,
       (quotes_document_token (doc, mention->first_token)->flags & QUOTES_TOKEN_SENT_START) ||
       (quotes_document_token_names (doc, mention->first_token) & (QUOTES_NAME_PLATFORM | QUOTES_NAME_ORG | QUOTES_NAME_PLACE)))
     return FALSE;
-  sentence = &g_array_index (doc->sentences, QuotesSentence, doc->sentence_of_token[mention->first_token]);
+  sentence = &g_array_index (doc->sentences, QuotesSentence, quotes_document_sentence_of (doc, mention->first_token));
   /* Set up only here: most mentions are turned away before. */
   scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, sentence->paragraph), known_orgs, NULL);
   return !scan.paragraph->headline && followed_by_cue (&scan, mention->end_token);

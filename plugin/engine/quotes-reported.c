@@ -198,9 +198,9 @@ add_indirect (Attribution *a,
   quote.marked = -1;
   quote.confidence = 0.7;
   g_array_append_val (a->doc->quotes, quote);
-  if (a->doc->sentence_of_token[start] != a->reported_sentence)
+  if (quotes_document_sentence_of (a->doc, start) != a->reported_sentence)
     a->reported_in_sentence = 0;
-  a->reported_sentence = a->doc->sentence_of_token[start];
+  a->reported_sentence = quotes_document_sentence_of (a->doc, start);
   a->reported_in_sentence++;
   return TRUE;
 }
@@ -416,7 +416,7 @@ add_reported_speech (Attribution *a,
   const QuotesSentence *sentence = sentence_of (a, record->first_token);
   gint32 subject, m;
 
-  if (cue_used[c] || (a->doc->sentence_of_token[record->first_token] == a->reported_sentence &&
+  if (cue_used[c] || (quotes_document_sentence_of (a->doc, record->first_token) == a->reported_sentence &&
                       a->reported_in_sentence >= MAX_REPORTED_PER_SENTENCE))
     return;
   /* Looked for once: nothing below changes what it finds. */

@@ -1318,7 +1318,9 @@ quotes_segment_run (QuotesDocument *doc)
   Segmenter segmenter = { .ends = { NULL, 0, 0 }, .populated = 0, .n_tokens = doc->tokens->len,
                           .n_paragraphs = doc->paragraphs->len, .n_sentences = doc->sentences->len,
                           .n_marks = doc->mark_tokens->len };
-  guint32 *sentence_of_token;
+  guint32 *of_block;
+  guint8 *in_block;
+  guint n;
 
   quotes_lexicon_dense_words (doc->lexicon, &segmenter.lookup.table);
   segmenter.lookup.shorts = g_new0 (guint64, SHORT_CACHE);
@@ -1333,19 +1335,24 @@ quotes_segment_run (QuotesDocument *doc)
   g_array_set_size (doc->paragraphs, segmenter.n_paragraphs);
   g_array_set_size (doc->sentences, segmenter.n_sentences);
   g_array_set_size (doc->mark_tokens, segmenter.n_marks);
-  doc->sentence_of_token = sentence_of_token = g_new (guint32, doc->tokens->len + 1);
-  quotes_prefer_huge_pages (sentence_of_token);
-  quotes_document_populate (sentence_of_token, (doc->tokens->len + 1) * sizeof (guint32));  /* all written below */
-  sentence_of_token[doc->tokens->len] = 0;
-  doc->token_names = g_new (guint32, doc->tokens->len + 1);
+  n = doc->tokens->len;
+  doc->sentence_of_block = of_block = g_new0 (guint32, (n >> QUOTES_SENTENCE_BLOCK_BITS) + 1);
+  doc->sentence_in_block = in_block = g_new (guint8, n + 1);
+  quotes_prefer_huge_pages (in_block);
+  memset (in_block, 0, n + 1);
+  doc->token_names = g_new (guint16, n + 1);
   quotes_prefer_huge_pages (doc->token_names);
-  memset (doc->token_names, 0, (doc->tokens->len + 1) * sizeof (guint32));
+  memset (doc->token_names, 0, (n + 1) * sizeof (guint16));
   /* The sentences cover every token, in order. */
   for (guint s = 0; s < doc->sentences->len && !quotes_document_cancelled (doc, s); s++)
     {
       const QuotesSentence *sentence = &g_array_index (doc->sentences, QuotesSentence, s);
 
       for (guint i = sentence->first_token; i < sentence->end_token; i++)
-        sentence_of_token[i] = s;
+        {
+          if ((i & ((1u << QUOTES_SENTENCE_BLOCK_BITS) - 1)) == 0)
+            of_block[i >> QUOTES_SENTENCE_BLOCK_BITS] = s;
+          in_block[i] = s - of_block[i >> QUOTES_SENTENCE_BLOCK_BITS];
+        }
     }
 }
