@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
+#include "quotes-document.h"
 #include "quotes-names.h"
 
 /* quotes_name_fold keys Latin letters with accents, apostrophes and dashes
@@ -47,6 +48,25 @@ test_common_names (void)
     }
 }
 
+/* The document keeps each token's name classes in 16 bits: every answer
+ * the lexicon can give, any classes with any two genders, comes back the
+ * same, and none packs to 0, which means "not asked yet". */
+static void
+test_classes_packed (void)
+{
+  for (guint classes = 0; classes < QUOTES_NAME_LOOKED_UP; classes++)
+    for (guint honorific = QUOTES_GENDER_UNKNOWN; honorific <= QUOTES_GENDER_SELF; honorific++)
+      for (guint first = QUOTES_GENDER_UNKNOWN; first <= QUOTES_GENDER_SELF; first++)
+        {
+          guint names = classes | QUOTES_NAME_LOOKED_UP |
+                        honorific << QUOTES_NAME_HONORIFIC_GENDER_SHIFT |
+                        first << QUOTES_NAME_FIRST_NAME_GENDER_SHIFT;
+
+          g_assert_cmpuint (quotes_names_pack (names), !=, 0);
+          g_assert_cmpuint (quotes_names_unpack (quotes_names_pack (names)), ==, names);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -54,5 +74,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/Names/accented-as-icu", test_accented_as_icu);
   g_test_add_func ("/Names/common-names", test_common_names);
+  g_test_add_func ("/Names/classes-packed", test_classes_packed);
   return g_test_run ();
 }
