@@ -1781,13 +1781,23 @@ index_tokens (Attribution *a)
 
   token_index_init (&a->mentions_at, n);
   token_index_init (&a->cues_at, n);
+  /* The bounds in locals: a store to the bytes of an index may alias
+   * anything, and the compiler read them again after each. */
   for (guint i = 0; i < a->doc->mentions->len; i++)
-    for (guint t = mention (a, i)->span_token; t < mention (a, i)->end_token; t++)
-      if (a->mentions_at.delta[t] == TOKEN_INDEX_NONE)
-        token_index_set (&a->mentions_at, t, i);
+    {
+      guint first = mention (a, i)->span_token, end = mention (a, i)->end_token;
+
+      for (guint t = first; t < end; t++)
+        if (a->mentions_at.delta[t] == TOKEN_INDEX_NONE)
+          token_index_set (&a->mentions_at, t, i);
+    }
   for (guint i = 0; i < a->doc->cues->len; i++)
-    for (guint t = cue (a, i)->first_token; t < cue (a, i)->end_token; t++)
-      token_index_set (&a->cues_at, t, i);
+    {
+      guint first = cue (a, i)->first_token, end = cue (a, i)->end_token;
+
+      for (guint t = first; t < end; t++)
+        token_index_set (&a->cues_at, t, i);
+    }
 }
 
 static gint
@@ -1838,10 +1848,10 @@ sort_quotes (GArray *quotes,
 #define MARKED_AHEAD QUOTES_PREFETCH_AHEAD
 
 /* Asks for what attribute_marked reads first of the quotes ahead, in two
- * steps: MARKED_AHEAD spans on, the tokens on both sides of its marks,
- * their sentences, the mentions and cues there, the text around the
- * marks and the paragraph it ends in; half as far on, with those at
- * hand, the records of its sentences. The quotes are far apart in
+ * steps: MARKED_AHEAD spans on, the tokens on both sides of its marks and
+ * the last one inside, their sentences, the mentions and cues there, the
+ * text around the marks and the paragraph it ends in; half as far on,
+ * with those at hand, the records of its sentences. The quotes are far apart in
  * megabytes of tokens and text, and each of these was a cache miss.
  * Always inline: GCC takes a function that only prefetches for pure, and
  * drops the call. */
@@ -1858,6 +1868,7 @@ prefetch_marked (const Attribution *a,
       far = &g_array_index (a->doc->marked, QuotesMarkedSpan, index + MARKED_AHEAD);
       before = far->open_token > 0 ? far->open_token - 1 : 0;
       quotes_document_prefetch_token (a->doc, before);
+      quotes_prefetch (quotes_document_token (a->doc, far->close_token - 1));
       quotes_document_prefetch_token (a->doc, far->close_token + 1);
       quotes_prefetch (&a->mentions_at.delta[before]);
       quotes_prefetch (&a->mentions_at.delta[far->close_token + 1]);
