@@ -55,6 +55,9 @@ typedef struct
   QuotesWordIndex long_surnames; /* surname key of five bytes or more -> first entity + 1,
                                   * made at the first handle */
   gboolean        ascii_i;      /* g_utf8_strdown lowers "I" to "i" here */
+  guint32        *single_names; /* the mentions pass one leaves to pass two, in order: a plain
+                                 * array, as pass one adds to it at every fifth mention */
+  guint           n_single_names;
 } Coref;
 
 static QuotesMention *
@@ -442,7 +445,40 @@ resolve_organization (Coref *c,
   add_acronym (c, record, e);
 }
 
-/* Pass one: full names found or join persons; organizations. */
+/* Asks for what pass one reads of the name QUOTES_PREFETCH_AHEAD records
+ * on: its first and last tokens, whether the first is an honorific, and
+ * the text at both ends, where its given name and its surname are. The
+ * names are far apart in megabytes of tokens and text, and each of these
+ * was a cache miss. Always inline, as prefetch_single_name. */
+G_ALWAYS_INLINE static inline void
+prefetch_name (const Coref *c,
+               guint        m)
+{
+  const QuotesMention *ahead;
+
+  if (m + QUOTES_PREFETCH_AHEAD >= c->doc->mentions->len)
+    return;
+  ahead = mention (c, m + QUOTES_PREFETCH_AHEAD);
+  if (ahead->kind != QUOTES_MENTION_NAME)
+    return;
+  quotes_prefetch (quotes_document_token (c->doc, ahead->first_token));
+  quotes_prefetch (quotes_document_token (c->doc, ahead->end_token - 1));
+  quotes_prefetch (&c->doc->token_names[ahead->first_token]);
+  quotes_prefetch (c->doc->text + ahead->start);
+  quotes_prefetch (c->doc->text + ahead->end - 1);
+}
+
+/* A person's name that pass one left alone: a name of one word. */
+static gboolean
+is_single_name (const QuotesMention *record)
+{
+  return record->kind == QUOTES_MENTION_NAME && record->entity < 0 && record->type == QUOTES_ENTITY_TYPE_PERSON;
+}
+
+/* Pass one: full names found or join persons; organizations. The names
+ * it leaves alone are noted for pass two, which then reads their records
+ * only, not all the megabytes of mentions again: nothing in either pass
+ * gives an entity to a mention other than the one at hand. */
 static void
 resolve_full_names (Coref *c)
 {
@@ -451,6 +487,7 @@ resolve_full_names (Coref *c)
       QuotesMention *record = mention (c, m);
       guint first;
 
+      prefetch_name (c, m);
       if (record->kind != QUOTES_MENTION_NAME)
         continue;
       if (record->type == QUOTES_ENTITY_TYPE_ORGANIZATION)
@@ -474,6 +511,8 @@ resolve_full_names (Coref *c)
           else
             create_entity (c, m);
         }
+      if (is_single_name (record))
+        c->single_names[c->n_single_names++] = m;
     }
 }
 
@@ -529,29 +568,25 @@ take_following_surname (Coref *c,
   record->possessive = (next->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
 }
 
-/* A person's name that pass one left alone: a name of one word. */
-static gboolean
-is_single_name (const QuotesMention *record)
-{
-  return record->kind == QUOTES_MENTION_NAME && record->entity < 0 && record->type == QUOTES_ENTITY_TYPE_PERSON;
-}
-
-/* Asks for the token of the surname of the mention QUOTES_PREFETCH_AHEAD
- * records on, if it is a single name: see quotes_document_prefetch_token.
- * Its text, which only comes after it, is not asked for: waiting for the
- * token to ask for it cost what it saved. Always inline: GCC takes a
- * function that only prefetches for pure, and drops the call. */
+/* Asks for what pass two reads of the single names ahead, in two steps:
+ * the mention's record QUOTES_PREFETCH_AHEAD names on, and with it at
+ * hand half as far on, the token of its surname and the text where that
+ * ends. Always inline: GCC takes a function that only prefetches for
+ * pure, and drops the call. */
 G_ALWAYS_INLINE static inline void
 prefetch_single_name (const Coref *c,
-                      guint        m)
+                      guint        i)
 {
   const QuotesMention *ahead;
 
-  if (m + QUOTES_PREFETCH_AHEAD >= c->doc->mentions->len)
-    return;
-  ahead = mention (c, m + QUOTES_PREFETCH_AHEAD);
-  if (is_single_name (ahead))
-    quotes_prefetch (quotes_document_token (c->doc, ahead->surname_token));
+  if (i + QUOTES_PREFETCH_AHEAD < c->n_single_names)
+    quotes_prefetch (mention (c, c->single_names[i + QUOTES_PREFETCH_AHEAD]));
+  if (i + QUOTES_PREFETCH_AHEAD / 2 < c->n_single_names)
+    {
+      ahead = mention (c, c->single_names[i + QUOTES_PREFETCH_AHEAD / 2]);
+      quotes_prefetch (quotes_document_token (c->doc, ahead->surname_token));
+      quotes_prefetch (c->doc->text + ahead->end - 1);
+    }
 }
 
 /* Pass two: a name of one word joins the person it names, or founds one
@@ -559,13 +594,14 @@ prefetch_single_name (const Coref *c,
 static void
 resolve_single_names (Coref *c)
 {
-  for (guint m = 0; m < c->doc->mentions->len; m++)
+  for (guint i = 0; i < c->n_single_names; i++)
     {
+      guint m = c->single_names[i];
       QuotesMention *record = mention (c, m);
       NameKey *key;
       gint32 e;
 
-      prefetch_single_name (c, m);
+      prefetch_single_name (c, i);
       if (!is_single_name (record))
         continue;
       key = token_key (c, record->surname_token);
@@ -972,6 +1008,28 @@ antecedent_of_relative (Coref *c,
   return -1;
 }
 
+/* Asks for what pass three reads of the mention QUOTES_PREFETCH_AHEAD
+ * records on: the sentence of its first token and, for a description or
+ * a role, which are read word by word, its tokens and its text. Always
+ * inline, as prefetch_single_name. */
+G_ALWAYS_INLINE static inline void
+prefetch_reference (const Coref *c,
+                    guint        m)
+{
+  const QuotesMention *ahead;
+
+  if (m + QUOTES_PREFETCH_AHEAD >= c->doc->mentions->len)
+    return;
+  ahead = mention (c, m + QUOTES_PREFETCH_AHEAD);
+  quotes_document_prefetch_token (c->doc, ahead->span_token);
+  if (ahead->kind == QUOTES_MENTION_DESCRIPTOR || ahead->kind == QUOTES_MENTION_ROLE)
+    {
+      quotes_prefetch (quotes_document_token (c->doc, ahead->end_token - 1));
+      quotes_prefetch (c->doc->text + ahead->start);
+      quotes_prefetch (c->doc->text + ahead->end - 1);
+    }
+}
+
 /* Pass three, in the order of the text: pronouns, descriptors, roles and
  * handles, with what a reader has in mind at each point. */
 static void
@@ -991,6 +1049,7 @@ resolve_references (Coref *c)
     {
       QuotesMention *record;
 
+      prefetch_reference (c, m);
       /* Joined here, in the same pass over the mentions, rather than in a
        * pass of its own: a pair is joined before its first mention is
        * read here, and nothing read here of a mention ahead is what a
@@ -1079,6 +1138,7 @@ quotes_coref_run (QuotesDocument *doc)
   g_ptr_array_set_size (c.given_of, doc->entities->len);  /* none before this stage, but in step if any */
   c.is_source = g_new0 (gboolean, doc->mentions->len + 1);
   c.lower_titles = g_ptr_array_new_with_free_func (g_free);
+  c.single_names = g_new (guint32, doc->mentions->len + 1);
   for (guint q = 0; q < doc->quotes->len; q++)
     {
       gint32 source = g_array_index (doc->quotes, QuotesQuoteRecord, q).source;
@@ -1099,5 +1159,6 @@ quotes_coref_run (QuotesDocument *doc)
   g_ptr_array_unref (c.given_of);
   g_free (c.is_source);
   g_ptr_array_unref (c.lower_titles);
+  g_free (c.single_names);
   quotes_word_index_clear (&c.long_surnames);
 }
