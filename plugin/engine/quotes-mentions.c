@@ -1934,33 +1934,43 @@ add_known_surnames (QuotesDocument *doc,
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
       Scan scan = scan_init (doc, &g_array_index (doc->paragraphs, QuotesParagraph, p), known_orgs, added);
+      guint first = scan.paragraph->first_token, end = scan.paragraph->end_token;
 
-      for (guint t = scan.paragraph->first_token; t < scan.paragraph->end_token; t++)
+      /* The tokens in the blocks of 64 the covered bits come in: the
+       * capitals of a block are gathered into bits of their own without a
+       * branch, and only the capitalised words that no mention of the
+       * first pass holds, a few in a block, are read further. A test and
+       * a branch at every token of the text cost more. */
+      for (guint block = first / 64; block * 64 < end; block++)
         {
-          const QuotesToken *token = token_at (&scan, t);
-          QuotesMention mention;
+          guint from = MAX (first, block * 64), to = MIN (end, block * 64 + 64);
+          guint64 capitals = 0;
 
-          /* A capitalised word that no mention of the first pass holds:
-           * one test of the two put together, as most capitalised words
-           * are in a mention, and a branch on each was mispredicted. */
-          if (!(is_capitalized_token (token) & !((covered[t / 64] >> (t % 64)) & 1)) ||
-              (is_capitalized_word (&scan, t + 1) && !opens_headline_run (&scan, t)))
-            continue;
-          if (!quotes_word_index_lookup (&index, doc->text + token->start,
-                                         quotes_token_base_end (token) - token->start, NULL))
-            continue;
-          /* Cleared only here: clearing it for every token of the text cost more. */
-          memset (&mention, 0, sizeof mention);
-          mention.kind = QUOTES_MENTION_NAME;
-          mention.type = QUOTES_ENTITY_TYPE_PERSON;
-          mention.first_token = mention.span_token = mention.surname_token = t;
-          mention.end_token = t + 1;
-          mention.start = token->start;
-          mention.weak = TRUE;
-          add_mention (&scan, &mention);
-          /* "Beck, who …": the first pass did not know Beck. */
-          if (t + 2 < scan.paragraph->end_token && !(token_at (&scan, t + 2)->flags & QUOTES_TOKEN_IN_QUOTE))
-            scan_relative (&scan, t + 2);
+          for (guint t = from; t < to; t++)
+            capitals |= (guint64) is_capitalized_token (token_at (&scan, t)) << (t % 64);
+          for (guint64 bits = capitals & ~covered[block]; bits != 0; bits &= bits - 1)
+            {
+              guint t = block * 64 + (guint) __builtin_ctzll (bits);
+              const QuotesToken *token = token_at (&scan, t);
+              QuotesMention mention;
+
+              if ((is_capitalized_word (&scan, t + 1) && !opens_headline_run (&scan, t)) ||
+                  !quotes_word_index_lookup (&index, doc->text + token->start,
+                                             quotes_token_base_end (token) - token->start, NULL))
+                continue;
+              /* Cleared only here: clearing it for every token of the text cost more. */
+              memset (&mention, 0, sizeof mention);
+              mention.kind = QUOTES_MENTION_NAME;
+              mention.type = QUOTES_ENTITY_TYPE_PERSON;
+              mention.first_token = mention.span_token = mention.surname_token = t;
+              mention.end_token = t + 1;
+              mention.start = token->start;
+              mention.weak = TRUE;
+              add_mention (&scan, &mention);
+              /* "Beck, who …": the first pass did not know Beck. */
+              if (t + 2 < end && !(token_at (&scan, t + 2)->flags & QUOTES_TOKEN_IN_QUOTE))
+                scan_relative (&scan, t + 2);
+            }
         }
     }
   quotes_word_index_clear (&index);
