@@ -1950,7 +1950,7 @@ add_known_surnames (QuotesDocument *doc,
             capitals |= (guint64) is_capitalized_token (token_at (&scan, t)) << (t % 64);
           for (guint64 bits = capitals & ~covered[block]; bits != 0; bits &= bits - 1)
             {
-              guint t = block * 64 + (guint) __builtin_ctzll (bits);
+              guint t = block * 64 + quotes_lowest_bit (bits);
               const QuotesToken *token = token_at (&scan, t);
               QuotesMention mention;
 
