@@ -445,27 +445,40 @@ resolve_organization (Coref *c,
   add_acronym (c, record, e);
 }
 
+/* The mention QUOTES_PREFETCH_AHEAD records after @m, or NULL. */
+static inline const QuotesMention *
+mention_ahead (const Coref *c,
+               guint        m)
+{
+  return m + QUOTES_PREFETCH_AHEAD < c->doc->mentions->len ? mention (c, m + QUOTES_PREFETCH_AHEAD) : NULL;
+}
+
+/* Asks for the last token of @ahead and the text at both its ends. The
+ * mentions are far apart in megabytes of tokens and text, and each of
+ * these was a cache miss. Always inline, as prefetch_single_name. */
+G_ALWAYS_INLINE static inline void
+prefetch_mention_ends (const Coref         *c,
+                       const QuotesMention *ahead)
+{
+  quotes_prefetch (quotes_document_token (c->doc, ahead->end_token - 1));
+  quotes_prefetch (c->doc->text + ahead->start);
+  quotes_prefetch (c->doc->text + ahead->end - 1);
+}
+
 /* Asks for what pass one reads of the name QUOTES_PREFETCH_AHEAD records
  * on: its first and last tokens, whether the first is an honorific, and
- * the text at both ends, where its given name and its surname are. The
- * names are far apart in megabytes of tokens and text, and each of these
- * was a cache miss. Always inline, as prefetch_single_name. */
+ * the text at both ends, where its given name and its surname are. */
 G_ALWAYS_INLINE static inline void
 prefetch_name (const Coref *c,
                guint        m)
 {
-  const QuotesMention *ahead;
+  const QuotesMention *ahead = mention_ahead (c, m);
 
-  if (m + QUOTES_PREFETCH_AHEAD >= c->doc->mentions->len)
-    return;
-  ahead = mention (c, m + QUOTES_PREFETCH_AHEAD);
-  if (ahead->kind != QUOTES_MENTION_NAME)
+  if (ahead == NULL || ahead->kind != QUOTES_MENTION_NAME)
     return;
   quotes_prefetch (quotes_document_token (c->doc, ahead->first_token));
-  quotes_prefetch (quotes_document_token (c->doc, ahead->end_token - 1));
   quotes_prefetch (&c->doc->token_names[ahead->first_token]);
-  quotes_prefetch (c->doc->text + ahead->start);
-  quotes_prefetch (c->doc->text + ahead->end - 1);
+  prefetch_mention_ends (c, ahead);
 }
 
 /* A person's name that pass one left alone: a name of one word. */
@@ -1010,24 +1023,18 @@ antecedent_of_relative (Coref *c,
 
 /* Asks for what pass three reads of the mention QUOTES_PREFETCH_AHEAD
  * records on: the sentence of its first token and, for a description or
- * a role, which are read word by word, its tokens and its text. Always
- * inline, as prefetch_single_name. */
+ * a role, which are read word by word, its tokens and its text. */
 G_ALWAYS_INLINE static inline void
 prefetch_reference (const Coref *c,
                     guint        m)
 {
-  const QuotesMention *ahead;
+  const QuotesMention *ahead = mention_ahead (c, m);
 
-  if (m + QUOTES_PREFETCH_AHEAD >= c->doc->mentions->len)
+  if (ahead == NULL)
     return;
-  ahead = mention (c, m + QUOTES_PREFETCH_AHEAD);
   quotes_document_prefetch_token (c->doc, ahead->span_token);
   if (ahead->kind == QUOTES_MENTION_DESCRIPTOR || ahead->kind == QUOTES_MENTION_ROLE)
-    {
-      quotes_prefetch (quotes_document_token (c->doc, ahead->end_token - 1));
-      quotes_prefetch (c->doc->text + ahead->start);
-      quotes_prefetch (c->doc->text + ahead->end - 1);
-    }
+    prefetch_mention_ends (c, ahead);
 }
 
 /* Pass three, in the order of the text: pronouns, descriptors, roles and
