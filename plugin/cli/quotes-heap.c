@@ -8,7 +8,7 @@
  * by doubling). Where the kernel gives huge pages only on request, those
  * smaller blocks cost a page fault every 4 KiB; on a virtual machine a
  * fault costs some microseconds, and on 30 MB of text the 12,000 of them
- * were a tenth of the time. quotes-scan owns its process, so it can shape
+ * were a fifth of the time. quotes-scan owns its process, so it can shape
  * its heap, which a library cannot: glibc is asked to keep blocks under
  * 32 MiB on the heap, to reserve the heap in one large step and never to
  * give it back, and that reserve is advised for huge pages. Reserved

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * where the kernel gives them only on request (transparent_hugepage set to
  * "madvise"): an array of tens of megabytes then costs a page fault and a
  * TLB entry every 2 MiB instead of every 4 KiB; on 30 MB of text that was
- * 50,000 faults and a fifth of the time. The whole block is advised, not
+ * 50,000 faults and a third of the time. The whole block is advised, not
  * the part in use, so that the mapping glibc made for it stays one mapping,
  * which realloc can grow in place. A hint only: pages touched before keep
  * their size, so advise a block before writing it.
