@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import os
+import resource
 import selectors
 import subprocess
 import tempfile
@@ -136,6 +137,19 @@ class CliTest(unittest.TestCase):
         result = scan(folder)
         self.assertEqual(result.returncode, 1)
         self.assertIn(os.path.basename(folder).encode(), result.stderr)
+
+    def test_little_address_space(self):
+        # Where the heap cannot have its reserve of address space (a
+        # ulimit, a small machine), the analysis goes on without it.
+        if "ASAN_OPTIONS" in os.environ:
+            self.skipTest("AddressSanitizer needs terabytes of address space")
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (768 << 20, 768 << 20))
+
+        result = subprocess.run([SCAN, "--json", SEED], capture_output=True, env=ENV, preexec_fn=limit)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["length"], len(seed_text()))
 
     def test_long_file_reads_as_its_text(self):
         # Over 4 MiB, a file is read into memory of its own (huge pages);

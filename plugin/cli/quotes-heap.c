@@ -28,8 +28,20 @@
 /* Address space, not memory: the heap for blocks under HEAP_BLOCKS_UNDER. */
 #define HEAP_RESERVE (1ul << 30)
 #define HEAP_BLOCKS_UNDER (32 << 20)
-/* How much the heap grows by once past the reserve. */
-#define HEAP_STEP (64 << 20)
+/* How much the heap grows by once past the reserve: glibc's own step. */
+#define HEAP_STEP (128 << 10)
+
+#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+/* Under strict overcommit (vm.overcommit_memory 2) address space counts
+ * as memory: the reserve would be taken from every other process. */
+static gboolean
+overcommit_is_strict (void)
+{
+  g_autofree char *mode = NULL;
+
+  return g_file_get_contents ("/proc/sys/vm/overcommit_memory", &mode, NULL, NULL) && mode[0] == '2';
+}
+#endif
 
 void
 quotes_heap_tune_for_large_texts (void)
@@ -38,13 +50,15 @@ quotes_heap_tune_for_large_texts (void)
   const guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
   guintptr start, end;
 
-  if (!mallopt (M_MMAP_THRESHOLD, HEAP_BLOCKS_UNDER) ||
+  if (overcommit_is_strict () ||
+      !mallopt (M_MMAP_THRESHOLD, HEAP_BLOCKS_UNDER) ||
       !mallopt (M_TRIM_THRESHOLD, -1) ||  /* never give the heap back */
       !mallopt (M_TOP_PAD, HEAP_RESERVE))
     return;
   start = ((guintptr) sbrk (0) + page - 1) & ~(page - 1);
-  /* More than the heap has left, so that it grows, by the reserve. */
-  g_free (g_malloc (1 << 20));
+  /* More than the heap has left, so that it grows, by the reserve; where
+   * that much cannot be had, nothing is reserved. */
+  g_free (g_try_malloc (1 << 20));
   mallopt (M_TOP_PAD, HEAP_STEP);
   end = (guintptr) sbrk (0) & ~(page - 1);
   if (end > start)
