@@ -61,6 +61,16 @@ quotes_document_reserve (GArray *array,
   quotes_prefer_huge_pages (array->data);
 }
 
+/* Doubles the length of @array (256 elements at least), for those that
+ * grow a block at a time ahead of what they hold, and advises its new
+ * block for huge pages as quotes_document_reserve does. */
+void
+quotes_document_grow (GArray *array)
+{
+  g_array_set_size (array, MAX (2 * array->len, 256));
+  quotes_prefer_huge_pages (array->data);
+}
+
 void
 quotes_document_init (QuotesDocument *doc,
                       QuotesLexicon  *lexicon,
@@ -73,8 +83,8 @@ quotes_document_init (QuotesDocument *doc,
   doc->length = length;
   doc->lexicon = lexicon;
   doc->cancellable = cancellable;
-  doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (QuotesToken), quotes_document_reserved_tokens (length));
-  quotes_prefer_huge_pages (doc->tokens->data);
+  doc->tokens = g_array_new (FALSE, FALSE, sizeof (QuotesToken));
+  quotes_document_reserve (doc->tokens, quotes_document_reserved_tokens (length));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (QuotesParagraph));
   doc->sentences = g_array_new (FALSE, FALSE, sizeof (QuotesSentence));
   /* News has a paragraph for every 220 bytes, a sentence for every 125. */

@@ -212,6 +212,7 @@ void     quotes_document_populate (gpointer        data,
                                    gsize           size);
 void     quotes_document_reserve (GArray         *array,
                                   guint           n);
+void     quotes_document_grow    (GArray         *array);
 
 /* How many tokens the document makes room for at first: one for every
  * five bytes, about what news needs. */

@@ -14,7 +14,6 @@
 
 #include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
-#include "quotes-huge-pages-private.h"
 #include "quotes-sort-private.h"
 #include "quotes-word-index.h"
 
@@ -317,10 +316,7 @@ add_mention (Scan          *scan,
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
   mention->entity = -1;
   if (added->len == added->array->len)
-    {
-      g_array_set_size (added->array, MAX (256, 2 * added->len));
-      quotes_prefer_huge_pages (added->array->data);
-    }
+    quotes_document_grow (added->array);
   g_array_index (added->array, QuotesMention, added->len++) = *mention;
 }
 

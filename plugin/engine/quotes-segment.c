@@ -895,10 +895,7 @@ next_element (GArray *array,
               gsize   size)
 {
   if (G_UNLIKELY (*n == array->len))
-    {
-      g_array_set_size (array, MAX (2 * array->len, 256));
-      quotes_prefer_huge_pages (array->data);
-    }
+    quotes_document_grow (array);
   return array->data + (gsize) (*n)++ * size;
 }
 
@@ -1339,7 +1336,7 @@ quotes_segment_run (QuotesDocument *doc)
   doc->sentence_of_block = of_block = g_new0 (guint32, (n >> QUOTES_SENTENCE_BLOCK_BITS) + 1);
   doc->sentence_in_block = in_block = g_new (guint8, n + 1);
   quotes_prefer_huge_pages (in_block);
-  memset (in_block, 0, n + 1);
+  in_block[n] = 0;  /* the others are written below */
   doc->token_names = g_new (guint16, n + 1);
   quotes_prefer_huge_pages (doc->token_names);
   memset (doc->token_names, 0, (n + 1) * sizeof (guint16));
