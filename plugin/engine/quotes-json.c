@@ -15,7 +15,10 @@
 #include "quotes-json-private.h"
 
 #define FORMAT_VERSION 1
-#define FLUSH_AT (64 * 1024)
+/* Written out in blocks of about this much: a GUnixOutputStream polls
+ * before each write, and 64 KiB blocks were 10,000 system calls for the
+ * 330 MB of JSON of 100 MB of text (1.5% of the time). */
+#define FLUSH_AT (512 * 1024)
 
 typedef struct
 {
