@@ -130,11 +130,11 @@ is_word (const Attribution *a,
   if (!(token->flags & QUOTES_TOKEN_ASCII))
     return quotes_document_token_lower (a->doc, index, lower, sizeof lower) != NULL && g_str_equal (lower, lower_word);
   /* Asked of every token: an ASCII word lower-cases byte for byte, so it is
-   * compared where it stands, its first character from the token, and
-   * most words differ in their length or there. */
-  if (quotes_token_base_end (token) - token->start != n || ascii_lower_byte (token->first) != (guchar) lower_word[0])
-    return FALSE;
+   * compared where it stands, and most words differ in their length or
+   * their first letter. */
   text = a->doc->text + token->start;
+  if (quotes_token_base_end (token) - token->start != n || ascii_lower_byte ((guchar) text[0]) != (guchar) lower_word[0])
+    return FALSE;
   for (gsize i = 1; i < n; i++)
     if (ascii_lower_byte ((guchar) text[i]) != (guchar) lower_word[i])
       return FALSE;

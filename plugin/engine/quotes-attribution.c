@@ -1474,7 +1474,7 @@ is_complete_utterance (const Attribution      *a,
 
   if (opens_sentence (a, span) || open == 0 || quotes_document_token_is_punct (a->doc, open - 1, ":"))
     return TRUE;
-  first = token_at (a, open + 1 < span->close_token ? open + 1 : open)->first;
+  first = quotes_document_token_first (a->doc, token_at (a, open + 1 < span->close_token ? open + 1 : open));
   return cue_adjacent && g_unichar_isupper (first);
 }
 

@@ -50,7 +50,7 @@ spelling_cached (const SpellingCache  *cache,
   const QuotesToken *token = quotes_document_token (doc, index);
   gpointer value;
 
-  if (token->ending != 0)
+  if (token->flags & QUOTES_TOKEN_POSSESSIVE)
     return FALSE;
   *hash = quotes_word_hash (doc->text + token->start, token->end - token->start);
   if (!quotes_word_index_lookup_hashed (&cache->index, doc->text + token->start, token->end - token->start, *hash,
@@ -69,7 +69,7 @@ spelling_remember (SpellingCache        *cache,
 {
   const QuotesToken *token = quotes_document_token (doc, index);
 
-  if (token->ending != 0)
+  if (token->flags & QUOTES_TOKEN_POSSESSIVE)
     return;
   quotes_word_index_reserve (&cache->index, ++cache->n);
   *quotes_word_index_add (&cache->index, doc->text + token->start, token->end - token->start, hash) =

@@ -181,7 +181,7 @@ classify (const QuotesDocument  *doc,
           const QuotesParagraph *paragraph,
           const QuotesToken     *token)
 {
-  gunichar mark = token->first;
+  gunichar mark = quotes_document_token_first (doc, token);
   gunichar before = char_before (doc, token->start, paragraph->start);
   gunichar after = char_after (doc, token->end, paragraph->end);
   guint roles = 0;
@@ -263,7 +263,7 @@ is_plural_possessive (const QuotesDocument  *doc,
   gunichar after = char_after (doc, token->end, paragraph->end);
   gunichar word = char_after (doc, token->end + 1, paragraph->end);
 
-  if (!is_single (token->first) || (before != 's' && before != 'S'))
+  if (!is_single (quotes_document_token_first (doc, token)) || (before != 's' && before != 'S'))
     return FALSE;
   return later_closer && after == ' ' && g_unichar_islower (word);
 }
@@ -279,7 +279,7 @@ is_quotation (const QuotesDocument *doc,
 
   for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
     letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
-  return letters >= 2 || (letters == 1 && !is_single (open->first));
+  return letters >= 2 || (letters == 1 && !is_single (quotes_document_token_first (doc, open)));
 }
 
 /* Keeps the pair of marks @open_token and @close_token when they hold a
@@ -353,7 +353,7 @@ pair_paragraph (Pairing               *pairing,
     {
       const QuotesToken *token = quotes_document_token (doc, marks[m]);
 
-      if (is_single (token->first) && (classify (doc, paragraph, token) & ROLE_CLOSE))
+      if (is_single (quotes_document_token_first (doc, token)) && (classify (doc, paragraph, token) & ROLE_CLOSE))
         {
           last_closer = marks[m];
           break;
@@ -364,21 +364,23 @@ pair_paragraph (Pairing               *pairing,
     {
       guint i = marks[m];
       const QuotesToken *token = quotes_document_token (doc, i);
+      gunichar mark;
       guint roles;
 
       if (i == skip_token)
         continue;
+      mark = quotes_document_token_first (doc, token);
       roles = classify (doc, paragraph, token);
       if ((roles & ROLE_CLOSE) &&
           !is_plural_possessive (doc, paragraph, token, i < last_closer) &&
-          try_close (pairing, i, token->first, index))
+          try_close (pairing, i, mark, index))
         continue;
-      if ((roles & ROLE_CLOSE) && is_single (token->first) && pairing->stray_close == G_MAXUINT && pairing->depth > 0 &&
+      if ((roles & ROLE_CLOSE) && is_single (mark) && pairing->stray_close == G_MAXUINT && pairing->depth > 0 &&
           !is_single (pairing->stack[pairing->depth - 1].mark) && i > paragraph->first_token &&
           quotes_document_token_is_punct (doc, i - 1, ".!?"))
         pairing->stray_close = i;
       if (roles & ROLE_OPEN)
-        push (pairing, i, token->first, index);
+        push (pairing, i, mark, index);
     }
 }
 
@@ -389,12 +391,13 @@ ends_with_sentence (const QuotesDocument  *doc,
   for (guint i = paragraph->end_token; i-- > paragraph->first_token;)
     {
       const QuotesToken *token = quotes_document_token (doc, i);
+      gunichar c;
 
       if (token->kind == QUOTES_TOKEN_MARK)
         continue;
+      c = quotes_document_token_first (doc, token);
       return token->kind == QUOTES_TOKEN_PUNCT &&
-             (token->first == '.' || token->first == '!' || token->first == '?' ||
-              token->first == 0x2026 || token->first == ':' || token->first == 0x2014);
+             (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == 0x2014);
     }
   return FALSE;
 }
@@ -418,7 +421,7 @@ carry_over (Pairing *pairing,
   if (next->boilerplate || next->first_token == next->end_token || !ends_with_sentence (doc, paragraph))
     return G_MAXUINT;
   first = quotes_document_token (doc, next->first_token);
-  if (first->kind != QUOTES_TOKEN_MARK || first->first != pairing->stack[0].mark)
+  if (first->kind != QUOTES_TOKEN_MARK || quotes_document_token_first (doc, first) != pairing->stack[0].mark)
     return G_MAXUINT;
   pairing->depth = 1;
   return next->first_token;

@@ -1256,10 +1256,9 @@ static inline gboolean
 scan_relative (Scan  *scan,
                guint  index)
 {
-  /* Only "who" and "which" may be: their first character, held in the
-   * token, turns away nearly every other word before the token before it
-   * is looked at. */
-  return token_at (scan, index)->first == 'w' &&
+  /* Only "who" and "which" may be: their first letter turns away nearly
+   * every other word before the token before it is looked at. */
+  return scan->doc->text[token_at (scan, index)->start] == 'w' &&
          index >= 2 && scan->added->len > 0 && quotes_document_token_is_punct (scan->doc, index - 1, ",") &&
          add_relative (scan, index);
 }
@@ -1625,23 +1624,26 @@ is_hyphenated_modifier (const Scan *scan,
   return FALSE;
 }
 
-/* Whether a lower-case word may be "the", "who" or "which", by its first
- * letter and its length, which the token holds. */
+/* Whether a lower-case word of @text may be "the", "who" or "which", by
+ * its first letter and its length. */
 static inline gboolean
-may_be_the_who_which (const QuotesToken *token)
+may_be_the_who_which (const char        *text,
+                      const QuotesToken *token)
 {
+  guchar first = (guchar) text[token->start];
   guint32 length;
 
   /* One test turns away all but 't', 'u', 'v' and 'w' (0x74 to 0x77). */
-  if ((token->first & ~3u) != 't')
+  if ((first & ~3u) != 't')
     return FALSE;
   length = token->end - token->start;
-  return (token->first == 't' && length == 3) || (token->first == 'w' && (length == 3 || length == 5));
+  return (first == 't' && length == 3) || (first == 'w' && (length == 3 || length == 5));
 }
 
 static void
 scan_paragraph (Scan *scan)
 {
+  const char *text = scan->doc->text;
   guint end = scan->paragraph->end_token;
 
   for (guint i = scan->paragraph->first_token; i < end;)
@@ -1654,13 +1656,13 @@ scan_paragraph (Scan *scan)
        * role noun, nor "the", "who" or "which": none of the tests below
        * takes them, and one test here passes them by. */
       if (token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
-          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && !may_be_the_who_which (token))
+          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && !may_be_the_who_which (text, token))
         {
           i++;
           continue;
         }
       writer = !(token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST));
-      if (token->kind == QUOTES_TOKEN_PUNCT && token->first == '(' && (next = skip_party_label (scan, i)) > i)
+      if (token->kind == QUOTES_TOKEN_PUNCT && text[token->start] == '(' && (next = skip_party_label (scan, i)) > i)
         {
           i = next;
           continue;
@@ -1670,7 +1672,7 @@ scan_paragraph (Scan *scan)
       else if (token->kind != QUOTES_TOKEN_WORD)
         ;
       /* The first character, in the token, before the text is compared. */
-      else if (writer && (token->first | 0x20) == 't' &&
+      else if (writer && (text[token->start] | 0x20) == 't' &&
                (token_is (scan, i, "the") || token_is (scan, i, "The")) &&
                (next = scan_descriptor (scan, i)) > i)
         {

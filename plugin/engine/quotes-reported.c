@@ -23,7 +23,8 @@ is_sentence_end (const Attribution *a,
   const QuotesToken *token = token_at (a, index);
 
   return token->kind == QUOTES_TOKEN_MARK ||
-         (token->kind == QUOTES_TOKEN_PUNCT && g_utf8_strchr (".!?;:)\xe2\x80\xa6", -1, token->first) != NULL);
+         (token->kind == QUOTES_TOKEN_PUNCT &&
+          g_utf8_strchr (".!?;:)\xe2\x80\xa6", -1, quotes_document_token_first (a->doc, token)) != NULL);
 }
 
 static const char *object_verbs[] = {
@@ -547,7 +548,7 @@ add_according_at (Attribution *a,
                                   G_STRUCT_OFFSET (QuotesToken, start), at);
   if (t == holder->end_token || (token = token_at (a, t))->start != at)
     return;
-  if ((token->first | 0x20) == 'a' && quotes_token_base_end (token) - token->start == 9 && is_word (a, t, "according"))
+  if ((a->doc->text[token->start] | 0x20) == 'a' && quotes_token_base_end (token) - token->start == 9 && is_word (a, t, "according"))
     add_according_to (a, t);
 }
 

@@ -435,21 +435,18 @@ read_ascii_word (QuotesDocument *doc,
 /* An ASCII word read from eight-byte loads, without a possessive ending,
  * with its classes @lex (0 while it waits: see WordLookup). Field by
  * field, straight into the tokens: a token built elsewhere and copied was
- * a load of sixteen bytes from the smaller stores just made, which waits
+ * a load of twelve bytes from the smaller stores just made, which waits
  * for them to be written. */
 static inline void
 set_ascii_word (QuotesToken *token,
                 gsize        start,
                 gsize        end,
-                guchar       first,
                 gboolean     capitalized,
                 gboolean     all_caps,
                 guint        lex)
 {
   token->start = start;
   token->end = end;
-  token->first = first;
-  token->ending = 0;
   token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) | (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
   token->kind = QUOTES_TOKEN_WORD;
   token->lex = lex;
@@ -493,7 +490,7 @@ read_long_ascii_word (QuotesDocument *doc,
   else
     lex = look_up_mid (lookup, token, lowered[0], lowered[1], quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
   /* All capitals: two capitals or more, and no small letter. */
-  set_ascii_word (token, pos, pos + n, head & 0xff, head_upper & 0x80,
+  set_ascii_word (token, pos, pos + n, head_upper & 0x80,
                   ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
                    (tail_upper & (tail_upper - 1)) != 0) &&
                   (quotes_bytes_between (head, 'a', 'z') | quotes_bytes_between (tail, 'a', 'z')) == 0,
@@ -540,12 +537,11 @@ read_short_possessive (QuotesDocument *doc,
    * small letter. */
   two_upper = (upper_bytes & (upper_bytes - 1)) != 0 || (upper_bytes != 0 && s == 'S');
   lower = quotes_bytes_between (chunk, 'a', 'z') != 0 || s == 's';
-  set_ascii_word (token, pos, pos + n + ending, chunk & 0xff, upper_bytes & 0x80, two_upper && !lower,
+  set_ascii_word (token, pos, pos + n + ending, upper_bytes & 0x80, two_upper && !lower,
                   look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
-  token->ending = ending;
   token->flags |= QUOTES_TOKEN_POSSESSIVE;
   if (ending == 4)
-    token->flags &= ~QUOTES_TOKEN_ASCII;
+    token->flags = (token->flags & ~QUOTES_TOKEN_ASCII) | QUOTES_TOKEN_CURLY_ENDING;
   return pos + n + ending;
 }
 
@@ -595,7 +591,7 @@ read_short_ascii_word (QuotesDocument *doc,
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 
   /* All capitals: two capitals or more, and no small letter. */
-  set_ascii_word (token, pos, pos + n, chunk & 0xff, upper_bytes & 0x80,
+  set_ascii_word (token, pos, pos + n, upper_bytes & 0x80,
                   (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
                   look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
   return pos + n;
@@ -603,6 +599,7 @@ read_short_ascii_word (QuotesDocument *doc,
 
 static void
 set_case_flags (const char  *text,
+                gunichar     first,
                 QuotesToken *token)
 {
   gboolean ascii = TRUE;
@@ -621,7 +618,7 @@ set_case_flags (const char  *text,
     }
   if (ascii)
     token->flags |= QUOTES_TOKEN_ASCII;
-  if (is_upper (token->first))
+  if (is_upper (first))
     token->flags |= QUOTES_TOKEN_CAPITALIZED;
   if (letters >= 2 && upper == letters)
     token->flags |= QUOTES_TOKEN_ALL_CAPS;
@@ -636,11 +633,9 @@ mark_possessive (const char  *text,
   if (token->end - token->start > 2 && (end[-1] == 's' || end[-1] == 'S'))
     {
       if (end[-2] == '\'')
-        token->ending = 2;  /* 's */
+        token->flags |= QUOTES_TOKEN_POSSESSIVE;  /* 's */
       else if (token->end - token->start > 4 && memcmp (end - 4, "\xe2\x80\x99", 3) == 0)
-        token->ending = 4;  /* ’s */
-      if (token->ending != 0)
-        token->flags |= QUOTES_TOKEN_POSSESSIVE;
+        token->flags |= QUOTES_TOKEN_POSSESSIVE | QUOTES_TOKEN_CURLY_ENDING;  /* ’s */
     }
 }
 
@@ -767,7 +762,6 @@ read_token (QuotesDocument *doc,
   gsize stop;
 
   token->start = pos;
-  token->first = c;
   token->flags = 0;
 
   if (starts_url (text, pos, end))
@@ -806,8 +800,7 @@ read_token (QuotesDocument *doc,
     {
       /* ''Like this'': two apostrophes stand for one double quote mark
        * in text that went through old typesetting systems. */
-      token->kind = QUOTES_TOKEN_MARK;
-      token->first = '"';
+      token->kind = QUOTES_TOKEN_MARK;  /* quotes_document_token_first gives '"' */
       stop = pos + 2;
     }
   else
@@ -817,14 +810,13 @@ read_token (QuotesDocument *doc,
     }
 
   token->end = stop;
-  token->ending = 0;
   token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
       mark_possessive (text, token);
       if (!read_ascii_word (doc, lookup, token))
         {
-          set_case_flags (text, token);
+          set_case_flags (text, c, token);
           token->lex = word_classes (doc, token);
         }
     }
@@ -909,11 +901,11 @@ note_mark (QuotesDocument *doc,
   *(guint32 *) next_element (doc->mark_tokens, &segmenter->n_marks, sizeof (guint32)) = token;
 }
 
-/* How many tokens' pages populate_tokens faults in at a time: a megabyte. */
+/* How many tokens' pages populate_tokens faults in at a time: 768 KiB. */
 #define POPULATE_TOKENS 65536
 
 /* Faults in the pages of the token array ahead of the tokenizer, up to
- * @upto tokens and a megabyte more at a time (quotes_document_populate),
+ * @upto tokens and POPULATE_TOKENS more at a time (quotes_document_populate),
  * but only in the room the document reserved, which the array keeps:
  * pages past the tokens a text needs would be memory for nothing. */
 static void
@@ -938,7 +930,8 @@ static inline gsize
 read_plain_punct (const char  *text,
                   gsize        pos,
                   gsize        end,
-                  QuotesToken *token)
+                  QuotesToken *token,
+                  gunichar    *first)
 {
   guchar b = (guchar) text[pos];
   gunichar c;
@@ -960,10 +953,10 @@ read_plain_punct (const char  *text,
       c = 0x2000 | ((guchar) text[pos + 2] & 0x3f);
       stop = pos + 3;
     }
+  *first = c;
   *token = (QuotesToken) {
     .start = pos,
     .end = stop,
-    .first = c,
     /* The marks of quotes_marks_is_mark among these characters, without
      * a call: '"' and U+2018 to U+201F. */
     .kind = c == '"' || c - 0x2018 <= 0x201f - 0x2018 ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT,
@@ -1033,9 +1026,9 @@ tokenize (QuotesDocument  *doc,
           n++;
           continue;
         }
-      if ((stop = read_plain_punct (text, pos, end, token)) > 0)
+      if ((stop = read_plain_punct (text, pos, end, token, &c)) > 0)
         {
-          if (ends_sentence (token->first))
+          if (ends_sentence (c))
             sentence_ends_add (&segmenter->ends, n);
           if (token->kind == QUOTES_TOKEN_MARK)
             note_mark (doc, segmenter, n);
@@ -1052,11 +1045,13 @@ tokenize (QuotesDocument  *doc,
           continue;
         }
       pos = read_token (doc, &lookup, pos, end, c, token);
-      if ((token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first)) || (token->flags & QUOTES_TOKEN_ABBREVIATION))
+      /* c is the token's first character: a double quote mark made of
+       * two apostrophes ('') ends no sentence either way. */
+      if ((token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (c)) || (token->flags & QUOTES_TOKEN_ABBREVIATION))
         sentence_ends_add (&segmenter->ends, n);
       if (token->kind == QUOTES_TOKEN_MARK)
         note_mark (doc, segmenter, n);
-      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (token->first))
+      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (c))
         {
           words++;
           capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
@@ -1091,11 +1086,11 @@ is_attached_closing (QuotesDocument *doc,
   const QuotesToken *token = quotes_document_token (doc, index);
   const QuotesToken *before = quotes_document_token (doc, index - 1);
 
-  if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first))
+  if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (quotes_document_token_first (doc, token)))
     return TRUE;
   if (token->start != before->end)
     return FALSE;
-  return token->kind == QUOTES_TOKEN_MARK || token->first == ')' || token->first == ']';
+  return token->kind == QUOTES_TOKEN_MARK || doc->text[token->start] == ')' || doc->text[token->start] == ']';
 }
 
 /* Determiners, conjunctions, prepositions and adverbs that open sentences. */
@@ -1158,7 +1153,8 @@ starts_sentence (QuotesDocument *doc,
   if (token->kind == QUOTES_TOKEN_MARK)
     return TRUE;
   /* "… last summer. (A spokesman said …)": a sentence in parentheses */
-  if (token->kind == QUOTES_TOKEN_PUNCT && (token->first == '(' || token->first == '[') && index + 1 < end)
+  if (token->kind == QUOTES_TOKEN_PUNCT && (doc->text[token->start] == '(' || doc->text[token->start] == '[') &&
+      index + 1 < end)
     token = quotes_document_token (doc, index + 1);
   return (token->flags & QUOTES_TOKEN_CAPITALIZED) ||
          token->kind == QUOTES_TOKEN_NUMBER || token->kind == QUOTES_TOKEN_HANDLE;
@@ -1212,7 +1208,7 @@ split_sentences (QuotesDocument        *doc,
 
       if (i < from)
         continue;  /* in a run skipped below */
-      if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (token->first))
+      if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (quotes_document_token_first (doc, token)))
         {
           while (next < end && is_attached_closing (doc, next))
             next++;
