@@ -297,7 +297,6 @@ typedef struct
   GArray         *long_cut_ends;   /* cut ends of 32 words or more: (post, words) */
   guint64        *row_bits;        /* two bits per row of SHINGLE words, see set_row */
   guint           row_bits_mask;   /* bits in row_bits, less one */
-  guchar          lower[256];      /* an ASCII letter, digit or apostrophe lowered; 0 for other bytes */
 } PostIndex;
 
 typedef struct
@@ -305,28 +304,6 @@ typedef struct
   guint  post;
   char  *words;                    /* as words_row has them */
 } LongCutEnd;
-
-/* FNV-1a of a lower-case word: the same for a post's word, which words_read
- * has lowered, and for a quote's, which may_match lowers as it hashes. */
-#define WORD_HASH_SEED G_GUINT64_CONSTANT (0xcbf29ce484222325)
-
-static inline guint64
-word_hash_step (guint64 hash,
-                guchar  c)
-{
-  return (hash ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
-}
-
-static guint64
-word_hash (const char *word,
-           gsize       length)
-{
-  guint64 hash = WORD_HASH_SEED;
-
-  for (gsize i = 0; i < length; i++)
-    hash = word_hash_step (hash, word[i]);
-  return hash;
-}
 
 /* The hash of a row of @n words (SHINGLE, or MIN_CUT_WORDS for the start
  * of a cut end) from their hashes, @hashes[0] the last of them; mixed,
@@ -376,7 +353,7 @@ words_hashes (const Words *words,
       gsize length;
       const char *word = words_row (words, first + i, 1, &length);
 
-      hashes[n - 1 - i] = word_hash (word, length);
+      hashes[n - 1 - i] = quotes_word_hash (word, length);
     }
 }
 
@@ -437,8 +414,6 @@ index_posts (QuotesDocument *doc,
   for (index->row_bits_mask = 4095; index->row_bits_mask < 16 * posts_length && index->row_bits_mask < (1u << 28);)
     index->row_bits_mask = index->row_bits_mask * 2 + 1;
   index->row_bits = g_new0 (guint64, (index->row_bits_mask + 1) / 64);
-  for (guint c = 0; c < 0x80; c++)
-    index->lower[c] = g_ascii_isalnum (c) || c == '\'' ? g_ascii_tolower (c) : 0;
 
   for (guint p = 0; p < doc->posts->len && !quotes_document_cancelled (doc, p); p++)
     {
@@ -488,6 +463,49 @@ post_index_clear (PostIndex *index)
   g_clear_pointer (&index->row_bits, g_free);
 }
 
+/* Eight bytes of the text from @at, zeros for those at or past @limit. */
+static inline guint64
+text_chunk (const guchar *at,
+            const guchar *limit)
+{
+  guint64 chunk;
+
+  if (limit - at < 8)
+    return quotes_word_tail ((const char *) at, limit - at);
+  memcpy (&chunk, at, 8);
+  return GUINT64_FROM_LE (chunk);
+}
+
+/* The word of ASCII letters, digits and apostrophes at *@at, before @end,
+ * lowered and hashed eight bytes at a time: quotes_word_hash of the word
+ * as words_read lowers it. Moves *@at past it. @limit: the end of the
+ * text, up to which bytes may be read. */
+static inline guint32
+hash_lowered_word (const guchar **at,
+                   const guchar  *end,
+                   const guchar  *limit)
+{
+  guint64 hash = 0;
+  gsize length = 0;
+
+  for (;;)
+    {
+      guint64 chunk = text_chunk (*at, limit);
+      guint64 stop = ~word_bytes (chunk) & QUOTES_BYTES (0x80);
+      gsize n = MIN (stop != 0 ? quotes_lowest_bit (stop) >> 3 : 8, (gsize) (end - *at));
+
+      if (n == 0)
+        break;
+      chunk &= n == 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+      hash = quotes_word_hash_chunk (hash, chunk | (quotes_bytes_between (chunk, 'A', 'Z') >> 2));  /* 'A' | 0x20 is 'a' */
+      length += n;
+      *at += n;
+      if (n < 8)
+        break;
+    }
+  return quotes_word_hash_end (hash, length);
+}
+
 /* Whether the quote from @text, @length bytes, may be drawn from a post,
  * told from hashes of its words without lowering them into a string:
  * source_post needs a row of SHINGLE words that a post has, or a cut
@@ -495,12 +513,13 @@ post_index_clear (PostIndex *index)
  * start. Most quotes have neither, and are not read into words. A quote
  * of fewer than SHINGLE words, or with a word that is not ASCII or holds
  * an "I" the locale may not lower to "i", may always be: its rows are
- * left to source_post. */
+ * left to source_post. @limit: the end of the text. */
 static gboolean
 may_match (const PostIndex *index,
            const Words     *words,
            const char      *text,
-           gsize            length)
+           gsize            length,
+           const char      *limit)
 {
   const guchar *at = (const guchar *) text, *end = at + length;
   gboolean cut_ends = index->cut_lengths != 0 || index->long_cut_ends->len > 0;
@@ -509,12 +528,10 @@ may_match (const PostIndex *index,
 
   if (!words->ascii_i)
     return TRUE;
-  /* next_word's words, a byte at a time, each hashed as it is read. */
   for (;;)
     {
-      guint64 hash = WORD_HASH_SEED;
-
-      while (at < end && (*at >= 0x80 || index->lower[*at] == 0 || *at == '\''))
+      /* To next_word's next word: a letter or digit. */
+      while (at < end && !(*at < 0x80 && g_ascii_isalnum (*at)))
         {
           if (*at < 0x80)
             at++;
@@ -525,13 +542,11 @@ may_match (const PostIndex *index,
         }
       if (at >= end)
         break;
-      for (; at < end && index->lower[*at] != 0; at++)
-        hash = word_hash_step (hash, index->lower[*at]);
-      if (at < end && *at >= 0x80 && is_word_char ((const char *) at))
-        return TRUE;
       for (guint i = SHINGLE - 1; i > 0; i--)
         hashes[i] = hashes[i - 1];
-      hashes[0] = hash;
+      hashes[0] = hash_lowered_word (&at, end, (const guchar *) limit);
+      if (at < end && *at >= 0x80 && is_word_char ((const char *) at))
+        return TRUE;
       count++;
       if (count == MIN_CUT_WORDS && cut_ends && has_row (index, row_hash (hashes, MIN_CUT_WORDS)))
         return TRUE;
@@ -620,7 +635,7 @@ link_quotes (QuotesDocument *doc)
 
       if (quote->post >= 0 || (quote->kind != QUOTES_QUOTE_KIND_DIRECT && quote->kind != QUOTES_QUOTE_KIND_PARTIAL))
         continue;
-      if (!may_match (&index, &words, doc->text + quote->start, quote->end - quote->start))
+      if (!may_match (&index, &words, doc->text + quote->start, quote->end - quote->start, doc->text + doc->length))
         continue;
       words_read (&words, doc->text + quote->start, quote->end - quote->start);
       if ((p = source_post (&index, &words)) < 0)
