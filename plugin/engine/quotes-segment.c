@@ -1337,19 +1337,25 @@ quotes_segment_run (QuotesDocument *doc)
   doc->sentence_in_block = in_block = g_new (guint8, n + 1);
   quotes_prefer_huge_pages (in_block);
   in_block[n] = 0;  /* the others are written below */
-  doc->token_names = g_new (guint16, n + 1);
+  /* Zeroed by the kernel, where the block is a fresh mapping, and only as
+   * its pages are first written: no pass over it here. */
+  doc->token_names = g_new0 (guint16, n + 1);
   quotes_prefer_huge_pages (doc->token_names);
-  memset (doc->token_names, 0, (n + 1) * sizeof (guint16));
-  /* The sentences cover every token, in order. */
+  /* The sentences cover every token, in order: each sentence's tokens in a
+   * block hold one number, written at once. */
   for (guint s = 0; s < doc->sentences->len && !quotes_document_cancelled (doc, s); s++)
     {
       const QuotesSentence *sentence = &g_array_index (doc->sentences, QuotesSentence, s);
 
-      for (guint i = sentence->first_token; i < sentence->end_token; i++)
+      for (guint i = sentence->first_token; i < sentence->end_token;)
         {
+          guint block = i >> QUOTES_SENTENCE_BLOCK_BITS;
+          guint stop = MIN (sentence->end_token, (block + 1) << QUOTES_SENTENCE_BLOCK_BITS);
+
           if ((i & ((1u << QUOTES_SENTENCE_BLOCK_BITS) - 1)) == 0)
-            of_block[i >> QUOTES_SENTENCE_BLOCK_BITS] = s;
-          in_block[i] = s - of_block[i >> QUOTES_SENTENCE_BLOCK_BITS];
+            of_block[block] = s;
+          memset (in_block + i, s - of_block[block], stop - i);
+          i = stop;
         }
     }
 }
