@@ -21,15 +21,15 @@ G_BEGIN_DECLS
 #define MAX_TITLE_BEFORE_NAME 10
 
 #define TOKEN_INDEX_BLOCK_BITS 6  /* blocks of 64 tokens */
-#define TOKEN_INDEX_NONE 0xff
-#define TOKEN_INDEX_ASIDE 0xfe
+#define TOKEN_INDEX_NONE 0     /* so that a block the kernel zeroed holds no index yet */
+#define TOKEN_INDEX_ASIDE 0xff
 
 /* An index into the mentions or the cues for each token, or -1, in a
- * byte a token: its difference from the least index in its block of
- * tokens, which rarely holds more than a few dozen mentions or cues. The
- * differences too large for a byte are kept aside. A quarter of the memory
- * of four bytes a token: for 30 MB of text that is 33 MB fewer pages to
- * fault in, each 4 KiB a fault, and fewer cache lines to read. */
+ * byte a token: one more than its difference from the least index in its
+ * block of tokens, which rarely holds more than a few dozen mentions or
+ * cues. The differences too large for a byte are kept aside. A quarter of
+ * the memory of four bytes a token: for 30 MB of text that is 33 MB fewer
+ * pages to fault in, each 4 KiB a fault, and fewer cache lines to read. */
 typedef struct
 {
   guint8     *delta;  /* per token */
@@ -47,7 +47,7 @@ token_index_get (const TokenIndex *index,
     return -1;
   if (G_UNLIKELY (delta == TOKEN_INDEX_ASIDE))
     return GPOINTER_TO_INT (g_hash_table_lookup (index->aside, GUINT_TO_POINTER (t)));
-  return index->base[t >> TOKEN_INDEX_BLOCK_BITS] + (gint32) delta;
+  return index->base[t >> TOKEN_INDEX_BLOCK_BITS] + (gint32) delta - 1;
 }
 
 typedef struct

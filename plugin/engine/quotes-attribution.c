@@ -1734,9 +1734,8 @@ token_index_init (TokenIndex *index,
 {
   guint blocks = (n >> TOKEN_INDEX_BLOCK_BITS) + 1;
 
-  index->delta = g_new (guint8, n);
+  index->delta = g_new0 (guint8, n);  /* TOKEN_INDEX_NONE, without a pass over it */
   quotes_prefer_huge_pages (index->delta);
-  memset (index->delta, TOKEN_INDEX_NONE, n);
   index->base = g_new (gint32, blocks);
   memset (index->base, 0xff, blocks * sizeof (gint32));
   index->aside = NULL;
@@ -1753,9 +1752,9 @@ token_index_set (TokenIndex *index,
 
   if (*base < 0)
     *base = value;
-  if (value - *base < TOKEN_INDEX_ASIDE)
+  if (value - *base < TOKEN_INDEX_ASIDE - 1)
     {
-      index->delta[t] = value - *base;
+      index->delta[t] = value - *base + 1;
       return;
     }
   index->delta[t] = TOKEN_INDEX_ASIDE;
