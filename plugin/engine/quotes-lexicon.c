@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "quotes-document.h"
 #include "quotes-enums.h"
 #include "quotes-lexicon.h"
 #include "quotes-word-index.h"
@@ -588,15 +589,56 @@ add_classes (QuotesWordIndex *classes,
     }
 }
 
+/* The dictionary's words wait COMMON_AHEAD lines before they are added,
+ * in the order they come, while the processor loads their slots: each is
+ * anywhere in an index of megabytes, and adding them one after the other
+ * waited for memory at nearly every word, a quarter of loading the
+ * lexicon. */
+#define COMMON_AHEAD 16
+
+typedef struct
+{
+  const char *word;
+  gsize       length;
+  guint32     hash;
+} CommonWord;
+
+typedef struct
+{
+  QuotesWordIndex *index;
+  CommonWord       waiting[COMMON_AHEAD];
+  guint            n;     /* lines seen */
+} CommonWords;
+
+static void
+add_common_word (QuotesWordIndex  *index,
+                 const CommonWord *word)
+{
+  *quotes_word_index_add (index, word->word, word->length, word->hash) = GUINT_TO_POINTER (QUOTES_WORD_COMMON);
+}
+
 static void
 add_common_line (char   **fields,
                  guint    n_fields,
                  gpointer data)
 {
+  CommonWords *common = data;
+  CommonWord *slot = &common->waiting[common->n++ % COMMON_AHEAD];
   gsize length = strlen (fields[0]);
+  guint32 hash = quotes_word_hash (fields[0], length);
 
-  *quotes_word_index_add (data, fields[0], length, quotes_word_hash (fields[0], length)) =
-    GUINT_TO_POINTER (QUOTES_WORD_COMMON);
+  if (common->n > COMMON_AHEAD)
+    add_common_word (common->index, slot);  /* the word COMMON_AHEAD lines back */
+  *slot = (CommonWord) { fields[0], length, hash };
+  quotes_prefetch (&common->index->slots[hash & common->index->mask]);
+}
+
+/* Adds the words still waiting. */
+static void
+add_common_words_waiting (CommonWords *common)
+{
+  for (guint i = common->n > COMMON_AHEAD ? common->n - COMMON_AHEAD : 0; i < common->n; i++)
+    add_common_word (common->index, &common->waiting[i % COMMON_AHEAD]);
 }
 
 static guint
@@ -630,6 +672,7 @@ collect_word_classes (QuotesLexicon *self)
   gsize size;
   g_autofree char *common_words = read_list ("common-words.txt", &size);
   guint dictionary = count_lines (common_words, size), listed = 0;
+  CommonWords common = { &self->word_class_index, { { 0 } }, 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     listed += lists[i]->count;
@@ -638,7 +681,8 @@ collect_word_classes (QuotesLexicon *self)
    * doubled, just past a power of two, and lost the cache. Twice the
    * larger keeps a slot free whatever the lists add. */
   quotes_word_index_init_empty (&self->word_class_index, MAX (dictionary, listed) + 1);
-  for_each_line_in (common_words, size, "common-words.txt", add_common_line, &self->word_class_index);
+  for_each_line_in (common_words, size, "common-words.txt", add_common_line, &common);
+  add_common_words_waiting (&common);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     add_classes (&self->word_class_index, first_words, lists[i], classes[i]);
   /* The keys point into the list and the first words, freed here. */
@@ -758,6 +802,21 @@ add_mid_word (QuotesLexicon        *self,
   add_dense_word (self->mid_words, self->mid_overflow, self->mid_mask, QUOTES_DENSE_MID_SLOTS, 2, slot->hash, key);
 }
 
+/* Asks for the bucket that add_short_word or add_mid_word will fill
+ * for @slot: the slots come in the index's order, and their buckets are
+ * anywhere in the tables, each a wait for memory otherwise. */
+static inline void
+prefetch_dense_bucket (const QuotesLexicon  *self,
+                       const QuotesWordSlot *slot)
+{
+  if (slot->hash == 0)
+    return;
+  if (slot->length - 1 < 8)
+    quotes_prefetch (self->short_words + (gsize) (slot->hash & self->short_mask) * QUOTES_DENSE_SHORT_SLOTS);
+  else if (slot->length - 9 < 8)
+    quotes_prefetch (self->mid_words + (gsize) (slot->hash & self->mid_mask) * 2 * QUOTES_DENSE_MID_SLOTS);
+}
+
 /* The tables of short words (up to eight bytes) and of the words of 9 to
  * 16 bytes, many of news ("government", "president", "according"): the
  * latter two numbers a slot, 1 MB, where the general index was a 24-byte
@@ -790,6 +849,8 @@ index_dense_words (QuotesLexicon *self)
     {
       const QuotesWordSlot *slot = &index->slots[s];
 
+      if (s + COMMON_AHEAD <= index->mask)
+        prefetch_dense_bucket (self, &index->slots[s + COMMON_AHEAD]);
       if (slot->hash == 0)
         continue;
       if (slot->length - 1 < 8)
