@@ -139,18 +139,21 @@ typedef struct
   guint32 surname_token;    /* persons: the token holding the family name */
   guint32 title_start;      /* bytes: the title before the name; equal when none */
   guint32 title_end;
-  guint8  kind;             /* QuotesMentionKind */
-  guint8  type;             /* QuotesEntityType */
-  guint8  gender;           /* QuotesGender */
-  guint8  type_known;       /* type comes from the lexicon or the name's form */
-  guint8  is_subject;       /* the first mention of its sentence, not after a preposition */
-  guint8  possessive;
-  guint8  in_quote;
-  guint8  weak;             /* may join an entity, never starts one */
-  guint8  pronoun_case;
-  guint8  relative;         /* "who" or "which" right after ", ": the mention before the comma */
   gint32  entity;           /* index into entities, -1 until coreference */
+  /* In bits, as the mentions of a long text are millions: 40 bytes, not 48. */
+  guint   kind : 3;         /* QuotesMentionKind */
+  guint   type : 1;         /* QuotesEntityType */
+  guint   gender : 3;       /* QuotesGender */
+  guint   type_known : 1;   /* type comes from the lexicon or the name's form */
+  guint   is_subject : 1;   /* the first mention of its sentence, not after a preposition */
+  guint   possessive : 1;
+  guint   in_quote : 1;
+  guint   weak : 1;         /* may join an entity, never starts one */
+  guint   pronoun_case : 2; /* QuotesPronounCase */
+  guint   relative : 1;     /* "who" or "which" right after ", ": the mention before the comma */
 } QuotesMention;
+
+G_STATIC_ASSERT (sizeof (QuotesMention) == 40);
 
 typedef struct
 {
