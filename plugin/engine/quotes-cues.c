@@ -275,8 +275,11 @@ quotes_cues_run (QuotesDocument *doc)
           const QuotesToken *token = quotes_document_token (doc, i);
           guint n, flags;
 
-          /* The flags first: the word before is looked up. */
-          if (token->kind != QUOTES_TOKEN_WORD || !(token->lex & QUOTES_WORD_CUE) ||
+          /* The flags first: the word before is looked up. The word
+           * classes turn away nearly every token in one test (any token
+           * but a word has none), where the kind, tested first, was a
+           * branch mispredicted at every turn from words to punctuation. */
+          if (!(token->lex & QUOTES_WORD_CUE) || token->kind != QUOTES_TOKEN_WORD ||
               ((token->flags & QUOTES_TOKEN_CAPITALIZED) && !(token->flags & QUOTES_TOKEN_SENT_START)) ||
               (token->flags & (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST | QUOTES_TOKEN_POSSESSIVE)) ||
               follows_determiner (&cues, paragraph, i) ||
