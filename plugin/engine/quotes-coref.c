@@ -639,8 +639,11 @@ join_split_name (Coref *c,
 {
   QuotesMention *first = mention (c, m), *next = mention (c, m + 1);
 
-  if (first->kind != QUOTES_MENTION_NAME || next->kind != QUOTES_MENTION_NAME || first->entity < 0 ||
-      next->entity != first->entity || next->first_token != first->end_token || first->possessive ||
+  /* Whether the two stand side by side first: it turns away nearly every
+   * pair in one test the processor predicts, where their kinds, which
+   * vary from one mention to the next, were mispredicted often. */
+  if (next->first_token != first->end_token || first->kind != QUOTES_MENTION_NAME ||
+      next->kind != QUOTES_MENTION_NAME || first->entity < 0 || next->entity != first->entity || first->possessive ||
       entity (c, first->entity)->type != QUOTES_ENTITY_TYPE_PERSON || c->is_source[m + 1])
     return;
   first->end = next->end;
