@@ -35,11 +35,14 @@ consider_canonical (Canonical           *canonical,
                     const QuotesMention *mention,
                     guint32              index)
 {
-  if (is_full_name (mention) && !mention->in_quote && canonical->own_full < 0)
+  /* Whether one is found yet first: soon it is, for good, and the test
+   * is then always the same, where the mentions' kinds, in a mix, were
+   * a branch mispredicted often. */
+  if (canonical->own_full < 0 && is_full_name (mention) && !mention->in_quote)
     canonical->own_full = index;
-  if (is_full_name (mention) && canonical->full < 0)
+  if (canonical->full < 0 && is_full_name (mention))
     canonical->full = index;
-  if (mention->kind == QUOTES_MENTION_NAME && canonical->any < 0)
+  if (canonical->any < 0 && mention->kind == QUOTES_MENTION_NAME)
     canonical->any = index;
 }
 
