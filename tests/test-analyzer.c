@@ -41,6 +41,26 @@ test_nul_byte (void)
   g_assert_nonnull (strstr (error->message, "byte 5"));
 }
 
+/* Invalid UTF-8 and a NUL byte in one text: the first of them is the error,
+ * past the eight bytes that are checked at once. */
+static void
+test_first_fault (void)
+{
+  g_autoptr(QuotesAnalyzer) analyzer = quotes_analyzer_new ();
+  g_autoptr(GError) nul_error = NULL;
+  g_autoptr(GError) invalid_error = NULL;
+  const char nul_first[] = "A long enough line of plain text\0 and then \xff";
+  const char invalid_first[] = "A long enough line of text \xff, and later\0 a NUL";
+
+  g_assert_null (quotes_analyzer_analyze (analyzer, nul_first, sizeof nul_first - 1, NULL, &nul_error));
+  g_assert_error (nul_error, QUOTES_ERROR, QUOTES_ERROR_BINARY);
+  g_assert_nonnull (strstr (nul_error->message, "byte 32"));
+
+  g_assert_null (quotes_analyzer_analyze (analyzer, invalid_first, sizeof invalid_first - 1, NULL, &invalid_error));
+  g_assert_error (invalid_error, QUOTES_ERROR, QUOTES_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (invalid_error->message, "byte 27"));
+}
+
 static void
 test_empty (void)
 {
@@ -244,6 +264,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/Analyzer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/Analyzer/nul-byte", test_nul_byte);
+  g_test_add_func ("/Analyzer/first-fault", test_first_fault);
   g_test_add_func ("/Analyzer/empty", test_empty);
   g_test_add_func ("/Analyzer/json-escapes", test_json_escapes);
   g_test_add_func ("/Analyzer/json-without-objects", test_json_without_objects);
