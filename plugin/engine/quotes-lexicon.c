@@ -592,8 +592,7 @@ add_classes (QuotesWordIndex *classes,
 /* The dictionary's words wait COMMON_AHEAD lines before they are added,
  * in the order they come, while the processor loads their slots: each is
  * anywhere in an index of megabytes, and adding them one after the other
- * waited for memory at nearly every word, a quarter of loading the
- * lexicon. */
+ * waited for memory at nearly every word (loading took 6% longer). */
 #define COMMON_AHEAD 16
 
 typedef struct
