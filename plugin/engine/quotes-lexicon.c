@@ -88,6 +88,11 @@ struct _QuotesLexicon
   guint32    *boilerplate_lengths;
   guint16     boilerplate_from[257];  /* the entries starting with byte b: from[b] to from[b + 1] */
   QuotesWordIndex word_class_index;  /* lower-case word -> QuotesWordClass bits */
+  /* Where word_class_index's keys are, kept as long as it is: the
+   * dictionary's list, the lists' words as loaded, and their first words. */
+  char          *dictionary;
+  GStringChunk  *list_words;
+  GStringChunk  *first_words;
   guint64    *short_words;      /* its ASCII words of up to eight bytes: see QuotesDenseWords */
   guint8     *short_overflow;
   guint32     short_mask;
@@ -565,8 +570,8 @@ index_abbreviation_shapes (QuotesLexicon *self)
     }
 }
 
-/* The keys are the lists' own words, or first words kept in @first_words,
- * until quotes_word_index_pack_keys copies them. */
+/* The keys are the lists' own words, or first words kept in @first_words:
+ * both stay with the lexicon. */
 static void
 add_classes (QuotesWordIndex *classes,
              GStringChunk    *first_words,
@@ -667,9 +672,9 @@ collect_word_classes (QuotesLexicon *self)
     QUOTES_WORD_PRONOUN, QUOTES_WORD_ROLE, QUOTES_WORD_CUE, QUOTES_WORD_TITLE,
     QUOTES_WORD_DESCRIPTOR, QUOTES_WORD_FILLER, QUOTES_WORD_MODIFIER,
   };
-  g_autoptr(GStringChunk) first_words = g_string_chunk_new (4096);
+  GStringChunk *first_words = self->first_words = g_string_chunk_new (4096);
   gsize size;
-  g_autofree char *common_words = read_list ("common-words.txt", &size);
+  char *common_words = self->dictionary = read_list ("common-words.txt", &size);
   guint dictionary = count_lines (common_words, size), listed = 0;
   CommonWords common = { &self->word_class_index, { { 0 } }, 0 };
 
@@ -684,8 +689,10 @@ collect_word_classes (QuotesLexicon *self)
   add_common_words_waiting (&common);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     add_classes (&self->word_class_index, first_words, lists[i], classes[i]);
-  /* The keys point into the list and the first words, freed here. */
-  quotes_word_index_pack_keys (&self->word_class_index);
+  /* The keys stay where they are, in the list and the first words, which
+   * the lexicon keeps: copying them in the slots' order was an eighth of
+   * loading it, and a look-up reads a key only once its hash and length
+   * match, anywhere in the index either way. */
 }
 
 guint
@@ -1074,7 +1081,7 @@ quotes_lexicon_load (void)
         index_short_keys (&tables[i]->index, &tables[i]->short_index);
       index_short_keys (&tables[i]->starts_index, &tables[i]->short_starts);
     }
-  g_string_chunk_free (keys);
+  self->list_words = keys;
   quotes_word_index_init (&self->nationality_index, self->nationalities);
   index_dense_words (self);
   index_names (self);
