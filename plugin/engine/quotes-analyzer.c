@@ -17,6 +17,7 @@
 
 #include "quotes-analyzer.h"
 #include "quotes-analyzer-private.h"
+#include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
 #include "quotes-i18n-private.h"
 #include "quotes-posts.h"
@@ -71,7 +72,6 @@ validate_utf8 (const char  *text,
                const char **invalid,
                const char **nul)
 {
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080), ones = G_GUINT64_CONSTANT (0x0101010101010101);
   gsize pos = 0;
 
   *nul = NULL;
@@ -85,7 +85,7 @@ validate_utf8 (const char  *text,
 
           memcpy (&word, text + pos, 8);
           /* A byte from 0x80 up, or a zero byte. */
-          if ((word & high) || ((word - ones) & ~word & high))
+          if ((word & QUOTES_BYTES (0x80)) || quotes_has_zero_byte (word))
             break;
           pos += 8;
         }

@@ -156,14 +156,6 @@ quotes_document_char_in (gunichar    c,
   return g_utf8_strchr (chars, -1, c) != NULL;
 }
 
-/* 0x20 added to each byte of @chunk from 'A' to 'Z'. For ASCII bytes only:
- * then the sums cannot carry from one byte into the next. */
-static inline guint64
-ascii_lower_chunk (guint64 chunk)
-{
-  return chunk | (quotes_bytes_between (chunk, 'A', 'Z') >> 2);
-}
-
 /* Lower-cases the @n ASCII bytes of token @token into @out, which has
  * room for @size bytes (@n + 1 at least), and ends them with a NUL: eight
  * bytes at a time, as the stages ask this of a word at every turn. A
@@ -185,7 +177,7 @@ ascii_lower (const QuotesDocument *doc,
   for (; i + 8 <= n; i += 8)
     {
       memcpy (&chunk, text + i, 8);
-      chunk = ascii_lower_chunk (chunk);
+      chunk = quotes_ascii_lower_chunk (chunk);
       memcpy (out + i, &chunk, 8);
     }
   for (; i < n; i++)

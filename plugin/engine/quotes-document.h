@@ -341,11 +341,7 @@ quotes_document_token_lower_short (const QuotesDocument *doc,
   if (!(token->flags & QUOTES_TOKEN_ASCII) || n - 1 >= 8 || token->start + 8 > doc->length)
     return FALSE;
   memcpy (&word, doc->text + token->start, 8);
-  word = GUINT64_FROM_LE (word);
-  if (n < 8)
-    word &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-  /* ASCII bytes only: 'A' | 0x20 is 'a'. */
-  word |= quotes_bytes_between (word, 'A', 'Z') >> 2;
+  word = quotes_ascii_lower_chunk (GUINT64_FROM_LE (word) & quotes_first_bytes (n));
   *chunk = word;
   word = GUINT64_TO_LE (word);
   memcpy (lower, &word, 8);

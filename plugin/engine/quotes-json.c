@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-json-private.h"
 
 #define FORMAT_VERSION 1
@@ -277,16 +278,6 @@ needs_escape (guchar c)
   return c < 0x20 || c == '"' || c == '\\';
 }
 
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
-/* Whether any of the eight bytes of @word is zero: exact, as a test of
- * the whole word. */
-static inline gboolean
-has_zero_byte (guint64 word)
-{
-  return ((word - BYTES (0x01)) & ~word & BYTES (0x80)) != 0;
-}
-
 /* Where the bytes that need no escape end, from @p on: the first one that
  * does, or @end. Eight bytes at a time while none of them does: the texts
  * of quotes are long and seldom hold one. */
@@ -300,8 +291,8 @@ plain_run_end (const guchar *p,
 
       memcpy (&word, p, 8);
       /* A control byte, below 0x20, has all of its top three bits clear. */
-      if (has_zero_byte (word & BYTES (0xe0)) || has_zero_byte (word ^ BYTES ('"')) ||
-          has_zero_byte (word ^ BYTES ('\\')))
+      if (quotes_has_zero_byte (word & QUOTES_BYTES (0xe0)) || quotes_has_zero_byte (word ^ QUOTES_BYTES ('"')) ||
+          quotes_has_zero_byte (word ^ QUOTES_BYTES ('\\')))
         break;
     }
   while (p < end && !needs_escape (*p))

@@ -183,7 +183,7 @@ append_lower (Words      *words,
       chunk = GUINT64_FROM_LE (chunk) & keep;
       if ((chunk & QUOTES_BYTES (0x80)) == 0 && (words->ascii_i || quotes_bytes_between (chunk, 'I', 'I') == 0))
         {
-          chunk = GUINT64_TO_LE (chunk | (quotes_bytes_between (chunk, 'A', 'Z') >> 2));  /* 'A' | 0x20 is 'a' */
+          chunk = GUINT64_TO_LE (quotes_ascii_lower_chunk (chunk));
           memcpy (words->text->str + at, &chunk, 8);
           words->text->len = at + n;
           words->text->str[at + n] = '\0';
@@ -463,19 +463,6 @@ post_index_clear (PostIndex *index)
   g_clear_pointer (&index->row_bits, g_free);
 }
 
-/* Eight bytes of the text from @at, zeros for those at or past @limit. */
-static inline guint64
-text_chunk (const guchar *at,
-            const guchar *limit)
-{
-  guint64 chunk;
-
-  if (limit - at < 8)
-    return quotes_word_tail ((const char *) at, limit - at);
-  memcpy (&chunk, at, 8);
-  return GUINT64_FROM_LE (chunk);
-}
-
 /* The word of ASCII letters, digits and apostrophes at *@at, before @end,
  * lowered and hashed eight bytes at a time: quotes_word_hash of the word
  * as words_read lowers it. Moves *@at past it. @limit: the end of the
@@ -490,14 +477,13 @@ hash_lowered_word (const guchar **at,
 
   for (;;)
     {
-      guint64 chunk = text_chunk (*at, limit);
+      guint64 chunk = quotes_text_chunk ((const char *) *at, (const char *) limit);
       guint64 stop = ~word_bytes (chunk) & QUOTES_BYTES (0x80);
       gsize n = MIN (stop != 0 ? quotes_lowest_bit (stop) >> 3 : 8, (gsize) (end - *at));
 
       if (n == 0)
         break;
-      chunk &= n == 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-      hash = quotes_word_hash_chunk (hash, chunk | (quotes_bytes_between (chunk, 'A', 'Z') >> 2));  /* 'A' | 0x20 is 'a' */
+      hash = quotes_word_hash_chunk (hash, quotes_ascii_lower_chunk (chunk & quotes_first_bytes (n)));
       length += n;
       *at += n;
       if (n < 8)

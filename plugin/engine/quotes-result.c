@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
 #include "quotes-document.h"
 #include "quotes-json-private.h"
 #include "quotes-posts.h"
@@ -97,7 +98,7 @@ count_chars_in_block (const char *block,
       guint64 word;
 
       memcpy (&word, block + i, 8);
-      word = GUINT64_FROM_LE (word) & (counted == 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * counted)) - 1);
+      word = GUINT64_FROM_LE (word) & quotes_first_bytes (counted);
       lanes += (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
     }
   return n - (guint) ((lanes * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);

@@ -206,12 +206,6 @@ takes_period (QuotesDocument *doc,
   return quotes_lexicon_is_abbreviation (doc->lexicon, buffer);
 }
 
-static inline guint64
-first_bytes (gsize n)
-{
-  return n >= 8 ? G_GUINT64_CONSTANT (0xffffffffffffffff) : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-}
-
 /* @n bytes (at most eight) of the text from @pos, in the order of
  * quotes_word_hash's chunks; zeros after them. */
 static inline guint64
@@ -219,12 +213,7 @@ read_chunk (const QuotesDocument *doc,
             gsize                 pos,
             gsize                 n)
 {
-  guint64 chunk;
-
-  if (pos + 8 > doc->length)
-    return quotes_word_tail (doc->text + pos, n);
-  memcpy (&chunk, doc->text + pos, 8);
-  return GUINT64_FROM_LE (chunk) & first_bytes (n);
+  return quotes_text_chunk (doc->text + pos, doc->text + doc->length) & quotes_first_bytes (n);
 }
 
 /* Whether @b, after a run of ASCII letters and digits that ends in @last,
@@ -406,7 +395,7 @@ read_ascii_word (QuotesDocument *doc,
       if (i < n && n < 64)
         {
           /* 'A' | 0x20 is 'a'. */
-          guint64 lowered = (chunk | (upper_bytes >> 2)) & first_bytes (n - i);
+          guint64 lowered = (chunk | (upper_bytes >> 2)) & quotes_first_bytes (n - i);
 
           hash = quotes_word_hash_chunk (hash, lowered);
           if (i < 16)
@@ -476,7 +465,7 @@ read_long_ascii_word (QuotesDocument *doc,
   n = 8 + (quotes_lowest_bit (~alnum_bytes (tail) & QUOTES_BYTES (0x80)) >> 3);
   if (!ends_word (doc, pos, n))
     return 0;
-  tail &= first_bytes (n - 8);
+  tail &= quotes_first_bytes (n - 8);
   head_upper = quotes_bytes_between (head, 'A', 'Z');
   tail_upper = quotes_bytes_between (tail, 'A', 'Z');
   lowered[0] = head | (head_upper >> 2);  /* 'A' | 0x20 is 'a' */
@@ -530,7 +519,7 @@ read_short_possessive (QuotesDocument *doc,
   after = text[n + ending];
   if ((s != 's' && s != 'S') || g_ascii_isalnum (after) || may_continue_word (s, after))
     return 0;
-  chunk &= first_bytes (n);
+  chunk &= quotes_first_bytes (n);
   upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
   /* All capitals, the ending's letter too: two capitals or more, and no
@@ -586,7 +575,7 @@ read_short_ascii_word (QuotesDocument *doc,
   n = quotes_lowest_bit (~alnum & QUOTES_BYTES (0x80)) >> 3;
   if (!ends_word (doc, pos, n))
     return read_short_possessive (doc, lookup, pos, n, chunk, token);
-  chunk &= first_bytes (n);
+  chunk &= quotes_first_bytes (n);
   upper_bytes = quotes_bytes_between (chunk, 'A', 'Z');
   lowered = chunk | (upper_bytes >> 2);  /* 'A' | 0x20 is 'a' */
 

@@ -109,6 +109,21 @@ quotes_word_tail (const char *word,
   return length == 1 ? (guchar) word[0] : 0;
 }
 
+/* Eight bytes of text from @at, or the bytes left before @limit, the end
+ * of what may be read, and zeros after them: as quotes_word_hash reads a
+ * word's chunks, for words read where the text has them. */
+static inline guint64
+quotes_text_chunk (const char *at,
+                   const char *limit)
+{
+  guint64 chunk;
+
+  if (limit - at < 8)
+    return quotes_word_tail (at, limit - at);
+  memcpy (&chunk, at, 8);
+  return GUINT64_FROM_LE (chunk);
+}
+
 static inline guint32
 quotes_word_hash (const char *word,
                   gsize       length)
