@@ -51,7 +51,7 @@ check-sanitize: deps
 	$(MESON) compile -C $(SANITIZE_BUILDDIR)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		$(MESON) test -C $(SANITIZE_BUILDDIR) --print-errorlogs --timeout-multiplier 10 \
-		seed cases analyzer posts cli hostile names word-index
+		seed cases analyzer posts cli hostile names word-index lexicon
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		$(MESON) test -C $(SANITIZE_BUILDDIR) --print-errorlogs --timeout-multiplier 10 \
 		highlighter panel

@@ -177,6 +177,58 @@ quotes_word_index_lookup (const QuotesWordIndex *index,
   return quotes_word_index_lookup_hashed (index, word, length, quotes_word_hash (word, length), value);
 }
 
+/* A word index in numbers only: its keys (and any string values) are
+ * offsets into @strings. The lexicon's indexes are kept so, in the image
+ * the library holds, and read where they are, without a copy: slots that
+ * pointed at their keys would have to be made at every start, megabytes of
+ * memory to fault in. Made from a QuotesWordIndex at build time. */
+typedef struct
+{
+  guint32 hash;     /* 0: a free slot */
+  guint32 length;
+  guint32 key;      /* offset into the strings */
+  guint32 value;
+} QuotesPackedWordSlot;
+
+typedef struct
+{
+  const QuotesPackedWordSlot *slots;
+  const char                 *strings;
+  guint32                     mask;
+} QuotesPackedWordIndex;
+
+/* As quotes_word_index_lookup_hashed. */
+static inline gboolean
+quotes_packed_word_index_lookup_hashed (const QuotesPackedWordIndex *index,
+                                        const char                  *word,
+                                        gsize                        length,
+                                        guint32                      hash,
+                                        guint32                     *value)
+{
+  for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask)
+    {
+      const QuotesPackedWordSlot *slot = &index->slots[i];
+
+      if (slot->hash == 0)
+        return FALSE;
+      if (slot->hash == hash && slot->length == length && memcmp (index->strings + slot->key, word, length) == 0)
+        {
+          if (value != NULL)
+            *value = slot->value;
+          return TRUE;
+        }
+    }
+}
+
+static inline gboolean
+quotes_packed_word_index_lookup (const QuotesPackedWordIndex *index,
+                                 const char                  *word,
+                                 gsize                        length,
+                                 guint32                     *value)
+{
+  return quotes_packed_word_index_lookup_hashed (index, word, length, quotes_word_hash (word, length), value);
+}
+
 /* Adds @key (@length bytes, with quotes_word_hash @hash) unless it is
  * there; returns where its value is (NULL for a new key), to read or set.
  * Inline: loading the lexicon adds every word of every list. */
