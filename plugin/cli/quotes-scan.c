@@ -85,6 +85,7 @@ read_regular_file (const char *path,
     }
   size = (gsize) info.st_size;
   quotes_prefer_huge_pages (contents);
+  quotes_populate_pages (contents, size + 1);
   /* One byte more than its size, to notice a file that grew. */
   while (got <= size && ((n = read (fd, contents + got, size + 1 - got)) > 0 || (n < 0 && errno == EINTR)))
     got += MAX (n, 0);

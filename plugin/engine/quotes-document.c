@@ -26,23 +26,6 @@ clear_entity (gpointer data)
   g_clear_pointer (&entity->mentions, g_array_unref);
 }
 
-/* Faults in the pages of the @size bytes at @data in one call, where
- * writing them page after page took a fault on each: the token array of a
- * long text is tens of megabytes. A hint only. */
-void
-quotes_document_populate (gpointer data,
-                          gsize    size)
-{
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-  const guintptr page = (guintptr) sysconf (_SC_PAGESIZE);  /* 4 KiB here, 16 or 64 KiB on some ARM and POWER */
-  guintptr start = ((guintptr) data + page - 1) & ~(page - 1);
-  guintptr end = ((guintptr) data + size) & ~(page - 1);
-
-  if (end > start)
-    madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
-#endif
-}
-
 /* Makes room for @n elements in all in @array, which keeps its length, in
  * a block that prefers huge pages: an array that grows by doubling would
  * have its old half copied, and so touched, before it could be advised.

@@ -224,8 +224,6 @@ void     quotes_document_init  (QuotesDocument *doc,
                                 gsize           length,
                                 GCancellable   *cancellable);
 void     quotes_document_clear (QuotesDocument *doc);
-void     quotes_document_populate (gpointer        data,
-                                   gsize           size);
 void     quotes_document_reserve (GArray         *array,
                                   guint           n);
 void     quotes_document_grow    (GArray         *array);

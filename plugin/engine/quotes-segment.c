@@ -894,7 +894,7 @@ note_mark (QuotesDocument *doc,
 #define POPULATE_TOKENS 65536
 
 /* Faults in the pages of the token array ahead of the tokenizer, up to
- * @upto tokens and POPULATE_TOKENS more at a time (quotes_document_populate),
+ * @upto tokens and POPULATE_TOKENS more at a time (quotes_populate_pages),
  * but only in the room the document reserved, which the array keeps:
  * pages past the tokens a text needs would be memory for nothing. */
 static void
@@ -906,7 +906,7 @@ populate_tokens (QuotesDocument *doc,
   gsize to = MIN (MAX (upto, from + POPULATE_TOKENS), quotes_document_reserved_tokens (doc->length));
 
   if (to > from)
-    quotes_document_populate ((QuotesToken *) doc->tokens->data + from, (to - from) * sizeof (QuotesToken));
+    quotes_populate_pages ((QuotesToken *) doc->tokens->data + from, (to - from) * sizeof (QuotesToken));
   segmenter->populated = MAX (to, upto);
 }
 
