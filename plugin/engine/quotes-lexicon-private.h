@@ -49,7 +49,7 @@ typedef struct
   QuotesWordIndex       starts_index; /* the first words of multiword entries */
 } WordTable;
 
-/* A word of name_index of up to eight bytes, as the short words are kept
+/* A word of the names index of up to eight bytes, as the short words are kept
  * (its bytes as a little-endian number, zeros after them; 0: a free
  * slot), with its QuotesNameClass bits next to it: the mention stage asks
  * about every capitalised word, mostly this short, and a slot of the
@@ -148,7 +148,6 @@ abbreviation_shape (gsize  n,
  * them without a read of the index, which is too large to stay there. */
 #define NAME_FILTER_SHIFT 14
 #define NAME_FILTER_BITS  (1u << (32 - NAME_FILTER_SHIFT))
-
 
 /* The word tables in the order the image holds them. */
 #define QUOTES_LEXICON_N_TABLES 17
