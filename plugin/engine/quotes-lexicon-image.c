@@ -89,8 +89,6 @@ static void
 read_word_table (ImageReader *reader,
                  WordTable   *table)
 {
-  table->count = read_u32 (reader);
-  table->starts_count = read_u32 (reader);
   table->max_words = read_u32 (reader);
   read_index (reader, &table->packed);
   read_index (reader, &table->packed_starts);

@@ -36,8 +36,6 @@ typedef struct
  * packs them, as the look-ups read them. */
 typedef struct
 {
-  guint                 count;        /* keys in index */
-  guint                 starts_count;
   guint                 max_words;
   QuotesPackedWordIndex packed;
   QuotesPackedWordIndex packed_starts;
@@ -47,6 +45,8 @@ typedef struct
   GStringChunk         *keys;         /* shared by all lists */
   QuotesWordIndex       index;
   QuotesWordIndex       starts_index; /* the first words of multiword entries */
+  guint                 count;        /* keys in index */
+  guint                 starts_count;
 } WordTable;
 
 /* A word of the names index of up to eight bytes, as the short words are kept
@@ -176,8 +176,8 @@ quotes_lexicon_word_tables (QuotesLexicon *self,
  * start at a multiple of 64 bytes from its start, so that the tables keep
  * their buckets in cache lines. What follows the header, in this order:
  *
- * - each word table: count, starts_count, max_words; packed, packed_starts;
- *   short_index, short_starts
+ * - each word table: max_words, packed, packed_starts, short_index,
+ *   short_starts
  * - abbreviation_shapes
  * - nationalities, org_aliases
  * - names, name_filter, short_names_mask, short_names

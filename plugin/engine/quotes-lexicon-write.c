@@ -56,8 +56,6 @@ static void
 write_word_table (GByteArray      *image,
                   const WordTable *table)
 {
-  write_u32 (image, table->count);
-  write_u32 (image, table->starts_count);
   write_u32 (image, table->max_words);
   write_index (image, &table->packed);
   write_index (image, &table->packed_starts);

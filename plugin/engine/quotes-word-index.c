@@ -6,26 +6,10 @@
 
 #include "quotes-word-index.h"
 
-void
-quotes_word_index_init (QuotesWordIndex *index,
-                        GHashTable      *table)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  quotes_word_index_init_empty (index, g_hash_table_size (table));
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gsize length = strlen (key);
-
-      *quotes_word_index_add (index, key, length, quotes_word_hash (key, length)) = value;
-    }
-  quotes_word_index_pack_keys (index);
-}
-
-void
-quotes_word_index_pack_keys (QuotesWordIndex *index)
+/* Copies the keys next to each other in slot order: so that the frequent
+ * words stay in the cache, and the table's keys need not outlive the index. */
+static void
+pack_keys (QuotesWordIndex *index)
 {
   gsize arena = 0, used = 0;
 
@@ -44,6 +28,24 @@ quotes_word_index_pack_keys (QuotesWordIndex *index)
       slot->key = index->keys + used;
       used += slot->length + 1;
     }
+}
+
+void
+quotes_word_index_init (QuotesWordIndex *index,
+                        GHashTable      *table)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  quotes_word_index_init_empty (index, g_hash_table_size (table));
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize length = strlen (key);
+
+      *quotes_word_index_add (index, key, length, quotes_word_hash (key, length)) = value;
+    }
+  pack_keys (index);
 }
 
 void

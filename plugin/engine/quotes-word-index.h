@@ -41,12 +41,6 @@ void quotes_word_index_init  (QuotesWordIndex *index,
                               GHashTable      *table);
 void quotes_word_index_clear (QuotesWordIndex *index);
 
-/* Copies the keys of an index filled with quotes_word_index_add next to
- * each other in slot order, as quotes_word_index_init does: so that the
- * frequent words stay in the cache, and the keys added need not outlive
- * the index any longer. */
-void quotes_word_index_pack_keys (QuotesWordIndex *index);
-
 /* An empty index for up to @n keys, filled with quotes_word_index_add:
  * for keys no hash table holds, such as stretches of the text. Those keys
  * are not copied, and must outlive the index. */
@@ -231,7 +225,7 @@ quotes_packed_word_index_lookup (const QuotesPackedWordIndex *index,
 
 /* Adds @key (@length bytes, with quotes_word_hash @hash) unless it is
  * there; returns where its value is (NULL for a new key), to read or set.
- * Inline: loading the lexicon adds every word of every list. */
+ * Inline: the stages add words as they read the text. */
 static inline gpointer *
 quotes_word_index_add (QuotesWordIndex *index,
                        const char      *key,
