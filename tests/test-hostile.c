@@ -691,6 +691,49 @@ test_long_token (void)
   g_string_free (text, TRUE);
 }
 
+/* Tokens of hundreds of bytes among short ones, several to a paragraph:
+ * a post's link with a long query, a long link right after it, a long
+ * word inside a quote, a quote mark glued to a long word, and reported
+ * speech that ends in one. Each keeps its whole length, and everything
+ * after it its offsets. */
+static void
+test_long_tokens_among_words (void)
+{
+  g_autofree char *query = g_strnfill (300, 'q');
+  g_autofree char *path = g_strnfill (600, 'p');
+  g_autofree char *word = g_strnfill (400, 'w');
+  g_autofree char *post_url = g_strdup_printf ("https://x.com/olena/status/1234567890123456789?ref=%s", query);
+  g_autofree char *said = g_strdup_printf ("“We are ready for the %s talks,”", word);
+  g_autofree char *scare = g_strdup_printf ("a “%s” plan", word);
+  g_autofree char *text = g_strdup_printf ("Olena Shevchuk wrote on X: %s and https://example.com/%s too.\n\n"
+                                           "%s Olena Shevchuk said.\n\n"
+                                           "Critics called it %s, and Olena Shevchuk said: “No.”\n\n"
+                                           "Olena Shevchuk said that the plan was %s.\n",
+                                           post_url, path, said, scare, word);
+  g_autoptr(QuotesAnalysis) analysis = analyze_ok (text, -1);
+  GPtrArray *posts = quotes_analysis_get_posts (analysis);
+  g_autofree char *said_text = g_strndup (said + strlen ("“"), strlen (said) - 2 * strlen ("“"));
+  g_autofree char *reported = g_strdup_printf ("the plan was %s", word);
+  const QuotesQuote *quote;
+
+  g_assert_cmpuint (posts->len, ==, 1);
+  g_assert_cmpstr (quotes_post_get_url (g_ptr_array_index (posts, 0)), ==, post_url);
+
+  quote = find_quote (analysis, said_text);
+  g_assert_cmpuint (quotes_quote_get_start ((QuotesQuote *) quote), ==, offset_of (text, said));
+  g_assert_cmpuint (quotes_quote_get_end ((QuotesQuote *) quote), ==, offset_of (text, said) + g_utf8_strlen (said, -1));
+  g_assert_cmpstr (speaker_name (analysis, quote), ==, "Olena Shevchuk");
+
+  quote = find_quote (analysis, "No.");
+  g_assert_cmpuint (quotes_quote_get_start ((QuotesQuote *) quote), ==, offset_of (text, "“No.”"));
+  g_assert_cmpstr (speaker_name (analysis, quote), ==, "Olena Shevchuk");
+
+  quote = find_quote (analysis, reported);
+  g_assert_cmpint (quotes_quote_get_kind ((QuotesQuote *) quote), ==, QUOTES_QUOTE_KIND_INDIRECT);
+  g_assert_cmpuint (quotes_quote_get_end ((QuotesQuote *) quote), ==, offset_of (text, reported) + strlen (reported));
+  g_assert_cmpstr (speaker_name (analysis, quote), ==, "Olena Shevchuk");
+}
+
 static void
 test_many_paragraphs (void)
 {
@@ -946,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/Hostile/flood/nested-with-words", test_nested_with_words);
   g_test_add_func ("/Hostile/flood/mixed-marks", test_mixed_marks);
   g_test_add_func ("/Hostile/flood/long-token", test_long_token);
+  g_test_add_func ("/Hostile/flood/long-tokens-among-words", test_long_tokens_among_words);
   g_test_add_func ("/Hostile/flood/many-paragraphs", test_many_paragraphs);
   g_test_add_func ("/Hostile/size/news-single-line", test_news_single_line);
   g_test_add_func ("/Hostile/size/repeated-short-quote", test_repeated_short_quote);

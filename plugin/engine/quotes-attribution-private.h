@@ -133,7 +133,7 @@ is_word (const Attribution *a,
    * compared where it stands, and most words differ in their length or
    * their first letter. */
   text = a->doc->text + token->start;
-  if (quotes_token_base_end (token) - token->start != n || ascii_lower_byte ((guchar) text[0]) != (guchar) lower_word[0])
+  if (quotes_document_token_base_length (a->doc, token) != n || ascii_lower_byte ((guchar) text[0]) != (guchar) lower_word[0])
     return FALSE;
   for (gsize i = 1; i < n; i++)
     if (ascii_lower_byte ((guchar) text[i]) != (guchar) lower_word[i])
@@ -163,7 +163,7 @@ is_short_word_in (const Attribution  *a,
 {
   const QuotesToken *token = token_at (a, index);
 
-  if ((token->flags & QUOTES_TOKEN_ASCII) && quotes_token_base_end (token) - token->start > max_length)
+  if ((token->flags & QUOTES_TOKEN_ASCII) && quotes_document_token_base_length (a->doc, token) > max_length)
     return FALSE;
   return is_word_in (a, index, words);
 }
@@ -174,8 +174,8 @@ is_filler (const Attribution *a,
 {
   char lower[32];
   const QuotesToken *token = token_at (a, index);
-  gsize n = quotes_token_base_end (token) - token->start;
-  gboolean ly = n > 4 && a->doc->text[quotes_token_base_end (token) - 2] == 'l' && a->doc->text[quotes_token_base_end (token) - 1] == 'y';
+  gsize n = quotes_document_token_base_length (a->doc, token);
+  gboolean ly = n > 4 && a->doc->text[quotes_document_token_base_end (a->doc, token) - 2] == 'l' && a->doc->text[quotes_document_token_base_end (a->doc, token) - 1] == 'y';
 
   return token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
          ((token->lex & QUOTES_WORD_FILLER) || ly) &&

@@ -359,7 +359,7 @@ attribution_add_noun_phrase (Attribution *a,
   np.end_token = stop;
   np.surname_token = stop - 1;
   np.start = token_at (a, index)->start;
-  np.end = quotes_token_base_end (token_at (a, stop - 1));
+  np.end = quotes_document_token_base_end (a->doc, token_at (a, stop - 1));
   np.entity = -1;
   g_array_append_val (a->doc->mentions, np);
   return a->doc->mentions->len - 1;
@@ -431,11 +431,11 @@ opens_aside (const Attribution *a,
              guint              index)
 {
   const QuotesToken *token = token_at (a, index);
-  guint32 n = token->end - token->start;
+  guint32 n = quotes_document_token_length (a->doc, token);
 
   if (token->kind != QUOTES_TOKEN_WORD || (token->flags & QUOTES_TOKEN_CAPITALIZED))
     return FALSE;
-  return (n > 4 && memcmp (a->doc->text + token->end - 3, "ing", 3) == 0) || is_word (a, index, "who");
+  return (n > 4 && memcmp (a->doc->text + quotes_document_token_end (a->doc, token) - 3, "ing", 3) == 0) || is_word (a, index, "who");
 }
 
 #define MAX_ASIDE_WORDS 16  /* ", reacting to the gap between the shooting and the video's release," */
@@ -763,7 +763,7 @@ is_quote_mark (const Attribution *a,
 
   if (token->kind != QUOTES_TOKEN_MARK)
     return FALSE;
-  return previous == NULL || previous->kind != QUOTES_TOKEN_WORD || previous->end != token->start ||
+  return previous == NULL || previous->kind != QUOTES_TOKEN_WORD || quotes_document_token_end (a->doc, previous) != token->start ||
          (previous->flags & QUOTES_TOKEN_IN_QUOTE) || (next != NULL && (next->flags & QUOTES_TOKEN_IN_QUOTE));
 }
 
@@ -957,9 +957,9 @@ follows_plural_subject (const Attribution *a,
 {
   const QuotesToken *token = token_at (a, index), *noun = token_at (a, index - 1);
 
-  return index >= first + 2 && !(token->flags & QUOTES_TOKEN_CAPITALIZED) && token->end - token->start > 4 &&
-         memcmp (a->doc->text + token->end - 2, "ed", 2) == 0 && noun->kind == QUOTES_TOKEN_WORD &&
-         noun->end - noun->start > 3 && a->doc->text[noun->end - 1] == 's';
+  return index >= first + 2 && !(token->flags & QUOTES_TOKEN_CAPITALIZED) && quotes_document_token_length (a->doc, token) > 4 &&
+         memcmp (a->doc->text + quotes_document_token_end (a->doc, token) - 2, "ed", 2) == 0 && noun->kind == QUOTES_TOKEN_WORD &&
+         quotes_document_token_length (a->doc, noun) > 3 && a->doc->text[quotes_document_token_end (a->doc, noun) - 1] == 's';
 }
 
 /* "The conservative publication has been outspoken …, arguing he is “…”":
@@ -1580,7 +1580,7 @@ line_ends_after (const Attribution *a,
 
   if (index + 1 >= a->doc->tokens->len)
     return TRUE;
-  return memchr (text + token_at (a, index)->end, '\n', token_at (a, index + 1)->start - token_at (a, index)->end) != NULL;
+  return memchr (text + quotes_document_token_end (a->doc, token_at (a, index)), '\n', token_at (a, index + 1)->start - quotes_document_token_end (a->doc, token_at (a, index))) != NULL;
 }
 
 /* “…” ― Sonya Herridge, or a line "- Sanders." right after the quote's

@@ -129,7 +129,7 @@ token_key (Coref *c,
 {
   const QuotesToken *token = quotes_document_token (c->doc, index);
   const char *text = c->doc->text + token->start;
-  gsize length = quotes_token_base_end (token) - token->start;
+  gsize length = quotes_document_token_base_length (c->doc, token);
   guint32 hash = quotes_word_hash (text, length);
   gpointer key;
 
@@ -295,7 +295,7 @@ add_acronym (Coref               *c,
   acronym = quotes_document_token (c->doc, t + 1);
   if (acronym->kind != QUOTES_TOKEN_WORD || !(acronym->flags & QUOTES_TOKEN_ALL_CAPS))
     return;
-  folded = quotes_name_fold (c->doc->text + acronym->start, acronym->end - acronym->start);
+  folded = quotes_name_fold (c->doc->text + acronym->start, quotes_document_token_length (c->doc, acronym));
   name_key (c, folded)->org = e + 1;  /* the latest body so written */
 }
 
@@ -333,7 +333,7 @@ is_acronym (const Coref         *c,
   const QuotesToken *token = quotes_document_token (c->doc, record->first_token);
 
   return record->end_token == record->first_token + 1 && (token->flags & QUOTES_TOKEN_ALL_CAPS) &&
-         quotes_token_base_end (token) - token->start <= 6;
+         quotes_document_token_base_length (c->doc, token) <= 6;
 }
 
 /* The folded initials of a name of two to eight words: "Associated Press"
@@ -388,7 +388,7 @@ org_swapped_key (Coref               *c,
     }
   if (of == NULL)
     return NULL;
-  swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - of->end), c->doc->text + of->end,
+  swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - quotes_document_token_end (c->doc, of)), c->doc->text + quotes_document_token_end (c->doc, of),
                              (int) (of->start - record->start), c->doc->text + record->start);
   folded = quotes_name_fold (swapped, -1);
   return name_key (c, folded);
@@ -572,12 +572,12 @@ take_following_surname (Coref *c,
   if (record->end_token >= c->doc->tokens->len || record->possessive)
     return;
   next = quotes_document_token (c->doc, record->end_token);
-  if (next->kind != QUOTES_TOKEN_WORD || next->start != last->end + 1 || c->doc->text[last->end] != ' ')
+  if (next->kind != QUOTES_TOKEN_WORD || next->start != quotes_document_token_end (c->doc, last) + 1 || c->doc->text[quotes_document_token_end (c->doc, last)] != ' ')
     return;
   if (entity (c, e)->surname_key == NULL || strcmp (token_key (c, record->end_token)->key, entity (c, e)->surname_key) != 0)
     return;
   record->surname_token = record->end_token++;
-  record->end = quotes_token_base_end (next);
+  record->end = quotes_document_token_base_end (c->doc, next);
   record->possessive = (next->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
 }
 
@@ -988,7 +988,7 @@ described_subject (Coref          *c,
         quotes_document_token_is (c->doc, record->span_token, "The")))
     return -1;
   /* one person: "the senator", not "the senators", "the remark" or "the last" */
-  if (c->doc->text[quotes_token_base_end (head) - 1] == 's' && c->doc->text[quotes_token_base_end (head) - 2] != 's')
+  if (c->doc->text[quotes_document_token_base_end (c->doc, head) - 1] == 's' && c->doc->text[quotes_document_token_base_end (c->doc, head) - 2] != 's')
     return -1;
   if (quotes_document_token_lower (c->doc, record->end_token - 1, lower, sizeof lower) == NULL ||
       !(quotes_lexicon_descriptor (c->doc->lexicon, lower, NULL) ||

@@ -52,8 +52,8 @@ spelling_cached (const SpellingCache  *cache,
 
   if (token->flags & QUOTES_TOKEN_POSSESSIVE)
     return FALSE;
-  *hash = quotes_word_hash (doc->text + token->start, token->end - token->start);
-  if (!quotes_word_index_lookup_hashed (&cache->index, doc->text + token->start, token->end - token->start, *hash,
+  *hash = quotes_word_hash (doc->text + token->start, quotes_document_token_length (doc, token));
+  if (!quotes_word_index_lookup_hashed (&cache->index, doc->text + token->start, quotes_document_token_length (doc, token), *hash,
                                         &value))
     return FALSE;
   *answer = GPOINTER_TO_UINT (value);
@@ -72,7 +72,7 @@ spelling_remember (SpellingCache        *cache,
   if (token->flags & QUOTES_TOKEN_POSSESSIVE)
     return;
   quotes_word_index_reserve (&cache->index, ++cache->n);
-  *quotes_word_index_add (&cache->index, doc->text + token->start, token->end - token->start, hash) =
+  *quotes_word_index_add (&cache->index, doc->text + token->start, quotes_document_token_length (doc, token), hash) =
     GUINT_TO_POINTER (answer);
 }
 
@@ -86,7 +86,7 @@ may_start_longer_cue (const QuotesDocument *doc,
                       guint                 index)
 {
   const QuotesToken *token = quotes_document_token (doc, index);
-  gsize n = token->end - token->start;  /* a phrase holds its first word whole */
+  gsize n = quotes_document_token_length (doc, token);  /* a phrase holds its first word whole */
   char lower[PHRASE_SIZE];
 
   if (n + 1 > sizeof lower || !quotes_ascii_strdown (doc->text + token->start, n, lower))

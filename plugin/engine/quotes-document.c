@@ -67,6 +67,7 @@ quotes_document_init (QuotesDocument *doc,
   doc->lexicon = lexicon;
   doc->cancellable = cancellable;
   doc->tokens = g_array_new (FALSE, FALSE, sizeof (QuotesToken));
+  doc->long_tokens = g_array_new (FALSE, FALSE, sizeof (QuotesLongToken));
   quotes_document_reserve (doc->tokens, quotes_document_reserved_tokens (length));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (QuotesParagraph));
   doc->sentences = g_array_new (FALSE, FALSE, sizeof (QuotesSentence));
@@ -87,6 +88,7 @@ void
 quotes_document_clear (QuotesDocument *doc)
 {
   g_clear_pointer (&doc->tokens, g_array_unref);
+  g_clear_pointer (&doc->long_tokens, g_array_unref);
   g_clear_pointer (&doc->paragraphs, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);
   g_clear_pointer (&doc->mark_tokens, g_array_unref);
@@ -102,6 +104,42 @@ quotes_document_clear (QuotesDocument *doc)
   g_clear_pointer (&doc->token_names, g_free);
 }
 
+void
+quotes_document_add_long_token (QuotesDocument *doc,
+                                QuotesToken    *token,
+                                guint32         end)
+{
+  QuotesLongToken long_token = { token - (QuotesToken *) (gpointer) doc->tokens->data, end };
+
+  g_assert (doc->long_tokens->len == 0 ||
+            g_array_index (doc->long_tokens, QuotesLongToken, doc->long_tokens->len - 1).index < long_token.index);
+  token->length = QUOTES_TOKEN_LONG;
+  g_array_append_val (doc->long_tokens, long_token);
+}
+
+guint32
+quotes_document_long_token_end (const QuotesDocument *doc,
+                                const QuotesToken    *token)
+{
+  guint32 index = token - (const QuotesToken *) (gconstpointer) doc->tokens->data;
+  guint low = 0, high = doc->long_tokens->len;
+
+  /* In the order the tokenizer added them, which is the tokens' order. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const QuotesLongToken *at = &g_array_index (doc->long_tokens, QuotesLongToken, middle);
+
+      if (at->index == index)
+        return at->end;
+      if (at->index < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_assert_not_reached ();
+}
+
 /* Longer words are in no list; the stages' phrase buffers did not hold them. */
 #define MAX_NAME_LENGTH 254
 
@@ -111,7 +149,7 @@ quotes_document_look_up_names (const QuotesDocument *doc,
 {
   const QuotesToken *token = quotes_document_token (doc, index);
   const char *word = doc->text + token->start;
-  gsize n = quotes_token_base_end (token) - token->start;
+  gsize n = quotes_document_token_base_length (doc, token);
   const char *hyphen;
   guint names, gender;
 
@@ -127,7 +165,7 @@ quotes_document_look_up_names (const QuotesDocument *doc,
     names |= QUOTES_NAME_FIRST_NAME_WITH_GENDER (gender);
   /* A multiword entry would start with "X's" in full, which was not looked
    * up: the bit only spares look-ups that cannot succeed, so it may be set. */
-  if (token->end != quotes_token_base_end (token))
+  if (quotes_document_token_end (doc, token) != quotes_document_token_base_end (doc, token))
     names |= QUOTES_NAME_STARTS_PLACE_OR_ORG;
   return names;
 }
@@ -196,7 +234,7 @@ quotes_document_token_lower (const QuotesDocument *doc,
                              gsize                 size)
 {
   const QuotesToken *token = quotes_document_token (doc, index);
-  gsize n = quotes_token_base_end (token) - token->start;
+  gsize n = quotes_document_token_base_length (doc, token);
 
   if (n + 1 > size)
     return NULL;
@@ -225,7 +263,7 @@ quotes_document_phrase (const QuotesDocument *doc,
   if (n == 1 && (quotes_document_token (doc, first)->flags & QUOTES_TOKEN_ASCII))
     {
       const QuotesToken *token = quotes_document_token (doc, first);
-      gsize len = quotes_token_base_end (token) - token->start;
+      gsize len = quotes_document_token_base_length (doc, token);
       const char *from = doc->text + token->start;
 
       if (len + 2 > size)
@@ -240,7 +278,7 @@ quotes_document_phrase (const QuotesDocument *doc,
       const QuotesToken *token = quotes_document_token (doc, i);
 
       ascii &= (token->flags & QUOTES_TOKEN_ASCII) != 0 || token->kind != QUOTES_TOKEN_WORD;
-      gsize len = (i + 1 == first + n ? quotes_token_base_end (token) : token->end) - token->start;
+      gsize len = (i + 1 == first + n ? quotes_document_token_base_end (doc, token) : quotes_document_token_end (doc, token)) - token->start;
 
       if (used + len + 2 > size)
         return NULL;
@@ -275,9 +313,9 @@ static gboolean
 may_be_weekday (const QuotesDocument *doc,
                 const QuotesToken    *token)
 {
-  gsize n = quotes_token_base_end (token) - token->start;
+  gsize n = quotes_document_token_base_length (doc, token);
 
-  return n >= strlen ("monday") && n <= strlen ("wednesday") && (doc->text[quotes_token_base_end (token) - 1] | 0x20) == 'y';
+  return n >= strlen ("monday") && n <= strlen ("wednesday") && (doc->text[quotes_document_token_base_end (doc, token) - 1] | 0x20) == 'y';
 }
 
 /* "Monday" … "Sunday", capitalised: a day, never part of a name. */

@@ -37,7 +37,7 @@ typedef enum
   QUOTES_TOKEN_ALL_CAPS      = 1 << 1,  /* two or more letters, all upper case */
   QUOTES_TOKEN_SENT_START    = 1 << 2,  /* first word-like token of a sentence */
   QUOTES_TOKEN_PARA_START    = 1 << 3,
-  QUOTES_TOKEN_POSSESSIVE    = 1 << 4,  /* ends in 's or ’s; quotes_token_base_end excludes it */
+  QUOTES_TOKEN_POSSESSIVE    = 1 << 4,  /* ends in 's or ’s; quotes_document_token_base_end excludes it */
   QUOTES_TOKEN_ABBREVIATION  = 1 << 5,  /* its final period is part of it */
   QUOTES_TOKEN_ASCII         = 1 << 6,
   QUOTES_TOKEN_IN_QUOTE      = 1 << 7,  /* inside a quotation's marks */
@@ -46,22 +46,26 @@ typedef enum
   QUOTES_TOKEN_CURLY_ENDING  = 1 << 10, /* with QUOTES_TOKEN_POSSESSIVE: the ending is "’s", not "'s" */
 } QuotesTokenFlags;
 
-/* Twelve bytes: every stage walks the tokens, one for every five or six
+/* Eight bytes: every stage walks the tokens, one for every five or six
  * bytes of text, and a smaller array is fewer pages to fault in and fewer
- * cache lines to read (tokens padded to 24 bytes took 14% longer than at
- * 16). The first character, which few tests need, is read from the text
- * (quotes_document_token_first): on 100 MB of news the tokens took 70 MiB
- * less than at 16 bytes with it. */
+ * cache lines to read (tokens padded from 12 bytes to 16 took 4% more CPU
+ * and 70 MiB more on 100 MB of news). So a token keeps its length, not
+ * its end, in a byte: the few longer than QUOTES_TOKEN_LONG bytes, long
+ * URLs mostly, have theirs in the document (quotes_document_token_end).
+ * The first character, which few tests need, is read from the text
+ * (quotes_document_token_first). */
 typedef struct
 {
   guint32  start;
-  guint32  end;
-  guint16  flags;
-  guint8   kind;
+  guint8   length;       /* bytes, or QUOTES_TOKEN_LONG */
   guint8   lex;          /* QuotesWordClass bits of its lower-case form */
+  guint16  flags : 12;   /* QuotesTokenFlags */
+  guint16  kind : 4;     /* QuotesTokenKind */
 } QuotesToken;
 
-G_STATIC_ASSERT (sizeof (QuotesToken) == 12);
+G_STATIC_ASSERT (sizeof (QuotesToken) == 8);
+
+#define QUOTES_TOKEN_LONG 255
 
 /* The bytes of the token's possessive ending ("'s", "’s"), or 0: 2 for
  * QUOTES_TOKEN_POSSESSIVE (1 << 4), 2 more for QUOTES_TOKEN_CURLY_ENDING
@@ -72,13 +76,6 @@ quotes_token_ending (const QuotesToken *token)
   G_STATIC_ASSERT (QUOTES_TOKEN_POSSESSIVE >> 3 == 2 && QUOTES_TOKEN_CURLY_ENDING >> 9 == 2);
 
   return ((token->flags & QUOTES_TOKEN_POSSESSIVE) >> 3) + ((token->flags & QUOTES_TOKEN_CURLY_ENDING) >> 9);
-}
-
-/* Where the token ends without its possessive ending. */
-static inline guint32
-quotes_token_base_end (const QuotesToken *token)
-{
-  return token->end - quotes_token_ending (token);
 }
 
 typedef struct
@@ -190,6 +187,12 @@ typedef struct
 
 typedef struct
 {
+  guint32 index;
+  guint32 end;
+} QuotesLongToken;
+
+typedef struct
+{
   const char        *text;
   gsize              length;
   QuotesLexicon     *lexicon;
@@ -216,6 +219,7 @@ typedef struct
   guint32           *sentence_of_block;
   guint8            *sentence_in_block;
   guint16           *token_names; /* per token: QuotesNameClass bits, packed; 0 until asked */
+  GArray            *long_tokens; /* QuotesLongToken, by index: the ends of tokens of QUOTES_TOKEN_LONG bytes or more */
 } QuotesDocument;
 
 void     quotes_document_init  (QuotesDocument *doc,
@@ -250,6 +254,61 @@ quotes_document_token_text (const QuotesDocument *doc,
   return doc->text + g_array_index (doc->tokens, QuotesToken, index).start;
 }
 
+guint32  quotes_document_long_token_end (const QuotesDocument *doc,
+                                         const QuotesToken    *token);
+void     quotes_document_add_long_token (QuotesDocument       *doc,
+                                         QuotesToken          *token,
+                                         guint32               end);
+
+/* Sets where @token, one of doc->tokens, ends. The tokenizer calls it
+ * for each token once, in order. */
+static inline void
+quotes_document_set_token_end (QuotesDocument *doc,
+                               QuotesToken    *token,
+                               guint32         end)
+{
+  if (G_LIKELY (end - token->start < QUOTES_TOKEN_LONG))
+    token->length = end - token->start;
+  else
+    quotes_document_add_long_token (doc, token, end);
+}
+
+/* Where @token, one of doc->tokens, ends. */
+static inline guint32
+quotes_document_token_end (const QuotesDocument *doc,
+                           const QuotesToken    *token)
+{
+  if (G_LIKELY (token->length != QUOTES_TOKEN_LONG))
+    return token->start + token->length;
+  return quotes_document_long_token_end (doc, token);
+}
+
+/* The bytes of @token. */
+static inline guint32
+quotes_document_token_length (const QuotesDocument *doc,
+                              const QuotesToken    *token)
+{
+  if (G_LIKELY (token->length != QUOTES_TOKEN_LONG))
+    return token->length;
+  return quotes_document_long_token_end (doc, token) - token->start;
+}
+
+/* Where @token ends without its possessive ending. */
+static inline guint32
+quotes_document_token_base_end (const QuotesDocument *doc,
+                                const QuotesToken    *token)
+{
+  return quotes_document_token_end (doc, token) - quotes_token_ending (token);
+}
+
+/* The bytes of @token without its possessive ending. */
+static inline guint32
+quotes_document_token_base_length (const QuotesDocument *doc,
+                                   const QuotesToken    *token)
+{
+  return quotes_document_token_length (doc, token) - quotes_token_ending (token);
+}
+
 /* The first character of @token. The text is valid UTF-8 (the analyzer
  * checks it), and two apostrophes ('') are a double quote mark. */
 static inline gunichar
@@ -259,7 +318,7 @@ quotes_document_token_first (const QuotesDocument *doc,
   guchar b = (guchar) doc->text[token->start];
 
   if (G_LIKELY (b < 0x80))
-    return b == '\'' && token->kind == QUOTES_TOKEN_MARK && token->end - token->start == 2 ? '"' : b;
+    return b == '\'' && token->kind == QUOTES_TOKEN_MARK && token->length == 2 ? '"' : b;
   return g_utf8_get_char (doc->text + token->start);
 }
 
@@ -276,7 +335,8 @@ quotes_document_token_is (const QuotesDocument *doc,
   if (index >= doc->tokens->len)
     return FALSE;
   token = quotes_document_token (doc, index);
-  return token->end - token->start == n && memcmp (doc->text + token->start, word, n) == 0;
+  /* A long token's length byte is QUOTES_TOKEN_LONG, which no word's length equals. */
+  return n < QUOTES_TOKEN_LONG && token->length == n && memcmp (doc->text + token->start, word, n) == 0;
 }
 
 /* How many records ahead a loop over mentions asks for what it will read
@@ -333,7 +393,7 @@ quotes_document_token_lower_short (const QuotesDocument *doc,
                                    char                 *lower,
                                    guint64              *chunk)
 {
-  gsize n = quotes_token_base_end (token) - token->start;
+  gsize n = quotes_document_token_base_length (doc, token);
   guint64 word;
 
   if (!(token->flags & QUOTES_TOKEN_ASCII) || n - 1 >= 8 || token->start + 8 > doc->length)

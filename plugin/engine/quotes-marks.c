@@ -183,20 +183,20 @@ classify (const QuotesDocument  *doc,
 {
   gunichar mark = quotes_document_token_first (doc, token);
   gunichar before = char_before (doc, token->start, paragraph->start);
-  gunichar after = char_after (doc, token->end, paragraph->end);
+  gunichar after = char_after (doc, quotes_document_token_end (doc, token), paragraph->end);
   guint roles = 0;
 
   gunichar open_after = after, close_before = before;
 
   /* French spacing inside guillemets: « Oui », for opening and closing
    * alike; and a closer after a closed inner quote: ‘…,’ ”. */
-  if (is_guillemet (mark) && is_space (after) && token->end < paragraph->end)
-    open_after = char_after (doc, g_utf8_next_char (doc->text + token->end) - doc->text, paragraph->end);
+  if (is_guillemet (mark) && is_space (after) && quotes_document_token_end (doc, token) < paragraph->end)
+    open_after = char_after (doc, g_utf8_next_char (doc->text + quotes_document_token_end (doc, token)) - doc->text, paragraph->end);
   /* "As Politico reported, “ … if the primary were held": a left double
    * mark with a stray space after it, before words or an ellipsis. */
-  else if (mark == 0x201C && after == ' ' && is_space (before) && token->end + 1 < paragraph->end)
+  else if (mark == 0x201C && after == ' ' && is_space (before) && quotes_document_token_end (doc, token) + 1 < paragraph->end)
     {
-      gunichar next = char_after (doc, token->end + 1, paragraph->end);
+      gunichar next = char_after (doc, quotes_document_token_end (doc, token) + 1, paragraph->end);
 
       if (g_unichar_isalnum (next) || next == 0x2026)
         open_after = next;
@@ -260,8 +260,8 @@ is_plural_possessive (const QuotesDocument  *doc,
                       gboolean               later_closer)
 {
   gunichar before = char_before (doc, token->start, paragraph->start);
-  gunichar after = char_after (doc, token->end, paragraph->end);
-  gunichar word = char_after (doc, token->end + 1, paragraph->end);
+  gunichar after = char_after (doc, quotes_document_token_end (doc, token), paragraph->end);
+  gunichar word = char_after (doc, quotes_document_token_end (doc, token) + 1, paragraph->end);
 
   if (!is_single (quotes_document_token_first (doc, token)) || (before != 's' && before != 'S'))
     return FALSE;
@@ -277,7 +277,7 @@ is_quotation (const QuotesDocument *doc,
 {
   guint letters = 0;
 
-  for (guint32 p = open->end; p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
+  for (guint32 p = quotes_document_token_end (doc, open); p < close->start && letters < 2; p = g_utf8_next_char (doc->text + p) - doc->text)
     letters += g_unichar_isalnum (g_utf8_get_char (doc->text + p));
   return letters >= 2 || (letters == 1 && !is_single (quotes_document_token_first (doc, open)));
 }
@@ -293,7 +293,7 @@ add_pair (Pairing *pairing,
 {
   const QuotesToken *open = quotes_document_token (pairing->doc, open_token);
   const QuotesToken *close = quotes_document_token (pairing->doc, close_token);
-  Pair pair = { open_token, close_token, paragraph, end_paragraph, open->start, close->end };
+  Pair pair = { open_token, close_token, paragraph, end_paragraph, open->start, quotes_document_token_end (pairing->doc, close) };
 
   if (is_quotation (pairing->doc, open, close))
     g_array_append_val (pairing->pairs, pair);

@@ -104,7 +104,7 @@ token_is (const Scan *scan,
   if (index >= scan->n_tokens)
     return FALSE;
   token = token_at (scan, index);
-  return token->end - token->start == n && memcmp (scan->doc->text + token->start, word, n) == 0;
+  return quotes_document_token_length (scan->doc, token) == n && memcmp (scan->doc->text + token->start, word, n) == 0;
 }
 
 /* Whether @token is a word with a capital, in one test of its kind and
@@ -199,7 +199,7 @@ written_phrase (const Scan *scan,
     {
       const QuotesToken *token = token_at (scan, i);
 
-      if (token_at (scan, i + 1)->start != token->end + 1 || doc->text[token->end] != ' ')
+      if (token_at (scan, i + 1)->start != quotes_document_token_end (scan->doc, token) + 1 || doc->text[quotes_document_token_end (scan->doc, token)] != ' ')
         {
           phrase = quotes_document_phrase (doc, first, n, FALSE, buffer, PHRASE_SIZE);
           *length = phrase != NULL ? strlen (phrase) : 0;
@@ -207,7 +207,7 @@ written_phrase (const Scan *scan,
         }
     }
   last = token_at (scan, first + n - 1);
-  *length = quotes_token_base_end (last) - token_at (scan, first)->start;
+  *length = quotes_document_token_base_end (scan->doc, last) - token_at (scan, first)->start;
   /* quotes_document_phrase's own limits: room for the NUL, and one more
    * byte for a single word. */
   if (*length + (n == 1 ? 2 : 1) > PHRASE_SIZE)
@@ -310,7 +310,7 @@ add_mention (Scan          *scan,
   const QuotesToken *last = token_at (scan, mention->end_token - 1);
   MentionList *added = scan->added;
 
-  mention->end = quotes_token_base_end (last);
+  mention->end = quotes_document_token_base_end (scan->doc, last);
   mention->possessive = (last->flags & QUOTES_TOKEN_POSSESSIVE) != 0;
   mention->in_quote = (token_at (scan, mention->first_token)->flags &
                        (QUOTES_TOKEN_IN_QUOTE | QUOTES_TOKEN_IN_POST)) != 0;
@@ -612,12 +612,12 @@ is_group_for_cause (const Scan *scan,
   for (guint i = first + 1; i + 1 < end; i++)
     {
       const QuotesToken *before = token_at (scan, i - 1);
-      const char *last = scan->doc->text + quotes_token_base_end (before);
+      const char *last = scan->doc->text + quotes_document_token_base_end (scan->doc, before);
 
       if (!is_lower_word (scan, i, "for"))
         continue;
       return !(before->flags & (QUOTES_TOKEN_POSSESSIVE | QUOTES_TOKEN_ALL_CAPS)) &&
-             quotes_token_base_end (before) - before->start >= 4 && last[-1] == 's' && last[-2] != 's';
+             quotes_document_token_base_length (scan->doc, before) >= 4 && last[-1] == 's' && last[-2] != 's';
     }
   return FALSE;
 }
@@ -709,7 +709,7 @@ classify_name (const Scan    *scan,
       !ends_in_non_name (scan, end))
     return TRUE;
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
-      token_at (scan, first)->end - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
+      quotes_document_token_end (scan->doc, token_at (scan, first)) - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
     return TRUE;
 
   mention->type = QUOTES_ENTITY_TYPE_PERSON;
@@ -719,7 +719,7 @@ classify_name (const Scan    *scan,
       mention->gender = mention->gender ? mention->gender : gender;
       mention->type_known = end - first >= 2;
     }
-  if (token_at (scan, first)->end - token_at (scan, first)->start < 2 && end - first == 1)
+  if (quotes_document_token_end (scan->doc, token_at (scan, first)) - token_at (scan, first)->start < 2 && end - first == 1)
     return FALSE;  /* "X", the platform; a lone initial */
   if (!mention->type_known && capitals &&
       !(end < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ":")))
@@ -853,7 +853,7 @@ skip_title (const Scan    *scan,
     {
       title_first = title_modifiers_before (scan, title_first);
       mention->title_start = token_at (scan, title_first)->start;
-      mention->title_end = token_at (scan, k - 1)->end;
+      mention->title_end = quotes_document_token_end (scan->doc, token_at (scan, k - 1));
       mention->span_token = title_first;
     }
   return k;
@@ -967,10 +967,10 @@ headline_org_start (const Scan *scan,
   while (start > first && head - start < 3)
     {
       const QuotesToken *token = token_at (scan, start - 1);
-      char last = scan->doc->text[quotes_token_base_end (token) - 1];
+      char last = scan->doc->text[quotes_document_token_base_end (scan->doc, token) - 1];
 
       if (!is_capitalized_word (scan, start - 1) || (token->lex & QUOTES_WORD_CUE) || last == 's' ||
-          !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', quotes_token_base_end (token) - token->start) ||
+          !(token->flags & QUOTES_TOKEN_ASCII) || memchr (scan->doc->text + token->start, '\'', quotes_document_token_base_length (scan->doc, token)) ||
           is_named (scan, start - 1, QUOTES_NAME_NON_NAME) || is_small_word (scan, start - 1) ||
           first_name_gender (scan, start - 1, &gender))
         break;
@@ -1078,7 +1078,7 @@ org_before_title (const Scan *scan,
   const QuotesToken *token = token_at (scan, first);
   guint n = known_org_length (scan, first, end), gender, title;
 
-  if (n == 0 && (token->flags & QUOTES_TOKEN_ALL_CAPS) && token->end - token->start <= 6 &&
+  if (n == 0 && (token->flags & QUOTES_TOKEN_ALL_CAPS) && quotes_document_token_length (scan->doc, token) <= 6 &&
       !is_named (scan, first, QUOTES_NAME_PLACE | QUOTES_NAME_NATIONALITY | QUOTES_NAME_NON_NAME) &&
       title_length (scan, first, end, &gender) == 0)
     n = 1;
@@ -1313,7 +1313,7 @@ scan_descriptor (Scan  *scan,
       mention.end_token = k + n;
       mention.surname_token = k + n - 1;
       mention.start = token_at (scan, index)->start;
-      mention.title_end = quotes_token_base_end (token_at (scan, k + n - 1));
+      mention.title_end = quotes_document_token_base_end (scan->doc, token_at (scan, k + n - 1));
       mention.gender = gender;
       mention.type = QUOTES_ENTITY_TYPE_PERSON;
       add_mention (scan, &mention);
@@ -1618,7 +1618,7 @@ is_hyphenated_modifier (const Scan *scan,
    * words need not be read. */
   if (!(token->flags & QUOTES_TOKEN_HYPHENATED))
     return FALSE;
-  for (guint32 p = token->start + 1; p + 1 < token->end; p++)
+  for (guint32 p = token->start + 1; p + 1 < quotes_document_token_end (scan->doc, token); p++)
     if (text[p] == '-' && g_ascii_islower (text[p + 1]))
       return TRUE;
   return FALSE;
@@ -1636,7 +1636,8 @@ may_be_the_who_which (const char        *text,
   /* One test turns away all but 't', 'u', 'v' and 'w' (0x74 to 0x77). */
   if ((first & ~3u) != 't')
     return FALSE;
-  length = token->end - token->start;
+  /* The length byte: a long token's, QUOTES_TOKEN_LONG, is neither. */
+  length = token->length;
   return (first == 't' && length == 3) || (first == 'w' && (length == 3 || length == 5));
 }
 
@@ -1913,7 +1914,7 @@ add_known_surnames (QuotesDocument *doc,
       if (!names_known_surname (doc, mention))
         continue;
       last = quotes_document_token (doc, mention->surname_token);
-      length = quotes_token_base_end (last) - last->start;
+      length = quotes_document_token_base_length (doc, last);
       if (2 * (different + 1) > index.mask + 1)
         quotes_word_index_reserve (&index, different + 1);
       value = quotes_word_index_add (&index, doc->text + last->start, length,
@@ -1954,7 +1955,7 @@ add_known_surnames (QuotesDocument *doc,
 
               if ((is_capitalized_word (&scan, t + 1) && !opens_headline_run (&scan, t)) ||
                   !quotes_word_index_lookup (&index, doc->text + token->start,
-                                             quotes_token_base_end (token) - token->start, NULL))
+                                             quotes_document_token_base_length (doc, token), NULL))
                 continue;
               /* Cleared only here: clearing it for every token of the text cost more. */
               memset (&mention, 0, sizeof mention);

@@ -33,7 +33,7 @@ quotes_posts_run (QuotesDocument *doc)
       g_array_append_val (doc->post_speakers, none);
       t = quotes_document_first_from (doc->tokens, t, doc->tokens->len, G_STRUCT_OFFSET (QuotesToken, start),
                                       post->text_start);
-      for (; t < doc->tokens->len && quotes_document_token (doc, t)->end <= post->text_end; t++)
+      for (; t < doc->tokens->len && quotes_document_token_end (doc, quotes_document_token (doc, t)) <= post->text_end; t++)
         g_array_index (doc->tokens, QuotesToken, t).flags |= QUOTES_TOKEN_IN_POST;
     }
 }

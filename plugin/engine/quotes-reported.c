@@ -114,7 +114,7 @@ claim_quotes_in_clause (Attribution *a,
                         gint32       c,
                         gint32       m)
 {
-  guint32 end_byte = token_at (a, end - 1)->end;
+  guint32 end_byte = quotes_document_token_end (a->doc, token_at (a, end - 1));
 
   for (guint i = first_marked_quote_from (a, start); i < a->n_marked; i++)
     {
@@ -183,7 +183,7 @@ add_indirect (Attribution *a,
     return FALSE;
   quote.kind = QUOTES_QUOTE_KIND_INDIRECT;
   quote.start = token_at (a, start)->start;
-  quote.end = token_at (a, end - 1)->end;
+  quote.end = quotes_document_token_end (a->doc, token_at (a, end - 1));
   /* "Weil responded by saying that …": two cues, one clause reported once. */
   if (a->doc->quotes->len > 0)
     {
@@ -308,7 +308,7 @@ agrees (const Attribution *a,
   const QuotesMention *subject = mention (a, m);
   const QuotesToken *last = token_at (a, subject->end_token - 1);
   gboolean plural = subject->gender == QUOTES_GENDER_PLURAL ||
-                    (subject->kind == QUOTES_MENTION_ROLE && a->doc->text[last->end - 1] == 's');
+                    (subject->kind == QUOTES_MENTION_ROLE && a->doc->text[quotes_document_token_end (a->doc, last) - 1] == 's');
 
   if (!(record->flags & QUOTES_CUE_BASE_FORM) || plural)
     return TRUE;
@@ -322,7 +322,7 @@ is_negated (const Attribution *a,
 {
   const QuotesToken *token = token_at (a, index);
   const char *text = a->doc->text + token->start;
-  gsize n = token->end - token->start;
+  gsize n = quotes_document_token_length (a->doc, token);
 
   return (n > 3 && text[n - 3] == 'n' && text[n - 2] == '\'' && text[n - 1] == 't') ||
          (n > 5 && text[n - 5] == 'n' && g_str_has_prefix (text + n - 4, "\xe2\x80\x99t"));
@@ -548,7 +548,7 @@ add_according_at (Attribution *a,
                                   G_STRUCT_OFFSET (QuotesToken, start), at);
   if (t == holder->end_token || (token = token_at (a, t))->start != at)
     return;
-  if ((a->doc->text[token->start] | 0x20) == 'a' && quotes_token_base_end (token) - token->start == 9 && is_word (a, t, "according"))
+  if ((a->doc->text[token->start] | 0x20) == 'a' && quotes_document_token_base_length (a->doc, token) == 9 && is_word (a, t, "according"))
     add_according_to (a, t);
 }
 

@@ -168,7 +168,7 @@ cue_span (const QuotesDocument *doc,
     return NULL;
   record = &g_array_index (doc->cues, QuotesCue, cue);
   return make_span (offsets, quotes_document_token (doc, record->first_token)->start,
-                    quotes_document_token (doc, record->end_token - 1)->end);
+                    quotes_document_token_end (doc, quotes_document_token (doc, record->end_token - 1)));
 }
 
 static QuotesSpan *
@@ -200,9 +200,9 @@ quote_text_bounds (const QuotesDocument    *doc,
 
       const QuotesToken *close = quotes_document_token (doc, span->close_token);
 
-      *start = quotes_document_token (doc, span->open_token)->end;
+      *start = quotes_document_token_end (doc, quotes_document_token (doc, span->open_token));
       /* A quote whose closer was lost ends on its paragraph's last stop. */
-      *end = close->kind == QUOTES_TOKEN_MARK ? close->start : close->end;
+      *end = close->kind == QUOTES_TOKEN_MARK ? close->start : quotes_document_token_end (doc, close);
     }
 }
 
@@ -459,7 +459,7 @@ record_quote (QuotesJsonSource *source,
       const QuotesCue *cue = &g_array_index (doc->cues, QuotesCue, q->cue);
 
       out->cue = json_span (&self->offsets, quotes_document_token (doc, cue->first_token)->start,
-                            quotes_document_token (doc, cue->end_token - 1)->end, TRUE, &self->cue);
+                            quotes_document_token_end (doc, quotes_document_token (doc, cue->end_token - 1)), TRUE, &self->cue);
     }
   if (q->source >= 0)
     {

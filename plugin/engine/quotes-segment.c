@@ -373,8 +373,8 @@ read_ascii_word (QuotesDocument *doc,
                  WordLookup     *lookup,
                  QuotesToken    *token)
 {
-  gsize length = token->end - token->start;
-  gsize n = quotes_token_base_end (token) - token->start;
+  gsize length = quotes_document_token_length (doc, token);
+  gsize n = quotes_document_token_base_length (doc, token);
   char lower[64 + 8];  /* whole chunks are written */
   guint64 lower_letters = 0, hash = 0, lowered_chunks[2] = { 0, 0 };
   guint upper_chunks = 0;
@@ -422,10 +422,10 @@ read_ascii_word (QuotesDocument *doc,
 }
 
 /* An ASCII word read from eight-byte loads, without a possessive ending,
- * with its classes @lex (0 while it waits: see WordLookup). Field by
- * field, straight into the tokens: a token built elsewhere and copied was
- * a load of twelve bytes from the smaller stores just made, which waits
- * for them to be written. */
+ * with its classes @lex (0 while it waits: see WordLookup). Written
+ * straight into the tokens, all eight bytes at once: a token built
+ * elsewhere and copied is a load from the smaller stores just made,
+ * which waits for them to be written. */
 static inline void
 set_ascii_word (QuotesToken *token,
                 gsize        start,
@@ -434,11 +434,13 @@ set_ascii_word (QuotesToken *token,
                 gboolean     all_caps,
                 guint        lex)
 {
-  token->start = start;
-  token->end = end;
-  token->flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) | (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0);
-  token->kind = QUOTES_TOKEN_WORD;
-  token->lex = lex;
+  *token = (QuotesToken) {
+    .start = start,
+    .length = end - start,  /* under twenty bytes: never QUOTES_TOKEN_LONG */
+    .lex = lex,
+    .flags = QUOTES_TOKEN_ASCII | (capitalized ? QUOTES_TOKEN_CAPITALIZED : 0) | (all_caps ? QUOTES_TOKEN_ALL_CAPS : 0),
+    .kind = QUOTES_TOKEN_WORD,
+  };
 }
 
 /* read_short_ascii_word for a word of eight to fifteen ASCII letters and
@@ -589,14 +591,15 @@ read_short_ascii_word (QuotesDocument *doc,
 static void
 set_case_flags (const char  *text,
                 gunichar     first,
-                QuotesToken *token)
+                QuotesToken *token,
+                gsize        end)
 {
   gboolean ascii = TRUE;
   guint letters = 0, upper = 0;
 
-  for (gsize p = token->start; p < token->end; p = next_pos (text, p))
+  for (gsize p = token->start; p < end; p = next_pos (text, p))
     {
-      gunichar c = char_at (text, p, token->end);
+      gunichar c = char_at (text, p, end);
 
       ascii &= c < 0x80;
       if (is_alpha (c))
@@ -615,15 +618,17 @@ set_case_flags (const char  *text,
 
 static void
 mark_possessive (const char  *text,
-                 QuotesToken *token)
+                 QuotesToken *token,
+                 gsize        stop)
 {
-  const char *end = text + token->end;
+  const char *end = text + stop;
+  gsize length = stop - token->start;
 
-  if (token->end - token->start > 2 && (end[-1] == 's' || end[-1] == 'S'))
+  if (length > 2 && (end[-1] == 's' || end[-1] == 'S'))
     {
       if (end[-2] == '\'')
         token->flags |= QUOTES_TOKEN_POSSESSIVE;  /* 's */
-      else if (token->end - token->start > 4 && memcmp (end - 4, "\xe2\x80\x99", 3) == 0)
+      else if (length > 4 && memcmp (end - 4, "\xe2\x80\x99", 3) == 0)
         token->flags |= QUOTES_TOKEN_POSSESSIVE | QUOTES_TOKEN_CURLY_ENDING;  /* ’s */
     }
 }
@@ -721,7 +726,7 @@ static guint8
 word_classes (QuotesDocument    *doc,
               const QuotesToken *token)
 {
-  gsize n = quotes_token_base_end (token) - token->start;
+  gsize n = quotes_document_token_base_length (doc, token);
   g_autofree char *folded = NULL;
   char ascii[64];
 
@@ -773,7 +778,10 @@ read_token (QuotesDocument *doc,
         }
       else
         {
-          stop = read_word (text, pos, end, &token->flags);
+          guint16 flags = 0;
+
+          stop = read_word (text, pos, end, &flags);
+          token->flags |= flags;
           if (stop < end && text[stop] == '.' && takes_period (doc, pos, stop))
             {
               stop++;
@@ -798,14 +806,14 @@ read_token (QuotesDocument *doc,
       stop = next_pos (text, pos);
     }
 
-  token->end = stop;
+  quotes_document_set_token_end (doc, token, stop);
   token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
-      mark_possessive (text, token);
+      mark_possessive (text, token, stop);
       if (!read_ascii_word (doc, lookup, token))
         {
-          set_case_flags (text, c, token);
+          set_case_flags (text, c, token, stop);
           token->lex = word_classes (doc, token);
         }
     }
@@ -890,7 +898,7 @@ note_mark (QuotesDocument *doc,
   *(guint32 *) next_element (doc->mark_tokens, &segmenter->n_marks, sizeof (guint32)) = token;
 }
 
-/* How many tokens' pages populate_tokens faults in at a time: 768 KiB. */
+/* How many tokens' pages populate_tokens faults in at a time: 512 KiB. */
 #define POPULATE_TOKENS 65536
 
 /* Faults in the pages of the token array ahead of the tokenizer, up to
@@ -945,7 +953,7 @@ read_plain_punct (const char  *text,
   *first = c;
   *token = (QuotesToken) {
     .start = pos,
-    .end = stop,
+    .length = stop - pos,
     /* The marks of quotes_marks_is_mark among these characters, without
      * a call: '"' and U+2018 to U+201F. */
     .kind = c == '"' || c - 0x2018 <= 0x201f - 0x2018 ? QUOTES_TOKEN_MARK : QUOTES_TOKEN_PUNCT,
@@ -1040,7 +1048,7 @@ tokenize (QuotesDocument  *doc,
         sentence_ends_add (&segmenter->ends, n);
       if (token->kind == QUOTES_TOKEN_MARK)
         note_mark (doc, segmenter, n);
-      if (token->kind == QUOTES_TOKEN_WORD && token->end - token->start >= MIN_COUNTED_WORD && !g_ascii_isdigit (c))
+      if (token->kind == QUOTES_TOKEN_WORD && quotes_document_token_length (doc, token) >= MIN_COUNTED_WORD && !g_ascii_isdigit (c))
         {
           words++;
           capitalized += (token->flags & QUOTES_TOKEN_CAPITALIZED) != 0;
@@ -1077,7 +1085,7 @@ is_attached_closing (QuotesDocument *doc,
 
   if (token->kind == QUOTES_TOKEN_PUNCT && ends_sentence (quotes_document_token_first (doc, token)))
     return TRUE;
-  if (token->start != before->end)
+  if (token->start != quotes_document_token_end (doc, before))
     return FALSE;
   return token->kind == QUOTES_TOKEN_MARK || doc->text[token->start] == ')' || doc->text[token->start] == ']';
 }
@@ -1107,7 +1115,7 @@ abbreviation_ends_sentence (QuotesDocument    *doc,
 {
   char word[64];
   char lower[64];
-  gsize n = abbreviation->end - abbreviation->start;
+  gsize n = quotes_document_token_length (doc, abbreviation);
   guint gender;
 
   /* "Donald J. Trump": a middle initial, even before a common word. */
@@ -1207,7 +1215,7 @@ split_sentences (QuotesDocument        *doc,
               continue;
             }
         }
-      else if ((token->flags & QUOTES_TOKEN_ABBREVIATION) && doc->text[token->end - 1] == '.')
+      else if ((token->flags & QUOTES_TOKEN_ABBREVIATION) && doc->text[quotes_document_token_end (doc, token) - 1] == '.')
         {
           if (next >= end || !(quotes_document_token (doc, next)->flags & QUOTES_TOKEN_CAPITALIZED) ||
               !abbreviation_ends_sentence (doc, token, next))

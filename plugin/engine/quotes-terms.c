@@ -70,10 +70,10 @@ attribution_is_title_case (const Attribution      *a,
 
       if (token->kind != QUOTES_TOKEN_WORD || (token->flags & QUOTES_TOKEN_CAPITALIZED))
         {
-          words += token->kind == QUOTES_TOKEN_WORD && token->end - token->start > 3;
+          words += token->kind == QUOTES_TOKEN_WORD && quotes_document_token_length (a->doc, token) > 3;
           continue;
         }
-      if (token->end - token->start > 4 || !is_title_small_word (a, t))
+      if (quotes_document_token_length (a->doc, token) > 4 || !is_title_small_word (a, t))
         return FALSE;
     }
   return words >= min_words;
