@@ -1907,8 +1907,13 @@ add_known_surnames (QuotesDocument *doc,
       gsize length;
       gpointer *value;
 
+      /* The tokens sixteen mentions ahead, and the text of the surname
+       * eight ahead, whose token came in eight turns ago: looking up a
+       * surname read text far from the last one's, a miss each time. */
       if (i + QUOTES_PREFETCH_AHEAD < n)
         quotes_document_prefetch_token (doc, mention[QUOTES_PREFETCH_AHEAD].first_token);
+      if (i + QUOTES_PREFETCH_AHEAD / 2 < n)
+        quotes_prefetch (doc->text + quotes_document_token (doc, mention[QUOTES_PREFETCH_AHEAD / 2].surname_token)->start);
       for (guint t = mention->first_token; t < mention->end_token; t++)
         covered[t / 64] |= G_GUINT64_CONSTANT (1) << (t % 64);
       if (!names_known_surname (doc, mention))

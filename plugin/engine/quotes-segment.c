@@ -271,9 +271,27 @@ alnum_bytes (guint64 chunk)
  * in all). The others it asks the processor to load from the dense tables,
  * and looks up when the paragraph is read (or the token array grows: at
  * most TOKEN_BLOCK words wait), their classes 0 until then. */
-#define SHORT_CACHE 16384  /* slots of eight bytes: 128 KB */
-#define MID_CACHE   4096   /* of sixteen bytes: 64 KB */
+#define SHORT_CACHE_BITS 14  /* slots of eight bytes: 128 KB */
+#define MID_CACHE_BITS   12  /* of sixteen bytes: 64 KB */
+#define SHORT_CACHE      (1 << SHORT_CACHE_BITS)
+#define MID_CACHE        (1 << MID_CACHE_BITS)
 #define TOKEN_BLOCK 256
+
+/* The small tables' slot for a word, from one multiplication: the load
+ * waits for it on every word, and the dense tables' hash, two
+ * multiplications and more, is needed only for the few words they miss. */
+static inline guint
+short_cache_slot (guint64 head)
+{
+  return (head * QUOTES_WORD_HASH_MULTIPLIER) >> (64 - SHORT_CACHE_BITS);
+}
+
+static inline guint
+mid_cache_slot (guint64 head,
+                guint64 tail)
+{
+  return ((head ^ tail * QUOTES_WORD_HASH_MULTIPLIER) * QUOTES_WORD_HASH_MULTIPLIER) >> (64 - MID_CACHE_BITS);
+}
 
 typedef struct
 {
@@ -320,12 +338,12 @@ look_up_waiting (WordLookup *lookup)
 
       if (word->tail == 0)
         {
-          cached = &lookup->shorts[word->hash % SHORT_CACHE];
+          cached = &lookup->shorts[short_cache_slot (word->head)];
           *cached = quotes_dense_words_short_slot (&lookup->table, word->head, word->hash) | word->head;
         }
       else
         {
-          cached = &lookup->mids[2 * (word->hash % MID_CACHE)];
+          cached = &lookup->mids[2 * mid_cache_slot (word->head, word->tail)];
           cached[0] = quotes_dense_words_mid_slot (&lookup->table, word->head, word->tail, word->hash) | word->head;
           cached[1] = word->tail;
         }
@@ -334,18 +352,19 @@ look_up_waiting (WordLookup *lookup)
   lookup->n_waiting = 0;
 }
 
-/* The classes of a short word for @token, or 0 until look_up_waiting. */
+/* The classes of the short word @chunk, @n bytes, for @token, or 0 until
+ * look_up_waiting. */
 static inline guint
 look_up_short (WordLookup  *lookup,
                QuotesToken *token,
                guint64      chunk,
-               guint32      hash)
+               gsize        n)
 {
-  guint64 cached = lookup->shorts[hash % SHORT_CACHE];
+  guint64 cached = lookup->shorts[short_cache_slot (chunk)];
 
   if ((cached & ~QUOTES_DENSE_TOP_BITS) == chunk)
     return quotes_dense_words_gather_classes (cached);
-  wait_for_word (lookup, token, chunk, 0, hash);
+  wait_for_word (lookup, token, chunk, 0, quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), n));
   return 0;
 }
 
@@ -354,13 +373,14 @@ look_up_mid (WordLookup  *lookup,
              QuotesToken *token,
              guint64      head,
              guint64      tail,
-             guint32      hash)
+             gsize        n)
 {
-  const guint64 *cached = &lookup->mids[2 * (hash % MID_CACHE)];
+  const guint64 *cached = &lookup->mids[2 * mid_cache_slot (head, tail)];
 
   if ((cached[0] & ~QUOTES_DENSE_TOP_BITS) == head && cached[1] == tail)
     return quotes_dense_words_gather_classes (cached[0]);
-  wait_for_word (lookup, token, head, tail, hash);
+  wait_for_word (lookup, token, head, tail,
+                 quotes_word_hash_end (quotes_word_hash_chunk (quotes_word_hash_chunk (0, head), tail), n));
   return 0;
 }
 
@@ -412,9 +432,9 @@ read_ascii_word (QuotesDocument *doc,
   /* Through the small tables, as the usual words: "Mr.", "U.S." and the
    * like come again and again. Longer words are in no list. */
   if (n >= 1 && n <= 8)
-    token->lex = look_up_short (lookup, token, lowered_chunks[0], quotes_word_hash_end (hash, n));
+    token->lex = look_up_short (lookup, token, lowered_chunks[0], n);
   else if (n > 8 && n <= 16)
-    token->lex = look_up_mid (lookup, token, lowered_chunks[0], lowered_chunks[1], quotes_word_hash_end (hash, n));
+    token->lex = look_up_mid (lookup, token, lowered_chunks[0], lowered_chunks[1], n);
   else
     token->lex = n >= 64 ? 0 : quotes_lexicon_word_classes_hashed (doc->lexicon, lower, n,
                                                                    quotes_word_hash_end (hash, n));
@@ -455,7 +475,7 @@ read_long_ascii_word (QuotesDocument *doc,
                       guint64         head,
                       QuotesToken    *token)
 {
-  guint64 tail, head_upper, tail_upper, lowered[2], hash;
+  guint64 tail, head_upper, tail_upper, lowered[2];
   guint n, lex;
 
   if (pos + 16 > doc->length)
@@ -474,12 +494,11 @@ read_long_ascii_word (QuotesDocument *doc,
   lowered[1] = tail | (tail_upper >> 2);
 
   /* As read_ascii_word looks them up: eight bytes in the table of short
-   * words, more in that of mid words, by the hash of their chunks. */
-  hash = quotes_word_hash_chunk (0, lowered[0]);
+   * words, more in that of mid words. */
   if (n == 8)
-    lex = look_up_short (lookup, token, lowered[0], quotes_word_hash_end (hash, n));
+    lex = look_up_short (lookup, token, lowered[0], n);
   else
-    lex = look_up_mid (lookup, token, lowered[0], lowered[1], quotes_word_hash_end (quotes_word_hash_chunk (hash, lowered[1]), n));
+    lex = look_up_mid (lookup, token, lowered[0], lowered[1], n);
   /* All capitals: two capitals or more, and no small letter. */
   set_ascii_word (token, pos, pos + n, head_upper & 0x80,
                   ((head_upper != 0 && tail_upper != 0) || (head_upper & (head_upper - 1)) != 0 ||
@@ -529,7 +548,7 @@ read_short_possessive (QuotesDocument *doc,
   two_upper = (upper_bytes & (upper_bytes - 1)) != 0 || (upper_bytes != 0 && s == 'S');
   lower = quotes_bytes_between (chunk, 'a', 'z') != 0 || s == 's';
   set_ascii_word (token, pos, pos + n + ending, upper_bytes & 0x80, two_upper && !lower,
-                  look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+                  look_up_short (lookup, token, lowered, n));
   token->flags |= QUOTES_TOKEN_POSSESSIVE;
   if (ending == 4)
     token->flags = (token->flags & ~QUOTES_TOKEN_ASCII) | QUOTES_TOKEN_CURLY_ENDING;
@@ -584,7 +603,7 @@ read_short_ascii_word (QuotesDocument *doc,
   /* All capitals: two capitals or more, and no small letter. */
   set_ascii_word (token, pos, pos + n, upper_bytes & 0x80,
                   (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
-                  look_up_short (lookup, token, lowered, quotes_word_hash_end (quotes_word_hash_chunk (0, lowered), n)));
+                  look_up_short (lookup, token, lowered, n));
   return pos + n;
 }
 
