@@ -28,7 +28,7 @@
  * once; a look-up by the word as written then finds all of it. */
 typedef struct
 {
-  char   *key;
+  char   *key;      /* in the Coref's written chunk */
   gsize   length;
   gint32 *persons;  /* entity indices with this surname, in order of creation: in the key, not
                      * behind a GArray, as each look-up of a name read them and missed the cache */
@@ -111,7 +111,7 @@ name_key (Coref      *c,
   if (quotes_word_index_lookup_hashed (&c->keys, folded, length, hash, &found))
     return found;
   key = g_new0 (NameKey, 1);
-  key->key = g_strndup (folded, length);
+  key->key = g_string_chunk_insert_len (c->written, folded, length);
   key->length = length;
   g_ptr_array_add (c->all_keys, key);
   quotes_word_index_reserve (&c->keys, c->all_keys->len);
@@ -135,9 +135,12 @@ token_key (Coref *c,
 
   if (!quotes_word_index_lookup_hashed (&c->spellings, text, length, hash, &key))
     {
-      g_autofree char *folded = quotes_name_fold (text, length);
+      /* Most names are ASCII and short enough to fold on the stack. */
+      char buffer[PHRASE_SIZE];
+      const char *in_buffer = quotes_name_fold_into (text, length, buffer, sizeof buffer);
+      g_autofree char *folded = in_buffer == NULL ? quotes_name_fold (text, length) : NULL;
 
-      key = name_key (c, folded);
+      key = name_key (c, in_buffer != NULL ? in_buffer : folded);
       quotes_word_index_reserve (&c->spellings, ++c->n_spellings);
       *quotes_word_index_add (&c->spellings, g_string_chunk_insert_len (c->written, text, length), length, hash) = key;
     }
@@ -1116,8 +1119,7 @@ free_name_key (gpointer data)
 {
   NameKey *key = data;
 
-  g_free (key->key);
-  g_free (key->persons);
+  g_free (key->persons);  /* the key itself is in c->written */
   g_free (key);
 }
 
