@@ -130,7 +130,7 @@ token_key (Coref *c,
   const QuotesToken *token = quotes_document_token (c->doc, index);
   const char *text = c->doc->text + token->start;
   gsize length = quotes_document_token_base_length (c->doc, token);
-  guint32 hash = quotes_word_hash (text, length);
+  guint32 hash = quotes_word_hash_in (text, length, c->doc->text + c->doc->length);
   gpointer key;
 
   if (!quotes_word_index_lookup_hashed (&c->spellings, text, length, hash, &key))
@@ -311,7 +311,7 @@ org_key (Coref               *c,
 {
   const char *text = c->doc->text + record->start;
   gsize length = record->end - record->start;
-  guint32 hash = quotes_word_hash (text, length);
+  guint32 hash = quotes_word_hash_in (text, length, c->doc->text + c->doc->length);
   gpointer key;
 
   if (!quotes_word_index_lookup_hashed (&c->org_names, text, length, hash, &key))

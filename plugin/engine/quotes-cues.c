@@ -52,7 +52,7 @@ spelling_cached (const SpellingCache  *cache,
 
   if (token->flags & QUOTES_TOKEN_POSSESSIVE)
     return FALSE;
-  *hash = quotes_word_hash (doc->text + token->start, quotes_document_token_length (doc, token));
+  *hash = quotes_word_hash_in (doc->text + token->start, quotes_document_token_length (doc, token), doc->text + doc->length);
   if (!quotes_word_index_lookup_hashed (&cache->index, doc->text + token->start, quotes_document_token_length (doc, token), *hash,
                                         &value))
     return FALSE;

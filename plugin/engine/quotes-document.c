@@ -155,7 +155,7 @@ quotes_document_look_up_names (const QuotesDocument *doc,
 
   if (n > MAX_NAME_LENGTH)
     return QUOTES_NAME_LOOKED_UP;
-  names = quotes_lexicon_name_classes (doc->lexicon, word, n);
+  names = quotes_lexicon_name_classes_in (doc->lexicon, word, n, doc->text + doc->length);
   /* "Jean-Claude". A word holds a hyphen only when it is flagged so: the
    * tokenizer joins parts of a word at a hyphen and nowhere else. */
   if (!(names & QUOTES_NAME_FIRST_NAME) &&

@@ -44,6 +44,8 @@ typedef enum
   QUOTES_TOKEN_HYPHENATED    = 1 << 8,
   QUOTES_TOKEN_IN_POST       = 1 << 9,  /* the text of a cited post: not the writer's */
   QUOTES_TOKEN_CURLY_ENDING  = 1 << 10, /* with QUOTES_TOKEN_POSSESSIVE: the ending is "’s", not "'s" */
+  QUOTES_TOKEN_THE_WHO_WHICH = 1 << 11, /* "the", "who" or "which", in lower case: the mention stage's
+                                         * small words, told while the word is at hand */
 } QuotesTokenFlags;
 
 /* Eight bytes: every stage walks the tokens, one for every five or six

@@ -166,9 +166,10 @@ may_be_name (QuotesLexicon *self,
 G_GNUC_NO_INLINE static guint
 long_name_classes (QuotesLexicon *self,
                    const char    *word,
-                   gsize          length)
+                   gsize          length,
+                   const char    *limit)
 {
-  guint32 hash = quotes_word_hash (word, length);
+  guint32 hash = quotes_word_hash_in (word, length, limit);
   guint32 names = 0;
 
   if (!may_be_name (self, hash))
@@ -177,18 +178,20 @@ long_name_classes (QuotesLexicon *self,
   return names | QUOTES_NAME_LOOKED_UP;
 }
 
-/* The QuotesNameClass bits of @word (@length bytes, as written). */
+/* The QuotesNameClass bits of @word (@length bytes, as written), in a
+ * text that ends at @limit, which may be read up to. */
 guint
-quotes_lexicon_name_classes (QuotesLexicon *self,
-                             const char    *word,
-                             gsize          length)
+quotes_lexicon_name_classes_in (QuotesLexicon *self,
+                                const char    *word,
+                                gsize          length,
+                                const char    *limit)
 {
   guint64 chunk;
   guint32 hash;
 
   if (length - 1 >= 8)
-    return long_name_classes (self, word, length);
-  chunk = word_chunk (word, length);
+    return long_name_classes (self, word, length, limit);
+  chunk = quotes_word_tail_in (word, length, limit);
   /* quotes_word_hash, from the chunk read already */
   hash = quotes_word_hash_end (quotes_word_hash_chunk (0, chunk), length);
   if (!may_be_name (self, hash))
@@ -202,6 +205,15 @@ quotes_lexicon_name_classes (QuotesLexicon *self,
       if (slot->word == 0)
         return QUOTES_NAME_LOOKED_UP;
     }
+}
+
+/* The QuotesNameClass bits of @word (@length bytes, as written). */
+guint
+quotes_lexicon_name_classes (QuotesLexicon *self,
+                             const char    *word,
+                             gsize          length)
+{
+  return quotes_lexicon_name_classes_in (self, word, length, word + length);
 }
 
 QuotesLexicon *

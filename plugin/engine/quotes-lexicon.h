@@ -195,6 +195,8 @@ guint          quotes_lexicon_word_classes_hashed (QuotesLexicon *self, const ch
                                                    guint32 hash);
 
 guint          quotes_lexicon_name_classes   (QuotesLexicon *self, const char *word, gsize length);
+guint          quotes_lexicon_name_classes_in (QuotesLexicon *self, const char *word, gsize length,
+                                               const char *limit);
 
 guint     quotes_lexicon_cue_flags           (QuotesLexicon *self, const char *lower);
 gboolean  quotes_lexicon_is_cue_start        (QuotesLexicon *self, const char *lower);

@@ -1624,23 +1624,6 @@ is_hyphenated_modifier (const Scan *scan,
   return FALSE;
 }
 
-/* Whether a lower-case word of @text may be "the", "who" or "which", by
- * its first letter and its length. */
-static inline gboolean
-may_be_the_who_which (const char        *text,
-                      const QuotesToken *token)
-{
-  guchar first = (guchar) text[token->start];
-  guint32 length;
-
-  /* One test turns away all but 't', 'u', 'v' and 'w' (0x74 to 0x77). */
-  if ((first & ~3u) != 't')
-    return FALSE;
-  /* The length byte: a long token's, QUOTES_TOKEN_LONG, is neither. */
-  length = token->length;
-  return (first == 't' && length == 3) || (first == 'w' && (length == 3 || length == 5));
-}
-
 static void
 scan_paragraph (Scan *scan)
 {
@@ -1653,11 +1636,15 @@ scan_paragraph (Scan *scan)
       gboolean writer;
       guint next;
 
-      /* Most words are in lower case and may be neither a pronoun nor a
+      /* Most words are in lower case and are neither a pronoun nor a
        * role noun, nor "the", "who" or "which": none of the tests below
-       * takes them, and one test here passes them by. */
-      if (token->kind == QUOTES_TOKEN_WORD && !(token->flags & QUOTES_TOKEN_CAPITALIZED) &&
-          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)) && !may_be_the_who_which (text, token))
+       * takes them, and one test here passes them by. One branch, not
+       * one for each part: whether a word is passed by is a toss-up the
+       * processor often gets wrong, and each part's branch was wrong on
+       * its own. */
+      if ((token->kind == QUOTES_TOKEN_WORD) &
+          !(token->flags & (QUOTES_TOKEN_CAPITALIZED | QUOTES_TOKEN_THE_WHO_WHICH)) &
+          !(token->lex & (QUOTES_WORD_PRONOUN | QUOTES_WORD_ROLE)))
         {
           i++;
           continue;
@@ -1923,7 +1910,7 @@ add_known_surnames (QuotesDocument *doc,
       if (2 * (different + 1) > index.mask + 1)
         quotes_word_index_reserve (&index, different + 1);
       value = quotes_word_index_add (&index, doc->text + last->start, length,
-                                     quotes_word_hash (doc->text + last->start, length));
+                                     quotes_word_hash_in (doc->text + last->start, length, doc->text + doc->length));
       if (*value == NULL)
         {
           *value = GUINT_TO_POINTER (1);  /* a surname counted */
@@ -1958,9 +1945,12 @@ add_known_surnames (QuotesDocument *doc,
               const QuotesToken *token = token_at (&scan, t);
               QuotesMention mention;
 
+              const char *word = doc->text + token->start;
+              gsize length = quotes_document_token_base_length (doc, token);
+
               if ((is_capitalized_word (&scan, t + 1) && !opens_headline_run (&scan, t)) ||
-                  !quotes_word_index_lookup (&index, doc->text + token->start,
-                                             quotes_document_token_base_length (doc, token), NULL))
+                  !quotes_word_index_lookup_hashed (&index, word, length,
+                                                    quotes_word_hash_in (word, length, doc->text + doc->length), NULL))
                 continue;
               /* Cleared only here: clearing it for every token of the text cost more. */
               memset (&mention, 0, sizeof mention);

@@ -262,6 +262,18 @@ alnum_bytes (guint64 chunk)
           quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
+/* QUOTES_TOKEN_THE_WHO_WHICH for the @n bytes of @chunk, a word as
+ * written, zeros after it; 0 for any other. */
+static inline guint
+the_who_which_flag (guint64 chunk)
+{
+  const guint64 the = 't' | 'h' << 8 | 'e' << 16;
+  const guint64 who = 'w' | 'h' << 8 | 'o' << 16;
+  const guint64 which = 'w' | 'h' << 8 | 'i' << 16 | (guint64) 'c' << 24 | (guint64) 'h' << 32;
+
+  return ((chunk == the) | (chunk == who) | (chunk == which)) * QUOTES_TOKEN_THE_WHO_WHICH;
+}
+
 /* A text uses few words, again and again, and the dense tables hold tens
  * of thousands, more than the cache keeps: a look-up there waited for
  * memory on most words. So the tokenizer keeps the slots it found last in
@@ -604,6 +616,7 @@ read_short_ascii_word (QuotesDocument *doc,
   set_ascii_word (token, pos, pos + n, upper_bytes & 0x80,
                   (upper_bytes & (upper_bytes - 1)) != 0 && quotes_bytes_between (chunk, 'a', 'z') == 0,
                   look_up_short (lookup, token, lowered, n));
+  token->flags |= the_who_which_flag (chunk);
   return pos + n;
 }
 
@@ -829,6 +842,8 @@ read_token (QuotesDocument *doc,
   token->lex = 0;
   if (token->kind == QUOTES_TOKEN_WORD)
     {
+      if (stop - pos <= 8)
+        token->flags |= the_who_which_flag (read_chunk (doc, pos, stop - pos));
       mark_possessive (text, token, stop);
       if (!read_ascii_word (doc, lookup, token))
         {

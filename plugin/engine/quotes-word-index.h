@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "quotes-byte-chunks-private.h"
+
 G_BEGIN_DECLS
 
 /* Internal to the engine library: hidden, so that its files call each other
@@ -116,6 +118,39 @@ quotes_text_chunk (const char *at,
     return quotes_word_tail (at, limit - at);
   memcpy (&chunk, at, 8);
   return GUINT64_FROM_LE (chunk);
+}
+
+/* quotes_word_tail for a word of a text that ends at @limit: one load,
+ * cut to the word, where the text has eight bytes from it, as it has for
+ * all but its last few words. quotes_word_tail's branches on the length
+ * go one way or the other at random, word after word. */
+static inline guint64
+quotes_word_tail_in (const char *word,
+                     gsize       length,
+                     const char *limit)
+{
+  return quotes_text_chunk (word, limit) & quotes_first_bytes (length);
+}
+
+/* quotes_word_hash of @length bytes of a text that ends at @limit. */
+static inline guint32
+quotes_word_hash_in (const char *word,
+                     gsize       length,
+                     const char *limit)
+{
+  guint64 hash = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 chunk;
+
+      memcpy (&chunk, word + i, 8);
+      hash = quotes_word_hash_chunk (hash, GUINT64_FROM_LE (chunk));
+    }
+  if (i < length)
+    hash = quotes_word_hash_chunk (hash, quotes_word_tail_in (word + i, length - i, limit));
+  return quotes_word_hash_end (hash, length);
 }
 
 static inline guint32
