@@ -318,6 +318,21 @@ may_be_weekday (const QuotesDocument *doc,
   return n >= strlen ("monday") && n <= strlen ("wednesday") && (doc->text[quotes_document_token_base_end (doc, token) - 1] | 0x20) == 'y';
 }
 
+/* Determiners, conjunctions, prepositions and adverbs that open sentences. */
+gboolean
+quotes_document_is_sentence_opener (const char *lower)
+{
+  static const char *words[] = {
+    "the", "a", "an", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet",
+    "while", "when", "after", "before", "since", "until", "although", "though", "because", "if", "as",
+    "in", "on", "at", "for", "from", "with", "by", "of", "to", "during", "despite", "meanwhile", "however",
+    "still", "now", "then", "many", "most", "some", "more", "few", "all", "both", "each", "no", "not",
+    "what", "why", "how", "where", "who", "which", "its", "his", "her", "their", "our", "my", "your", NULL,
+  };
+
+  return quotes_word_in_list (words, lower);
+}
+
 /* "Monday" … "Sunday", capitalised: a day, never part of a name. */
 gboolean
 quotes_document_token_is_weekday (const QuotesDocument *doc,

@@ -513,6 +513,9 @@ quotes_document_cancelled (const QuotesDocument *doc,
 
 gboolean quotes_document_token_is_weekday (const QuotesDocument *doc,
                                            guint                 index);
+/* Whether the lower-case word @lower is one that opens sentences: a
+ * determiner, conjunction, preposition or adverb ("the", "but", "so"). */
+gboolean quotes_document_is_sentence_opener (const char         *lower);
 
 guint    quotes_document_first_from       (const GArray         *array,
                                            guint                 from,

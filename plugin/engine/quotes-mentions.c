@@ -143,6 +143,16 @@ lookup_lower (const Scan *scan,
          quotes_document_token_lower (scan->doc, index, buffer, PHRASE_SIZE) != NULL;
 }
 
+/* The word at @index is one that opens sentences ("So", "If", "But"). */
+static gboolean
+opens_sentences (const Scan *scan,
+                 guint       index)
+{
+  char lower[PHRASE_SIZE];
+
+  return lookup_lower (scan, index, lower) && quotes_document_is_sentence_opener (lower);
+}
+
 /* is_common for a hyphenated word. */
 G_GNUC_NO_INLINE static gboolean
 is_common_hyphenated (const Scan *scan,
@@ -813,11 +823,12 @@ skip_title (const Scan    *scan,
           continue;
         }
       /* "Glaciologist Ingrid Haugen": a word before a given name and a
-       * family name says what the person is. */
+       * family name says what the person is; but "So Donald Trump …",
+       * "If Hillary Clinton …" open a sentence with a word of their own. */
       if (k == first && title_first == G_MAXUINT && (token_at (scan, k)->flags & QUOTES_TOKEN_SENT_START) &&
           k + 2 < end && !names_first_name_gender (names, &gender) && !title_length (scan, k, end, &gender) &&
           !(names & QUOTES_NAME_HONORIFIC) && first_name_gender (scan, k + 1, &gender) &&
-          !(names & (QUOTES_NAME_PLACE | QUOTES_NAME_ORG | QUOTES_NAME_NATIONALITY)))
+          !(names & (QUOTES_NAME_PLACE | QUOTES_NAME_ORG | QUOTES_NAME_NATIONALITY)) && !opens_sentences (scan, k))
         {
           title_first = k++;
           continue;

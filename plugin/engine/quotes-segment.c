@@ -1124,21 +1124,6 @@ is_attached_closing (QuotesDocument *doc,
   return token->kind == QUOTES_TOKEN_MARK || doc->text[token->start] == ')' || doc->text[token->start] == ']';
 }
 
-/* Determiners, conjunctions, prepositions and adverbs that open sentences. */
-static gboolean
-is_sentence_opener (const char *lower)
-{
-  static const char *words[] = {
-    "the", "a", "an", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet",
-    "while", "when", "after", "before", "since", "until", "although", "though", "because", "if", "as",
-    "in", "on", "at", "for", "from", "with", "by", "of", "to", "during", "despite", "meanwhile", "however",
-    "still", "now", "then", "many", "most", "some", "more", "few", "all", "both", "each", "no", "not",
-    "what", "why", "how", "where", "who", "which", "its", "his", "her", "their", "our", "my", "your", NULL,
-  };
-
-  return quotes_word_in_list (words, lower);
-}
-
 /* After "U.S." or "Inc." a new sentence starts only when a word that opens
  * sentences follows: "the U.S. The talks" but not "U.S. President" or "U.S.
  * Department". */
@@ -1168,7 +1153,7 @@ abbreviation_ends_sentence (QuotesDocument    *doc,
   /* "the U.S. The talks", "the U.S. While Clinton …", but not "the U.S.
    * Department of Health": a word that opens sentences, not a noun that
    * goes on with the name. */
-  return quotes_lexicon_pronoun (doc->lexicon, lower, NULL, NULL) || is_sentence_opener (lower);
+  return quotes_lexicon_pronoun (doc->lexicon, lower, NULL, NULL) || quotes_document_is_sentence_opener (lower);
 }
 
 static gboolean
