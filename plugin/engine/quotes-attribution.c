@@ -1576,11 +1576,12 @@ static gboolean
 line_ends_after (const Attribution *a,
                  guint              index)
 {
-  const char *text = a->doc->text;
+  guint32 end;
 
   if (index + 1 >= a->doc->tokens->len)
     return TRUE;
-  return memchr (text + quotes_document_token_end (a->doc, token_at (a, index)), '\n', token_at (a, index + 1)->start - quotes_document_token_end (a->doc, token_at (a, index))) != NULL;
+  end = quotes_document_token_end (a->doc, token_at (a, index));
+  return memchr (a->doc->text + end, '\n', token_at (a, index + 1)->start - end) != NULL;
 }
 
 /* “…” ― Sonya Herridge, or a line "- Sanders." right after the quote's

@@ -380,6 +380,7 @@ org_swapped_key (Coref               *c,
   const QuotesToken *of = NULL;
   g_autofree char *swapped = NULL;
   g_autofree char *folded = NULL;
+  guint32 of_end;
 
   for (guint t = record->first_token + 1; t + 1 < record->end_token; t++)
     {
@@ -391,7 +392,8 @@ org_swapped_key (Coref               *c,
     }
   if (of == NULL)
     return NULL;
-  swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - quotes_document_token_end (c->doc, of)), c->doc->text + quotes_document_token_end (c->doc, of),
+  of_end = quotes_document_token_end (c->doc, of);
+  swapped = g_strdup_printf ("%.*s %.*s", (int) (record->end - of_end), c->doc->text + of_end,
                              (int) (of->start - record->start), c->doc->text + record->start);
   folded = quotes_name_fold (swapped, -1);
   return name_key (c, folded);
@@ -571,11 +573,13 @@ take_following_surname (Coref *c,
   QuotesMention *record = mention (c, m);
   const QuotesToken *last = quotes_document_token (c->doc, record->end_token - 1);
   const QuotesToken *next;
+  guint32 last_end;
 
   if (record->end_token >= c->doc->tokens->len || record->possessive)
     return;
   next = quotes_document_token (c->doc, record->end_token);
-  if (next->kind != QUOTES_TOKEN_WORD || next->start != quotes_document_token_end (c->doc, last) + 1 || c->doc->text[quotes_document_token_end (c->doc, last)] != ' ')
+  last_end = quotes_document_token_end (c->doc, last);
+  if (next->kind != QUOTES_TOKEN_WORD || next->start != last_end + 1 || c->doc->text[last_end] != ' ')
     return;
   if (entity (c, e)->surname_key == NULL || strcmp (token_key (c, record->end_token)->key, entity (c, e)->surname_key) != 0)
     return;

@@ -207,9 +207,9 @@ written_phrase (const Scan *scan,
     return NULL;
   for (guint i = first; i + 1 < first + n; i++)
     {
-      const QuotesToken *token = token_at (scan, i);
+      guint32 end = quotes_document_token_end (doc, token_at (scan, i));
 
-      if (token_at (scan, i + 1)->start != quotes_document_token_end (scan->doc, token) + 1 || doc->text[quotes_document_token_end (scan->doc, token)] != ' ')
+      if (token_at (scan, i + 1)->start != end + 1 || doc->text[end] != ' ')
         {
           phrase = quotes_document_phrase (doc, first, n, FALSE, buffer, PHRASE_SIZE);
           *length = phrase != NULL ? strlen (phrase) : 0;
@@ -719,7 +719,7 @@ classify_name (const Scan    *scan,
       !ends_in_non_name (scan, end))
     return TRUE;
   if (end - first == 1 && (token_at (scan, first)->flags & QUOTES_TOKEN_ALL_CAPS) &&
-      quotes_document_token_end (scan->doc, token_at (scan, first)) - token_at (scan, first)->start <= 6 && !scan->paragraph->headline)
+      quotes_document_token_length (scan->doc, token_at (scan, first)) <= 6 && !scan->paragraph->headline)
     return TRUE;
 
   mention->type = QUOTES_ENTITY_TYPE_PERSON;
@@ -729,7 +729,7 @@ classify_name (const Scan    *scan,
       mention->gender = mention->gender ? mention->gender : gender;
       mention->type_known = end - first >= 2;
     }
-  if (quotes_document_token_end (scan->doc, token_at (scan, first)) - token_at (scan, first)->start < 2 && end - first == 1)
+  if (quotes_document_token_length (scan->doc, token_at (scan, first)) < 2 && end - first == 1)
     return FALSE;  /* "X", the platform; a lone initial */
   if (!mention->type_known && capitals &&
       !(end < scan->paragraph->end_token && quotes_document_token_is_punct (scan->doc, end, ":")))
@@ -1624,12 +1624,14 @@ is_hyphenated_modifier (const Scan *scan,
 {
   const QuotesToken *token = token_at (scan, index);
   const char *text = scan->doc->text;
+  guint32 end;
 
   /* A word holds a hyphen only when it is flagged so: most capitalised
    * words need not be read. */
   if (!(token->flags & QUOTES_TOKEN_HYPHENATED))
     return FALSE;
-  for (guint32 p = token->start + 1; p + 1 < quotes_document_token_end (scan->doc, token); p++)
+  end = quotes_document_token_end (scan->doc, token);
+  for (guint32 p = token->start + 1; p + 1 < end; p++)
     if (text[p] == '-' && g_ascii_islower (text[p + 1]))
       return TRUE;
   return FALSE;

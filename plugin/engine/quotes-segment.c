@@ -262,8 +262,8 @@ alnum_bytes (guint64 chunk)
           quotes_bytes_between ((chunk & QUOTES_BYTES (0x7f)) | QUOTES_BYTES (0x20), 'a', 'z')) & ~chunk;
 }
 
-/* QUOTES_TOKEN_THE_WHO_WHICH for the @n bytes of @chunk, a word as
- * written, zeros after it; 0 for any other. */
+/* QUOTES_TOKEN_THE_WHO_WHICH for @chunk, a word's bytes as written and
+ * zeros after them, when it is "the", "who" or "which"; 0 for any other. */
 static inline guint
 the_who_which_flag (guint64 chunk)
 {
@@ -455,9 +455,8 @@ read_ascii_word (QuotesDocument *doc,
 
 /* An ASCII word read from eight-byte loads, without a possessive ending,
  * with its classes @lex (0 while it waits: see WordLookup). Written
- * straight into the tokens, all eight bytes at once: a token built
- * elsewhere and copied is a load from the smaller stores just made,
- * which waits for them to be written. */
+ * straight into the tokens: a token built elsewhere and copied is a load
+ * from the smaller stores just made, which waits for them to be written. */
 static inline void
 set_ascii_word (QuotesToken *token,
                 gsize        start,
