@@ -557,6 +557,25 @@ test_guillemet_at_end (void)
     }
 }
 
+static void
+test_no_marks_no_quotes (void)
+{
+  /* Found by fuzzing with clang's UndefinedBehaviorSanitizer (make fuzz):
+   * in a text with no quote marks, or no quotes, the lists of marks and
+   * quotes have no block yet, and the mark and attribution stages counted
+   * addresses from that null pointer. GCC's sanitizer does not flag it. */
+  static const char *texts[] = { "ëMar", "Mar", "Ann Holt spoke on Monday.", "x\n\ny" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gsize length = strlen (texts[i]);
+      g_autofree char *exact = g_memdup2 (texts[i], length);  /* no NUL after it */
+      g_autoptr(QuotesAnalysis) analysis = analyze_ok (exact, length);
+
+      g_assert_cmpuint (quotes_analysis_get_quotes (analysis)->len, ==, 0);
+    }
+}
+
 /* Floods ------------------------------------------------------------------ */
 
 static void
@@ -983,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/Hostile/edge/lone-cr", test_lone_cr);
   g_test_add_func ("/Hostile/edge/guillemet-at-end", test_guillemet_at_end);
   g_test_add_func ("/Hostile/edge/parenthesis-at-end", test_parenthesis_at_end);
+  g_test_add_func ("/Hostile/edge/no-marks-no-quotes", test_no_marks_no_quotes);
   g_test_add_func ("/Hostile/flood/unmatched-openers", test_unmatched_openers);
   g_test_add_func ("/Hostile/flood/unmatched-one-line", test_unmatched_one_line);
   g_test_add_func ("/Hostile/flood/nested", test_nested);

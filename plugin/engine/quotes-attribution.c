@@ -1829,9 +1829,13 @@ sort_quotes (GArray *quotes,
              guint   n_cued)
 {
   gsize size = sizeof (QuotesQuoteRecord);
-  guint8 *reported = (guint8 *) quotes->data + n_marked * size;
+  guint8 *reported;
   guint n_reported = quotes->len - n_marked, n_with_cue = n_cued - n_marked;
 
+  /* An array that never held a quote has no block: no address to count from. */
+  if (quotes->len < 2)
+    return;
+  reported = (guint8 *) quotes->data + n_marked * size;
   if (!quotes_sort_is_in_order (quotes, 0, n_marked, size, compare_quotes))
     {
       g_array_sort (quotes, compare_quotes);

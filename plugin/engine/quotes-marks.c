@@ -538,17 +538,17 @@ quotes_marks_run (QuotesDocument *doc)
   Pairing pairing = { .doc = doc };
   guint skip_token = G_MAXUINT;
   const guint32 *all_marks = (const guint32 *) doc->mark_tokens->data;
-  const guint32 *next_marks = all_marks;  /* each paragraph's in turn */
+  guint next_mark = 0;  /* each paragraph's first in turn: a number, as a text without marks has no list */
   guint prefetched = 0;
 
   pairing.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       const QuotesParagraph *paragraph = &g_array_index (doc->paragraphs, QuotesParagraph, i);
-      const guint32 *marks = next_marks;
+      const guint32 *marks = paragraph->marks > 0 ? all_marks + next_mark : NULL;
 
-      next_marks += paragraph->marks;
-      prefetch_marks (doc, &prefetched, (next_marks - all_marks) + MARKS_AHEAD);
+      next_mark += paragraph->marks;
+      prefetch_marks (doc, &prefetched, next_mark + MARKS_AHEAD);
       if (paragraph->boilerplate)
         {
           pairing.depth = 0;
