@@ -324,6 +324,18 @@ quotes_document_token_first (const QuotesDocument *doc,
   return g_utf8_get_char (doc->text + token->start);
 }
 
+/* Whether @token, of @text, is written exactly @word. */
+static inline gboolean
+quotes_token_text_is (const char        *text,
+                      const QuotesToken *token,
+                      const char        *word)
+{
+  gsize n = strlen (word);
+
+  /* A long token's length byte is QUOTES_TOKEN_LONG, which no word's length equals. */
+  return n < QUOTES_TOKEN_LONG && token->length == n && memcmp (text + token->start, word, n) == 0;
+}
+
 /* Whether token @index is written exactly @word. Inline: the stages ask
  * it of nearly every token, mostly with a constant word. */
 static inline gboolean
@@ -331,14 +343,7 @@ quotes_document_token_is (const QuotesDocument *doc,
                           guint                 index,
                           const char           *word)
 {
-  const QuotesToken *token;
-  gsize n = strlen (word);
-
-  if (index >= doc->tokens->len)
-    return FALSE;
-  token = quotes_document_token (doc, index);
-  /* A long token's length byte is QUOTES_TOKEN_LONG, which no word's length equals. */
-  return n < QUOTES_TOKEN_LONG && token->length == n && memcmp (doc->text + token->start, word, n) == 0;
+  return index < doc->tokens->len && quotes_token_text_is (doc->text, quotes_document_token (doc, index), word);
 }
 
 /* How many records ahead a loop over mentions asks for what it will read

@@ -98,13 +98,7 @@ token_is (const Scan *scan,
           guint       index,
           const char *word)
 {
-  gsize n = strlen (word);
-  const QuotesToken *token;
-
-  if (index >= scan->n_tokens)
-    return FALSE;
-  token = token_at (scan, index);
-  return quotes_document_token_length (scan->doc, token) == n && memcmp (scan->doc->text + token->start, word, n) == 0;
+  return index < scan->n_tokens && quotes_token_text_is (scan->doc->text, token_at (scan, index), word);
 }
 
 /* Whether @token is a word with a capital, in one test of its kind and
